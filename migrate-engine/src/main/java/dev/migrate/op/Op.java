@@ -1334,13 +1334,43 @@ public sealed interface Op {
      * fails, stays pending, is recorded as applied without running, or runs after a warning). It
      * changes nothing, so it has no reverse: the downgrade needs no guard.
      *
+     * <p>When evaluating the precondition itself fails (an {@code sqlCheck} whose query errors), {@code onError}
+     * says what happens, as Liquibase's {@code onError} does; it is evaluated under a savepoint, so the failure
+     * does not end the revision's transaction.
+     *
+     * @param onError what happens when the precondition cannot be evaluated, or {@code null} for {@code HALT}
+     *     (Liquibase's default); {@code HALT} is kept as {@code null}, so a guard that names it has the checksum
+     *     of one that does not
      * @param message what the run says when the precondition does not hold
      */
-    record Guard(Precondition precondition, Precondition.OnFail onFail, String message) implements Op {
+    record Guard(
+            Precondition precondition,
+            Precondition.OnFail onFail,
+            Precondition.@Nullable OnFail onError,
+            String message)
+            implements Op {
         public Guard {
             Objects.requireNonNull(precondition, "precondition");
             Objects.requireNonNull(onFail, "onFail");
             Objects.requireNonNull(message, "message");
+            if (onError == Precondition.OnFail.HALT) {
+                onError = null;
+            }
+        }
+
+        /** A guard whose evaluation error halts the run, Liquibase's default {@code onError}. */
+        public Guard(Precondition precondition, Precondition.OnFail onFail, String message) {
+            this(precondition, onFail, null, message);
+        }
+
+        /** What happens when the precondition cannot be evaluated. */
+        public Precondition.OnFail errorOutcome() {
+            return onError == null ? Precondition.OnFail.HALT : onError;
+        }
+
+        /** Whether the guard can record the revision as applied without running it. */
+        public boolean canMarkRan() {
+            return onFail == Precondition.OnFail.MARK_RAN || errorOutcome() == Precondition.OnFail.MARK_RAN;
         }
 
         @Override

@@ -153,7 +153,10 @@ public sealed interface Precondition {
         }
     }
 
-    /** What the revision does when its precondition does not hold: Liquibase's {@code onFail}. */
+    /**
+     * What the revision does when its precondition does not hold (Liquibase's {@code onFail}), or when it cannot
+     * be evaluated (Liquibase's {@code onError}, whose outcomes are the same four).
+     */
     enum OnFail {
         /** The run fails with the guard's message; nothing of the revision is applied. */
         HALT,

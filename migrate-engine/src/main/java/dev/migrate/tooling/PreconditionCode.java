@@ -1,5 +1,6 @@
 package dev.migrate.tooling;
 
+import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
 import java.util.ArrayList;
@@ -26,6 +27,23 @@ public record PreconditionCode(String format, List<@Nullable Object> args) {
         List<@Nullable Object> args = new ArrayList<>();
         String format = write(p, args);
         return new PreconditionCode(format, args);
+    }
+
+    /**
+     * The outcomes an {@code op.guard} call names after its precondition: {@code Precondition.OnFail.MARK_RAN}, and
+     * {@code onError} after it when it is not Liquibase's default, {@code HALT}
+     * ({@code Precondition.OnFail.MARK_RAN, Precondition.OnFail.WARN}).
+     */
+    public static PreconditionCode outcomes(Op.Guard guard) {
+        List<@Nullable Object> args = new ArrayList<>();
+        args.add(Precondition.OnFail.class);
+        args.add(guard.onFail().name());
+        if (guard.onError() == null) {
+            return new PreconditionCode("$T.$L", args);
+        }
+        args.add(Precondition.OnFail.class);
+        args.add(guard.errorOutcome().name());
+        return new PreconditionCode("$T.$L,$W$T.$L", args);
     }
 
     private static String write(Precondition p, List<@Nullable Object> args) {

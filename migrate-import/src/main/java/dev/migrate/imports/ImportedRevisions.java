@@ -12,7 +12,6 @@ import dev.migrate.Migration;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.op.Op;
-import dev.migrate.op.Precondition;
 import dev.migrate.tooling.PreconditionCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -166,11 +165,11 @@ public final class ImportedRevisions {
             for (Op.Guard guard : migration.guards()) {
                 // first, so the database decides before any statement whether the revision's changes run
                 PreconditionCode precondition = PreconditionCode.of(guard.precondition());
+                PreconditionCode outcomes = PreconditionCode.outcomes(guard);
                 code.addStatement(
-                        "op.guard($L,$W$T.$L,$W$S)",
+                        "op.guard($L,$W$L,$W$S)",
                         CodeBlock.of(precondition.format(), precondition.args().toArray()),
-                        Precondition.OnFail.class,
-                        guard.onFail().name(),
+                        CodeBlock.of(outcomes.format(), outcomes.args().toArray()),
                         guard.message());
             }
             for (String statement : migration.upgrade()) {

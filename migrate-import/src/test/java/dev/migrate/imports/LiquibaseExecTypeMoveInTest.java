@@ -155,6 +155,22 @@ class LiquibaseExecTypeMoveInTest {
                 .containsExactly("imported: applied by Liquibase as changeset not-oracle by dbms in changelog.xml");
         assertThat(rows(old, "SELECT count(*) FROM migrate_history WHERE direction = 'upgrade'"))
                 .containsExactly("0");
+        assertThat(rows(old, "SELECT direction FROM migrate_history WHERE revision LIKE '%warn%'"))
+                .containsExactly("marked");
+
+        // its downgrade does not run: Liquibase recorded it without running it, so what it would drop is not its
+        List<String> moved = rows(old, "SELECT revision FROM migrate_history ORDER BY id");
+        String warn = moved.stream().filter(r -> r.contains("warn")).findFirst().orElseThrow();
+        dbms.migrator(old).downgrade(moved.get(moved.indexOf(warn) - 1));
+        assertThat(rows(old, "SELECT to_regclass('warn_runs') IS NOT NULL")).containsExactly("t");
+        assertThat(rows(old, "SELECT to_regclass('not_runs') IS NULL")).containsExactly("t");
+        assertThat(rows(
+                        old,
+                        "SELECT message FROM migrate_history WHERE revision = '" + warn + "' AND direction ="
+                                + " 'downgrade'"))
+                .singleElement()
+                .asString()
+                .endsWith("(downgrade not run: the revision was marked ran)");
     }
 
     private static String liquibaseDatabase(Imported imported, int count) {

@@ -91,7 +91,7 @@ public final class VersionScan {
                             .append(quote(schema))
                             .append('.')
                             .append(quote(historyTable))
-                            .append(" WHERE direction = 'upgrade' ORDER BY revision, id DESC)");
+                            .append(" WHERE direction IN ('upgrade', 'marked') ORDER BY revision, id DESC)");
                 }
                 if (withOnline.contains(schema)) {
                     sql.append("\nUNION ALL SELECT ")

@@ -2,6 +2,8 @@ package dev.migrate.internal.runtime;
 
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
+import dev.migrate.internal.graph.Direction;
+import dev.migrate.internal.graph.Step;
 import dev.migrate.internal.sql.PreconditionSql;
 import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
@@ -44,36 +46,126 @@ final class GuardCheck {
     }
 
     /**
-     * Evaluates the guards in order; the first whose precondition fails, and that does not only warn,
-     * decides. {@code HALT} throws, and the run's failure rolls the revision back.
+     * Evaluates the guards in order; the first whose precondition fails (or cannot be evaluated), and that does
+     * not only warn, decides. {@code HALT} throws, and the run's failure rolls the revision back.
+     *
+     * @param inTransaction whether the revision's transaction is open: a guard whose evaluation error does not
+     *     halt is evaluated under a savepoint there, so the error does not end the transaction
      */
-    static Outcome evaluate(String revision, List<Op.Guard> guards, ScriptSink sink, MigrationLog log)
+    static Outcome evaluate(
+            String revision, List<Op.Guard> guards, ScriptSink sink, MigrationLog log, boolean inTransaction)
             throws SQLException {
         for (Op.Guard guard : guards) {
-            if (holds(guard.precondition(), sink)) {
-                continue;
-            }
-            String failed = "precondition failed: " + guard.message();
-            switch (guard.onFail()) {
-                case WARN -> log.warn("Revision " + revision + " runs although its " + failed + " (onFail WARN).");
-                case MARK_RAN -> {
-                    log.info("Revision " + revision + " is marked ran without running its changes: its " + failed
-                            + " (onFail MARK_RAN).");
-                    return new MarkRan("marked ran: " + failed);
-                }
-                case CONTINUE -> {
-                    log.info("The run stops before revision " + revision + ", which stays pending: its " + failed
-                            + " (onFail CONTINUE). A chain cannot apply the revisions after one it skips; the next"
-                            + " run tries it again.");
-                    return new Stop(failed);
-                }
-                case HALT ->
-                    throw new MigrateException("Revision " + revision + " stops the run: its " + failed
-                            + " (onFail HALT). Nothing of it was applied; make the database meet the precondition,"
-                            + " or change the guard's onFail, and run again.");
+            @Nullable Outcome outcome = evaluate(revision, guard, sink, log, inTransaction);
+            if (outcome != null) {
+                return outcome;
             }
         }
         return new Run();
+    }
+
+    /** What one guard decides, or {@code null} when the revision may go on to its next guard. */
+    private static @Nullable Outcome evaluate(
+            String revision, Op.Guard guard, ScriptSink sink, MigrationLog log, boolean inTransaction)
+            throws SQLException {
+        boolean holds;
+        if (guard.errorOutcome() == Precondition.OnFail.HALT) {
+            try {
+                holds = holds(guard.precondition(), sink);
+            } catch (SQLException e) {
+                if (connectionLost(e)) {
+                    throw e;
+                }
+                throw new MigrateException(
+                        "Revision " + revision + " stops the run: its precondition \"" + guard.message()
+                                + "\" could not be evaluated (onError HALT): " + e.getMessage() + ". Nothing of it"
+                                + " was applied; fix the precondition, or give the guard an onError outcome, and"
+                                + " run again.",
+                        e);
+            }
+        } else {
+            @Nullable SQLException error = null;
+            if (inTransaction) {
+                sink.execute("SAVEPOINT migrate_guard");
+            }
+            boolean result = false;
+            try {
+                result = holds(guard.precondition(), sink);
+            } catch (SQLException e) {
+                if (connectionLost(e)) {
+                    throw e;
+                }
+                error = e;
+            }
+            if (inTransaction) {
+                sink.execute(error == null ? "RELEASE SAVEPOINT migrate_guard" : "ROLLBACK TO SAVEPOINT migrate_guard");
+            }
+            if (error != null) {
+                return outcome(
+                        revision,
+                        guard.errorOutcome(),
+                        "precondition could not be evaluated: " + guard.message() + " (" + error.getMessage() + ")",
+                        "onError",
+                        log);
+            }
+            holds = result;
+        }
+        return holds
+                ? null
+                : outcome(revision, guard.onFail(), "precondition failed: " + guard.message(), "onFail", log);
+    }
+
+    /** What {@code outcome} makes of the revision whose guard {@code failed}, as its {@code option} says. */
+    private static @Nullable Outcome outcome(
+            String revision, Precondition.OnFail outcome, String failed, String option, MigrationLog log) {
+        return switch (outcome) {
+            case WARN -> {
+                log.warn("Revision " + revision + " runs although its " + failed + " (" + option + " WARN).");
+                yield null;
+            }
+            case MARK_RAN -> {
+                log.info("Revision " + revision + " is marked ran without running its changes: its " + failed + " ("
+                        + option + " MARK_RAN).");
+                yield new MarkRan("marked ran: " + failed);
+            }
+            case CONTINUE -> {
+                log.info("The run stops before revision " + revision + ", which stays pending: its " + failed + " ("
+                        + option + " CONTINUE). A chain cannot apply the revisions after one it skips; the next run"
+                        + " tries it again.");
+                yield new Stop(failed);
+            }
+            case HALT ->
+                throw new MigrateException("Revision " + revision + " stops the run: its " + failed + " (" + option
+                        + " HALT). Nothing of it was applied; make the database meet the precondition, or change the"
+                        + " guard's " + option + ", and run again.");
+        };
+    }
+
+    /** The connection broke or the server ended the session: no outcome of the guard can be recorded. */
+    private static boolean connectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
+
+    /**
+     * The history note of the downgrade of a revision recorded as applied without running its changes (its guard
+     * marked it ran, or it moved in so), whose downgrade does not run either: it would drop what the revision never
+     * made. {@code null} for any other step, and offline, where the script tests it itself
+     * ({@link VersionTables#refuseMarkedRanDowngrade}).
+     */
+    static @Nullable String downgradeOfMarkedRan(Step step, ScriptSink sink, VersionTables tables, MigrationLog log)
+            throws SQLException {
+        if (step.direction() != Direction.DOWNGRADE || sink.offline()) {
+            return null;
+        }
+        String revision = step.revision().id();
+        List<String> marked = sink.query(tables.markedRanQuery(revision));
+        if (marked.isEmpty() || !("t".equals(marked.get(0)) || "true".equals(marked.get(0)))) {
+            return null;
+        }
+        log.info("Revision " + revision + " was marked ran without running its changes: its downgrade is not run"
+                + " either, only recorded.");
+        return "downgrade not run: the revision was marked ran";
     }
 
     /**
@@ -89,6 +181,14 @@ final class GuardCheck {
                         + " (\"" + guard.message() + "\", onFail " + onFail + "): only a run against the database"
                         + " can decide whether its changes run. Apply it with mvn migrate:upgrade against the"
                         + " database, or, where every database meets the precondition, make the guard HALT.");
+            }
+            Precondition.OnFail onError = guard.errorOutcome();
+            if (onError == Precondition.OnFail.MARK_RAN || onError == Precondition.OnFail.CONTINUE) {
+                throw new MigrateException("Offline SQL cannot carry out the guard of revision " + revision
+                        + " (\"" + guard.message() + "\", onError " + onError + "): only a run against the"
+                        + " database can decide whether its changes run when the precondition cannot be evaluated."
+                        + " Apply it with mvn migrate:upgrade against the database, or make the guard's onError"
+                        + " HALT or WARN.");
             }
         }
     }

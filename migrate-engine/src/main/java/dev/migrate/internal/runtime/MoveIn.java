@@ -75,7 +75,8 @@ final class MoveIn {
                         row.revision(),
                         row.message(),
                         scripts.upgrade(row.revision()).checksum(),
-                        row.source()))
+                        row.source(),
+                        row.ranNothing()))
                 .toList();
         ConnectionSink sink = run.workSink();
         sink.begin();
@@ -256,7 +257,8 @@ final class MoveIn {
     private boolean hasImportedRows(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM " + quote(tables.historyTable())
-                        + " WHERE direction = 'imported')")) {
+                        + " WHERE direction = 'imported' OR (direction = '" + VersionTables.MARKED
+                        + "' AND message LIKE 'imported:%'))")) {
             rs.next();
             return rs.getBoolean(1);
         }
@@ -532,7 +534,9 @@ final class MoveIn {
                                     + "(failOnError=false) and went on to "
                                     + ran.get(0).shown(),
                             null,
-                            null));
+                            null,
+                            // its failing statement rolled its transaction back: nothing of it is there to undo
+                            true));
                 }
                 tried.clear();
                 if (firstMissing != null) {
@@ -557,7 +561,9 @@ final class MoveIn {
                                 + first.shown()
                                 + (ran.size() > 1 ? " and " + (ran.size() - 1) + " more" : ""),
                         null,
-                        first.selectRow().isEmpty() ? null : first.selectRow()));
+                        first.selectRow().isEmpty() ? null : first.selectRow(),
+                        // one changeset that ran makes the revision's downgrade undo something
+                        ran.stream().allMatch(Applied::ranNothing)));
             } else if (firstMissing == null && !flyway && revision.undoesItsErrors()) {
                 tried.add(revision);
             } else if (firstMissing == null && !revision.repeatable()) {

@@ -148,6 +148,11 @@ final class StepRunner {
         }
         sink.step(planned.migration());
         sink.comment(StepNames.describe(step));
+        if (sink.offline() && plan.mayBeMarkedRan(planned)) {
+            sink.execute(tables.refuseMarkedRanDowngrade(step.revision().id()));
+        }
+        // the downgrade of a revision recorded as applied without running: its statements do not run either
+        @Nullable String note = GuardCheck.downgradeOfMarkedRan(step, sink, tables, log);
         if (!sink.offline()) {
             MigrationStep starting =
                     new MigrationStep(step.revision().id(), step.revision().message(), StepNames.direction(step));
@@ -160,11 +165,10 @@ final class StepRunner {
         if (planned.expand()) {
             online.expand().start(planned.revision(), planned.script().changes(), sink, progress);
         }
-        if (transactional && planned.oneRoundTrip() && inOneRoundTrip(planned, sink, progress)) {
+        if (note == null && transactional && planned.oneRoundTrip() && inOneRoundTrip(planned, sink, progress)) {
             finished(step, start, watch, applied);
             return inTransaction;
         }
-        @Nullable String note = null;
         for (int attempt = 1; ; attempt++) {
             if (transactional && !inTransaction) {
                 progress.at("BEGIN");
@@ -173,9 +177,12 @@ final class StepRunner {
             }
             long tried = System.nanoTime();
             try {
+                if (note != null) {
+                    break; // only the bookkeeping, in the transaction it would have had
+                }
                 GuardCheck.Outcome outcome = guards.isEmpty() || sink.offline()
                         ? new GuardCheck.Run()
-                        : GuardCheck.evaluate(step.revision().id(), guards, sink, log);
+                        : GuardCheck.evaluate(step.revision().id(), guards, sink, log, inTransaction);
                 if (outcome instanceof GuardCheck.Stop) {
                     // what the run applied before stays; this revision's transaction changed nothing
                     watch.finished();
@@ -199,7 +206,10 @@ final class StepRunner {
             }
         }
         Long millis = sink.offline() ? null : (System.nanoTime() - start) / 1_000_000;
-        List<String> bookkeeping = new ArrayList<>(tables.bookkeeping(step, planned.checksum(), millis, note));
+        List<String> bookkeeping = new ArrayList<>(
+                note == null
+                        ? tables.bookkeeping(step, planned.checksum(), millis)
+                        : tables.bookkeepingRanNothing(step, planned.checksum(), millis, note));
         bookkeeping.addAll(planned.stateRows());
         if (inTransaction && planned.commitsWithBookkeeping()) {
             progress.at("(version table update, then COMMIT)");

@@ -1,11 +1,13 @@
 package dev.migrate.internal.runtime;
 
+import dev.migrate.Imported;
 import dev.migrate.TransactionMode;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.Direction;
 import dev.migrate.internal.graph.Step;
 import dev.migrate.internal.lock.LockRetries;
 import dev.migrate.internal.online.OnlineRunner;
+import dev.migrate.op.Op;
 import dev.migrate.text.Fixes;
 import java.sql.SQLException;
 import java.util.List;
@@ -118,6 +120,22 @@ final class TransactionPlan {
                 stateRows(step, script),
                 expand && (wholeSteps || fromBase() || upgradesLater(i)),
                 i == steps.size() - 1);
+    }
+
+    /**
+     * Whether the step downgrades a revision that a database may have recorded as applied without running its
+     * changes: one whose guard can mark it ran, or one imported from another tool, whose move-in keeps what that
+     * tool marked ran. An offline script tests it before running the downgrade.
+     */
+    boolean mayBeMarkedRan(Planned planned) {
+        if (planned.step().direction() != Direction.DOWNGRADE) {
+            return false;
+        }
+        if (planned.migration().type().getAnnotationsByType(Imported.class).length > 0) {
+            return true;
+        }
+        return GuardCheck.guards(scripts.upgrade(planned.revision()).parts()).stream()
+                .anyMatch(Op.Guard::canMarkRan);
     }
 
     /**

@@ -30,6 +30,16 @@ import org.jspecify.annotations.Nullable;
  * their DDL, what is read from them, and the statements that keep them up to date.
  */
 final class VersionTables {
+    /**
+     * The history direction of a revision recorded as applied without running its changes: its guard marked it
+     * ran, or the tool it moved in from had ({@code EXECTYPE} {@code MARK_RAN} or {@code SKIPPED}). Its downgrade
+     * does not run either. A direction of its own, not words in the message, so the runner can rely on it.
+     */
+    static final String MARKED = "marked";
+
+    /** The directions of history rows that apply a revision; the latest of them says how it was applied. */
+    private static final String APPLYING = "('upgrade', 'marked', 'stamp', 'imported')";
+
     private final String schema;
     private final QualifiedName version;
     private final QualifiedName history;
@@ -164,7 +174,7 @@ final class VersionTables {
         }
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT DISTINCT ON (revision) revision, checksum FROM " + quote(history)
-                        + " WHERE direction IN ('upgrade', 'imported') ORDER BY revision, id DESC")) {
+                        + " WHERE direction IN ('upgrade', 'marked', 'imported') ORDER BY revision, id DESC")) {
             while (rs.next()) {
                 if (rs.getString(2) != null) {
                     checksums.put(rs.getString(1), rs.getString(2));
@@ -187,7 +197,7 @@ final class VersionTables {
                 ResultSet rs =
                         s.executeQuery("SELECT DISTINCT ON (revision) revision, direction, applied_at, applied_by,"
                                 + " duration_ms FROM " + quote(history)
-                                + " WHERE direction IN ('upgrade', 'stamp', 'imported')"
+                                + " WHERE direction IN " + APPLYING
                                 + " ORDER BY revision, id DESC")) {
             while (rs.next()) {
                 long millis = rs.getLong(5);
@@ -233,16 +243,53 @@ final class VersionTables {
 
     /** Moves the version rows as the step says and records the step in the history. */
     List<String> bookkeeping(Step step, @Nullable String checksum, @Nullable Long durationMillis) {
-        return bookkeeping(step, checksum, durationMillis, null);
+        return bookkeeping(step, checksum, durationMillis == null ? "NULL" : durationMillis.toString());
     }
 
     /**
-     * The bookkeeping of a step, {@code note} after the revision's message in its history row: a revision
-     * marked ran by its guard says so ({@code create person (marked ran: precondition failed: ...)}).
+     * The bookkeeping of a step that ran none of its statements, {@code note} after the revision's message in its
+     * history row: an upgrade its guard marked ran is recorded {@value #MARKED} and says why ({@code create person
+     * (marked ran: precondition failed: ...)}); the downgrade of a revision marked ran says its downgrade was not
+     * run.
      */
-    List<String> bookkeeping(
-            Step step, @Nullable String checksum, @Nullable Long durationMillis, @Nullable String note) {
-        return bookkeeping(step, checksum, durationMillis == null ? "NULL" : durationMillis.toString(), note);
+    List<String> bookkeepingRanNothing(
+            Step step, @Nullable String checksum, @Nullable Long durationMillis, String note) {
+        List<String> sql = new ArrayList<>(deleteAndInsert(step.deleteVersions(), step.insertVersions()));
+        sql.add(historyRow(
+                step.revision().id(),
+                step.direction() == Direction.UPGRADE ? MARKED : "downgrade",
+                step.revision().message() + " (" + note + ")",
+                checksum,
+                durationMillis == null ? "NULL" : durationMillis.toString()));
+        return sql;
+    }
+
+    /**
+     * A query of one value, {@code t} when the latest row that applied {@code revision} recorded it without
+     * running its changes ({@value #MARKED}), else {@code f}.
+     */
+    String markedRanQuery(String revision) {
+        return "SELECT coalesce((SELECT direction = '" + MARKED + "' FROM " + quotedHistory + " WHERE revision = "
+                + string(revision) + " AND direction IN " + APPLYING + " ORDER BY id DESC LIMIT 1), false)";
+    }
+
+    /**
+     * For offline SQL: a block that stops the script before the downgrade of {@code revision} on a database where
+     * it was marked ran, whose changes the downgrade would undo without their having been made.
+     */
+    String refuseMarkedRanDowngrade(String revision) {
+        return "DO $marked$\n"
+                + "BEGIN\n"
+                + "    IF (" + markedRanQuery(revision) + ") THEN\n"
+                + "        RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state', MESSAGE = "
+                + string("Revision " + revision + " was marked ran on this database (recorded as applied without"
+                        + " running its changes), so its downgrade must not run: it would drop what the revision never"
+                        + " made. Downgrade this database with mvn migrate:downgrade against it, which records the"
+                        + " downgrade without running it.")
+                + ";\n"
+                + "    END IF;\n"
+                + "END\n"
+                + "$marked$";
     }
 
     /**
@@ -251,18 +298,15 @@ final class VersionTables {
      */
     List<String> bookkeepingTimedByServer(Step step, @Nullable String checksum) {
         return bookkeeping(
-                step,
-                checksum,
-                "(extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000)::bigint",
-                null);
+                step, checksum, "(extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000)::bigint");
     }
 
-    private List<String> bookkeeping(Step step, @Nullable String checksum, String duration, @Nullable String note) {
+    private List<String> bookkeeping(Step step, @Nullable String checksum, String duration) {
         List<String> sql = new ArrayList<>(deleteAndInsert(step.deleteVersions(), step.insertVersions()));
         sql.add(historyRow(
                 step.revision().id(),
                 step.direction() == Direction.UPGRADE ? "upgrade" : "downgrade",
-                note == null ? step.revision().message() : step.revision().message() + " (" + note + ")",
+                step.revision().message(),
                 checksum,
                 duration));
         return sql;
@@ -294,8 +338,8 @@ final class VersionTables {
     List<String> moveIn(StampPlan plan, List<ImportedRow> rows) {
         List<String> sql = new ArrayList<>(deleteAndInsert(List.of(), plan.insert()));
         for (ImportedRow row : rows) {
-            String values =
-                    string(row.revision()) + ", 'imported', " + string(row.message()) + ", " + string(row.checksum());
+            String values = string(row.revision()) + ", " + string(row.ranNothing() ? MARKED : "imported") + ", "
+                    + string(row.message()) + ", " + string(row.checksum());
             sql.add(
                     row.source() == null
                             ? "INSERT INTO " + quotedHistory + " (revision, direction, message, checksum) VALUES ("
@@ -307,12 +351,18 @@ final class VersionTables {
         return sql;
     }
 
-    /** A history row of a revision the old tool applied; see {@link #moveIn}. */
+    /**
+     * A history row of a revision the old tool applied; see {@link #moveIn}.
+     *
+     * @param ranNothing whether the old tool recorded it without running it ({@code MARK_RAN}, {@code SKIPPED}):
+     *     its row is {@value #MARKED}, and its downgrade does not run
+     */
     record ImportedRow(
             String revision,
             String message,
             @Nullable String checksum,
-            @Nullable String source) {}
+            @Nullable String source,
+            boolean ranNothing) {}
 
     /** The history row of an online revision's contract phase, {@code complete}. */
     String completion(String revision, String message) {
@@ -327,7 +377,7 @@ final class VersionTables {
     String acceptChecksum(String revision, String checksum) {
         return "UPDATE " + quote(history) + " SET checksum = " + string(checksum)
                 + " WHERE id = (SELECT max(id) FROM " + quote(history) + " WHERE revision = " + string(revision)
-                + " AND direction = 'upgrade')";
+                + " AND direction IN ('upgrade', '" + MARKED + "'))";
     }
 
     private List<String> deleteAndInsert(List<String> delete, List<String> insert) {

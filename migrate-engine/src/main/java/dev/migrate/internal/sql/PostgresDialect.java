@@ -588,7 +588,8 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
      * for {@code HALT}, and a warning for {@code WARN}. A live run evaluates the guard itself, before the
      * revision's statements ({@code GuardCheck}), and offline SQL refuses the outcomes a script cannot
      * carry out; for those the block fails as {@code HALT} does, so no script can apply the revision
-     * without its precondition.
+     * without its precondition. A guard whose {@code onError} is {@code WARN} evaluates its precondition in
+     * a block of its own, whose failure warns and lets the revision run.
      */
     @Override
     public List<String> visit(Op.Guard op) {
@@ -599,8 +600,34 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
         for (int i = 1; test.contains(tag); i++) {
             tag = "$guard" + i + "$";
         }
+        if (op.errorOutcome() == Precondition.OnFail.WARN) {
+            // a failed evaluation warns and the revision runs, as Liquibase's onError WARN; the inner block is
+            // a subtransaction, so the error does not end the script's transaction
+            test = "migrate_holds";
+            return guardBlock(
+                    tag,
+                    "DECLARE\n"
+                            + "    migrate_holds boolean;\n"
+                            + "BEGIN\n"
+                            + "    BEGIN\n"
+                            + "        migrate_holds := " + PreconditionSql.of(op.precondition()) + ";\n"
+                            + "    EXCEPTION WHEN OTHERS THEN\n"
+                            + "        RAISE WARNING '%', "
+                            + Literals.string("Precondition could not be evaluated: " + op.message() + ": ")
+                            + " || SQLERRM;\n"
+                            + "        migrate_holds := true;\n"
+                            + "    END;\n",
+                    test,
+                    warn,
+                    text);
+        }
+        return guardBlock(tag, "BEGIN\n", test, warn, text);
+    }
+
+    /** The {@code DO} block of a guard: {@code start} opens it (and evaluates {@code test} when it is a variable). */
+    private static List<String> guardBlock(String tag, String start, String test, boolean warn, String text) {
         return List.of("DO " + tag + "\n"
-                + "BEGIN\n"
+                + start
                 + "    IF NOT " + test + " THEN\n"
                 + (warn
                         ? "        RAISE WARNING '%', " + Literals.string(text) + ";\n"

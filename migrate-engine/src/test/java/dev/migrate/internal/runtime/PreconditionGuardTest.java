@@ -144,13 +144,11 @@ class PreconditionGuardTest {
         Migrator oldRuns = migrator(old, warnings, CreatePerson.class, AddEmail.class, CreateAudit.class);
         oldRuns.upgrade("head");
         assertThat(query(
-                        old,
-                        "SELECT revision || ': ' || message FROM migrate_history WHERE direction = 'upgrade'"
-                                + " ORDER BY id"))
+                        old, "SELECT revision || ' ' || direction || ': ' || message FROM migrate_history ORDER BY id"))
                 .containsExactly(
-                        "pg1: create person (marked ran: precondition failed: person exists)",
-                        "pg2: add email (marked ran: precondition failed: person.email exists)",
-                        "pg3: create audit");
+                        "pg1 marked: create person (marked ran: precondition failed: person exists)",
+                        "pg2 marked: add email (marked ran: precondition failed: person.email exists)",
+                        "pg3 upgrade: create audit");
         assertThat(query(old, "SELECT version_num FROM migrate_version")).containsExactly("pg3");
         assertThat(oldRuns.current()).hasSize(1);
         assertThat(query(old, "SELECT count(*) FROM person"))

@@ -59,6 +59,7 @@ import liquibase.precondition.Precondition;
 import liquibase.precondition.PreconditionLogic;
 import liquibase.precondition.core.AndPrecondition;
 import liquibase.precondition.core.ChangeLogPropertyDefinedPrecondition;
+import liquibase.precondition.core.ChangeSetExecutedPrecondition;
 import liquibase.precondition.core.DBMSPrecondition;
 import liquibase.precondition.core.NotPrecondition;
 import liquibase.precondition.core.ObjectQuotingStrategyPrecondition;
@@ -611,6 +612,9 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
                 return null;
             }
         }
+        if (p instanceof ChangeSetExecutedPrecondition executed && where.changeSet() != null) {
+            return executedBefore(executed, where.changeSet(), where);
+        }
         if (p instanceof NotPrecondition not) {
             return onPostgres(not.getNestedPreconditions(), Logic.NOT, where);
         }
@@ -621,6 +625,59 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
             return onPostgres(and.getNestedPreconditions(), Logic.AND, where);
         }
         return null;
+    }
+
+    /**
+     * Whether the changeset a {@code changeSetExecuted} of {@code current} names has run (or was marked ran) on a
+     * database when {@code current} is about to run, decided here: the import writes one revision per changeset,
+     * each revising the one before, so when a revision runs, the revisions of every changeset before it in the
+     * changelog are applied (the ancestors of the current head, whether they ran or were marked ran, as
+     * Liquibase's EXECTYPE MARK_RAN counts as ran) and those of the changesets after it are not, on every database;
+     * a database Liquibase ran out of that order cannot move in anyway. So the answer is the same everywhere, as for
+     * dbms, and the changeset is kept plainly or left out as for a dbms precondition. A changeset the changelog
+     * leaves to other databases ({@code dbms}) is never recorded on PostgreSQL. {@code null} (undecided, and the
+     * import refuses it by name) for a changeset that is not in this changelog: Liquibase looks for its row in
+     * databasechangelog, where another changelog may have put it on some databases and not on others.
+     */
+    private static @Nullable Boolean executedBefore(
+            ChangeSetExecutedPrecondition executed, ChangeSet current, Where where) {
+        String file = executed.getChangeLogFile() != null
+                ? executed.getChangeLogFile()
+                : current.getChangeLog().getLogicalFilePath();
+        List<ChangeSet> all = where.changeLog().getChangeSets();
+        for (int i = 0; i < all.size(); i++) {
+            ChangeSet named = all.get(i);
+            if (named.getId().equals(executed.getId())
+                    && String.valueOf(named.getAuthor()).equalsIgnoreCase(String.valueOf(executed.getAuthor()))
+                    && samePath(named.getFilePath(), file)) {
+                return i < all.indexOf(current)
+                        && new DbmsChangeSetFilter(where.database())
+                                .accepts(named)
+                                .isAccepted();
+            }
+        }
+        for (ChangeSet skipped : where.changeLog().getSkippedChangeSets()) {
+            if (skipped.getId().equals(executed.getId()) && samePath(skipped.getFilePath(), file)) {
+                return false; // for other databases only: Liquibase never records it on PostgreSQL
+            }
+        }
+        return null;
+    }
+
+    /** Two changelog paths as Liquibase compares them in databasechangelog: without classpath: or a leading /. */
+    private static boolean samePath(@Nullable String a, @Nullable String b) {
+        return a != null && b != null && plainPath(a).equals(plainPath(b));
+    }
+
+    private static String plainPath(String path) {
+        String plain = path.replace('\\', '/');
+        if (plain.startsWith("classpath:")) {
+            plain = plain.substring("classpath:".length());
+        }
+        while (plain.startsWith("/")) {
+            plain = plain.substring(1);
+        }
+        return plain;
     }
 
     /** A precondition as a reader of the report knows it from the changelog: {@code not(tableExists)}. */

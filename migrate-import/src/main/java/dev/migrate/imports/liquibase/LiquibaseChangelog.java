@@ -142,19 +142,44 @@ public record LiquibaseChangelog(
         List<OldMigration> migrations = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        // Liquibase 4.33 nests an included changelog's <preConditions> into the root changelog's and checks them
+        // all before every update (ValidatingVisitor.validate): where one fails, PreconditionContainer.check only
+        // warns for onFail (or onError) WARN, and throws for HALT, MARK_RAN and CONTINUE alike, which fails the
+        // validation, so the update runs nothing at all. No changeset was skipped or marked ran by them: every
+        // database's history is the same, and what stays to keep is the check itself, before each revision.
+        List<Op.Guard> changelogGuards = new ArrayList<>();
+        List<String> changelogNotes = new ArrayList<>();
         for (LiquibaseChangeSet.Precondition p : preconditions) {
             if (p.holdsOnPostgres()) {
                 continue; // dbms lets every PostgreSQL database past it
             }
-            if (p.halts()) {
-                warnings.add("The changelog " + project.changelog() + " checks the precondition " + p.type()
-                        + " before every update; the import keeps no such check, as every database it runs on is "
-                        + "already past it.");
+            String outcome = p.onFail().equals("WARN") ? "warns and updates all the same" : "stops the update";
+            if (p.failsOnPostgres()) {
+                if (!p.onFail().equals("WARN")) {
+                    refusals.add("The changelog " + project.changelog() + " has the precondition " + p.text()
+                            + " with onFail=" + p.onFail() + ", which fails on every PostgreSQL database: Liquibase"
+                            + " checks it before every update and stops there, so no PostgreSQL database ran this"
+                            + " changelog. Add postgresql to its dbms precondition (or make it onFail=WARN), and"
+                            + " import again.");
+                }
+            } else if (p.guards() != null && p.guards().unchecked().isEmpty()) {
+                changelogGuards.add(new Op.Guard(
+                        p.guards().guard(),
+                        p.onFail().equals("WARN") ? Precondition.OnFail.WARN : Precondition.OnFail.HALT,
+                        p.onError().equals("WARN") ? Precondition.OnFail.WARN : Precondition.OnFail.HALT,
+                        p.onFailMessage() != null ? p.onFailMessage() : p.text()));
+                changelogNotes.add("The changelog's precondition " + p.text() + " (onFail=" + p.onFail() + ", onError="
+                        + p.onError() + ") is its guard: Liquibase checks it before every update and " + outcome
+                        + " where it fails" + (p.onFail().equals("WARN") ? "" : " (MARK_RAN and CONTINUE as HALT)")
+                        + ".");
             } else {
-                refusals.add("The changelog " + project.changelog() + " has the precondition " + p.type()
-                        + " with onFail=" + p.onFail() + " and onError=" + p.onError() + ", so Liquibase may have "
-                        + "skipped the whole changelog on some databases. Run `liquibase update` on every database "
-                        + "first, then remove the precondition (or make it onFail=HALT) and import again.");
+                warnings.add("The changelog " + project.changelog() + " checks the precondition " + p.text()
+                        + " before every update, and " + outcome + " where it fails; no guard can check "
+                        + (p.guards() == null
+                                ? p.text()
+                                : String.join(", ", p.guards().unchecked()))
+                        + ", so the import keeps no such check. Every database Liquibase updated was past it, so"
+                        + " what ran is the same on each.");
             }
         }
         for (OtherDatabases other : otherDatabases) {
@@ -201,7 +226,7 @@ public record LiquibaseChangelog(
                         + "statements plainly and stops on an error; check that it ran on every database before "
                         + "relying on it.");
             }
-            migrations.add(migration(changeSet));
+            migrations.add(migration(changeSet, changelogGuards, changelogNotes));
         }
         return new OldChain(
                 OldTool.LIQUIBASE,
@@ -236,7 +261,23 @@ public record LiquibaseChangelog(
         }
         for (LiquibaseChangeSet.Precondition p : changeSet.preconditions()) {
             LiquibaseGuards guards = p.guards();
-            if (!p.halts()
+            @Nullable
+            String elsewhere = guards == null
+                    ? null
+                    : guards.unchecked().stream()
+                            .filter(u -> u.startsWith("changeSetExecuted"))
+                            .findFirst()
+                            .orElse(null);
+            if (!p.halts() && p.onPostgres().equals("runtime") && elsewhere != null) {
+                // one of this changelog is decided at import (LiquibaseBridge.executedBefore); this one is not in it
+                out.add(changeSet.named() + " has the precondition " + p.text() + " with onFail=" + p.onFail()
+                        + " and onError=" + p.onError() + ", whose " + elsewhere + " names a changeset that is not in"
+                        + " this changelog: Liquibase looks for its row in databasechangelog, where another changelog"
+                        + " may have put it on some databases and not on others, so the import cannot decide it."
+                        + " Include the changelog that holds that changeset in this one and import again; or run"
+                        + " `liquibase update` on every database so that all are past this changeset, then remove the"
+                        + " precondition and import again.");
+            } else if (!p.halts()
                     && p.onPostgres().equals("runtime")
                     && (guards == null || !guards.unchecked().isEmpty())) {
                 out.add(changeSet.named() + " has the precondition " + p.text() + " with onFail=" + p.onFail()
@@ -259,10 +300,15 @@ public record LiquibaseChangelog(
         return out;
     }
 
-    private static OldMigration migration(LiquibaseChangeSet changeSet) {
+    /**
+     * @param changelogGuards the guards of the changelog's own preconditions, which every revision evaluates first
+     * @param changelogNotes what the revision's Javadoc says of them
+     */
+    private static OldMigration migration(
+            LiquibaseChangeSet changeSet, List<Op.Guard> changelogGuards, List<String> changelogNotes) {
         Set<String> checksums = new LinkedHashSet<>();
-        List<String> notes = new ArrayList<>();
-        List<Op.Guard> guards = new ArrayList<>();
+        List<String> notes = new ArrayList<>(changelogNotes);
+        List<Op.Guard> guards = new ArrayList<>(changelogGuards);
         if (changeSet.checksum9() != null) {
             checksums.add(changeSet.checksum9());
         }
@@ -311,13 +357,11 @@ public record LiquibaseChangelog(
                 guards.add(new Op.Guard(
                         p.guards().guard(),
                         Precondition.OnFail.valueOf(p.onFail()),
+                        Precondition.OnFail.valueOf(p.onError()),
                         p.onFailMessage() != null ? p.onFailMessage() : p.text()));
-                notes.add("Its precondition " + p.text() + " (onFail=" + p.onFail() + ") is its guard, evaluated on"
-                        + " the database it runs on."
-                        + (p.onError().equals("HALT")
-                                ? ""
-                                : " Where evaluating it fails, the run stops (Liquibase's onError=" + p.onError()
-                                        + " is not kept)."));
+                notes.add("Its precondition " + p.text() + " (onFail=" + p.onFail()
+                        + (p.onError().equals("HALT") ? "" : ", onError=" + p.onError())
+                        + ") is its guard, evaluated on the database it runs on.");
             }
         }
         switch (changeSet.rollbackKind()) {

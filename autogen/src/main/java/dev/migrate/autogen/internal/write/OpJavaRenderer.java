@@ -21,7 +21,6 @@ import dev.migrate.op.ObjectKind;
 import dev.migrate.op.OnlineChange;
 import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
-import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
 import dev.migrate.op.Rows;
@@ -665,11 +664,11 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     @Override
     public CodeBlock visit(Op.Guard op) {
         PreconditionCode precondition = PreconditionCode.of(op.precondition());
+        PreconditionCode outcomes = PreconditionCode.outcomes(op);
         return statement(
-                "op.guard($L, $T.$L, $L)",
+                "op.guard($L, $L, $L)",
                 CodeBlock.of(precondition.format(), precondition.args().toArray()),
-                Precondition.OnFail.class,
-                op.onFail().name(),
+                CodeBlock.of(outcomes.format(), outcomes.args().toArray()),
                 literal(op.message(), EXECUTE_ROOM));
     }
 
