@@ -98,10 +98,15 @@ record ImportedLiquibaseChain(
         String history = String.join(
                 "\n",
                 rows(old, "SELECT direction || ' ' || revision || ': ' || message FROM migrate_history ORDER BY id"));
-        assertThat(rows(old, "SELECT count(*) FROM migrate_history WHERE direction = 'imported'"))
+        // by message, not direction: a revision moved in from a MARK_RAN row, or marked ran by its guard, may be
+        // recorded with a direction of its own
+        assertThat(rows(old, "SELECT count(*) FROM migrate_history WHERE message LIKE 'imported:%'"))
                 .as("database %s, history:%n%s", database, history)
                 .containsExactly(String.valueOf(recorded));
-        assertThat(rows(old, "SELECT count(*) FROM migrate_history WHERE direction = 'upgrade'"))
+        assertThat(rows(
+                        old,
+                        "SELECT count(*) FROM migrate_history WHERE direction <> 'downgrade'"
+                                + " AND message NOT LIKE 'imported:%'"))
                 .as("database %s, history:%n%s", database, history)
                 .containsExactly(String.valueOf(chainLength() - recorded));
     }
