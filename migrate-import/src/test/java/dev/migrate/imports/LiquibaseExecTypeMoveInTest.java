@@ -3,10 +3,8 @@ package dev.migrate.imports;
 import static dev.migrate.imports.FlywayMoveInTest.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.Migrator;
 import dev.migrate.imports.liquibase.LiquibaseChangelog;
 import dev.migrate.imports.liquibase.LiquibaseProject;
-import dev.migrate.imports.liquibase.LiquibaseUpdate;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,51 +25,28 @@ import org.junit.jupiter.api.io.TempDir;
  * on PostgreSQL.
  */
 class LiquibaseExecTypeMoveInTest {
-    private static final List<String> OLD_TABLES = List.of("databasechangelog", "databasechangeloglock");
-
-    /** A changelog imported and compiled, for the databases Liquibase leaves at points of it to move in. */
-    private record Imported(LiquibaseProject project, String packageName, ClassLoader classes, int chainLength) {
-        static Imported of(LiquibaseProject project, String packageName, Path work) {
-            OldChain chain = LiquibaseChangelog.read(liquibase, project);
-            assertThat(chain.refusals()).isEmpty();
-            List<ImportedRevisions.Written> revisions = new ImportedRevisions(packageName).of(chain, null);
-            return new Imported(
-                    project,
-                    packageName,
-                    WrittenClasses.compile(
-                            revisions, List.of(), work, LiquibaseExecTypeMoveInTest.class.getClassLoader()),
-                    revisions.size());
-        }
-
-        Migrator migrator(DataSource database) {
-            return Migrator.builder()
-                    .dataSource(database)
-                    .classLoader(classes)
-                    .packages(packageName)
-                    .build();
-        }
-    }
-
     private static ToolLoader liquibase;
 
     /** The changesets of dbms preconditions, MARK_RAN on PostgreSQL where they fail (see LiquibaseDbmsTest). */
-    private static Imported dbms;
+    private static ImportedLiquibaseChain dbms;
 
     /**
      * Flowable's CMMN changelog (Apache License 2.0; a trimmed copy, attributed in the file), whose changesets 5
      * and 15 are for MySQL and MariaDB only.
      */
-    private static Imported flowable;
+    private static ImportedLiquibaseChain flowable;
 
     @BeforeAll
     static void importTheChains(@TempDir Path work) {
         liquibase = TestTools.loader(OldTool.LIQUIBASE);
         Path resources = Path.of("src/test/resources/liquibase").toAbsolutePath();
-        dbms = Imported.of(
+        dbms = ImportedLiquibaseChain.of(
+                liquibase,
                 LiquibaseProject.of(resources.resolve("dbms"), "changelog.xml"),
                 "db.imported.dbms",
                 work.resolve("dbms"));
-        flowable = Imported.of(
+        flowable = ImportedLiquibaseChain.of(
+                liquibase,
                 LiquibaseProject.of(resources.resolve("flowable-cmmn"), "flowable-cmmn-db-changelog.xml"),
                 "db.imported.flowable",
                 work.resolve("flowable"));
@@ -88,15 +63,16 @@ class LiquibaseExecTypeMoveInTest {
      */
     @Test
     void databasesWithMarkRanRowsMoveInAtThreePoints() throws SQLException {
+        DataSource fresh = dbms.freshUpgraded();
         for (int count : List.of(6, 14, 100)) {
-            String database = liquibaseDatabase(dbms, count);
+            String database = dbms.liquibaseDatabase(count);
             assertThat(Integer.parseInt(rows(
                                     TestPostgres.dataSource(database),
                                     "SELECT count(*) FROM databasechangelog WHERE exectype = 'MARK_RAN'")
                             .get(0)))
                     .as("after %d changesets", count)
                     .isPositive();
-            movesInAndEndsAsAFreshDatabase(dbms, database);
+            dbms.movesInAndEndsAs(fresh, database);
         }
     }
 
@@ -112,33 +88,16 @@ class LiquibaseExecTypeMoveInTest {
                         "The changeset 15 by flowable in flowable-cmmn-db-changelog.xml is for other databases only"
                                 + " (dbms=\"mariadb\"): Liquibase never runs it on PostgreSQL, so it is not part of"
                                 + " the chain.");
+        DataSource fresh = flowable.freshUpgraded();
         for (int count : List.of(2, 5, 100)) {
-            movesInAndEndsAsAFreshDatabase(flowable, liquibaseDatabase(flowable, count));
+            flowable.movesInAndEndsAs(fresh, flowable.liquibaseDatabase(count));
         }
-    }
-
-    private static void movesInAndEndsAsAFreshDatabase(Imported imported, String database) throws SQLException {
-        DataSource fresh = TestPostgres.freshDatabase("fresh");
-        imported.migrator(fresh).upgrade("heads");
-        DataSource old = TestPostgres.dataSource(database);
-        int executed = Integer.parseInt(rows(old, "SELECT count(*) FROM databasechangelog WHERE exectype = 'EXECUTED'")
-                .get(0));
-
-        imported.migrator(old).upgrade("heads");
-
-        assertThat(TestTools.differences(old, fresh, OLD_TABLES))
-                .as("database %s", database)
-                .isEmpty();
-        assertThat(rows(old, "SELECT count(*) FROM migrate_history WHERE direction = 'imported'"))
-                .containsExactly(String.valueOf(executed));
-        assertThat(rows(old, "SELECT count(*) FROM migrate_history WHERE direction = 'upgrade'"))
-                .containsExactly(String.valueOf(imported.chainLength() - executed));
     }
 
     /** A changeset of the chain that Liquibase recorded as MARK_RAN is applied, and the history says how. */
     @Test
     void aMarkRanChangeSetOfTheChainIsStampedAndTheHistorySaysSo() throws SQLException {
-        String database = liquibaseDatabase(dbms, 100);
+        String database = dbms.liquibaseDatabase(100);
         execute(database, "UPDATE databasechangelog SET exectype = 'MARK_RAN' WHERE id = 'warn'");
         execute(database, "UPDATE databasechangelog SET exectype = 'RERAN' WHERE id = 'attr-1'");
         DataSource old = TestPostgres.dataSource(database);
@@ -171,18 +130,6 @@ class LiquibaseExecTypeMoveInTest {
                 .singleElement()
                 .asString()
                 .endsWith("(downgrade not run: the revision was marked ran)");
-    }
-
-    private static String liquibaseDatabase(Imported imported, int count) {
-        String database = TestPostgres.createDatabase("liquibase_at_" + count);
-        LiquibaseUpdate.run(
-                liquibase,
-                TestPostgres.jdbcUrl(database),
-                "postgres",
-                null,
-                imported.project(),
-                new LiquibaseUpdate.Stop.Count(count));
-        return database;
     }
 
     private static void execute(String database, String sql) throws SQLException {
