@@ -295,6 +295,24 @@ class LiquibaseFormsTest {
     }
 
     /**
+     * failOnError="false" outside a transaction: Liquibase keeps what ran before the error, which no block can undo,
+     * so the revision runs the statements plainly, stops on an error, and the report says so.
+     */
+    @Test
+    void aChangeSetThatMayFailOutsideATransactionIsKeptPlainWithAWarning() {
+        OldChain outside = LiquibaseChangelog.read(
+                liquibase, LiquibaseProject.of(RESOURCES.resolveSibling("refusals"), "outside.xml"));
+        assertThat(outside.refusals()).isEmpty();
+        assertThat(outside.migrations().get(0).upgrade())
+                .containsExactly("CREATE TABLE outside_one (id int)", "CREATE TABLE outside_one (id int)");
+        assertThat(outside.warnings())
+                .containsExactly("The changeset plain by outside in outside.xml has failOnError=false and"
+                        + " runInTransaction=false: where one of its statements failed, Liquibase kept what ran before"
+                        + " it and went on. The revision runs its statements plainly and stops on an error; check that"
+                        + " it ran on every database before relying on it.");
+    }
+
+    /**
      * loadData's NOW and TODAY are the moment Liquibase runs (LoadDataChangeTest, "temporal values work for DATE,
      * DATETIME and TIME column configs"): a revision would hold the moment of the import, so it is refused by name.
      */
