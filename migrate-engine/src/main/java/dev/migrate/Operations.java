@@ -935,9 +935,10 @@ public interface Operations {
     /**
      * A guard, as {@link #guard(Precondition, Precondition.OnFail, String)}, that says too what happens when the
      * precondition cannot be evaluated (Liquibase's {@code onError}): an {@code sqlCheck} whose query fails,
-     * {@code op.guard(new Precondition.SqlCheck("SELECT count(*) FROM legacy_flags", "0"), OnFail.MARK_RAN,
-     * OnFail.WARN, "legacy_flags has rows")} warns and runs the revision where legacy_flags does not exist. The
-     * failed evaluation is rolled back to a savepoint, so the revision's transaction goes on.
+     * {@code op.guard(new Precondition.SqlCheck("SELECT count(*) FROM legacy_flags", "0"),
+     * Precondition.OnFail.MARK_RAN, Precondition.OnFail.WARN, "legacy_flags has rows")} warns and runs the
+     * revision where legacy_flags does not exist. The failed evaluation is rolled back to a savepoint, so the
+     * revision's transaction goes on.
      *
      * @param onError what happens when evaluating the precondition fails
      */

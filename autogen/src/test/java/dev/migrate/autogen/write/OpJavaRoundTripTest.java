@@ -581,6 +581,14 @@ class OpJavaRoundTripTest {
                                 new Precondition.TableIsEmpty(name("app.\"odd.name\"")))),
                         Precondition.OnFail.MARK_RAN,
                         "agents exists already, it's \"done\""));
+        // onError written after onFail when it is not the default
+        s.put(
+                "guardOnError",
+                new Op.Guard(
+                        new Precondition.SqlCheck("SELECT count(*) FROM legacy_flags", "0"),
+                        Precondition.OnFail.CONTINUE,
+                        Precondition.OnFail.WARN,
+                        "legacy_flags has rows"));
         s.put(
                 "bulkInsert",
                 new Op.BulkInsert(
