@@ -1,20 +1,13 @@
 package dev.migrate.cli;
 
-import static dev.migrate.cli.CliOption.CANARY;
 import static dev.migrate.cli.CliOption.CHECK_HEADS;
 import static dev.migrate.cli.CliOption.CLASSPATH;
 import static dev.migrate.cli.CliOption.CREDENTIALS_PROVIDER;
-import static dev.migrate.cli.CliOption.DATABASES;
 import static dev.migrate.cli.CliOption.EMBEDDED_POSTGRES_VERSION;
-import static dev.migrate.cli.CliOption.EXCLUDE;
-import static dev.migrate.cli.CliOption.FAIL_FAST;
 import static dev.migrate.cli.CliOption.FAIL_ON;
 import static dev.migrate.cli.CliOption.JSON;
-import static dev.migrate.cli.CliOption.LARGE_TABLE_ROWS;
-import static dev.migrate.cli.CliOption.MANAGED_SCHEMA;
 import static dev.migrate.cli.CliOption.OUTPUT;
 import static dev.migrate.cli.CliOption.PACKAGES;
-import static dev.migrate.cli.CliOption.PARALLEL;
 import static dev.migrate.cli.CliOption.PASSWORD;
 import static dev.migrate.cli.CliOption.PURGE;
 import static dev.migrate.cli.CliOption.RANGE;
@@ -23,7 +16,6 @@ import static dev.migrate.cli.CliOption.REPORT;
 import static dev.migrate.cli.CliOption.SCRATCH_URL;
 import static dev.migrate.cli.CliOption.SQL;
 import static dev.migrate.cli.CliOption.SQL_FILE;
-import static dev.migrate.cli.CliOption.TENANTS;
 import static dev.migrate.cli.CliOption.URL;
 import static dev.migrate.cli.CliOption.USER;
 import static dev.migrate.cli.CliOption.VERBOSE;
@@ -35,7 +27,6 @@ import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.Current;
-import dev.migrate.command.DatabaseList;
 import dev.migrate.command.DriftCheck;
 import dev.migrate.command.Entities;
 import dev.migrate.command.FleetSettings;
@@ -53,6 +44,8 @@ import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.output.Output;
 import dev.migrate.command.output.OutputDocument;
 import dev.migrate.command.output.OutputFormat;
+import dev.migrate.command.settings.ResolvedSettings;
+import dev.migrate.command.settings.SettingsTable;
 import dev.migrate.graph.RevisionRange;
 import dev.migrate.graph.RevisionTarget;
 import dev.migrate.text.Fixes;
@@ -204,6 +197,8 @@ final class Cli {
                     "--credentials-provider",
                     "--classpath and the class path of this jar: add its jar or directory to --classpath");
             boolean verbose = arguments.flag(VERBOSE);
+            ResolvedSettings settings = arguments.settings().resolve();
+            String name = command.commandName();
             CommandContext context = context(arguments, classes.loader(), credentials, log);
             switch (command) {
                 case HEADS -> new ShowGraph(ShowGraph.Kind.HEADS, null, null, verbose).run(graph(builder), context);
@@ -220,8 +215,7 @@ final class Cli {
                     new ShowGraph(ShowGraph.Kind.HISTORY, null, checked.range(), verbose).run(builder.build(), context);
                 }
                 case CURRENT ->
-                    new Current(verbose, arguments.flag(CHECK_HEADS))
-                            .run(isFleet(arguments) ? fleetSettings(arguments, credentials) : null, context);
+                    new Current(verbose, arguments.flag(CHECK_HEADS)).run(fleet(arguments, credentials), context);
                 case UPGRADE -> move(arguments, Move.upgrade(required(checked.target())), credentials, context);
                 case DOWNGRADE -> move(arguments, Move.downgrade(required(checked.target())), credentials, context);
                 case STAMP ->
@@ -234,27 +228,26 @@ final class Cli {
                 case DRIFT -> {
                     String sqlFile = arguments.value(SQL_FILE);
                     new DriftCheck(
-                                    managedSchema(arguments),
-                                    list(arguments.value(EXCLUDE)),
+                                    required(settings.value(SettingsTable.MANAGED_SCHEMA, name)),
+                                    excluded(settings, name),
                                     sqlFile == null ? null : workingDirectory.resolve(sqlFile),
                                     null,
                                     report(arguments))
-                            .run(isFleet(arguments) ? fleetSettings(arguments, credentials) : null, context);
+                            .run(fleet(arguments, credentials), context);
                 }
                 case LINT -> {
-                    Integer large = arguments.count(LARGE_TABLE_ROWS, 0);
                     new LintChain(
                                     checked.range(),
                                     arguments.value(FAIL_ON),
-                                    large == null ? LintChain.DEFAULT_LARGE_TABLE_ROWS : large,
+                                    required(settings.value(SettingsTable.LARGE_TABLE_ROWS, name)),
                                     null,
                                     report(arguments))
                             .run(context);
                 }
                 case VERIFY ->
                     new VerifyChain(
-                                    managedSchema(arguments),
-                                    list(arguments.value(EXCLUDE)),
+                                    required(settings.value(SettingsTable.MANAGED_SCHEMA, name)),
+                                    excluded(settings, name),
                                     arguments.value(FAIL_ON),
                                     null,
                                     report(arguments))
@@ -335,7 +328,7 @@ final class Cli {
             Arguments arguments, Move move, @Nullable CredentialsProvider credentials, CommandContext context) {
         String sqlFile = arguments.value(SQL_FILE);
         boolean offline = arguments.flag(SQL) || sqlFile != null;
-        FleetSettings fleet = isFleet(arguments) ? fleetSettings(arguments, credentials) : null;
+        FleetSettings fleet = fleet(arguments, credentials);
         if (fleet != null && offline && sqlFile == null) {
             throw new UsageException("A fleet's offline script is one file per tenant, so it needs --sql-file:"
                     + " --sql-file upgrade.sql writes upgrade-<tenant>.sql beside it.");
@@ -444,32 +437,19 @@ final class Cli {
         return report == null ? null : workingDirectory.resolve(report);
     }
 
-    private static String managedSchema(Arguments arguments) {
-        String schema = arguments.value(MANAGED_SCHEMA);
-        return schema == null ? "public" : schema;
+    /** The name patterns {@code --exclude} leaves out of a comparison; none when it is not given. */
+    private static List<String> excluded(ResolvedSettings settings, String command) {
+        List<String> patterns = settings.value(SettingsTable.EXCLUDE, command);
+        return patterns == null ? List.of() : patterns;
     }
 
-    private static List<String> list(@Nullable String values) {
-        return values == null ? List.of() : Arrays.asList(values.split(",", -1));
-    }
-
-    private static boolean isFleet(Arguments arguments) {
-        return arguments.value(TENANTS) != null || arguments.value(DATABASES) != null;
-    }
-
-    /** The fleet of {@code --tenants} and {@code --databases}, its databases asking {@code credentials} if given. */
-    private FleetSettings fleetSettings(Arguments arguments, @Nullable CredentialsProvider credentials) {
-        String databases = arguments.value(DATABASES);
-        Integer canary = arguments.count(CANARY, 0);
-        return new FleetSettings(
-                        arguments.value(TENANTS),
-                        databases == null ? List.of() : DatabaseList.parse(databases, workingDirectory, "--databases"),
-                        arguments.value(USER),
-                        arguments.value(PASSWORD),
-                        arguments.count(PARALLEL, 1),
-                        arguments.flag(FAIL_FAST),
-                        canary == null ? 0 : canary)
-                .withCredentials(credentials);
+    /** The fleet of {@code --tenants} and {@code --databases}, or null; its databases asking {@code credentials}. */
+    private @Nullable FleetSettings fleet(Arguments arguments, @Nullable CredentialsProvider credentials) {
+        return FleetSettings.of(
+                arguments.settings().resolve(),
+                workingDirectory,
+                () -> new ConnectionResolver.Credentials(arguments.value(USER), arguments.value(PASSWORD)),
+                credentials);
     }
 
     /** Weighs --url, --user and --password with the environment, as the plugin weighs its settings. */
@@ -481,10 +461,11 @@ final class Cli {
                 CliFixes.INSTANCE);
     }
 
-    /** A value the command's options always give (a target with a default, a file its own check demanded). */
+    /** A value the command's options always give (a target or a setting with a default, a file its check demanded). */
     private static <T> T required(@Nullable T value) {
         if (value == null) {
-            throw new IllegalStateException("Every command that takes a target has a default");
+            throw new IllegalStateException(
+                    "Every command that takes a target has a default, as every setting read here");
         }
         return value;
     }

@@ -3,6 +3,7 @@ package dev.migrate.cli;
 import static dev.migrate.cli.CliOption.REVISION;
 import static dev.migrate.cli.CliOption.TARGET;
 
+import dev.migrate.command.settings.Setting;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -15,60 +16,50 @@ import org.jspecify.annotations.Nullable;
  * takes is refused here, as the plugin refuses another goal's parameter: it would be ignored.
  */
 enum CliCommand {
-    UPGRADE("Apply migrations up to --target (default head).", "head", TARGET),
+    UPGRADE("Apply migrations up to --target (default head).", TARGET),
     DOWNGRADE(
             "Revert migrations down to --target (default -1, one step). Offline it needs a range, such as head:-1.",
-            "-1",
             TARGET),
     CURRENT(
             "Show the database's revision(s), each marked (head) when it is a head and (expand) while an online"
                     + " revision waits for complete.",
-            null,
             null),
     HISTORY(
             "Show the revision graph, newest first, the database's revisions marked (current) when a database is given.",
-            null,
             null),
-    HEADS("Show the heads of the revision graph. Needs no database.", null, null),
-    BRANCHES("Show each branch point of the revision graph. Needs no database.", null, null),
-    SHOW("Show one revision: id, parents, children, labels, message and class. Needs no database.", "head", REVISION),
-    STAMP("Set the version table to --target (default head) without running any migration.", "head", TARGET),
+    HEADS("Show the heads of the revision graph. Needs no database.", null),
+    BRANCHES("Show each branch point of the revision graph. Needs no database.", null),
+    SHOW("Show one revision: id, parents, children, labels, message and class. Needs no database.", REVISION),
+    STAMP("Set the version table to --target (default head) without running any migration.", TARGET),
     COMPLETE(
             "Run the contract phase of the online revision in its expand phase: the old columns, triggers and"
                     + " temporary names go. Offline, the script of the online revision --target (default head).",
-            "head",
             TARGET),
     DRIFT(
             "Compare the database (or each tenant) with the schema its migrations build up to its revision, replayed"
                     + " on a throwaway embedded server or --scratch-url; fail on any difference. The database is only read.",
-            null,
             null),
     LINT(
             "Run migrations on a throwaway database (embedded, or of --scratch-url), watching the locks, rewrites and scans each"
                     + " statement takes, and judge them; with --url, those it has not applied, weighed by its tables'"
                     + " sizes (it is only read).",
-            null,
             null),
     VERIFY(
             "Test the chain on a throwaway database (embedded, or of --scratch-url): every migration upgraded, downgraded and"
                     + " upgraded again to the same schema, down to base and back, and the lint of every migration.",
-            null,
             null),
     WATCH(
             "Stay running: after each change of --classes or --objects, print what check says of the entities and"
                     + " the schema at head (the migrations replayed on throwaway embedded servers, or on --scratch-url); with"
                     + " --write, or Enter pressed, write the migration as autogenerate does.",
-            null,
             null),
     IMPORT(
             "Move a project in from Flyway or Liquibase (--from): one revision per old migration, written below --sources"
                     + " into the first of --packages, after the old tool and migrate have replayed both chains on"
                     + " throwaway databases (embedded, or of --scratch-url) to the same schema.",
-            null,
             null);
 
     private final String summary;
-    private final @Nullable String defaultValue;
 
     @SuppressWarnings("ImmutableEnumChecker") // an option's fields are final, and their types immutable
     private final @Nullable CliOption positional;
@@ -76,9 +67,8 @@ enum CliCommand {
     @SuppressWarnings("ImmutableEnumChecker")
     private final Set<CliOption> options;
 
-    CliCommand(String summary, @Nullable String defaultValue, @Nullable CliOption positional) {
+    CliCommand(String summary, @Nullable CliOption positional) {
         this.summary = summary;
-        this.defaultValue = defaultValue;
         this.positional = positional;
         String name = name().toLowerCase(Locale.ROOT);
         // in the order help lists them
@@ -117,7 +107,9 @@ enum CliCommand {
     /** The value of {@link #positional()} when neither it nor a bare argument is given. */
     @Nullable
     String defaultValue() {
-        return defaultValue;
+        // the row's default for this command: head for upgrade, -1 for downgrade
+        Setting<?> setting = positional == null ? null : positional.setting();
+        return setting == null ? null : setting.defaultIn(commandName());
     }
 
     /** The options this command takes, in the order help lists them. */

@@ -1,15 +1,8 @@
 package dev.migrate.cli;
 
-import static dev.migrate.cli.CliOption.CLASSES;
 import static dev.migrate.cli.CliOption.CLASSPATH;
-import static dev.migrate.cli.CliOption.CYCLES;
-import static dev.migrate.cli.CliOption.DATA;
-import static dev.migrate.cli.CliOption.DEBOUNCE;
 import static dev.migrate.cli.CliOption.ENTITY_PACKAGES;
-import static dev.migrate.cli.CliOption.EXCLUDE;
-import static dev.migrate.cli.CliOption.MANAGED_SCHEMA;
 import static dev.migrate.cli.CliOption.MESSAGE;
-import static dev.migrate.cli.CliOption.OBJECTS;
 import static dev.migrate.cli.CliOption.PACKAGES;
 import static dev.migrate.cli.CliOption.REPLAY_CACHE;
 import static dev.migrate.cli.CliOption.SOURCES;
@@ -17,33 +10,30 @@ import static dev.migrate.cli.CliOption.WRITE;
 
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
-import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.ComparisonDatabase;
-import dev.migrate.autogen.data.DeclaredRows;
 import dev.migrate.autogen.entity.ProviderLog;
-import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.Entities;
 import dev.migrate.command.EntityComparison;
+import dev.migrate.command.EntityRequest;
 import dev.migrate.command.SourceRoot;
 import dev.migrate.command.entity.ApplicationJpa;
 import dev.migrate.command.entity.ProjectEntities;
 import dev.migrate.command.entity.ProviderClasses;
-import dev.migrate.command.entity.Renames;
 import dev.migrate.command.run.ProjectClassLoader;
+import dev.migrate.command.settings.ResolvedSettings;
+import dev.migrate.command.settings.SettingsTable;
 import dev.migrate.command.watch.Watch;
 import dev.migrate.command.watch.WatchSession;
 import dev.migrate.text.Fixes;
-import dev.migrate.tooling.ChainTables;
-import dev.migrate.tooling.MigratorTools;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
@@ -55,6 +45,9 @@ import java.util.regex.Pattern;
  * in the build directory above the classes, as the plugin's goal does.
  */
 final class WatchCommand {
+    /** The command, whose defaults the settings take. */
+    private static final String WATCH = "watch";
+
     /** The command line's fixes, where a watch itself writes the migration that autogenerate would. */
     private static final Fixes WATCHING = new Fixes() {
         @Override
@@ -90,7 +83,12 @@ final class WatchCommand {
     }
 
     void run() {
-        Path classes = path(CLASSES, "target/classes");
+        ResolvedSettings given = arguments.settings().resolve();
+        EntityRequest request = EntityRequest.of(given, WATCH, workingDirectory, cli::shown);
+        Path classes = workingDirectory
+                .resolve(Objects.requireNonNull(given.value(SettingsTable.CLASSES, WATCH)))
+                .toAbsolutePath()
+                .normalize();
         if (!Files.isDirectory(classes)) {
             throw new MigrateException("The --classes directory " + classes + " does not exist. Compile the project"
                     + " first, or name the directory its compiler writes the classes to (build/classes/java/main"
@@ -98,10 +96,8 @@ final class WatchCommand {
         }
         List<Path> classpath = classpath(classes);
         Path build = buildDirectory(classes);
-        Path objects = path(OBJECTS, "src/main/resources/db/objects");
-        Path data = path(DATA, "src/main/resources/db/data");
-        Integer cycles = arguments.count(CYCLES, 0);
-        Duration debounce = arguments.duration(DEBOUNCE);
+        Path objects = request.objectsDirectory();
+        Path data = request.dataDirectory();
         String message = arguments.value(MESSAGE);
         Watch.Settings settings = new Watch.Settings(
                 arguments.flag(WRITE),
@@ -109,8 +105,8 @@ final class WatchCommand {
                 new SourceRoot(path(SOURCES, "src/main/java"), packages().get(0)),
                 false,
                 false,
-                cycles == null ? 0 : cycles,
-                debounce == null ? Watch.Settings.DEFAULT_DEBOUNCE : debounce);
+                Objects.requireNonNull(given.value(SettingsTable.WATCH_CYCLES, WATCH)),
+                Objects.requireNonNull(given.value(SettingsTable.WATCH_DEBOUNCE, WATCH)));
         ApplicationJpa application = ApplicationJpa.read(classes, System::getProperty, cli.environment(), log::info);
         ProjectEntities entities = new ProjectEntities(
                 classes, classpath, application.packagesOr(list(ENTITY_PACKAGES)), null, application.properties());
@@ -123,7 +119,7 @@ final class WatchCommand {
                 WatchSession session = new Watch(comparison, settings)
                         .start(
                                 List.of(classes, objects, data),
-                                () -> cycle(objects, data, build, classpath, entities, provider),
+                                () -> cycle(request, build, classpath, entities, provider),
                                 cycleContext(Cli.class.getClassLoader(), build))) {
             if (settings.cycles() == 0) {
                 session.writeOnEachLineOf(keys); // Enter writes the migration
@@ -195,8 +191,7 @@ final class WatchCommand {
 
     /** One cycle: the project's classes in a class loader made for it, closed with it. */
     private Watch.Cycle cycle(
-            Path objects,
-            Path data,
+            EntityRequest request,
             Path build,
             List<Path> classpath,
             ProjectEntities entities,
@@ -204,26 +199,14 @@ final class WatchCommand {
         ProjectClassLoader loader =
                 ProjectClassLoader.open(classpath.stream().map(Path::toString).toList(), Cli.class.getClassLoader());
         Entities compared = Entities.of(
-                chain -> {
-                    String managed = arguments.value(MANAGED_SCHEMA);
-                    ChainTables tables = MigratorTools.of(chain).tables();
-                    return AutogenerateRequest.builder(
-                                    chain,
-                                    entities.ddl(
-                                            new CliProviderLog(log),
-                                            cli.output(log)::info,
-                                            "compile the project, then " + Arguments.PROGRAM + " watch",
-                                            provider))
-                            .managedSchema(managed == null ? "public" : managed)
-                            .excluding(list(EXCLUDE))
-                            .versionTables(tables.versionTable(), tables.historyTable())
-                            .renames(Renames.hints(List.of()))
-                            .declaringObjects(DeclaredObjects.in(objects, cli.shown(objects)))
-                            .declaringRows(
-                                    DeclaredRows.in(data, cli.shown(data), managed == null ? "public" : managed),
-                                    AutogenerateRequest.DEFAULT_ROW_LIMIT)
-                            .entityCacheIn(build.resolve("migrate/entity-cache"));
-                },
+                chain -> request.builder(
+                        chain,
+                        entities.ddl(
+                                new CliProviderLog(log),
+                                cli.output(log)::info,
+                                "compile the project, then " + Arguments.PROGRAM + " watch",
+                                provider),
+                        build.resolve("migrate/entity-cache")),
                 build.resolve("migrate"));
         return new Watch.Cycle(cycleContext(loader.loader(), build), compared, loader);
     }

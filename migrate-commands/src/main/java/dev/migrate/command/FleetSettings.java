@@ -3,16 +3,23 @@ package dev.migrate.command;
 import dev.migrate.CredentialsProvider;
 import dev.migrate.Fleet;
 import dev.migrate.Migrator;
+import dev.migrate.command.database.ConnectionResolver;
+import dev.migrate.command.settings.Face;
+import dev.migrate.command.settings.ResolvedSettings;
+import dev.migrate.command.settings.SettingsTable;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A fleet as a face is given it:
- * {@code new FleetSettings("tenant_%", List.of(), null, null, 8, false, 0).over(Migrator.builder())}.
+ * A fleet as a face is given it: {@code FleetSettings.of(settings, base, login, provider)} from the settings of a
+ * run, or {@code new FleetSettings("tenant_%", List.of(), null, null, 8, false, 0).over(Migrator.builder())}.
  *
  * @param tenants a schema per tenant: names, {@code LIKE} patterns, or {@code query:} and SQL; null for a
  *     database per tenant
@@ -73,6 +80,71 @@ public record FleetSettings(
             boolean failFast,
             int canary) {
         this(tenants, databases, Map.of(), user, password, parallel, failFast, canary);
+    }
+
+    /**
+     * The fleet that the settings {@code tenants} and {@code databases} of a run name, with its {@code parallel},
+     * {@code failFast} and {@code canary}; null when neither is given.
+     *
+     * @param base the directory a file of databases ({@code @tenants.txt}) is read from
+     * @param login the user and password for database URLs that carry none, asked only when databases are given
+     * @param credentials asked for the user and password of each new connection to such a database; null when
+     *     {@code login} serves
+     * @throws dev.migrate.MigrateException when the databases name none, or their file cannot be read
+     */
+    public static @Nullable FleetSettings of(
+            ResolvedSettings settings,
+            Path base,
+            Supplier<ConnectionResolver.Credentials> login,
+            @Nullable CredentialsProvider credentials) {
+        String tenants = settings.given(SettingsTable.TENANTS);
+        String databases = settings.given(SettingsTable.DATABASES);
+        if (tenants == null && databases == null) {
+            return null;
+        }
+        if (databases == null) {
+            return ofSchemas(settings, tenants, Map.of());
+        }
+        // the plugin names the databases as its property, which the file's users write in their pom or -D
+        String option = settings.face() == Face.MAVEN
+                ? "migrate." + SettingsTable.DATABASES.name()
+                : settings.spelled(SettingsTable.DATABASES);
+        ConnectionResolver.Credentials given = login.get();
+        return new FleetSettings(
+                        tenants,
+                        DatabaseList.parse(databases, base, option),
+                        given.user(),
+                        given.password(),
+                        settings.given(SettingsTable.PARALLEL),
+                        failFast(settings),
+                        canary(settings))
+                .withCredentials(credentials);
+    }
+
+    /**
+     * The fleet of an application: the tenant schemas {@code tenants} (null for none) of its database, or a database
+     * per tenant as its own {@code dataSources}, run as the settings' {@code parallel}, {@code failFast} and
+     * {@code canary} say.
+     */
+    public static FleetSettings ofSchemas(
+            ResolvedSettings settings, @Nullable String tenants, Map<String, DataSource> dataSources) {
+        return new FleetSettings(
+                tenants,
+                List.of(),
+                dataSources,
+                null,
+                null,
+                settings.given(SettingsTable.PARALLEL),
+                failFast(settings),
+                canary(settings));
+    }
+
+    private static boolean failFast(ResolvedSettings settings) {
+        return Boolean.TRUE.equals(settings.value(SettingsTable.FAIL_FAST));
+    }
+
+    private static int canary(ResolvedSettings settings) {
+        return Objects.requireNonNull(settings.value(SettingsTable.CANARY), "the row's default");
     }
 
     /** Whether the tenants are schemas of the one configured database, which the fleet then needs. */

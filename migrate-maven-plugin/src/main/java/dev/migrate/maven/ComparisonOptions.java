@@ -8,28 +8,15 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a goal's parameters say the entities are compared with a schema: the managed schema, what is left alone,
- * the renames, where the entity side is built and how risky changes are measured.
+ * How a goal's parameters say the entities are compared with a schema: where the entity side is built and how risky
+ * changes are measured (what is compared is the settings table's: {@link dev.migrate.command.EntityRequest}).
  *
- * @param exclude name patterns left alone on both sides, or null
- * @param renames renames to write instead of drop plus add, or null
- * @param notRenamed tables and columns that look renamed but are not, or null
  * @param comparisonDatabase {@code server}, {@code embedded} or {@code auto}
  * @param replayCache whether the schema the migrations build is kept in {@code target/migrate/replay-cache}
  * @param measureTimeout how long a query that measures a risky change may run, such as {@code 5s}
  * @param largeTableRows the estimated rows from which a table counts as large
- * @param serialToIdentity whether serial columns that the entities map as identity columns are converted
  */
-record ComparisonOptions(
-        @Nullable List<String> exclude,
-        @Nullable List<String> renames,
-        @Nullable List<String> notRenamed,
-        String managedSchema,
-        String comparisonDatabase,
-        boolean replayCache,
-        String measureTimeout,
-        long largeTableRows,
-        boolean serialToIdentity) {
+record ComparisonOptions(String comparisonDatabase, boolean replayCache, String measureTimeout, long largeTableRows) {
 
     /** Fails on a misspelt measureTimeout, before anything runs. */
     void check() {

@@ -55,14 +55,13 @@ public class CurrentMojo extends DatabaseMojo {
 
     @Override
     protected GivenSettings settings(GivenSettings given) {
-        return given.with("acceptFutureRevisions", acceptFutureRevisions);
+        return given.with("acceptFutureRevisions", acceptFutureRevisions)
+                .with("tenants", tenants)
+                .with("databases", Secret.valueOf(databases));
     }
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
-        new Current(verbose, checkHeads)
-                .run(
-                        FleetOptions.reading(tenants, databases, null).settings(database),
-                        database.context(projectClasses));
+        new Current(verbose, checkHeads).run(database.fleet(), database.context(projectClasses));
     }
 }

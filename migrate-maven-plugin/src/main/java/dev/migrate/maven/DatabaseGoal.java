@@ -2,6 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.CredentialsProvider;
 import dev.migrate.command.CommandContext;
+import dev.migrate.command.FleetSettings;
 import dev.migrate.command.Migrations;
 import dev.migrate.command.database.ConnectionResolver;
 import dev.migrate.command.database.RunDatabase;
@@ -77,6 +78,11 @@ final class DatabaseGoal {
         database().check();
     }
 
+    /** The settings of the run, read by {@link #check()}. */
+    ResolvedSettings settings() {
+        return Objects.requireNonNull(settings, "read by check()");
+    }
+
     /** Lets go of the connections the goal opened and did not use. */
     void finished() {
         if (database != null) {
@@ -91,6 +97,19 @@ final class DatabaseGoal {
             provider = connection.loadProvider(goal.projectClasses());
         }
         return provider;
+    }
+
+    /**
+     * The fleet of the goal's {@code tenants} and {@code databases}, or null when neither is set: a file of databases
+     * is read from the project's directory, and the URLs that carry no credentials take the goal's.
+     */
+    @Nullable
+    FleetSettings fleet() {
+        return FleetSettings.of(
+                Objects.requireNonNull(settings, "read by check()"),
+                goal.project().getBasedir().toPath(),
+                this::credentials,
+                credentialsProvider());
     }
 
     /** The user and password for database URLs that carry none: the user and password settings, or the serverId's. */

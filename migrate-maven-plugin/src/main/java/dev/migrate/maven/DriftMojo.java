@@ -2,6 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.autogen.data.DeclaredRows;
 import dev.migrate.command.DriftCheck;
+import dev.migrate.command.settings.GivenSettings;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -101,6 +102,13 @@ public class DriftMojo extends DatabaseMojo {
     }
 
     @Override
+    protected GivenSettings settings(GivenSettings given) {
+        return given.with("tenants", tenants)
+                .with("databases", Secret.valueOf(databases))
+                .with("parallel", parallel);
+    }
+
+    @Override
     protected void checkSettings(DatabaseGoal database) {
         super.checkSettings(database);
         database.goal().staleClassCheck().verify(packages, "migrate:drift");
@@ -109,10 +117,7 @@ public class DriftMojo extends DatabaseMojo {
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
-        drift(database.goal())
-                .run(
-                        FleetOptions.reading(tenants, databases, parallel).settings(database),
-                        database.context(projectClasses));
+        drift(database.goal()).run(database.fleet(), database.context(projectClasses));
     }
 
     private DriftCheck drift(Goal goal) {

@@ -3,10 +3,9 @@ package dev.migrate.maven;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.command.Entities;
+import dev.migrate.command.EntityRequest;
 import dev.migrate.command.entity.ProviderClasses;
 import dev.migrate.command.entity.Renames;
-import dev.migrate.tooling.ChainTables;
-import dev.migrate.tooling.MigratorTools;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -48,21 +47,14 @@ record EntityGoal(
      * declared objects and the entity cache, as the parameters say.
      */
     AutogenerateRequest.Builder request(Migrator chain) {
-        ChainTables tables = MigratorTools.of(chain).tables();
-        AutogenerateRequest.Builder request = AutogenerateRequest.builder(chain, entities.ddl(goal(), keptProvider))
-                .managedSchema(options.managedSchema())
-                .excluding(ComparisonOptions.trimmed(options.exclude()))
-                .versionTables(tables.versionTable(), tables.historyTable())
-                .renames(Renames.hints(ComparisonOptions.trimmed(options.renames())))
-                .notRenamed(ComparisonOptions.trimmed(options.notRenamed()))
-                .convertingSerialToIdentity(options.serialToIdentity())
-                .declaringObjects(entities.declaredObjects(goal()))
-                .declaringRows(entities.declaredRows(goal(), options.managedSchema()), entities.dataRowLimit());
+        AutogenerateRequest.Builder request = EntityRequest.of(
+                        database.settings(),
+                        goal().name(),
+                        goal().project().getBasedir().toPath(),
+                        goal()::displayed)
+                .builder(chain, entities.ddl(goal(), keptProvider), goal().inTarget("migrate", "entity-cache"));
         Renames.askingAtConsole(goal().session().getRequest().isInteractiveMode())
                 .ifPresent(request::askingAboutRenames);
-        if (entities.entityCache()) {
-            request.entityCacheIn(goal().inTarget("migrate", "entity-cache"));
-        }
         return request;
     }
 }

@@ -1,5 +1,6 @@
 package dev.migrate.maven;
 
+import dev.migrate.command.settings.GivenSettings;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +142,24 @@ abstract class EntityMojo extends DatabaseMojo {
     protected boolean serialToIdentity;
 
     @Override
+    protected GivenSettings settings(GivenSettings given) {
+        return given.with("entityCache", entityCache)
+                .with("objectsDirectory", objectsDirectory)
+                .with("dataDirectory", dataDirectory)
+                .with("dataRowLimit", dataRowLimit)
+                .with("exclude", joined(exclude))
+                .with("renames", joined(renames))
+                .with("notRenamed", joined(notRenamed))
+                .with("managedSchema", managedSchema)
+                .with("serialToIdentity", serialToIdentity);
+    }
+
+    /** A list parameter as the table reads a list: comma-separated. */
+    private static @Nullable String joined(@Nullable List<String> values) {
+        return values == null ? null : String.join(",", values);
+    }
+
+    @Override
     protected void checkSettings(DatabaseGoal database) {
         super.checkSettings(database);
         entityOptions().check(database.goal());
@@ -162,27 +181,10 @@ abstract class EntityMojo extends DatabaseMojo {
 
     private EntityOptions entityOptions() {
         return new EntityOptions(
-                entityPackages,
-                persistenceUnit,
-                physicalNamingStrategy,
-                implicitNamingStrategy,
-                hibernateProperties,
-                entityCache,
-                objectsDirectory,
-                dataDirectory,
-                dataRowLimit);
+                entityPackages, persistenceUnit, physicalNamingStrategy, implicitNamingStrategy, hibernateProperties);
     }
 
     private ComparisonOptions comparisonOptions() {
-        return new ComparisonOptions(
-                exclude,
-                renames,
-                notRenamed,
-                managedSchema,
-                comparisonDatabase,
-                replayCache,
-                measureTimeout,
-                largeTableRows,
-                serialToIdentity);
+        return new ComparisonOptions(comparisonDatabase, replayCache, measureTimeout, largeTableRows);
     }
 }

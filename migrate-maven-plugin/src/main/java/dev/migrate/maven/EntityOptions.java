@@ -2,13 +2,10 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.EntityDdlSource;
-import dev.migrate.autogen.data.DeclaredRows;
-import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.command.entity.ApplicationJpa;
 import dev.migrate.command.entity.EntityOrigin;
 import dev.migrate.command.entity.ProjectEntities;
 import dev.migrate.command.entity.ProviderClasses;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,36 +23,18 @@ import org.jspecify.annotations.Nullable;
  * @param entityPackages the packages whose entities are compared, or null for every entity
  * @param persistenceUnit a persistence unit of persistence.xml to take the entities from, or null
  * @param hibernateProperties further JPA provider properties, or null
- * @param entityCache whether the entity side of the comparison is kept in {@code target/migrate/entity-cache}
- * @param objectsDirectory where the {@code .sql} files of the objects beside tables are
- * @param dataDirectory where the files of the declared rows are
- * @param dataRowLimit the most rows a declared table may hold
  */
 record EntityOptions(
         @Nullable List<String> entityPackages,
         @Nullable String persistenceUnit,
         @Nullable String physicalNamingStrategy,
         @Nullable String implicitNamingStrategy,
-        @Nullable Map<String, String> hibernateProperties,
-        boolean entityCache,
-        File objectsDirectory,
-        File dataDirectory,
-        int dataRowLimit) {
+        @Nullable Map<String, String> hibernateProperties) {
 
     /** Fails when the migrations or the entities are newer than their compiled classes. */
     void check(Goal goal) {
         goal.staleClassCheck().verify(goal.packages(), "migrate:" + goal.name()); // its own message for a migration
         goal.staleClassCheck().verifyEntities(entityPackages, "migrate:" + goal.name());
-    }
-
-    /** The objects beside tables the project declares in {@code objectsDirectory}. */
-    DeclaredObjects declaredObjects(Goal goal) {
-        return DeclaredObjects.in(objectsDirectory.toPath(), goal.displayed(objectsDirectory.toPath()));
-    }
-
-    /** The rows the project declares in {@code dataDirectory}, its unqualified tables in {@code schema}. */
-    DeclaredRows declaredRows(Goal goal, String schema) {
-        return DeclaredRows.in(dataDirectory.toPath(), goal.displayed(dataDirectory.toPath()), schema);
     }
 
     /** What the project lacks to describe an entity model (the JPA API or a provider); empty when it has both. */

@@ -1,6 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.Move;
+import dev.migrate.command.settings.GivenSettings;
 import dev.migrate.graph.RevisionTarget;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -67,6 +68,15 @@ abstract class FleetMojo extends DatabaseMojo {
     protected int canary;
 
     @Override
+    protected GivenSettings settings(GivenSettings given) {
+        return given.with("tenants", tenants)
+                .with("databases", Secret.valueOf(databases))
+                .with("parallel", parallel)
+                .with("failFast", failFast)
+                .with("canary", canary);
+    }
+
+    @Override
     protected DatabaseUse use(Goal goal) {
         ScriptOptions script = script();
         return super.use(goal).connectingAhead(database -> !script.offline()).embeddedChange(embedded);
@@ -79,10 +89,7 @@ abstract class FleetMojo extends DatabaseMojo {
      */
     protected final void run(DatabaseGoal database, ClassLoader projectClasses, Move move) {
         ScriptOptions script = script();
-        move.run(
-                new FleetOptions(tenants, databases, parallel, failFast, canary).settings(database),
-                script.script(),
-                database.context(projectClasses));
+        move.run(database.fleet(), script.script(), database.context(projectClasses));
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.migrate.command.CommandContext;
 import dev.migrate.command.Current;
 import dev.migrate.command.FleetSettings;
 import dev.migrate.command.Move;
+import dev.migrate.command.StartupUpgrade;
 import dev.migrate.command.ValidateWait;
 import dev.migrate.command.settings.Face;
 import dev.migrate.command.settings.SettingsTable;
@@ -18,7 +19,7 @@ import dev.migrate.graph.RevisionTarget;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -112,7 +113,7 @@ public class MigrateAutoConfiguration {
         Migrator.Builder builder = settings.applyTo(Migrator.builder())
                 .packages(properties.getPackages().toArray(String[]::new))
                 .classLoader(resourceLoader.getClassLoader())
-                .validateDrift(properties.isValidateDrift())
+                .validateDrift(settings.validateDrift())
                 .migrations(migrationBeans.orderedStream().toArray(Migration[]::new))
                 .listener(MigrationListener.allOf(listeners.orderedStream().toList()));
         CredentialsProvider provider = credentials.getIfAvailable();
@@ -207,8 +208,7 @@ public class MigrateAutoConfiguration {
             ObjectProvider<CredentialsProvider> credentials,
             ResourceLoader resourceLoader,
             StarterSettings settings) {
-        MigrateTenants fleet = tenants.getIfAvailable(() ->
-                properties.getTenants() == null ? null : MigrateTenants.schemas(List.of(properties.getTenants())));
+        MigrateTenants fleet = tenants.getIfAvailable(() -> settings.tenants());
         Supplier<Fleet> fleetOf = fleet == null
                 ? null
                 : () -> {
@@ -230,7 +230,7 @@ public class MigrateAutoConfiguration {
                     return builder.build();
                 };
         return new MigrateStatus(
-                migrator, fleetOf, properties.isValidateDrift(), properties.getHealth(), Clock.systemUTC());
+                migrator, fleetOf, settings.validateDrift(), properties.getHealth(), Clock.systemUTC());
     }
 
     @Bean
@@ -249,15 +249,15 @@ public class MigrateAutoConfiguration {
             ObjectProvider<MigrateStatus> status,
             ResourceLoader resourceLoader,
             StarterSettings settings) {
-        MigrateTenants fleet = tenants.getIfAvailable(() ->
-                properties.getTenants() == null ? null : MigrateTenants.schemas(List.of(properties.getTenants())));
+        MigrateTenants fleet = tenants.getIfAvailable(() -> settings.tenants());
         MigrateStrategy own = strategy.getIfAvailable();
         MigrateStrategy chosen = own != null
                 ? own
                 : fleet == null
-                        ? checkedAtStartup(defaultStrategy(properties), properties, status)
+                        ? checkedAtStartup(defaultStrategy(properties, settings), properties, settings, status)
                         : fleetStrategy(
                                 properties,
+                                settings,
                                 fleet,
                                 () -> builder(
                                         properties,
@@ -281,8 +281,11 @@ public class MigrateAutoConfiguration {
 
     /** Under migrate.validate-drift, tells the status that startup checked drift, once it did and passed. */
     private static MigrateStrategy checkedAtStartup(
-            MigrateStrategy strategy, MigrateProperties properties, ObjectProvider<MigrateStatus> status) {
-        if (!properties.isValidateDrift() || properties.getMode() == MigrateProperties.Mode.NONE) {
+            MigrateStrategy strategy,
+            MigrateProperties properties,
+            StarterSettings settings,
+            ObjectProvider<MigrateStatus> status) {
+        if (!settings.validateDrift() || properties.getMode() == MigrateProperties.Mode.NONE) {
             return strategy;
         }
         return migrator -> {
@@ -291,11 +294,9 @@ public class MigrateAutoConfiguration {
         };
     }
 
-    private static MigrateStrategy defaultStrategy(MigrateProperties properties) {
-        String target = properties.getTarget();
+    private static MigrateStrategy defaultStrategy(MigrateProperties properties, StarterSettings settings) {
         return switch (properties.getMode()) {
-            case UPGRADE ->
-                properties.isValidateDrift() ? upgradeThenValidate(target) : migrator -> migrator.upgrade(target);
+            case UPGRADE -> StartupUpgrade.of(settings.resolved())::run;
             case VALIDATE ->
                 new ValidateWait(
                         properties.getValidate().getWaitTimeout(),
@@ -305,42 +306,27 @@ public class MigrateAutoConfiguration {
         };
     }
 
-    /** An upgrade to head, then the check that the database has the schema of the head (migrate.validate-drift). */
-    private static MigrateStrategy upgradeThenValidate(String target) {
-        if (!"head".equals(target) && !"heads".equals(target)) {
-            throw new MigrateException("migrate.validate-drift compares the database with the schema of the head, and "
-                    + "migrate.target is " + target + ". Upgrade to head (remove migrate.target), or turn "
-                    + "migrate.validate-drift off.");
-        }
-        return migrator -> {
-            migrator.upgrade(target);
-            migrator.assertUpToDate();
-        };
-    }
-
     /**
      * What {@code migrate.mode} says, on every tenant, as {@code mvn migrate:upgrade} and {@code migrate current
      * --check-heads} run it on a fleet: startup fails naming the tenants that failed (upgrade) or are not at head
      * (validate).
      */
     private static MigrateStrategy fleetStrategy(
-            MigrateProperties properties, MigrateTenants tenants, Supplier<Migrator.Builder> builder) {
-        if (properties.isValidateDrift()) {
+            MigrateProperties properties,
+            StarterSettings settings,
+            MigrateTenants tenants,
+            Supplier<Migrator.Builder> builder) {
+        if (settings.validateDrift()) {
             throw new MigrateException("migrate.validate-drift checks one database at startup, and migrate.tenants (or "
                     + "a MigrateTenants bean) names a fleet. Check the fleet with mvn migrate:drift "
                     + "-Dmigrate.tenants=... (a nightly CI job), and turn migrate.validate-drift off.");
         }
-        FleetSettings fleet = new FleetSettings(
+        FleetSettings fleet = FleetSettings.ofSchemas(
+                settings.resolved(),
                 tenants.schemas().isEmpty() ? null : String.join(",", tenants.schemas()),
-                List.of(),
-                tenants.dataSources(),
-                null,
-                null,
-                properties.getParallel(),
-                properties.isFailFast(),
-                properties.getCanary());
+                tenants.dataSources());
         CommandContext context = StarterContext.of(builder);
-        String target = properties.getTarget();
+        String target = Objects.requireNonNull(settings.resolved().value(SettingsTable.TARGET, "upgrade"));
         return switch (properties.getMode()) {
             case UPGRADE -> migrator -> Move.upgrade(RevisionTarget.of(target)).run(fleet, null, context);
             case VALIDATE -> migrator -> new Current(false, true).run(fleet, context);

@@ -30,20 +30,8 @@ public class MigrateProperties {
     /** What to do at startup: upgrade to the target, validate that the database is at head, or none. */
     private Mode mode = Mode.UPGRADE;
 
-    /** The revision to upgrade to: head, heads, a revision id, +N or label@head. */
-    private String target = "head";
-
     /** The packages searched for migration classes, subpackages included. */
     private List<String> packages = new ArrayList<>(List.of("db.migrations"));
-
-    /**
-     * Whether startup also fails when the database at head no longer has the schema its migrations build
-     * there (a column, an index, a function body or a grant changed by hand), each difference named.
-     * Needs the schema of the head in the application (the plugin's snapshot goal writes it) and
-     * dev.migrate:migrate-catalog on the classpath. Reading the whole catalog costs time at startup, so it
-     * is off by default. One database: a fleet is checked by mvn migrate:drift.
-     */
-    private boolean validateDrift;
 
     /** JDBC URL of a dedicated connection for migrations (a migration role); unset uses the application's DataSource. */
     private @Nullable String url;
@@ -59,57 +47,6 @@ public class MigrateProperties {
      * the application's DataSource.
      */
     private @Nullable String password;
-
-    /**
-     * Tenant schemas to migrate at startup, each with its own version tables, lock and search_path:
-     * comma-separated names, SQL LIKE patterns (tenant_%) or query: followed by SQL returning schema
-     * names (last). Unset: the database alone.
-     */
-    private @Nullable String tenants;
-
-    /**
-     * How many tenants are migrated at once; unset, the smaller of twice the processors and a quarter
-     * of the server's free connections.
-     */
-    private @Nullable Integer parallel;
-
-    /** Stop starting tenants after the first failure. */
-    private boolean failFast;
-
-    /** Migrate this many tenants first, and the others only when all of them succeeded. */
-    private int canary;
-
-    public @Nullable String getTenants() {
-        return tenants;
-    }
-
-    public void setTenants(@Nullable String tenants) {
-        this.tenants = tenants;
-    }
-
-    public @Nullable Integer getParallel() {
-        return parallel;
-    }
-
-    public void setParallel(@Nullable Integer parallel) {
-        this.parallel = parallel;
-    }
-
-    public boolean isFailFast() {
-        return failFast;
-    }
-
-    public void setFailFast(boolean failFast) {
-        this.failFast = failFast;
-    }
-
-    public int getCanary() {
-        return canary;
-    }
-
-    public void setCanary(int canary) {
-        this.canary = canary;
-    }
 
     public boolean isEnabled() {
         return enabled;
@@ -127,28 +64,12 @@ public class MigrateProperties {
         this.mode = mode;
     }
 
-    public String getTarget() {
-        return target;
-    }
-
-    public void setTarget(String target) {
-        this.target = target;
-    }
-
     public List<String> getPackages() {
         return packages;
     }
 
     public void setPackages(List<String> packages) {
         this.packages = packages;
-    }
-
-    public boolean isValidateDrift() {
-        return validateDrift;
-    }
-
-    public void setValidateDrift(boolean validateDrift) {
-        this.validateDrift = validateDrift;
     }
 
     public @Nullable String getUrl() {

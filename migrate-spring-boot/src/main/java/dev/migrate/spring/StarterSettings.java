@@ -8,6 +8,9 @@ import dev.migrate.command.settings.ResolvedSettings;
 import dev.migrate.command.settings.Setting;
 import dev.migrate.command.settings.SettingType;
 import dev.migrate.command.settings.SettingsTable;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
@@ -40,7 +43,7 @@ final class StarterSettings {
                 }
                 String property = setting.spelled(Face.SPRING_BOOT);
                 binder.bind(property, String.class).ifBound(text -> {
-                    if (setting.run() != null) {
+                    if (readThroughTable(setting)) {
                         given.with(setting.name(), text);
                     } else if (setting.type().equals(SettingType.DURATION)) {
                         setting.type().read(property, text);
@@ -53,9 +56,45 @@ final class StarterSettings {
         }
     }
 
+    /**
+     * Whether the starter reads {@code setting} through the table, as text handed to the command layer, which
+     * describes it in the metadata IDEs complete from ({@code additional-spring-configuration-metadata.json},
+     * written from the table by {@code ConfigurationMetadataTest}); every other setting the starter takes is a
+     * property of {@link MigrateProperties}, whose groups Spring binds.
+     */
+    static boolean readThroughTable(Setting<?> setting) {
+        return setting.takenBy(Face.SPRING_BOOT) && !BOUND.contains(setting);
+    }
+
+    /** The settings {@link MigrateProperties} binds. */
+    private static final Set<Setting<?>> BOUND = Set.of(
+            SettingsTable.ENABLED,
+            SettingsTable.MODE,
+            SettingsTable.PACKAGES,
+            SettingsTable.URL,
+            SettingsTable.USER,
+            SettingsTable.PASSWORD,
+            SettingsTable.VALIDATE_WAIT_TIMEOUT,
+            SettingsTable.ONLINE_SEARCH_PATH,
+            SettingsTable.HEALTH_OUT_OF_SERVICE_DURING_EXPAND,
+            SettingsTable.HEALTH_DRIFT_INTERVAL,
+            SettingsTable.HEALTH_HISTORY_ENTRIES);
+
     /** Sets the run settings on {@code builder}, and returns it. */
     Migrator.Builder applyTo(Migrator.Builder builder) {
         return resolved.applyTo(builder);
+    }
+
+    /** The tenant schemas of {@code migrate.tenants}, or null when it is not set. */
+    @Nullable
+    MigrateTenants tenants() {
+        String tenants = resolved.given(SettingsTable.TENANTS);
+        return tenants == null ? null : MigrateTenants.schemas(List.of(tenants));
+    }
+
+    /** Whether startup also checks that the database has the schema of the head: {@code migrate.validate-drift}. */
+    boolean validateDrift() {
+        return Boolean.TRUE.equals(resolved.value(SettingsTable.VALIDATE_DRIFT));
     }
 
     /** The settings as read. */

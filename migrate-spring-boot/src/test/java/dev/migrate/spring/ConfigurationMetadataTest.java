@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The metadata IDEs complete {@code migrate.*} from is generated into the starter's jar: from MigrateProperties by
- * Spring's processor, and for the run settings, which the starter reads through the settings table, from
+ * Spring's processor, and for the settings the starter reads through the settings table, from
  * {@code META-INF/additional-spring-configuration-metadata.json}, which this test writes from the table when
  * {@code -Dmigrate.regenerate=true} is given, and fails without it while the file is out of date.
  */
@@ -23,12 +23,15 @@ class ConfigurationMetadataTest {
     private static final Path ADDITIONAL =
             Path.of("src/main/resources/META-INF/additional-spring-configuration-metadata.json");
 
+    /** The command the starter runs at startup, whose default a setting has there ({@code head} for the target). */
+    private static final String STARTUP = "upgrade";
+
     @Test
     void theRunSettingsAreDescribedFromTheSettingsTable() throws IOException {
         StringBuilder json = new StringBuilder("{\n  \"properties\": [");
         String separator = "\n";
-        for (Setting<?> setting : SettingsTable.run()) {
-            if (!setting.takenBy(Face.SPRING_BOOT)) {
+        for (Setting<?> setting : SettingsTable.ALL) {
+            if (!StarterSettings.readThroughTable(setting)) {
                 continue;
             }
             String type = setting.type().equals(SettingType.DURATION)
@@ -36,7 +39,8 @@ class ConfigurationMetadataTest {
                     : setting.type().equals(SettingType.FLAG)
                             ? "java.lang.Boolean"
                             : setting.type().equals(SettingType.COUNT) ? "java.lang.Integer" : "java.lang.String";
-            String description = setting.doc()
+            String description = setting.described()
+                    .getOrDefault(Face.SPRING_BOOT, setting.doc())
                     .replaceAll("\\[([^]]+)]\\([^)]+\\)", "$1")
                     .replace("`", "")
                     .replace("\\", "\\\\")
@@ -50,9 +54,9 @@ class ConfigurationMetadataTest {
                     .append(description)
                     .append('"')
                     .append(
-                            setting.defaultValue() == null
+                            setting.defaultIn(STARTUP) == null
                                     ? ""
-                                    : ",\n      \"defaultValue\": \"" + setting.defaultValue() + "\"")
+                                    : ",\n      \"defaultValue\": \"" + setting.defaultIn(STARTUP) + "\"")
                     .append("\n    }");
             separator = ",\n";
         }

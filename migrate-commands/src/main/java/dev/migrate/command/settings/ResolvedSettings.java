@@ -30,6 +30,37 @@ public final class ResolvedSettings {
     }
 
     /**
+     * The value given for {@code setting}, or its default when none was: the default of {@code command} where the
+     * row gives one, else the row's; null when it has none.
+     *
+     * @throws IllegalStateException when the default is no value of the setting's type, which the table's own test
+     *     refuses
+     */
+    public <T> @Nullable T value(Setting<T> setting, String command) {
+        T given = given(setting);
+        String byDefault = setting.defaultIn(command);
+        return given != null || byDefault == null ? given : setting.type().read(spelled(setting), byDefault);
+    }
+
+    /** {@link #value(Setting, String)} for a setting whose default is the same for every command. */
+    public <T> @Nullable T value(Setting<T> setting) {
+        T given = given(setting);
+        return given != null || setting.defaultValue() == null
+                ? given
+                : setting.type().read(spelled(setting), setting.defaultValue());
+    }
+
+    /** {@code setting} as the face that gave these settings names it in a message: {@code migrate.lock-timeout}. */
+    public String spelled(Setting<?> setting) {
+        return spelling.apply(setting.spelled(face));
+    }
+
+    /** The face that gave these settings. */
+    public Face face() {
+        return face;
+    }
+
+    /**
      * Sets every setting of the run that was given on {@code builder}, and returns it. The starter's messages also
      * ask for a run given a setting by its own property ({@link FaceFixes}); the plugin, the command line and the
      * Quarkus extension spell their fixes themselves, the extension after this call.

@@ -3,6 +3,7 @@ package dev.migrate.command.settings;
 import dev.migrate.Migrator;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  * @param doc what it does, as the reference page says it (Markdown)
  * @param described how a face describes it in its own help where that differs from {@code doc}
  * @param run what it sets on the engine's builder, for a setting of the run itself; null for others
+ * @param defaults its value when none is given, as a user writes it, for each command whose default is not
+ *     {@code defaultValue} ({@code head} for {@code upgrade}, {@code -1} for {@code downgrade})
  */
 public record Setting<T>(
         String name,
@@ -49,7 +52,8 @@ public record Setting<T>(
         Map<Face, String> absent,
         String doc,
         Map<Face, String> described,
-        @Nullable BiConsumer<Migrator.Builder, T> run) {
+        @Nullable BiConsumer<Migrator.Builder, T> run,
+        Map<String, String> defaults) {
 
     public Setting {
         commands = Collections.unmodifiableSet(new LinkedHashSet<>(commands));
@@ -57,6 +61,16 @@ public record Setting<T>(
         spellings = Map.copyOf(spellings);
         absent = Map.copyOf(absent);
         described = Map.copyOf(described);
+        defaults = Map.copyOf(defaults);
+    }
+
+    /**
+     * Its value when none is given to {@code command}, as a user writes it: the command's own default, else the row's;
+     * null when it has none.
+     */
+    public @Nullable String defaultIn(String command) {
+        String own = defaults.get(command);
+        return own != null ? own : defaultValue;
     }
 
     /**
@@ -108,6 +122,7 @@ public record Setting<T>(
         private final Map<Face, List<String>> spellings = new EnumMap<>(Face.class);
         private final Map<Face, String> absent = new EnumMap<>(Face.class);
         private @Nullable BiConsumer<Migrator.Builder, T> run;
+        private final Map<String, String> defaults = new LinkedHashMap<>();
         private boolean quarkusDecided;
 
         private Builder(String name, SettingType<T> type) {
@@ -129,6 +144,17 @@ public record Setting<T>(
         /** Its value when none is given, as a user writes it. */
         public Builder<T> byDefault(String value) {
             this.defaultValue = value;
+            return this;
+        }
+
+        /**
+         * Its value when none is given, as a user writes it, for the commands whose default it is; the row's
+         * {@link #byDefault} describes them all on the reference page.
+         */
+        public Builder<T> byDefaultIn(String value, String... commands) {
+            for (String command : commands) {
+                defaults.put(command, value);
+            }
             return this;
         }
 
@@ -197,7 +223,8 @@ public record Setting<T>(
                     absent,
                     doc,
                     described,
-                    run);
+                    run,
+                    defaults);
         }
 
         /** The plugin's parameter of a dotted name: {@code drift.sqlFile} is {@code <driftSqlFile>}. */

@@ -6,8 +6,8 @@ import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
 import dev.migrate.autogen.AutogenerateRequest;
-import dev.migrate.command.LintChain;
 import dev.migrate.imports.OldTool;
+import dev.migrate.lint.Lint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -250,9 +250,12 @@ public final class SettingsTable {
     public static final Setting<String> TARGET = Setting.named("target", SettingType.text("revision"))
             .in(Section.RUNNING)
             .byDefault("`head` (upgrade, stamp), `-1` (downgrade)")
+            .byDefaultIn("head", "complete", "stamp", "upgrade")
+            .byDefaultIn("-1", "downgrade")
             .takenBy(Set.of("complete", "downgrade", "squash", "stamp", "upgrade"))
             .notIn(Face.JAVA_API, "`upgrade`, `downgrade` and `stamp` take it as an argument")
             .describedOn(Face.COMMAND_LINE, "The revision to go to; every form the plugin's target takes.")
+            .describedOn(Face.SPRING_BOOT, "The revision to upgrade to: head, heads, a revision id, +N or label@head.")
             .documented("The revision to go to. See [Targets](targets.md#targets).");
 
     public static final Setting<TransactionMode> TRANSACTION_MODE = Setting.named(
@@ -488,6 +491,7 @@ public final class SettingsTable {
 
     public static final Setting<String> REVISION = Setting.named("revision", SettingType.text("revision"))
             .in(Section.GRAPH)
+            .byDefaultIn("head", "show")
             .takenBy(Set.of("rebase", "show"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, "`revision(target)` takes it as an argument")
@@ -681,7 +685,7 @@ public final class SettingsTable {
 
     public static final Setting<Long> LARGE_TABLE_ROWS = Setting.named("largeTableRows", SettingType.NUMBER)
             .in(Section.AUTOGENERATE)
-            .byDefault(String.valueOf(LintChain.DEFAULT_LARGE_TABLE_ROWS))
+            .byDefault(String.valueOf(Lint.DEFAULT_LARGE_TABLE_ROWS))
             .takenBy(Set.of("autogenerate", "check", "lint", "verify", "watch"))
             .onCommandLine(Set.of("lint"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
@@ -689,7 +693,7 @@ public final class SettingsTable {
             .describedOn(
                     Face.COMMAND_LINE,
                     "With --url: the estimated rows from which a lock hazard on one of its tables is an error; below, it is "
-                            + "information. Default " + dev.migrate.command.LintChain.DEFAULT_LARGE_TABLE_ROWS + ".")
+                            + "information. Default " + Lint.DEFAULT_LARGE_TABLE_ROWS + ".")
             .documented("With a URL, the estimated rows from which a table counts as large: `lint` reports a lock "
                     + "hazard on it as an error rather than information (`0`: always an error), and "
                     + "`autogenerate` writes its changes in the lock-safe form by itself.");

@@ -7,6 +7,7 @@ import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.command.DatabaseHealth;
+import dev.migrate.command.StartupUpgrade;
 import dev.migrate.command.ValidateWait;
 import dev.migrate.command.settings.SettingsTable;
 import dev.migrate.tooling.MigratorTools;
@@ -118,21 +119,8 @@ final class MigrateDataSources {
             return;
         }
         Migrator migrator = migrator(dataSource);
-        boolean validateDrift = Boolean.TRUE.equals(settings.get(SettingsTable.VALIDATE_DRIFT));
         if (upgrade) {
-            // the row's default is prose (head for an upgrade, and so on), so the upgrade's own is given here
-            String target = Objects.requireNonNullElse(settings.resolved().given(SettingsTable.TARGET), "head");
-            if (validateDrift && !"head".equals(target) && !"heads".equals(target)) {
-                throw new MigrateException(settings.spelled(SettingsTable.VALIDATE_DRIFT)
-                        + " compares the database with "
-                        + "the schema of the head, and " + settings.spelled(SettingsTable.TARGET) + " is " + target
-                        + ". Upgrade to head (remove " + settings.spelled(SettingsTable.TARGET) + "), or turn "
-                        + settings.spelled(SettingsTable.VALIDATE_DRIFT) + " off.");
-            }
-            migrator.upgrade(target);
-            if (validateDrift) {
-                migrator.assertUpToDate();
-            }
+            StartupUpgrade.of(settings.resolved()).run(migrator);
         } else {
             Duration wait = Objects.requireNonNull(settings.get(SettingsTable.VALIDATE_WAIT_TIMEOUT));
             new ValidateWait(wait, settings.spelled(SettingsTable.VALIDATE_WAIT_TIMEOUT), LOG).validate(migrator);

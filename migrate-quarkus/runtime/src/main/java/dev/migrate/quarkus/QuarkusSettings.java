@@ -66,11 +66,7 @@ public final class QuarkusSettings {
 
     /** The value of {@code setting}, or its default, which must be a value (null when it has none). */
     public <T> @Nullable T get(Setting<T> setting) {
-        T given = resolved.given(setting);
-        if (given != null || setting.defaultValue() == null) {
-            return given;
-        }
-        return setting.type().read(spelled(setting), setting.defaultValue());
+        return resolved.value(setting);
     }
 
     /** How the engine's messages name a fix for this datasource: its Quarkus settings, the plugin's goals. */
@@ -80,6 +76,6 @@ public final class QuarkusSettings {
 
     /** {@code setting} as this datasource spells it, for messages. */
     public String spelled(Setting<?> setting) {
-        return spelling.apply(setting.spelled(Face.QUARKUS));
+        return resolved.spelled(setting);
     }
 }

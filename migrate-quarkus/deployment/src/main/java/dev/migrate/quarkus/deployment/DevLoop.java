@@ -3,16 +3,14 @@ package dev.migrate.quarkus.deployment;
 import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.Migrator;
-import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.ComparisonDatabase;
-import dev.migrate.autogen.data.DeclaredRows;
 import dev.migrate.autogen.entity.ProviderLog;
-import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.command.AutogenerateMigration;
 import dev.migrate.command.Check;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.Entities;
 import dev.migrate.command.EntityComparison;
+import dev.migrate.command.EntityRequest;
 import dev.migrate.command.Migrations;
 import dev.migrate.command.Project;
 import dev.migrate.command.SourceRoot;
@@ -20,7 +18,6 @@ import dev.migrate.command.database.RunDatabase;
 import dev.migrate.command.entity.ApplicationJpa;
 import dev.migrate.command.entity.ProjectEntities;
 import dev.migrate.command.entity.ProviderClasses;
-import dev.migrate.command.entity.Renames;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.output.Output;
 import dev.migrate.command.run.ProjectClassLoader;
@@ -28,12 +25,9 @@ import dev.migrate.command.settings.Face;
 import dev.migrate.command.settings.GivenSettings;
 import dev.migrate.command.settings.SettingsTable;
 import dev.migrate.text.Fixes;
-import dev.migrate.tooling.ChainTables;
-import dev.migrate.tooling.MigratorTools;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 
 /**
@@ -168,36 +162,22 @@ record DevLoop(Layout layout, List<String> packages) {
                 throw new MigrateException("The entities cannot be described: " + missing
                         + " Add quarkus-hibernate-orm to the application.");
             });
-            Path objects = layout.project().resolve("src/main/resources/db/objects");
-            Path data = layout.project().resolve("src/main/resources/db/data");
             Path migrate = layout.build().resolve("migrate");
+            // the dev loop keeps every default of the comparison: the managed schema public, db/objects, db/data
+            EntityRequest request = EntityRequest.of(
+                    GivenSettings.on(Face.QUARKUS).resolve(), "watch", layout.project(), Path::toString);
             Entities compared = Entities.of(
-                    chain -> request(chain, entities, provider, objects, data, migrate, lines::add), migrate);
+                    chain -> request.builder(
+                            chain,
+                            entities.ddl(QUIET, lines::add, "save the entity (quarkus dev compiles it)", provider),
+                            migrate.resolve("entity-cache")),
+                    migrate);
             command.run(context(loader.loader(), output), compared);
             return new Report(differences, written, false, String.join("\n", lines));
         } catch (MigrateException e) {
             lines.add(String.valueOf(e.getMessage()));
             return new Report(differences, written, true, String.join("\n", lines));
         }
-    }
-
-    private static AutogenerateRequest.Builder request(
-            Migrator chain,
-            ProjectEntities entities,
-            ProviderClasses provider,
-            Path objects,
-            Path data,
-            Path migrate,
-            Consumer<String> info) {
-        ChainTables tables = MigratorTools.of(chain).tables();
-        return AutogenerateRequest.builder(
-                        chain, entities.ddl(QUIET, info, "save the entity (quarkus dev compiles it)", provider))
-                .managedSchema("public")
-                .versionTables(tables.versionTable(), tables.historyTable())
-                .renames(Renames.hints(List.of()))
-                .declaringObjects(DeclaredObjects.in(objects, objects.toString()))
-                .declaringRows(DeclaredRows.in(data, data.toString(), "public"), AutogenerateRequest.DEFAULT_ROW_LIMIT)
-                .entityCacheIn(migrate.resolve("entity-cache"));
     }
 
     /** What the commands are given: the chain in {@code classes}, throwaway servers in the build directory. */
