@@ -93,7 +93,10 @@ public sealed interface OldProject {
         return written;
     }
 
-    /** Flyway, from {@code flyway.conf}, its Maven plugin, {@code spring.flyway.*} and the import's settings. */
+    /**
+     * Flyway, from {@code flyway.conf} or {@code flyway.toml}, {@code configFiles}, {@code FLYWAY_*} variables, its
+     * Maven plugin, {@code spring.flyway.*} and the import's settings, in Flyway's order ({@code FlywaySettings}).
+     */
     record Flyway(FlywaySettings settings, ToolLoader loader) implements OldProject {
         @Override
         public String where() {

@@ -938,7 +938,8 @@ public final class SettingsTable {
             .documented("The old tool's own settings, each named `<tool>.<name>`: `flyway.locations`, "
                     + "`flyway.placeholders.<name>`, `flyway.table`, `liquibase.changelog`, "
                     + "`liquibase.contexts`, `liquibase.parameters.<name>`. They win over the project's own "
-                    + "configuration (`flyway.conf`, the Flyway Maven plugin's `<configuration>`, "
+                    + "configuration (`flyway.conf` or `flyway.toml`, `flyway.configFiles`, `FLYWAY_*` variables, "
+                    + "the Flyway Maven plugin's `<configuration>`, "
                     + "`spring.flyway.*`, Quarkus's `quarkus.flyway.*`, `spring.liquibase.change-log`, `liquibase.properties`). "
                     + "On Maven's "
                     + "command line each is a property of its own, "
@@ -994,10 +995,10 @@ public final class SettingsTable {
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(
                     Face.COMMAND_LINE,
-                    "import: the project's directory, where the old tool's configuration (flyway.conf, the pom,"
+                    "import: the project's directory, where the old tool's configuration (flyway.conf, flyway.toml, the pom,"
                             + " application.properties) and migrations are. Default: the working directory.")
             .documented("The project the import reads, where the old tool's configuration and migrations are "
-                    + "(`src/main/resources/db/migration`, `flyway.conf`, the pom, `application.properties`): "
+                    + "(`src/main/resources/db/migration`, `flyway.conf`, `flyway.toml`, the pom, `application.properties`): "
                     + "the place the goal runs in. The written revisions go below its `src/main/java` unless "
                     + "`--sources` says otherwise, and compile for the proof against `--classpath` and its "
                     + "`target/classes`.");
