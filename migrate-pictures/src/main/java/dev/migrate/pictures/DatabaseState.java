@@ -48,10 +48,12 @@ public record DatabaseState(Set<String> current, Map<String, AppliedRevision> ap
                 }
             }
             if (exists(database, history)) {
-                // the last upgrade of each revision; an upgrade undone since still shows when it ran
+                // the last application of each revision (run, marked ran by its guard, or moved in from the old
+                // tool); one undone since still shows when it was applied
                 try (PreparedStatement s =
                                 database.prepareStatement("SELECT DISTINCT ON (revision) revision, applied_at, "
-                                        + "duration_ms FROM " + history + " WHERE direction = 'upgrade' "
+                                        + "duration_ms FROM " + history
+                                        + " WHERE direction IN ('upgrade', 'marked', 'imported') "
                                         + "ORDER BY revision, applied_at DESC, id DESC");
                         ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
