@@ -1,9 +1,9 @@
-package dev.migrate.command.database;
+package dev.migrate.servers;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
 import dev.migrate.cluster.PostmasterPid;
 import dev.migrate.cluster.ThrowawayPlace;
+import dev.migrate.servers.ComparisonDatabases.ThrowawayServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
