@@ -231,7 +231,7 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
             // the provider's message is its own, and must hold no secret; its stack stays with the cause
             throw new ConnectionFailedException(
                     ConnectionFailure.providerFailed(
-                            describe(), provider.getClass().getName(), e.getMessage()),
+                            description(), provider.getClass().getName(), e.getMessage()),
                     e);
         }
         try {
