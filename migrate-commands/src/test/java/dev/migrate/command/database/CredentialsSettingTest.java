@@ -195,8 +195,8 @@ class CredentialsSettingTest {
                 });
         assertThatThrownBy(() -> settings.dataSource().getConnection())
                 .isInstanceOf(MigrateException.class)
-                .hasMessageContaining("Could not get the credentials to connect to PostgreSQL at localhost:" + server.getPort()
-                        + ", database app, user deployer from the credentials provider ")
+                .hasMessageContaining("Could not get the credentials to connect to PostgreSQL at localhost:"
+                        + server.getPort() + ", database app, user deployer from the credentials provider ")
                 // its message ended as a sentence before the advice, not run into it
                 .hasMessageContaining(": the vault is sealed. Check the provider's own configuration");
     }
