@@ -8,6 +8,7 @@ import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.drift.SchemaDrift;
 import dev.migrate.catalog.read.Exclusions;
+import dev.migrate.servers.ComparisonDatabases;
 import dev.migrate.tooling.MigratorTools;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -9,6 +9,7 @@ import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.diff.DataMeasurements;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.connection.ConnectionFailure;
+import dev.migrate.servers.ComparisonDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;

@@ -2,14 +2,15 @@ package dev.migrate.autogen;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.AutogenerateResult.Route;
-import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
-import dev.migrate.autogen.ComparisonDatabases.ThrowawayVersion;
 import dev.migrate.autogen.cache.Fingerprint;
 import dev.migrate.autogen.internal.cache.EntitySchemaCache;
 import dev.migrate.autogen.internal.cache.ReplayedSchema;
 import dev.migrate.autogen.internal.cache.ReplayedSchemaCache;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.servers.ComparisonDatabases;
+import dev.migrate.servers.ComparisonDatabases.ThrowawayServer;
+import dev.migrate.servers.ComparisonDatabases.ThrowawayVersion;
 import dev.migrate.tooling.MigratorTools;
 import java.sql.Connection;
 import java.sql.SQLException;

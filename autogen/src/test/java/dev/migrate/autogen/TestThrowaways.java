@@ -2,6 +2,7 @@ package dev.migrate.autogen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.servers.ComparisonDatabases;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;

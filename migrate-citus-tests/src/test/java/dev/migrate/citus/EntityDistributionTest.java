@@ -8,7 +8,7 @@ import dev.migrate.autogen.Autogenerate;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.AutogenerateResult;
 import dev.migrate.autogen.ComparisonDatabase;
-import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.servers.ComparisonDatabases;
 import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.write.MigrationWriter;

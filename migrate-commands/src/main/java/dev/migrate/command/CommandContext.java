@@ -1,10 +1,10 @@
 package dev.migrate.command;
 
 import dev.migrate.Migrator;
-import dev.migrate.autogen.ComparisonDatabases;
-import dev.migrate.command.database.ConnectingDataSource;
 import dev.migrate.command.database.RunDatabase;
 import dev.migrate.command.output.Output;
+import dev.migrate.connection.ConnectingDataSource;
+import dev.migrate.servers.ComparisonDatabases;
 import dev.migrate.text.Fixes;
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,11 +1,10 @@
 package dev.migrate.command;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.CitusReplay;
-import dev.migrate.autogen.ComparisonDatabases;
-import dev.migrate.command.database.ConnectingDataSource;
+import dev.migrate.connection.ConnectingDataSource;
+import dev.migrate.servers.CitusReplay;
+import dev.migrate.servers.ComparisonDatabases;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Where {@code drift}, {@code verify} and {@code lint} replay the chain for a database: in databases made on its
@@ -20,21 +19,11 @@ final class CoordinatorReplay {
     }
 
     private static DataSource onSameServer(DataSource database, String name) {
-        if (database instanceof ConnectingDataSource connecting) {
-            return connecting.onSameServer(name);
-        }
-        if (database instanceof PGSimpleDataSource pg) {
-            PGSimpleDataSource other = new PGSimpleDataSource();
-            other.setURL(pg.getURL());
-            other.setDatabaseName(name);
-            other.setUser(pg.getUser());
-            other.setPassword(pg.getPassword());
-            return other;
-        }
-        throw new MigrateException("The database is a Citus coordinator, and a chain that spreads tables is replayed"
-                + " in a database of its own on its server, but its data source ("
-                + database.getClass().getName()
-                + ") says nothing of how to reach another database there. Configure it with a URL"
-                + " (-Dmigrate.url=jdbc:postgresql://host:port/database).");
+        return ConnectingDataSource.onSameServer(database, name)
+                .orElseThrow(() -> new MigrateException("The database is a Citus coordinator, and a chain that spreads"
+                        + " tables is replayed in a database of its own on its server, but its data source ("
+                        + database.getClass().getName()
+                        + ") says nothing of how to reach another database there. Configure it with a URL"
+                        + " (-Dmigrate.url=jdbc:postgresql://host:port/database)."));
     }
 }

@@ -2,7 +2,6 @@ package dev.migrate.command;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
-import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.catalog.drift.SchemaSnapshot;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.imports.ImportProof;
@@ -11,6 +10,7 @@ import dev.migrate.imports.OldChain;
 import dev.migrate.imports.OldProject;
 import dev.migrate.imports.OldTool;
 import dev.migrate.imports.ToolLoader;
+import dev.migrate.servers.ComparisonDatabases;
 import dev.migrate.text.Fixes;
 import java.io.IOException;
 import java.io.UncheckedIOException;

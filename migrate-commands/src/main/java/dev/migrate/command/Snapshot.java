@@ -2,10 +2,10 @@ package dev.migrate.command;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
-import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.autogen.drift.Drift;
 import dev.migrate.autogen.drift.DriftRequest;
 import dev.migrate.catalog.drift.SchemaSnapshot;
+import dev.migrate.servers.ComparisonDatabases;
 import dev.migrate.text.Fixes;
 import java.nio.file.Path;
 import java.util.List;

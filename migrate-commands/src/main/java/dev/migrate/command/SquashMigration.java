@@ -2,11 +2,11 @@ package dev.migrate.command;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
-import dev.migrate.autogen.ComparisonDatabases;
 import dev.migrate.autogen.Squash;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.graph.RevisionTarget;
+import dev.migrate.servers.ComparisonDatabases;
 import dev.migrate.text.Fixes;
 import dev.migrate.tooling.ChainTables;
 import dev.migrate.tooling.MigratorTools;

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class ModuleImportsTest {
     private static final String ENGINE = "migrate-engine";
+    private static final String SERVERS = "migrate-servers";
     private static final String LINT = "migrate-lint";
     private static final String CATALOG = "migrate-catalog";
     private static final String AUTOGEN = "autogen";
@@ -42,20 +43,21 @@ class ModuleImportsTest {
     private static final Map<String, Set<String>> MAIN = Map.ofEntries(
             entry(ENGINE, Set.of()),
             entry(ANNOTATIONS, Set.of()),
+            entry(SERVERS, Set.of(ENGINE)),
             entry(LINT, Set.of(ENGINE)),
             entry(CATALOG, Set.of(ENGINE, LINT)),
-            entry(AUTOGEN, Set.of(ENGINE, LINT, CATALOG)),
+            entry(AUTOGEN, Set.of(ENGINE, SERVERS, LINT, CATALOG)),
             entry(PICTURES, Set.of(ENGINE, CATALOG)),
             entry(IMPORTS, Set.of(ENGINE, CATALOG)),
-            entry(COMMANDS, Set.of(ENGINE, LINT, CATALOG, AUTOGEN, PICTURES, IMPORTS)),
+            entry(COMMANDS, Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, IMPORTS)),
             entry(OBSERVABILITY, Set.of(ENGINE)),
-            entry("migrate-junit", Set.of(ENGINE, LINT, CATALOG, AUTOGEN)),
-            entry("migrate-maven-plugin", Set.of(ENGINE, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, IMPORTS)),
-            entry("migrate-cli", Set.of(ENGINE, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, IMPORTS)),
+            entry("migrate-junit", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN)),
+            entry("migrate-maven-plugin", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, IMPORTS)),
+            entry("migrate-cli", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, IMPORTS)),
             entry("migrate-spring-boot", Set.of(ENGINE, COMMANDS, OBSERVABILITY)),
             entry("migrate-quarkus", Set.of()),
             entry(QUARKUS, Set.of(ENGINE, COMMANDS, OBSERVABILITY)),
-            entry("migrate-quarkus/deployment", Set.of(ENGINE, AUTOGEN, COMMANDS, QUARKUS)),
+            entry("migrate-quarkus/deployment", Set.of(ENGINE, SERVERS, AUTOGEN, COMMANDS, QUARKUS)),
             entry("migrate-citus-tests", Set.of()),
             entry("migrate-long-tests", Set.of()),
             entry("migrate-docs", Set.of()));
@@ -73,9 +75,9 @@ class ModuleImportsTest {
             "migrate-spring-boot",
             Set.of(LINT, CATALOG),
             "migrate-citus-tests",
-            Set.of(ENGINE, ANNOTATIONS, LINT, CATALOG, AUTOGEN),
+            Set.of(ENGINE, SERVERS, ANNOTATIONS, LINT, CATALOG, AUTOGEN),
             "migrate-long-tests",
-            Set.of(ENGINE, ANNOTATIONS, CATALOG, AUTOGEN, COMMANDS),
+            Set.of(ENGINE, SERVERS, ANNOTATIONS, CATALOG, AUTOGEN, COMMANDS),
             "migrate-docs",
             Set.of(ENGINE, COMMANDS),
             "migrate-quarkus/deployment",

@@ -19,11 +19,11 @@ public final class MigrationDatabase {
     private final String name;
     private final DataSource dataSource;
     private final Migrator migrator;
-    private final EmbeddedServer server;
+    private final TestServer server;
     private final ChainSettings settings;
 
     MigrationDatabase(
-            String name, DataSource dataSource, Migrator migrator, EmbeddedServer server, ChainSettings settings) {
+            String name, DataSource dataSource, Migrator migrator, TestServer server, ChainSettings settings) {
         this.name = name;
         this.dataSource = dataSource;
         this.migrator = migrator;
@@ -87,7 +87,7 @@ public final class MigrationDatabase {
     }
 
     /** The embedded server the database is on. */
-    EmbeddedServer server() {
+    TestServer server() {
         return server;
     }
 

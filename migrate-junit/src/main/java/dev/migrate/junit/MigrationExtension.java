@@ -74,9 +74,8 @@ public final class MigrationExtension implements ParameterResolver {
     }
 
     private static PreparedDatabase prepare(ExtensionContext context) {
-        EmbeddedServer server =
-                stored(context.getRoot(), EmbeddedServer.class, () -> EmbeddedServer.start(serverLog()));
-        EmbeddedServer.TestDatabase created = server.createDatabase();
+        TestServer server = stored(context.getRoot(), TestServer.class, () -> TestServer.start(serverLog()));
+        TestServer.TestDatabase created = server.createDatabase();
         try {
             Class<?> testClass = context.getRequiredTestClass();
             ChainSettings settings = ChainSettings.of(testClass);
@@ -124,7 +123,7 @@ public final class MigrationExtension implements ParameterResolver {
         return directory.resolve("migrate-junit").resolve("postgres.log");
     }
 
-    private record PreparedDatabase(MigrationDatabase database, EmbeddedServer.TestDatabase created)
+    private record PreparedDatabase(MigrationDatabase database, TestServer.TestDatabase created)
             implements AutoCloseable {
         @Override
         public void close() {

@@ -1,7 +1,7 @@
 package dev.migrate.junit;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.servers.ComparisonDatabases;
 import java.util.Optional;
 import javax.sql.DataSource;
 

@@ -1,8 +1,8 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
-import dev.migrate.command.database.EmbeddedServers;
-import dev.migrate.command.database.PostgresBinaries;
+import dev.migrate.servers.EmbeddedServers;
+import dev.migrate.servers.PostgresBinaries;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.aether.RepositorySystem;

@@ -13,11 +13,10 @@ import dev.migrate.command.FleetSettings;
 import dev.migrate.command.Move;
 import dev.migrate.command.StartupUpgrade;
 import dev.migrate.command.ValidateWait;
+import dev.migrate.command.database.ApplicationDatabase;
 import dev.migrate.command.settings.Face;
 import dev.migrate.command.settings.SettingsTable;
 import dev.migrate.graph.RevisionTarget;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -116,25 +115,16 @@ public class MigrateAutoConfiguration {
                 .validateDrift(settings.validateDrift())
                 .migrations(migrationBeans.orderedStream().toArray(Migration[]::new))
                 .listener(MigrationListener.allOf(listeners.orderedStream().toList()));
-        CredentialsProvider provider = credentials.getIfAvailable();
-        if (provider != null) {
-            // each new connection asks the bean: a token that expires, on migrate.url or the DataSource's URL
-            builder.credentials(provider);
-        }
-        if (properties.getUrl() != null) {
-            builder.url(properties.getUrl(), properties.getUser(), properties.getPassword());
-        } else if (provider != null || properties.getUser() != null || properties.getPassword() != null) {
-            // as Flyway does: the application's database, logged in as the migration role (or, with a
-            // CredentialsProvider bean and no migrate.user, as the DataSource's own user)
-            String[] urlAndUser = jdbcUrlOf(applicationDataSource(migrateDataSource, dataSource));
-            builder.url(
-                    urlAndUser[0],
-                    properties.getUser() != null ? properties.getUser() : provider != null ? urlAndUser[1] : null,
-                    properties.getPassword());
-        } else {
-            builder.dataSource(applicationDataSource(migrateDataSource, dataSource));
-        }
-        return builder;
+        return ApplicationDatabase.connect(
+                builder,
+                new ApplicationDatabase.Settings(
+                        properties.getUrl(),
+                        properties.getUser(),
+                        properties.getPassword(),
+                        new ApplicationDatabase.Spelled("migrate.url", "migrate.user", "migrate.password"),
+                        "the application's DataSource"),
+                credentials.getIfAvailable(),
+                () -> applicationDataSource(migrateDataSource, dataSource));
     }
 
     /**
@@ -155,25 +145,6 @@ public class MigrateAutoConfiguration {
                     + "migrate.url to its JDBC URL.");
         }
         return OnlineSearchPath.unwrapped(unique);
-    }
-
-    /**
-     * The URL the DataSource connects to and its user, as its driver reports them, for migrate.user (or a
-     * CredentialsProvider bean) without migrate.url.
-     */
-    private static String[] jdbcUrlOf(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return new String[] {
-                connection.getMetaData().getURL(), connection.getMetaData().getUserName()
-            };
-        } catch (SQLException e) {
-            throw new MigrateException(
-                    "migrate.user, migrate.password or a CredentialsProvider bean is set without migrate.url, so "
-                            + "migrate connects to the JDBC "
-                            + "URL of the application's DataSource, but could not read it: " + e.getMessage()
-                            + ". Set migrate.url to the JDBC URL the migration role connects to.",
-                    e);
-        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.migrate.command.database;
 
 import dev.migrate.CredentialsProvider;
+import dev.migrate.connection.ConnectingDataSource;
+import dev.migrate.connection.ConnectionFailure;
 import dev.migrate.connection.DatabaseUrl;
 import org.jspecify.annotations.Nullable;
 
@@ -44,6 +46,12 @@ public record ConnectionSettings(
                         origin,
                         "the credentials provider " + provider.getClass().getName() + " gives",
                         provider);
+    }
+
+    /** Connections to this database, the first opening when asked ({@link ConnectingDataSource#connectAhead()}). */
+    public ConnectingDataSource dataSource() {
+        return ConnectingDataSource.of(
+                new ConnectionFailure.Target(url, user, password, origin, passwordSource), credentials);
     }
 
     /** A description for logs and error messages: host, port, database and user, never the password. */

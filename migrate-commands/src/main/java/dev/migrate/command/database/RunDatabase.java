@@ -1,9 +1,16 @@
 package dev.migrate.command.database;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.ComparisonDatabases;
-import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
 import dev.migrate.command.output.Output;
+import dev.migrate.connection.ConnectingDataSource;
+import dev.migrate.servers.ComparisonDatabases;
+import dev.migrate.servers.ComparisonDatabases.ThrowawayServer;
+import dev.migrate.servers.EmbeddedServers;
+import dev.migrate.servers.EmbeddedThrowaways;
+import dev.migrate.servers.PostgresBinaries;
+import dev.migrate.servers.RepositoryBinaries;
+import dev.migrate.servers.RunningServer;
+import dev.migrate.servers.ScratchServer;
 import dev.migrate.text.Fixes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -204,7 +211,7 @@ public final class RunDatabase {
     public Optional<ConnectingDataSource> configured() {
         return resolved().map(settings -> {
             output.info("Using PostgreSQL at " + settings.describe() + " (from " + settings.origin() + ").");
-            return new ConnectingDataSource(settings);
+            return settings.dataSource();
         });
     }
 
@@ -277,10 +284,10 @@ public final class RunDatabase {
 
     /** The configured database, or none, and the throwaway servers of the scratch server or embedded binaries. */
     public ComparisonDatabases comparisonDatabases(@Nullable DataSource configured) {
-        // chosen by ScratchServer, so that this class names no type of migrate-autogen but in signatures: an
-        // application that only migrates (the starter) runs it without that module
         return ScratchServer.orEmbedded(
-                !scratch || resolver == null ? Optional.empty() : resolver.scratch(scratchUrl),
+                !scratch || resolver == null
+                        ? Optional.empty()
+                        : resolver.scratch(scratchUrl).map(ConnectionSettings::dataSource),
                 configured,
                 this::throwaways);
     }
@@ -292,7 +299,9 @@ public final class RunDatabase {
 
     private EmbeddedThrowaways throwaways() {
         return new EmbeddedThrowaways(
-                throwaways,
+                throwaways.version(),
+                throwaways.dataDirectory(),
+                throwaways.throwawayInMemory(),
                 servers == null ? RepositoryBinaries.ofThisUser(output::info) : servers,
                 output::info,
                 shown);

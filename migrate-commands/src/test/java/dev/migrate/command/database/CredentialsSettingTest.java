@@ -138,7 +138,7 @@ class CredentialsSettingTest {
         int before = GIVEN.size();
 
         Migrator.builder()
-                .dataSource(new ConnectingDataSource(settings).connectAhead())
+                .dataSource(settings.dataSource().connectAhead())
                 .migrations(R1.class)
                 .log(into(log))
                 .build()
@@ -153,7 +153,7 @@ class CredentialsSettingTest {
                 .isInstanceOf(SQLException.class);
 
         Migrator second = Migrator.builder()
-                .dataSource(new ConnectingDataSource(settings))
+                .dataSource(settings.dataSource())
                 .migrations(R1.class, R2.class)
                 .log(into(log))
                 .build();
@@ -161,7 +161,7 @@ class CredentialsSettingTest {
         assertThat(second.current()).extracting(CurrentRevision::id).containsExactly("r2");
         String printed = String.join("\n", log);
         assertThat(GIVEN).allSatisfy(password -> assertThat(printed).doesNotContain(password));
-        assertThat(settings.toString() + new ConnectingDataSource(settings)).doesNotContain("rotated-");
+        assertThat(settings.toString() + settings.dataSource()).doesNotContain("rotated-");
     }
 
     @Test
@@ -193,10 +193,10 @@ class CredentialsSettingTest {
                 .withCredentials(asked -> {
                     throw new IllegalStateException("the vault is sealed");
                 });
-        assertThatThrownBy(() -> new ConnectingDataSource(settings).getConnection())
+        assertThatThrownBy(() -> settings.dataSource().getConnection())
                 .isInstanceOf(MigrateException.class)
-                .hasMessageContaining("Could not get the credentials to connect to localhost:" + server.getPort()
-                        + ", database app, user deployer from the credentials provider ")
+                .hasMessageContaining("Could not get the credentials to connect to PostgreSQL at localhost:"
+                        + server.getPort() + ", database app, user deployer from the credentials provider ")
                 // its message ended as a sentence before the advice, not run into it
                 .hasMessageContaining(": the vault is sealed. Check the provider's own configuration");
     }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
 import dev.migrate.command.output.Output;
+import dev.migrate.servers.ComparisonDatabases.ThrowawayServer;
+import dev.migrate.servers.EmbeddedServers;
+import dev.migrate.servers.PostgresBinaries;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.text.Fixes;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

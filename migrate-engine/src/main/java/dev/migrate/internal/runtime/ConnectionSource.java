@@ -2,7 +2,7 @@ package dev.migrate.internal.runtime;
 
 import dev.migrate.ConnectionFailedException;
 import dev.migrate.CredentialsProvider;
-import dev.migrate.MigrateException;
+import dev.migrate.connection.ConnectingDataSource;
 import dev.migrate.connection.ConnectionFailure;
 import dev.migrate.connection.DatabaseUrl;
 import dev.migrate.connection.DescribedDataSource;
@@ -31,8 +31,6 @@ public final class ConnectionSource {
     private final String description;
     /** The server as configured, or null for a DataSource that does not say where it connects. */
     private final ConnectionFailure.@Nullable Target target;
-    /** Asked for the user and password of each new connection, or null when they are fixed. */
-    private final @Nullable CredentialsProvider credentials;
     /** Whether each connection is a new session opened for it, nothing run on it since the login. */
     private final boolean newSessions;
 
@@ -40,20 +38,13 @@ public final class ConnectionSource {
         this.dataSource = dataSource;
         this.description = description;
         this.target = null;
-        this.credentials = null;
         this.newSessions = newSessions;
     }
 
     private ConnectionSource(DataSource dataSource, ConnectionFailure.Target target) {
-        this(dataSource, target, null);
-    }
-
-    private ConnectionSource(
-            DataSource dataSource, ConnectionFailure.Target target, @Nullable CredentialsProvider credentials) {
         this.dataSource = dataSource;
         this.description = target.describe();
         this.target = target;
-        this.credentials = credentials;
         this.newSessions = true; // the driver's own DataSource: a login per connection
     }
 
@@ -61,7 +52,6 @@ public final class ConnectionSource {
         this.dataSource = dataSource;
         this.description = like.description;
         this.target = like.target;
-        this.credentials = null;
         this.newSessions = like.newSessions;
     }
 
@@ -84,6 +74,9 @@ public final class ConnectionSource {
     }
 
     public static ConnectionSource of(DataSource dataSource) {
+        if (dataSource instanceof ConnectingDataSource connecting) {
+            return new ConnectionSource(connecting, connecting.target());
+        }
         if (dataSource instanceof PGSimpleDataSource pg) {
             String host = pg.getServerNames().length == 0 ? "localhost" : pg.getServerNames()[0];
             int port = pg.getPortNumbers().length == 0 || pg.getPortNumbers()[0] == 0 ? 5432 : pg.getPortNumbers()[0];
@@ -132,49 +125,18 @@ public final class ConnectionSource {
             @Nullable String password,
             String origin,
             @Nullable CredentialsProvider credentials) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        try {
-            ds.setURL(url.jdbcUrl());
-        } catch (IllegalArgumentException e) {
-            throw new MigrateException("The database URL is not a PostgreSQL JDBC URL. Write it as "
-                    + "jdbc:postgresql://host:port/database or postgresql://user:password@host:port/database.");
-        }
-        if (user != null && !user.isEmpty()) {
-            ds.setUser(user);
-        }
-        if (password != null) {
-            ds.setPassword(password);
-        }
-        if (!url.jdbcUrl().contains("ApplicationName=")) {
-            // named in pg_stat_activity as every face's connections are, unless the URL names it otherwise
-            ds.setApplicationName("migrate");
-        }
-        if (ds.getAssumeMinServerVersion() == null) {
-            // the driver then sends the name with the startup message instead of a SET after it
-            ds.setAssumeMinServerVersion("9.0");
-        }
-        if (credentials != null) {
-            return new ConnectionSource(
-                    ds,
-                    new ConnectionFailure.Target(
-                            url,
-                            user == null || user.isEmpty() ? null : user,
-                            null,
-                            origin,
-                            "the credentials provider " + credentials.getClass().getName() + " gives"),
-                    credentials);
-        }
-        return new ConnectionSource(
-                ds,
-                new ConnectionFailure.Target(
-                        url, user == null || user.isEmpty() ? null : user, password, origin, "given to " + origin));
+        return of(ConnectingDataSource.of(
+                        new ConnectionFailure.Target(
+                                url,
+                                user == null || user.isEmpty() ? null : user,
+                                password,
+                                origin,
+                                "given to " + origin),
+                        credentials)
+                .checked());
     }
 
     public Connection open() {
-        ConnectionFailure.Target configured = target;
-        if (credentials != null && configured != null) {
-            return openWith(credentials, configured);
-        }
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
@@ -193,35 +155,6 @@ public final class ConnectionSource {
                                                     : " Check that the server is running and that the URL and credentials are right."),
                     e);
         }
-    }
-
-    /** A connection logged in with the credentials {@code provider} gives now, never showing them. */
-    private Connection openWith(CredentialsProvider provider, ConnectionFailure.Target configured) {
-        CredentialsProvider.Credentials given;
-        try {
-            given = provider.credentials(server(configured));
-        } catch (RuntimeException e) {
-            throw new ConnectionFailedException(
-                    ConnectionFailure.providerFailed(
-                            description, provider.getClass().getName(), e.getMessage()),
-                    e);
-        }
-        try {
-            return dataSource.getConnection(given.user(), given.password());
-        } catch (SQLException e) {
-            ConnectionFailure.Target asked = new ConnectionFailure.Target(
-                    configured.url(),
-                    given.user(),
-                    given.password(),
-                    configured.origin(),
-                    configured.passwordSetting());
-            throw new ConnectionFailedException(ConnectionFailure.of(e, asked).message(), e);
-        }
-    }
-
-    /** The first server of {@code target}'s URL, as a credentials provider is told it. */
-    static CredentialsProvider.Server server(ConnectionFailure.Target target) {
-        return target.url().server(target.url().database(), target.user());
     }
 
     static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -9,16 +9,14 @@ import dev.migrate.Migrator;
 import dev.migrate.command.DatabaseHealth;
 import dev.migrate.command.StartupUpgrade;
 import dev.migrate.command.ValidateWait;
+import dev.migrate.command.database.ApplicationDatabase;
 import dev.migrate.command.settings.SettingsTable;
 import dev.migrate.tooling.MigratorTools;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.InstanceHandle;
 import jakarta.enterprise.inject.Any;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,27 +79,20 @@ final class MigrateDataSources {
                         MigrationListener.allOf(container.select(MigrationListener.class, Any.Literal.INSTANCE).stream()
                                 .toList()));
         InstanceHandle<CredentialsProvider> credentials = container.instance(CredentialsProvider.class);
-        CredentialsProvider provider = credentials.isAvailable() ? credentials.get() : null;
-        if (provider != null) {
-            builder.credentials(provider);
-        }
-        String url = settings.get(SettingsTable.URL);
-        String user = settings.get(SettingsTable.USER);
-        String password = settings.get(SettingsTable.PASSWORD);
-        if (url != null) {
-            return builder.url(url, user, password).build();
-        }
-        AgroalDataSource database =
-                AgroalDataSourceUtil.dataSourceIfActive(dataSource).orElse(null);
-        if (database == null) {
-            return builder.build(); // no database: what needs one says so, naming the datasource's URL setting
-        }
-        if (provider == null && user == null && password == null) {
-            return builder.dataSource(database).build();
-        }
-        // the application's database, logged in as the migration role, as the starter does
-        String[] urlAndUser = urlAndUser(database, settings);
-        return builder.url(urlAndUser[0], user != null ? user : provider != null ? urlAndUser[1] : null, password)
+        return ApplicationDatabase.connect(
+                        builder,
+                        new ApplicationDatabase.Settings(
+                                settings.get(SettingsTable.URL),
+                                settings.get(SettingsTable.USER),
+                                settings.get(SettingsTable.PASSWORD),
+                                new ApplicationDatabase.Spelled(
+                                        settings.spelled(SettingsTable.URL),
+                                        settings.spelled(SettingsTable.USER),
+                                        settings.spelled(SettingsTable.PASSWORD)),
+                                "the datasource"),
+                        credentials.isAvailable() ? credentials.get() : null,
+                        () -> AgroalDataSourceUtil.dataSourceIfActive(dataSource)
+                                .orElse(null))
                 .build();
     }
 
@@ -153,25 +144,6 @@ final class MigrateDataSources {
             throw new MigrateException(
                     "The revision class " + name + " that the build found is not on the "
                             + "application's class path. Rebuild the application (mvn package).",
-                    e);
-        }
-    }
-
-    private static String[] urlAndUser(AgroalDataSource database, QuarkusSettings settings) {
-        try (Connection connection = database.getConnection()) {
-            return new String[] {
-                connection.getMetaData().getURL(), connection.getMetaData().getUserName()
-            };
-        } catch (SQLException e) {
-            throw new MigrateException(
-                    settings.spelled(SettingsTable.USER) + " or "
-                            + settings.spelled(SettingsTable.PASSWORD)
-                            + " (or a CredentialsProvider bean) is set without "
-                            + settings.spelled(SettingsTable.URL)
-                            + ", so migrate connects to the JDBC URL of the datasource, "
-                            + "but could not read it: " + e.getMessage() + ". Set "
-                            + settings.spelled(SettingsTable.URL)
-                            + " to the JDBC URL the migration role connects to.",
                     e);
         }
     }

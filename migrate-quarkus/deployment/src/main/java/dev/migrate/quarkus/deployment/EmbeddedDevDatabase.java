@@ -1,10 +1,10 @@
 package dev.migrate.quarkus.deployment;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
-import dev.migrate.command.database.EmbeddedServers;
-import dev.migrate.command.database.PostgresBinaries;
-import dev.migrate.command.database.RepositoryBinaries;
+import dev.migrate.servers.ComparisonDatabases.ThrowawayServer;
+import dev.migrate.servers.EmbeddedServers;
+import dev.migrate.servers.PostgresBinaries;
+import dev.migrate.servers.RepositoryBinaries;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.migrate.autogen;
+package dev.migrate.servers;
 
 import dev.migrate.MigrateException;
 import dev.migrate.sql.Identifiers;

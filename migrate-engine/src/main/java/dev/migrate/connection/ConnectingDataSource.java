@@ -1,14 +1,13 @@
-package dev.migrate.command.database;
+package dev.migrate.connection;
 
 import dev.migrate.ConnectionFailedException;
 import dev.migrate.CredentialsProvider;
 import dev.migrate.MigrateException;
-import dev.migrate.connection.ConnectionFailure;
-import dev.migrate.connection.DescribedDataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,8 +17,10 @@ import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A data source for the resolved connection whose failures to connect read as SPEC 8 asks: the
- * host, port and database, the reason and the fix, and never the password.
+ * The one data source migrate makes from a URL, for every face and the engine alike: its failures to connect read
+ * as SPEC 8 asks (the host, port and database, the reason and the fix, and never the password), its sessions are
+ * named {@code migrate} in {@code pg_stat_activity} (unless the URL names them otherwise) from the startup message
+ * on, and it describes its server without credentials.
  *
  * <p>{@link #connectAhead()} opens the first connection on a thread of its own: the driver's first
  * connection in a fresh JVM (its classes, the TCP and TLS handshakes, the password exchange) then
@@ -30,7 +31,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * it gives at that moment, so a run longer than a token's life opens its later connections with fresh ones.
  */
 public class ConnectingDataSource implements DataSource, DescribedDataSource {
-    private final ConnectionSettings settings;
+    /** Where and as whom to connect, with where the address and the password came from. */
+    private final ConnectionFailure.Target target;
+    /** Asked for the user and password of each new connection, or null when they are fixed. */
+    private final @Nullable CredentialsProvider credentials;
     /** The database to connect to in place of the URL's, or null for the URL's. */
     private final @Nullable String databaseName;
     /** The connection opened ahead, until {@link #getConnection()} takes it. */
@@ -38,30 +42,80 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
     /** The driver's data source, made on first use: loading the driver is part of connecting ahead. */
     private @Nullable PGSimpleDataSource delegate;
 
-    public ConnectingDataSource(ConnectionSettings settings) {
-        this(settings, null);
+    private ConnectingDataSource(
+            ConnectionFailure.Target target, @Nullable CredentialsProvider credentials, @Nullable String databaseName) {
+        this.target = target;
+        this.credentials = credentials;
+        this.databaseName = databaseName;
     }
 
-    /** The database named {@code databaseName} on the server of {@code settings}; null: the one its URL names. */
-    public ConnectingDataSource(ConnectionSettings settings, @Nullable String databaseName) {
-        this.settings = settings;
-        this.databaseName = databaseName;
+    /** Connections to {@code target}, as its user with its password. */
+    public ConnectingDataSource(ConnectionFailure.Target target) {
+        this(target, null, null);
+    }
+
+    /**
+     * Connections to {@code target}, each new one logging in with what {@code credentials} gives at that moment (a
+     * token that expires) when it is not null: a failure to log in then names the provider as where the password
+     * comes from.
+     */
+    public static ConnectingDataSource of(ConnectionFailure.Target target, @Nullable CredentialsProvider credentials) {
+        if (credentials == null) {
+            return new ConnectingDataSource(target);
+        }
+        return new ConnectingDataSource(
+                new ConnectionFailure.Target(
+                        target.url(),
+                        target.user(),
+                        null,
+                        target.origin(),
+                        "the credentials provider " + credentials.getClass().getName() + " gives"),
+                credentials,
+                null);
     }
 
     /** The database named {@code databaseName} on the same server, with the same login. */
     public ConnectingDataSource onSameServer(String databaseName) {
-        return new ConnectingDataSource(settings, databaseName);
+        return new ConnectingDataSource(target, credentials, databaseName);
+    }
+
+    /**
+     * The database named {@code databaseName} on the server of {@code database}, with its login, when {@code database}
+     * says how to reach it: one of these, or the driver's own data source (an embedded server's); empty otherwise.
+     */
+    public static Optional<DataSource> onSameServer(DataSource database, String databaseName) {
+        if (database instanceof ConnectingDataSource connecting) {
+            return Optional.of(connecting.onSameServer(databaseName));
+        }
+        if (database instanceof PGSimpleDataSource pg) {
+            PGSimpleDataSource other = new PGSimpleDataSource();
+            other.setURL(pg.getURL());
+            other.setDatabaseName(databaseName);
+            other.setUser(pg.getUser());
+            other.setPassword(pg.getPassword());
+            return Optional.of(other);
+        }
+        return Optional.empty();
+    }
+
+    /** Where and as whom it connects, as configured; its password is never shown. */
+    public ConnectionFailure.Target target() {
+        return target;
     }
 
     /** Host, port, database and user, as messages name the database; never the password. */
     public String describe() {
-        return settings.describe();
+        DatabaseUrl url = target.url();
+        String user = target.user();
+        return url.hosts()
+                + (url.database().isEmpty() ? "" : ", database " + url.database())
+                + (user == null ? "" : ", user " + user);
     }
 
     /** The engine's messages name the database by its server, as the run announced it, never by its password. */
     @Override
     public String description() {
-        return "PostgreSQL at " + settings.describe();
+        return target.describe();
     }
 
     /** Each connection is a new login of the driver's, with nothing run on it. */
@@ -72,34 +126,48 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
 
     /** {@code host:port/database}, never with a user or password. */
     public String name() {
-        return settings.name();
+        return target.url().hosts() + "/" + target.url().database();
     }
 
     private synchronized PGSimpleDataSource delegate() {
         PGSimpleDataSource source = delegate;
         if (source == null) {
             source = new PGSimpleDataSource();
-            source.setUrl(settings.url().jdbcUrl());
+            try {
+                source.setURL(target.url().jdbcUrl());
+            } catch (IllegalArgumentException e) {
+                throw new MigrateException("The database URL is not a PostgreSQL JDBC URL. Write it as "
+                        + "jdbc:postgresql://host:port/database or postgresql://user:password@host:port/database.");
+            }
             if (databaseName != null) {
                 source.setDatabaseName(databaseName);
             }
-            String user = settings.user();
-            if (user != null) {
+            String user = target.user();
+            if (user != null && !user.isEmpty()) {
                 source.setUser(user);
             }
-            String password = settings.password();
+            String password = target.password();
             if (password != null) {
                 source.setPassword(password);
             }
-            source.setApplicationName("migrate");
+            if (!target.url().jdbcUrl().contains("ApplicationName=")) {
+                // named in pg_stat_activity as every face's connections are, unless the URL names it otherwise
+                source.setApplicationName("migrate");
+            }
             if (source.getAssumeMinServerVersion() == null) {
-                // every server this plugin supports is 9.0 or later: the driver then sends the
+                // every server migrate supports is 9.0 or later: the driver then sends the
                 // application name with the startup message instead of a SET after it
                 source.setAssumeMinServerVersion("9.0");
             }
             delegate = source;
         }
         return source;
+    }
+
+    /** Reads the URL now, so that one the driver cannot read fails where it is given. */
+    public ConnectingDataSource checked() {
+        delegate();
+        return this;
     }
 
     /**
@@ -112,7 +180,7 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
         Thread thread = new Thread(
                 () -> {
                     try {
-                        CredentialsProvider provider = settings.credentials();
+                        CredentialsProvider provider = credentials;
                         opened.complete(provider == null ? delegate().getConnection() : openAsked(provider));
                     } catch (SQLException | RuntimeException | Error e) {
                         opened.completeExceptionally(e);
@@ -143,13 +211,14 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
     @Override
     public Connection getConnection() {
         CompletableFuture<Connection> opened = ahead.getAndSet(null);
-        if (opened == null && settings.credentials() != null) {
-            return openAsked(settings.credentials());
+        CredentialsProvider provider = credentials;
+        if (opened == null && provider != null) {
+            return openAsked(provider);
         }
         try {
             return opened == null ? delegate().getConnection() : take(opened);
         } catch (SQLException e) {
-            throw translate(e, settings.user(), settings.password());
+            throw translate(e, target.user(), target.password());
         }
     }
 
@@ -162,7 +231,7 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
             // the provider's message is its own, and must hold no secret; its stack stays with the cause
             throw new ConnectionFailedException(
                     ConnectionFailure.providerFailed(
-                            describe(), provider.getClass().getName(), e.getMessage()),
+                            description(), provider.getClass().getName(), e.getMessage()),
                     e);
         }
         try {
@@ -174,8 +243,8 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
 
     /** The server as a credentials provider is told it: the first host of the URL, the database, the user. */
     private CredentialsProvider.Server server() {
-        return settings.url()
-                .server(databaseName != null ? databaseName : settings.url().database(), settings.user());
+        return target.url()
+                .server(databaseName != null ? databaseName : target.url().database(), target.user());
     }
 
     /** The connection opened ahead, or the failure to open it, as if it had been opened here. */
@@ -209,8 +278,7 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
     private MigrateException translate(SQLException e, @Nullable String user, @Nullable String password) {
         ConnectionFailure failure = ConnectionFailure.of(
                 e,
-                new ConnectionFailure.Target(
-                        settings.url(), user, password, settings.origin(), settings.passwordSource()));
+                new ConnectionFailure.Target(target.url(), user, password, target.origin(), target.passwordSetting()));
         // The driver's exception is left out on purpose, as its message and stack trace may echo connection
         // properties: the cause kept holds its SQLSTATE alone.
         return new ConnectionFailedException(
@@ -257,6 +325,6 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
 
     @Override
     public String toString() {
-        return "ConnectingDataSource[" + settings.describe() + "]";
+        return "ConnectingDataSource[" + describe() + "]";
     }
 }

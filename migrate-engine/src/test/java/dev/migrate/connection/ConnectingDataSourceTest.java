@@ -1,11 +1,10 @@
-package dev.migrate.command.database;
+package dev.migrate.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.ConnectionFailedException;
 import dev.migrate.MigrateException;
-import dev.migrate.connection.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,7 +20,7 @@ class ConnectingDataSourceTest {
         DatabaseUrl url = DatabaseUrl.parse(
                 "postgresql://app:secret-77@no-such-host.invalid:5432/app",
                 "the environment variable MIGRATE_DATABASE_URL");
-        ConnectingDataSource ds = new ConnectingDataSource(new ConnectionSettings(
+        ConnectingDataSource ds = new ConnectingDataSource(new ConnectionFailure.Target(
                 url, "app", "secret-77", "the environment variable MIGRATE_DATABASE_URL", "in the URL or <password>"));
         // a ConnectionFailedException, as the Java API throws, so that JSON output's error.type tells it apart
         assertThatThrownBy(ds::getConnection)
@@ -38,7 +37,7 @@ class ConnectingDataSourceTest {
         DatabaseUrl url = DatabaseUrl.parse(
                 "postgresql://app:secret-77@no-such-host.invalid:5432/app",
                 "the environment variable MIGRATE_DATABASE_URL");
-        ConnectingDataSource ds = new ConnectingDataSource(new ConnectionSettings(
+        ConnectingDataSource ds = new ConnectingDataSource(new ConnectionFailure.Target(
                         url,
                         "app",
                         "secret-77",
@@ -61,8 +60,8 @@ class ConnectingDataSourceTest {
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
             DatabaseUrl url =
                     DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres", "a test");
-            ConnectionSettings settings =
-                    new ConnectionSettings(url, "postgres", null, "a test", "in the URL or <password>");
+            ConnectionFailure.Target settings =
+                    new ConnectionFailure.Target(url, "postgres", null, "a test", "in the URL or <password>");
             ConnectingDataSource ds = new ConnectingDataSource(settings).connectAhead();
             try (Connection observer = server.getPostgresDatabase().getConnection()) {
                 awaitMigrateSessions(observer, 1); // open before anyone asks
@@ -94,7 +93,7 @@ class ConnectingDataSourceTest {
             DatabaseUrl url =
                     DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres", "a test");
             ConnectingDataSource ds = new ConnectingDataSource(
-                    new ConnectionSettings(url, "postgres", null, "a test", "in the URL or <password>"));
+                    new ConnectionFailure.Target(url, "postgres", null, "a test", "in the URL or <password>"));
             try (Connection c = ds.getConnection();
                     Statement s = c.createStatement();
                     ResultSet rs =

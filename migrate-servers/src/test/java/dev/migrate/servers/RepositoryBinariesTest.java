@@ -1,4 +1,4 @@
-package dev.migrate.command.database;
+package dev.migrate.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.migrate.autogen;
+package dev.migrate.servers;
 
 import dev.migrate.Migrator;
 import dev.migrate.tooling.MigratorTools;
@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 
 /**
  * The databases a comparison may use: the one the user configured, if any, and throwaway servers
- * started on demand. {@link Autogenerate} closes every server it starts.
+ * started on demand. Autogenerate, drift, verify and lint close every server they start.
  */
 public interface ComparisonDatabases {
     /** The configured database, which must be at the chain's head; empty for the embedded default. */

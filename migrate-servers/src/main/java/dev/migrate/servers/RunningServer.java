@@ -1,9 +1,9 @@
-package dev.migrate.command.database;
+package dev.migrate.servers;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
 import dev.migrate.cluster.PostmasterPid;
 import dev.migrate.cluster.ThrowawayPlace;
+import dev.migrate.servers.ComparisonDatabases.ThrowawayServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,9 +27,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * @param port where it listens, on the loopback address
  * @param dataSource its {@code postgres} database, as user {@code postgres} (the embedded servers trust local users)
  */
-record RunningServer(Path dataDirectory, int port, DataSource dataSource) implements ThrowawayServer {
+public record RunningServer(Path dataDirectory, int port, DataSource dataSource) implements ThrowawayServer {
     /** The server running on {@code dataDirectory}, if one does and answers. */
-    static Optional<RunningServer> on(Path dataDirectory) {
+    public static Optional<RunningServer> on(Path dataDirectory) {
         Optional<PostmasterPid> server;
         try {
             server = PostmasterPid.in(dataDirectory);

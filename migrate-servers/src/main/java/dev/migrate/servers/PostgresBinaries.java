@@ -1,4 +1,4 @@
-package dev.migrate.command.database;
+package dev.migrate.servers;
 
 import dev.migrate.MigrateException;
 import java.nio.file.Files;

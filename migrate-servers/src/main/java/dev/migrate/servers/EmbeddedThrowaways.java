@@ -1,9 +1,8 @@
-package dev.migrate.command.database;
+package dev.migrate.servers;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.ComparisonDatabases;
-import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
 import dev.migrate.cluster.ThrowawayPlace;
+import dev.migrate.servers.ComparisonDatabases.ThrowawayServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -18,22 +17,34 @@ import org.jspecify.annotations.Nullable;
  * memory, when the machine has room) and is deleted when closed.
  */
 public final class EmbeddedThrowaways {
-    private final RunDatabase.Embedded embedded;
+    /** The default version: a major or full binaries version; null: 18. */
+    private final @Nullable String version;
+    /** The data directory beside which throwaway servers start. */
+    private final Path dataDirectory;
+    /** Whether a throwaway server keeps its data in memory when the machine has room. */
+    private final boolean inMemory;
+
     private final EmbeddedServers servers;
     private final Consumer<String> log;
     private final Function<Path, String> shown;
 
     /**
-     * @param embedded the default version, and the data directory beside which throwaway servers start
+     * @param version the default version, a major or a full binaries version; null: 18
+     * @param dataDirectory the data directory beside which throwaway servers start
+     * @param inMemory whether a throwaway server keeps its data in memory when the machine has room
      * @param log where each start is announced
      * @param shown how a path is shown in the announcement: relative to the project when inside it
      */
     public EmbeddedThrowaways(
-            RunDatabase.Embedded embedded,
+            @Nullable String version,
+            Path dataDirectory,
+            boolean inMemory,
             EmbeddedServers servers,
             Consumer<String> log,
             Function<Path, String> shown) {
-        this.embedded = embedded;
+        this.version = version;
+        this.dataDirectory = dataDirectory;
+        this.inMemory = inMemory;
         this.servers = servers;
         this.log = log;
         this.shown = shown;
@@ -43,12 +54,11 @@ public final class EmbeddedThrowaways {
     public ThrowawayServer start(String version) {
         PostgresBinaries binaries = PostgresBinaries.forThisMachine(version);
         Path jar = servers.binariesJar(binaries);
-        Path data = embedded.dataDirectory().toAbsolutePath();
+        Path data = dataDirectory.toAbsolutePath();
         Path parent = data.getParent() == null ? data : data.getParent();
         Path directory;
         try {
-            directory = (embedded.throwawayInMemory() ? ThrowawayPlace.ofThisMachine() : ThrowawayPlace.onDisk())
-                    .newDataDirectory(parent);
+            directory = (inMemory ? ThrowawayPlace.ofThisMachine() : ThrowawayPlace.onDisk()).newDataDirectory(parent);
         } catch (IOException e) {
             throw new MigrateException(
                     "Could not create a directory for the throwaway PostgreSQL in " + parent + ": " + e.getMessage()
@@ -71,7 +81,7 @@ public final class EmbeddedThrowaways {
 
             @Override
             public ThrowawayVersion defaultVersion() {
-                return version(PostgresBinaries.forThisMachine(embedded.version()));
+                return version(PostgresBinaries.forThisMachine(EmbeddedThrowaways.this.version));
             }
 
             @Override

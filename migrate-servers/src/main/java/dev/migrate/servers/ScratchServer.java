@@ -1,7 +1,7 @@
-package dev.migrate.command.database;
+package dev.migrate.servers;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.ComparisonDatabases;
+import dev.migrate.connection.ConnectingDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,21 +22,17 @@ import org.jspecify.annotations.Nullable;
  * another major version is refused with the fix, as the schema a replay reads is the server version's.
  */
 public final class ScratchServer implements ComparisonDatabases {
-    private final ConnectionSettings server;
+    private final ConnectingDataSource server;
     private final @Nullable DataSource configured;
     private @Nullable ThrowawayVersion version;
 
-    /**
-     * @param server the server of {@code --scratch-url}
-     * @param configured the database the command compares, which the comparison may read; null for none
-     */
     /**
      * Throwaway servers on {@code server} when one is given, else those {@code embedded} starts.
      *
      * @param configured the database the command compares, which the comparison may read; null for none
      */
-    static ComparisonDatabases orEmbedded(
-            Optional<ConnectionSettings> server,
+    public static ComparisonDatabases orEmbedded(
+            Optional<ConnectingDataSource> server,
             @Nullable DataSource configured,
             Supplier<EmbeddedThrowaways> embedded) {
         return server.isPresent()
@@ -44,7 +40,11 @@ public final class ScratchServer implements ComparisonDatabases {
                 : embedded.get().comparisonDatabases(configured);
     }
 
-    public ScratchServer(ConnectionSettings server, @Nullable DataSource configured) {
+    /**
+     * @param server the server of {@code --scratch-url}
+     * @param configured the database the command compares, which the comparison may read; null for none
+     */
+    public ScratchServer(ConnectingDataSource server, @Nullable DataSource configured) {
         this.server = server;
         this.configured = configured;
     }
@@ -69,7 +69,8 @@ public final class ScratchServer implements ComparisonDatabases {
         ThrowawayVersion scratch = defaultVersion();
         if (scratch.major() != major) {
             throw new MigrateException("The database is PostgreSQL " + major + ", and the server of "
-                    + server.origin() + " (" + server.url().hosts() + ") is PostgreSQL " + scratch.version()
+                    + server.target().origin() + " (" + server.target().url().hosts() + ") is PostgreSQL "
+                    + scratch.version()
                     + ": the chain is replayed on the database's own major version, whose catalog reads alike. "
                     + "Give --scratch-url a PostgreSQL " + major + " server where this role may create databases. "
                     + "Nothing was compared.");
@@ -87,7 +88,7 @@ public final class ScratchServer implements ComparisonDatabases {
     }
 
     private ThrowawayVersion read() {
-        try (Connection c = new ConnectingDataSource(server).getConnection();
+        try (Connection c = server.getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(
                         "SELECT current_setting('server_version')," + " current_setting('server_version_num')")) {
@@ -98,8 +99,9 @@ public final class ScratchServer implements ComparisonDatabases {
             return new ThrowawayVersion(number, rs.getString(2), "scratch server PostgreSQL " + rs.getString(2));
         } catch (SQLException e) {
             throw new MigrateException(
-                    "Could not read the version of the server of " + server.origin() + " ("
-                            + server.url().hosts() + "): " + e.getMessage(),
+                    "Could not read the version of the server of "
+                            + server.target().origin() + " ("
+                            + server.target().url().hosts() + "): " + e.getMessage(),
                     e);
         }
     }
@@ -115,14 +117,14 @@ public final class ScratchServer implements ComparisonDatabases {
 
         @Override
         public DataSource dataSource() {
-            return new ConnectingDataSource(server, name);
+            return server.onSameServer(name);
         }
 
         @Override
         public DataSource createDatabase(String suffix) {
             String database = name + "_" + suffix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
             create(database);
-            return new ConnectingDataSource(server, database);
+            return server.onSameServer(database);
         }
 
         void create(String database) {
@@ -143,20 +145,22 @@ public final class ScratchServer implements ComparisonDatabases {
             }
             if (!left.isEmpty()) {
                 throw new MigrateException("Could not drop the throwaway database" + (left.size() == 1 ? " " : "s ")
-                        + String.join(", ", left) + " on the server of " + server.origin() + " ("
-                        + server.url().hosts() + "): drop " + (left.size() == 1 ? "it" : "them")
+                        + String.join(", ", left) + " on the server of "
+                        + server.target().origin() + " ("
+                        + server.target().url().hosts() + "): drop " + (left.size() == 1 ? "it" : "them")
                         + " by hand with DROP DATABASE.");
             }
         }
 
         private void execute(String sql) {
-            try (Connection c = new ConnectingDataSource(server).getConnection();
+            try (Connection c = server.getConnection();
                     Statement s = c.createStatement()) {
                 s.execute(sql);
             } catch (SQLException e) {
                 throw new MigrateException(
-                        "Could not run " + sql + " on the server of " + server.origin() + " ("
-                                + server.url().hosts()
+                        "Could not run " + sql + " on the server of "
+                                + server.target().origin() + " ("
+                                + server.target().url().hosts()
                                 + "): " + e.getMessage() + ". --scratch-url names a server where this role may "
                                 + "create and drop databases (CREATEDB); give it one, such as a PostgreSQL in a "
                                 + "container of the CI job.",

