@@ -60,6 +60,10 @@ class TraccarChangelogTest {
         assertThat(traccar.revisions())
                 .filteredOn(r -> r.file().toString().contains("op.guard("))
                 .hasSize(11);
+        assertThat(traccar.revisions())
+                .as("the first two changesets' guard asks whether Traccar 3's changelog-3.3 ran")
+                .filteredOn(r -> r.file().toString().contains("LiquibaseChangeSetRan("))
+                .hasSize(2);
     }
 
     @Test
