@@ -126,6 +126,37 @@ public sealed interface Precondition {
         }
     }
 
+    /**
+     * Liquibase ran a changeset, as its {@code changeSetExecuted} asks: Liquibase's history table exists on the
+     * database and its first row for the changeset (by date and order executed, as Liquibase reads them) says it
+     * was executed, run again or marked ran ({@code EXECTYPE} {@code EXECUTED}, {@code RERAN} or {@code MARK_RAN};
+     * a {@code FAILED} or {@code SKIPPED} row did not run). Where there is no such table, Liquibase never ran there,
+     * and the changeset did not run. Id and author compare ignoring case, and the file as Liquibase's
+     * {@code RanChangeSet.isSameAs} compares it: both paths normalized (without {@code classpath:}, a drive letter
+     * or a leading {@code /}, with {@code /} for {@code \}, without {@code .} segments, repeated or trailing
+     * {@code /}), then ignoring case.
+     *
+     * @param history Liquibase's history table, {@code databasechangelog} in the changelog schema unless the
+     *     project names others; without a schema it is looked for in the current schema
+     * @param file the changelog file the changeset is recorded under, as the precondition's {@code changeLogFile}
+     *     names it ({@code changelog-3.3})
+     * @param id the changeset's id
+     * @param author the changeset's author
+     */
+    record LiquibaseChangeSetRan(QualifiedName history, String file, String id, String author) implements Precondition {
+        public LiquibaseChangeSetRan {
+            Objects.requireNonNull(history, "history table");
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(author, "author");
+            if (file.isBlank() || id.isBlank()) {
+                throw new IllegalArgumentException("A changeSetExecuted precondition needs the changeset's changelog"
+                        + " file and id: name both, such as new LiquibaseChangeSetRan(QualifiedName.parse("
+                        + "\"databasechangelog\"), \"changelog-3.3\", \"changelog-3.3\", \"author\").");
+            }
+        }
+    }
+
     /** Every one holds (Liquibase's {@code <and>}, and a {@code <preConditions>} block's own list). */
     record And(List<Precondition> all) implements Precondition {
         public And {

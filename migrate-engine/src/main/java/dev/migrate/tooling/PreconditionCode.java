@@ -91,6 +91,13 @@ public record PreconditionCode(String format, List<@Nullable Object> args) {
             args.add(q.query());
             args.add(q.expected());
             return "new $T($S,$W$S)";
+        } else if (p instanceof Precondition.LiquibaseChangeSetRan r) {
+            args.add(QualifiedName.class);
+            args.add(r.history().text());
+            args.add(r.file());
+            args.add(r.id());
+            args.add(r.author());
+            return "new $T($T.parse($S),$W$S,$W$S,$W$S)";
         } else if (p instanceof Precondition.And a) {
             return list(a.all(), args);
         } else if (p instanceof Precondition.Or o) {

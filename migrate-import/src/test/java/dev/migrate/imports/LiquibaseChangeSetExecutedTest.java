@@ -7,10 +7,14 @@ import dev.migrate.Migrator;
 import dev.migrate.imports.liquibase.LiquibaseChangelog;
 import dev.migrate.imports.liquibase.LiquibaseProject;
 import dev.migrate.imports.liquibase.LiquibaseUpdate;
+import dev.migrate.op.Op;
+import dev.migrate.op.Precondition;
+import dev.migrate.op.QualifiedName;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code changeSetExecuted} naming a changeset of the changelog is decided at import: when a revision runs, the
  * revisions of the changesets before it are applied and those after it are not, on every database (see
  * LiquibaseBridge.executedBefore). Liquibase updating the same changelog from empty, and databases it left at three
- * points moving in, show the same. One naming a changeset of another changelog is refused with the way out.
+ * points moving in, show the same. One naming a changeset of another changelog is the revision's guard, which looks for the
+ * changeset's row in Liquibase's history table where the revision runs.
  */
 class LiquibaseChangeSetExecutedTest {
     private static final Path RESOURCES =
@@ -104,18 +109,88 @@ class LiquibaseChangeSetExecutedTest {
         }
     }
 
+    /**
+     * One naming a changeset of another changelog is the revision's guard, which looks for the changeset's row in
+     * Liquibase's history table on the database the revision runs on, as Liquibase's ChangeSetExecutedPrecondition
+     * does: where another changelog ran it the revision runs, where none did (or there is no history table) the
+     * revision is marked ran (onFail=MARK_RAN). Liquibase updating the same databases decides the same. The
+     * row is looked for once the chain has begun: a database whose history holds a changeset of another changelog
+     * before any revision of the chain is applied does not move in (MoveIn refuses rows the chain lacks).
+     */
     @Test
-    void oneNamingAChangeSetOfAnotherChangelogIsRefused() {
-        OldChain elsewhere = LiquibaseChangelog.read(liquibase, LiquibaseProject.of(RESOURCES, "elsewhere.xml"));
-        assertThat(elsewhere.refusals())
-                .containsExactly("The changeset 1 by dan in elsewhere.xml has the precondition changeSetExecuted"
-                        + " changeLogFile=other.xml id=9 author=erin with onFail=MARK_RAN and onError=HALT, whose"
-                        + " changeSetExecuted changeLogFile=other.xml id=9 author=erin names a changeset that is not in"
-                        + " this changelog: Liquibase looks for its row in databasechangelog, where another changelog"
-                        + " may have put it on some databases and not on others, so the import cannot decide it."
-                        + " Include the changelog that holds that changeset in this one and import again; or run"
-                        + " `liquibase update` on every database so that all are past this changeset, then remove the"
-                        + " precondition and import again.");
+    void oneNamingAChangeSetOfAnotherChangelogIsTheRevisionsGuard(@TempDir Path work) throws SQLException {
+        LiquibaseProject project = LiquibaseProject.of(RESOURCES, "elsewhere.xml");
+        OldChain elsewhere = LiquibaseChangelog.read(liquibase, project);
+        assertThat(elsewhere.refusals()).isEmpty();
+        Precondition ran = new Precondition.LiquibaseChangeSetRan(
+                QualifiedName.parse("databasechangelog"), "other.xml", "9", "erin");
+        assertThat(elsewhere.migrations().get(0).guards()).isEmpty();
+        assertThat(elsewhere.migrations().get(1).guards())
+                .containsExactly(new Op.Guard(
+                        ran,
+                        Precondition.OnFail.MARK_RAN,
+                        "changeSetExecuted changeLogFile=other.xml id=9 author=erin"));
+
+        String packageName = "db.imported.elsewhere";
+        ClassLoader written = WrittenClasses.compile(
+                new ImportedRevisions(packageName).of(elsewhere, null),
+                List.of(),
+                work,
+                LiquibaseChangeSetExecutedTest.class.getClassLoader());
+        // each database has the first changeset; then other.xml runs on some, and the second changeset on all
+        for (boolean otherRan : List.of(false, true)) {
+            String theirs = TestPostgres.createDatabase("elsewhere_liquibase_" + otherRan);
+            String ours = TestPostgres.createDatabase("elsewhere_ours_" + otherRan);
+            DataSource our = TestPostgres.dataSource(ours);
+            Migrator migrator = Migrator.builder()
+                    .dataSource(our)
+                    .classLoader(written)
+                    .packages(packageName)
+                    .build();
+            update(theirs, project, new LiquibaseUpdate.Stop.Count(1));
+            migrator.upgrade("+1");
+            if (otherRan) {
+                update(theirs, LiquibaseProject.of(RESOURCES, "other.xml"), LiquibaseUpdate.Stop.all());
+                update(ours, LiquibaseProject.of(RESOURCES, "other.xml"), LiquibaseUpdate.Stop.all());
+            }
+            update(theirs, project, LiquibaseUpdate.Stop.all());
+            migrator.upgrade("heads");
+
+            String made = "SELECT to_regclass('after_other') IS NOT NULL";
+            assertThat(rows(TestPostgres.dataSource(theirs), made))
+                    .as("Liquibase, where other.xml ran: %s", otherRan)
+                    .containsExactly(otherRan ? "t" : "f");
+            assertThat(rows(our, made)).as("where other.xml ran: %s", otherRan).containsExactly(otherRan ? "t" : "f");
+            assertThat(rows(our, "SELECT count(*) FROM migrate_history WHERE message LIKE '%(marked ran: %'"))
+                    .containsExactly(otherRan ? "0" : "1");
+        }
+    }
+
+    private static void update(String database, LiquibaseProject project, LiquibaseUpdate.Stop stop) {
+        LiquibaseUpdate.run(liquibase, TestPostgres.jdbcUrl(database), "postgres", null, project, stop);
+    }
+
+    /** The guard looks in the history table the project names, in its changelog schema. */
+    @Test
+    void theGuardLooksInTheHistoryTableTheProjectNames() {
+        OldChain elsewhere = LiquibaseChangelog.read(
+                liquibase,
+                new LiquibaseProject(
+                        List.of(RESOURCES),
+                        "elsewhere.xml",
+                        Map.of(),
+                        null,
+                        null,
+                        "app",
+                        "lb",
+                        "lb_history",
+                        "lb_lock"));
+        assertThat(elsewhere.refusals()).isEmpty();
+        assertThat(elsewhere.migrations().get(1).guards())
+                .singleElement()
+                .extracting(Op.Guard::precondition)
+                .isEqualTo(new Precondition.LiquibaseChangeSetRan(
+                        new QualifiedName("lb", "lb_history"), "other.xml", "9", "erin"));
     }
 
     private static String liquibaseDatabase(int count) {

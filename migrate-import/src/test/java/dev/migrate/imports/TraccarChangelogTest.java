@@ -29,9 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * opens with the changelog's folder as the only search root and updates with no contexts or labels.
  *
  * <p>The first two changesets run unless {@code changelog-3.3} ran, a changeset of Traccar 3's changelog that no
- * file of this one holds any more: on every database the chain runs on it has not (a fresh database has no
- * Liquibase history, and the move-in refuses a database where Liquibase applied a changeset the chain lacks), so
- * the import has to decide that {@code changeSetExecuted} as not run for the chain to be imported at all.
+ * file of this one holds any more: that {@code changeSetExecuted} is their revisions' guard, which looks for its row
+ * in Liquibase's history table where they run (a fresh database has none, so they run, as Liquibase runs them).
  */
 class TraccarChangelogTest {
     private static final LiquibaseProject TRACCAR = LiquibaseProject.of(
@@ -61,6 +60,10 @@ class TraccarChangelogTest {
         assertThat(traccar.revisions())
                 .filteredOn(r -> r.file().toString().contains("op.guard("))
                 .hasSize(11);
+        assertThat(traccar.revisions())
+                .as("the first two changesets' guard asks whether Traccar 3's changelog-3.3 ran")
+                .filteredOn(r -> r.file().toString().contains("LiquibaseChangeSetRan("))
+                .hasSize(2);
     }
 
     @Test

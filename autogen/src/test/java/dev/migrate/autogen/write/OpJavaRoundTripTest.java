@@ -578,7 +578,12 @@ class OpJavaRoundTripTest {
                                 new Precondition.ForeignKeyExists("app", null, "agents_team_fk"),
                                 new Precondition.SqlCheck("SELECT count(*) FROM agents -- " + HOSTILE, "0"),
                                 new Precondition.RowCount(name("agents"), 3),
-                                new Precondition.TableIsEmpty(name("app.\"odd.name\"")))),
+                                new Precondition.TableIsEmpty(name("app.\"odd.name\"")),
+                                new Precondition.Not(new Precondition.LiquibaseChangeSetRan(
+                                        name("liquibase.databasechangelog"),
+                                        "classpath:db/changelog-3.3.xml",
+                                        "changelog-3.3 " + HOSTILE,
+                                        "author")))),
                         Precondition.OnFail.MARK_RAN,
                         "agents exists already, it's \"done\""));
         // onError written after onFail when it is not the default

@@ -51,6 +51,8 @@ public final class PreconditionSql {
             return "((SELECT count(*) FROM " + quote(r.table()) + ") = " + r.rows() + ")";
         } else if (p instanceof Precondition.TableIsEmpty e) {
             return "NOT EXISTS (SELECT 1 FROM " + quote(e.table()) + ")";
+        } else if (p instanceof Precondition.LiquibaseChangeSetRan r) {
+            return changeSetRan(r);
         } else if (p instanceof Precondition.And a) {
             return joined(a.all(), " AND ");
         } else if (p instanceof Precondition.Or o) {
@@ -101,6 +103,40 @@ public final class PreconditionSql {
                     .append("]::text[]");
         }
         return sql.append(')').toString();
+    }
+
+    /**
+     * Whether Liquibase's history table has a row saying the changeset ran: one expression that parses where the
+     * table does not exist, as the query that reads it is text, run by {@code query_to_xml} only once
+     * {@code to_regclass} has found the table.
+     */
+    private static String changeSetRan(Precondition.LiquibaseChangeSetRan r) {
+        // the table's name as SQL text: in the current schema, where Liquibase keeps it, when none is named
+        String table = r.history().schema() == null
+                ? "quote_ident(current_schema()) || "
+                        + string("." + quote(r.history().name()))
+                : string(quote(r.history()));
+        String filter = " WHERE lower(id) = lower(" + string(r.id()) + ") AND lower(author) = lower("
+                + string(r.author()) + ") AND lower(" + normalizedPath("filename") + ") = lower("
+                + normalizedPath(string(r.file())) + ") ORDER BY dateexecuted, orderexecuted LIMIT 1";
+        String query = "'SELECT exectype IN (''EXECUTED'', ''RERAN'', ''MARK_RAN'') AS ran FROM ' || " + table + " || "
+                + string(filter);
+        return "CASE WHEN to_regclass(" + table + ") IS NULL THEN false ELSE COALESCE((xpath('/table/row/ran/text()',"
+                + " query_to_xml(" + query + ", false, false, '')))[1]::text = 'true', false) END";
+    }
+
+    /**
+     * A changelog path as Liquibase's {@code DatabaseChangeLog.normalizePath} makes it before comparing the one a
+     * history row holds: without {@code classpath:}, with {@code /} for {@code \}, without a drive letter or a
+     * leading {@code /}, and as {@code FilenameUtils.normalizeNoEndSeparator} leaves it (no {@code .} segment, no
+     * repeated or trailing {@code /}).
+     */
+    private static String normalizedPath(String path) {
+        String plain = "regexp_replace(regexp_replace(replace(regexp_replace(" + path
+                + ", '^classpath:', ''), E'\\\\', '/'), '^[a-zA-Z]:', ''), '^/', '')";
+        String noDots = "regexp_replace(regexp_replace(regexp_replace(" + plain
+                + ", '/+', '/', 'g'), '(^|/)(\\./)+', '\\1', 'g'), '/\\.$', '')";
+        return "regexp_replace(" + noDots + ", '/$', '')";
     }
 
     private static String schema(@Nullable String schema) {

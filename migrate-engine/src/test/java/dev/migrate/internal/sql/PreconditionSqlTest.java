@@ -9,6 +9,7 @@ import dev.migrate.op.Precondition.And;
 import dev.migrate.op.Precondition.ColumnExists;
 import dev.migrate.op.Precondition.ForeignKeyExists;
 import dev.migrate.op.Precondition.IndexExists;
+import dev.migrate.op.Precondition.LiquibaseChangeSetRan;
 import dev.migrate.op.Precondition.Not;
 import dev.migrate.op.Precondition.Or;
 import dev.migrate.op.Precondition.PrimaryKeyExists;
@@ -142,5 +143,94 @@ class PreconditionSqlTest {
         assertThat(holds(new Or(List.of(no, no)))).isFalse();
         assertThat(holds(new Not(no))).isTrue();
         assertThat(holds(new Not(new And(List.of(yes, no))))).isTrue();
+    }
+
+    /** Liquibase's history table as Liquibase 4 creates it on PostgreSQL. */
+    private static String historyTable(String name) {
+        return "CREATE TABLE " + name + " (id VARCHAR(255) NOT NULL, author VARCHAR(255) NOT NULL, filename"
+                + " VARCHAR(255) NOT NULL, dateexecuted TIMESTAMP NOT NULL, orderexecuted INTEGER NOT NULL, exectype"
+                + " VARCHAR(10) NOT NULL, md5sum VARCHAR(35), description VARCHAR(255), comments VARCHAR(255), tag"
+                + " VARCHAR(255), liquibase VARCHAR(20), contexts VARCHAR(255), labels VARCHAR(255), deployment_id"
+                + " VARCHAR(10))";
+    }
+
+    private static String row(String table, String id, String file, int order, String execType) {
+        return "INSERT INTO " + table + " (id, author, filename, dateexecuted, orderexecuted, exectype) VALUES ('"
+                + id + "', 'author', '" + file + "', TIMESTAMP '2017-01-01 00:00:00' + " + order + " * INTERVAL '1"
+                + " minute', " + order + ", '" + execType + "')";
+    }
+
+    // Liquibase's ChangeSetExecutedPrecondition.check: the changeset ran when getRanChangeSet finds its row
+    // (RanChangeSet.isSameAs: id and author ignoring case, the paths normalized by DatabaseChangeLog.normalizePath,
+    // ignoring case) and that row's ExecType is one that ran (EXECUTED, RERAN, MARK_RAN; not FAILED or SKIPPED).
+    @Test
+    void aLiquibaseChangeSetRanWhereTheHistoryTableHoldsItsRow() throws SQLException {
+        execute(
+                db,
+                "CREATE SCHEMA lb",
+                historyTable("lb.databasechangelog"),
+                row("lb.databasechangelog", "changelog-3.3", "changelog-3.3", 1, "EXECUTED"),
+                row("lb.databasechangelog", "marked", "classpath:/db/./changelog.xml", 2, "MARK_RAN"),
+                row("lb.databasechangelog", "reran", "C:\\work\\db\\changelog.xml", 3, "RERAN"),
+                row("lb.databasechangelog", "failed", "db/changelog.xml", 4, "FAILED"),
+                row("lb.databasechangelog", "skipped", "db/changelog.xml", 5, "SKIPPED"),
+                // the first row Liquibase reads for a changeset decides, in the order it reads them
+                row("lb.databasechangelog", "twice", "db/changelog.xml", 6, "FAILED"),
+                row("lb.databasechangelog", "twice", "db/changelog.xml", 7, "EXECUTED"));
+        QualifiedName history = name("lb.databasechangelog");
+
+        assertThat(holds(new LiquibaseChangeSetRan(history, "changelog-3.3", "changelog-3.3", "author")))
+                .isTrue();
+        assertThat(holds(new LiquibaseChangeSetRan(history, "CHANGELOG-3.3", "Changelog-3.3", "AUTHOR")))
+                .as("id, author and file compare ignoring case")
+                .isTrue();
+        assertThat(holds(new LiquibaseChangeSetRan(history, "changelog-3.3", "changelog-3.3", "someone")))
+                .as("another author")
+                .isFalse();
+        assertThat(holds(new LiquibaseChangeSetRan(history, "changelog-3.2", "changelog-3.3", "author")))
+                .as("another file")
+                .isFalse();
+        assertThat(holds(new LiquibaseChangeSetRan(history, "changelog-3.3", "changelog-3.4", "author")))
+                .as("no row")
+                .isFalse();
+        assertThat(holds(new LiquibaseChangeSetRan(history, "db/changelog.xml", "marked", "author")))
+                .as("marked ran, the stored path normalized")
+                .isTrue();
+        assertThat(holds(new LiquibaseChangeSetRan(history, "/work//db/changelog.xml/", "reran", "author")))
+                .as("run again, both paths normalized (a drive letter and backslashes in the stored one)")
+                .isTrue();
+        assertThat(holds(new LiquibaseChangeSetRan(history, "db/changelog.xml", "failed", "author")))
+                .isFalse();
+        assertThat(holds(new LiquibaseChangeSetRan(history, "db/changelog.xml", "skipped", "author")))
+                .isFalse();
+        assertThat(holds(new LiquibaseChangeSetRan(history, "db/changelog.xml", "twice", "author")))
+                .as("its first row failed")
+                .isFalse();
+        assertThat(holds(new Not(new LiquibaseChangeSetRan(history, "changelog-3.3", "changelog-3.3", "author"))))
+                .isFalse();
+    }
+
+    @Test
+    void aLiquibaseChangeSetDidNotRunWhereThereIsNoHistoryTable() throws SQLException {
+        LiquibaseChangeSetRan elsewhere = new LiquibaseChangeSetRan(
+                name("nowhere.databasechangelog"), "changelog-3.3", "changelog-3.3", "author");
+        LiquibaseChangeSetRan current =
+                new LiquibaseChangeSetRan(name("liquibase_history"), "changelog-3.3", "changelog-3.3", "author");
+        assertThat(holds(elsewhere)).isFalse();
+        assertThat(holds(new Not(elsewhere))).isTrue();
+        assertThat(holds(current)).as("no such table in the current schema").isFalse();
+        // an offline script tests the expression in a DO block, parsed without the table too
+        execute(db, "DO $$ BEGIN IF " + PreconditionSql.of(current) + " THEN RAISE EXCEPTION 'ran'; END IF; END $$");
+
+        execute(
+                db,
+                historyTable("liquibase_history"),
+                row("liquibase_history", "changelog-3.3", "changelog-3.3", 1, "EXECUTED"));
+        assertThat(holds(current)).as("in the current schema").isTrue();
+        assertThat(holds(new LiquibaseChangeSetRan(
+                        name("liquibase_history"), "changelog-3.3", "changelog-3.3'; DROP TABLE person; --", "x")))
+                .as("names are literals in the query")
+                .isFalse();
+        assertThat(holds(new TableExists(name("person")))).isTrue();
     }
 }

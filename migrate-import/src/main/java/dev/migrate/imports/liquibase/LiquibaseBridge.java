@@ -552,7 +552,11 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
             if (decided == null) {
                 one.put(
                         "tree",
-                        new PreconditionTree(where.database(), p -> onPostgres(p, where), LiquibaseBridge::text)
+                        new PreconditionTree(
+                                        where.database(),
+                                        p -> onPostgres(p, where),
+                                        LiquibaseBridge::text,
+                                        executed -> executedFile(executed, where))
                                 .all(own));
                 if (container.getOnFailMessage() != null) {
                     one.put("onFailMessage", container.getOnFailMessage());
@@ -635,15 +639,14 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
      * Liquibase's EXECTYPE MARK_RAN counts as ran) and those of the changesets after it are not, on every database;
      * a database Liquibase ran out of that order cannot move in anyway. So the answer is the same everywhere, as for
      * dbms, and the changeset is kept plainly or left out as for a dbms precondition. A changeset the changelog
-     * leaves to other databases ({@code dbms}) is never recorded on PostgreSQL. {@code null} (undecided, and the
-     * import refuses it by name) for a changeset that is not in this changelog: Liquibase looks for its row in
-     * databasechangelog, where another changelog may have put it on some databases and not on others.
+     * leaves to other databases ({@code dbms}) is never recorded on PostgreSQL. {@code null} (undecided: the revision's
+     * guard looks for its row in Liquibase's history table on the database it runs on, as Liquibase does) for a
+     * changeset that is not in this changelog, which another changelog may have run on some databases and not on
+     * others.
      */
     private static @Nullable Boolean executedBefore(
             ChangeSetExecutedPrecondition executed, ChangeSet current, Where where) {
-        String file = executed.getChangeLogFile() != null
-                ? executed.getChangeLogFile()
-                : current.getChangeLog().getLogicalFilePath();
+        String file = executedFile(executed, where);
         List<ChangeSet> all = where.changeLog().getChangeSets();
         for (int i = 0; i < all.size(); i++) {
             ChangeSet named = all.get(i);
@@ -662,6 +665,18 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
             }
         }
         return null;
+    }
+
+    /**
+     * The changelog file a {@code changeSetExecuted} names: its {@code changeLogFile}, else that of the changelog it
+     * is in (the root's for the changelog's own preconditions).
+     */
+    private static String executedFile(ChangeSetExecutedPrecondition executed, Where where) {
+        if (executed.getChangeLogFile() != null) {
+            return executed.getChangeLogFile();
+        }
+        DatabaseChangeLog in = where.changeSet() != null ? where.changeSet().getChangeLog() : where.changeLog();
+        return String.valueOf(in.getLogicalFilePath());
     }
 
     /** Two changelog paths as Liquibase compares them in databasechangelog: without classpath: or a leading /. */

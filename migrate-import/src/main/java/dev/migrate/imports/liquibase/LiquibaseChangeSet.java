@@ -1,5 +1,6 @@
 package dev.migrate.imports.liquibase;
 
+import dev.migrate.op.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,7 @@ public record LiquibaseChangeSet(
             return onPostgres.equals("fails");
         }
 
-        static List<Precondition> fromBridge(@Nullable Object value) {
+        static List<Precondition> fromBridge(@Nullable Object value, QualifiedName history) {
             List<Precondition> out = new ArrayList<>();
             if (value instanceof List<?> list) {
                 for (Object item : list) {
@@ -124,7 +125,7 @@ public record LiquibaseChangeSet(
                             String.valueOf(map.get("onError")),
                             String.valueOf(map.get("text")),
                             String.valueOf(map.get("onPostgres")),
-                            LiquibaseGuards.fromBridge(map.get("tree")),
+                            LiquibaseGuards.fromBridge(map.get("tree"), history),
                             map.get("onFailMessage") == null ? null : String.valueOf(map.get("onFailMessage"))));
                 }
             }
@@ -156,8 +157,8 @@ public record LiquibaseChangeSet(
         return "The changeset " + id + " by " + author + " in " + filePath;
     }
 
-    /** The bridge's map of one changeset. */
-    static LiquibaseChangeSet fromBridge(Map<?, ?> map) {
+    /** The bridge's map of one changeset, whose {@code changeSetExecuted} preconditions look in {@code history}. */
+    static LiquibaseChangeSet fromBridge(Map<?, ?> map, QualifiedName history) {
         return new LiquibaseChangeSet(
                 text(map, "id"),
                 text(map, "author"),
@@ -179,7 +180,7 @@ public record LiquibaseChangeSet(
                 text(map, "rollbackKind"),
                 optional(map, "rollbackReason"),
                 optional(map, "tag"),
-                Precondition.fromBridge(map.get("preconditions")),
+                Precondition.fromBridge(map.get("preconditions"), history),
                 texts(map.get("customChanges")),
                 texts(map.get("problems")));
     }

@@ -80,7 +80,7 @@ public record LiquibaseChangelog(
         Map<?, ?> map = (Map<?, ?>) answer;
         List<LiquibaseChangeSet> changeSets = new ArrayList<>();
         for (Object item : (List<?>) Objects.requireNonNull(map.get("changeSets"))) {
-            changeSets.add(LiquibaseChangeSet.fromBridge((Map<?, ?>) item));
+            changeSets.add(LiquibaseChangeSet.fromBridge((Map<?, ?>) item, project.history()));
         }
         List<OtherDatabases> others = new ArrayList<>();
         if (map.get("otherDatabases") instanceof List<?> list) {
@@ -101,7 +101,7 @@ public record LiquibaseChangelog(
         return new LiquibaseChangelog(
                 project,
                 changeSets,
-                LiquibaseChangeSet.Precondition.fromBridge(map.get("changelogPreconditions")),
+                LiquibaseChangeSet.Precondition.fromBridge(map.get("changelogPreconditions"), project.history()),
                 others,
                 ignored);
     }
@@ -231,8 +231,8 @@ public record LiquibaseChangelog(
         return new OldChain(
                 OldTool.LIQUIBASE,
                 migrations,
-                project.table(),
-                project.changelogSchema() != null ? project.changelogSchema() : project.defaultSchema(),
+                project.history().name(),
+                project.history().schema(),
                 null,
                 refusals,
                 warnings);
@@ -261,23 +261,7 @@ public record LiquibaseChangelog(
         }
         for (LiquibaseChangeSet.Precondition p : changeSet.preconditions()) {
             LiquibaseGuards guards = p.guards();
-            @Nullable
-            String elsewhere = guards == null
-                    ? null
-                    : guards.unchecked().stream()
-                            .filter(u -> u.startsWith("changeSetExecuted"))
-                            .findFirst()
-                            .orElse(null);
-            if (!p.halts() && p.onPostgres().equals("runtime") && elsewhere != null) {
-                // one of this changelog is decided at import (LiquibaseBridge.executedBefore); this one is not in it
-                out.add(changeSet.named() + " has the precondition " + p.text() + " with onFail=" + p.onFail()
-                        + " and onError=" + p.onError() + ", whose " + elsewhere + " names a changeset that is not in"
-                        + " this changelog: Liquibase looks for its row in databasechangelog, where another changelog"
-                        + " may have put it on some databases and not on others, so the import cannot decide it."
-                        + " Include the changelog that holds that changeset in this one and import again; or run"
-                        + " `liquibase update` on every database so that all are past this changeset, then remove the"
-                        + " precondition and import again.");
-            } else if (!p.halts()
+            if (!p.halts()
                     && p.onPostgres().equals("runtime")
                     && (guards == null || !guards.unchecked().isEmpty())) {
                 out.add(changeSet.named() + " has the precondition " + p.text() + " with onFail=" + p.onFail()

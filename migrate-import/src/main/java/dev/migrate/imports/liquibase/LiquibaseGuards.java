@@ -10,31 +10,36 @@ import org.jspecify.annotations.Nullable;
 /**
  * A changeset's preconditions, as the bridge reads them ({@code PreconditionTree}), as the guard of the
  * imported revision: what the precondition asks, evaluated on the database the revision runs on. A kind no
- * guard checks ({@code changeSetExecuted}, a custom precondition) is named instead, for the import to refuse.
+ * guard checks (a custom precondition) is named instead, for the import to refuse. A {@code changeSetExecuted} the
+ * import could not decide looks for the changeset's row in Liquibase's history table.
  *
  * @param guard the precondition, or {@code null} when one of its parts cannot be checked
  * @param unchecked the parts no guard checks, as the changelog writes them
  */
 record LiquibaseGuards(Precondition guard, List<String> unchecked) {
 
-    /** Reads the bridge's tree; {@code null} when it holds none. */
-    static @Nullable LiquibaseGuards fromBridge(@Nullable Object tree) {
+    /**
+     * Reads the bridge's tree; {@code null} when it holds none.
+     *
+     * @param history Liquibase's history table, as the project names it, where a {@code changeSetExecuted} looks
+     */
+    static @Nullable LiquibaseGuards fromBridge(@Nullable Object tree, QualifiedName history) {
         if (!(tree instanceof Map<?, ?>)) {
             return null;
         }
         List<String> unchecked = new ArrayList<>();
-        Precondition guard = of((Map<?, ?>) tree, unchecked);
+        Precondition guard = of((Map<?, ?>) tree, history, unchecked);
         return new LiquibaseGuards(guard, List.copyOf(unchecked));
     }
 
-    private static Precondition of(Map<?, ?> node, List<String> unchecked) {
+    private static Precondition of(Map<?, ?> node, QualifiedName history, List<String> unchecked) {
         String kind = String.valueOf(node.get("kind"));
         @Nullable String schema = text(node, "schemaName");
         switch (kind) {
             case "and", "or", "not" -> {
                 List<Precondition> parts = new ArrayList<>();
                 for (Object part : list(node, "of")) {
-                    parts.add(of((Map<?, ?>) part, unchecked));
+                    parts.add(of((Map<?, ?>) part, history, unchecked));
                 }
                 return kind.equals("and")
                         ? new Precondition.And(parts)
@@ -77,6 +82,13 @@ record LiquibaseGuards(Precondition guard, List<String> unchecked) {
             case "rowCount" -> {
                 return new Precondition.RowCount(
                         name(schema, node, "tableName"), Long.parseLong(String.valueOf(node.get("expectedRows"))));
+            }
+            case "changeSetExecuted" -> {
+                return new Precondition.LiquibaseChangeSetRan(
+                        history,
+                        String.valueOf(node.get("changeLogFile")),
+                        String.valueOf(node.get("id")),
+                        String.valueOf(node.get("author")));
             }
             default -> {
                 unchecked.add(String.valueOf(node.get("text")));

@@ -1,5 +1,6 @@
 package dev.migrate.imports.liquibase;
 
+import dev.migrate.op.QualifiedName;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,6 +68,11 @@ public record LiquibaseProject(
     /** The schema the changelog builds: the default schema, else {@code public}. */
     public String schema() {
         return defaultSchema != null ? defaultSchema : "public";
+    }
+
+    /** Liquibase's history table: {@link #table} in the changelog schema, else the default schema, else the current one. */
+    public QualifiedName history() {
+        return new QualifiedName(changelogSchema != null ? changelogSchema : defaultSchema, table);
     }
 
     /** One search root, no parameters, no filters. */

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import liquibase.database.Database;
 import liquibase.precondition.Precondition;
 import liquibase.precondition.core.AndPrecondition;
+import liquibase.precondition.core.ChangeSetExecutedPrecondition;
 import liquibase.precondition.core.NotPrecondition;
 import liquibase.precondition.core.OrPrecondition;
 import liquibase.structure.DatabaseObject;
@@ -27,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * {@code kind} and the names it looks at, as Liquibase corrects them for PostgreSQL (unquoted names fold to
  * lower case); {@code and}, {@code or}, {@code not} with their {@code of}. What is known before any database
  * ({@code dbms} and the like) is folded in as {@code true} or {@code false}; a kind no guard can check is
- * {@code unsupported}, with its text. Runs in the tool's loader only.
+ * {@code unsupported}, with its text. A {@code changeSetExecuted} the changelog cannot decide (its changeset is in
+ * another changelog) is a leaf of its {@code changeLogFile}, {@code id} and {@code author}. Runs in the tool's loader only.
  */
 final class PreconditionTree {
     /** How Liquibase splits an indexExists's columnNames. */
@@ -39,11 +41,18 @@ final class PreconditionTree {
 
     private final Function<Precondition, String> text;
 
+    /** The changelog file a {@code changeSetExecuted} names, its {@code changeLogFile} or the one it is in. */
+    private final Function<ChangeSetExecutedPrecondition, String> executedFile;
+
     PreconditionTree(
-            Database database, Function<Precondition, @Nullable Boolean> decided, Function<Precondition, String> text) {
+            Database database,
+            Function<Precondition, @Nullable Boolean> decided,
+            Function<Precondition, String> text,
+            Function<ChangeSetExecutedPrecondition, String> executedFile) {
         this.database = database;
         this.decided = decided;
         this.text = text;
+        this.executedFile = executedFile;
     }
 
     /** The preconditions of one block, which all must hold: a Boolean when known already, else a map. */
@@ -108,6 +117,14 @@ final class PreconditionTree {
             case "rowCount" -> {
                 name(leaf, p, "tableName", Table.class);
                 leaf.put("expectedRows", String.valueOf(field(p, "expectedRows")));
+            }
+            case "changeSetExecuted" -> {
+                // one of another changelog, looked for in Liquibase's history table where the revision runs
+                ChangeSetExecutedPrecondition executed = (ChangeSetExecutedPrecondition) p;
+                leaf.put("changeLogFile", executedFile.apply(executed));
+                leaf.put("id", String.valueOf(executed.getId()));
+                leaf.put("author", String.valueOf(executed.getAuthor()));
+                return leaf;
             }
             default -> {
                 return Map.of("kind", "unsupported", "text", text.apply(p));
