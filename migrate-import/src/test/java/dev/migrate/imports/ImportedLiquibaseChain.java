@@ -9,7 +9,9 @@ import dev.migrate.imports.liquibase.LiquibaseProject;
 import dev.migrate.imports.liquibase.LiquibaseUpdate;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +23,8 @@ import javax.sql.DataSource;
  *
  * @param chain the chain as the import read it
  * @param revisions the revisions written for it
+ * @param prerequisites the statements that make, on each fresh database, the tables the changelog expects to find
+ *     (those of the application it extends); none for a changelog that starts from an empty database
  */
 record ImportedLiquibaseChain(
         ToolLoader liquibase,
@@ -28,10 +32,16 @@ record ImportedLiquibaseChain(
         String packageName,
         OldChain chain,
         List<ImportedRevisions.Written> revisions,
-        ClassLoader classes) {
+        ClassLoader classes,
+        List<String> prerequisites) {
     static final List<String> OLD_TABLES = List.of("databasechangelog", "databasechangeloglock");
 
     static ImportedLiquibaseChain of(ToolLoader liquibase, LiquibaseProject project, String packageName, Path work) {
+        return of(liquibase, project, packageName, work, List.of());
+    }
+
+    static ImportedLiquibaseChain of(
+            ToolLoader liquibase, LiquibaseProject project, String packageName, Path work, List<String> prerequisites) {
         OldChain chain = LiquibaseChangelog.read(liquibase, project);
         assertThat(chain.refusals()).isEmpty();
         List<ImportedRevisions.Written> revisions = new ImportedRevisions(packageName).of(chain, null);
@@ -41,7 +51,22 @@ record ImportedLiquibaseChain(
                 packageName,
                 chain,
                 revisions,
-                WrittenClasses.compile(revisions, List.of(), work, ImportedLiquibaseChain.class.getClassLoader()));
+                WrittenClasses.compile(revisions, List.of(), work, ImportedLiquibaseChain.class.getClassLoader()),
+                List.copyOf(prerequisites));
+    }
+
+    /** A new database with the {@link #prerequisites}, and nothing else; its name. */
+    String createDatabase(String prefix) {
+        String database = TestPostgres.createDatabase(prefix);
+        try (Connection c = TestPostgres.dataSource(database).getConnection();
+                Statement s = c.createStatement()) {
+            for (String statement : prerequisites) {
+                s.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The prerequisites of " + database + " failed: " + e.getMessage(), e);
+        }
+        return database;
     }
 
     int chainLength() {
@@ -58,7 +83,7 @@ record ImportedLiquibaseChain(
 
     /** A fresh database Liquibase updated through {@code count} changesets it ran or marked ran. */
     String liquibaseDatabase(int count) {
-        String database = TestPostgres.createDatabase("liquibase_at_" + count);
+        String database = createDatabase("liquibase_at_" + count);
         updateWithLiquibase(database, new LiquibaseUpdate.Stop.Count(count));
         return database;
     }
@@ -70,7 +95,7 @@ record ImportedLiquibaseChain(
 
     /** The chain's upgrade of a fresh database, to compare with. */
     DataSource freshUpgraded() {
-        DataSource fresh = TestPostgres.freshDatabase("fresh");
+        DataSource fresh = TestPostgres.dataSource(createDatabase("fresh"));
         migrator(fresh).upgrade("heads");
         return fresh;
     }
