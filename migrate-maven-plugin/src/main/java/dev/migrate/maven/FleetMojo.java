@@ -1,6 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.Move;
+import dev.migrate.command.settings.GivenSettings;
 import dev.migrate.graph.RevisionTarget;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -34,6 +35,14 @@ abstract class FleetMojo extends DatabaseMojo {
     protected boolean embedded;
 
     /**
+     * The consent token of one plan that can lose data or history, which a run started by a coding agent needs on a
+     * database migrate did not start: the refusal prints the plan and its token. Else the environment variable
+     * {@code MIGRATE_CONSENT}. No other value counts. See docs/howto/agents.md.
+     */
+    @Parameter(property = "migrate.consent")
+    protected @Nullable String consent;
+
+    /**
      * A schema per tenant: comma-separated schema names and SQL LIKE patterns ({@code tenant_%}; an
      * entry with a % is a pattern), or {@code query:} followed by SQL that returns the schema names,
      * run on the configured database (last, as it may hold commas). Each tenant keeps its version and
@@ -65,6 +74,11 @@ abstract class FleetMojo extends DatabaseMojo {
     /** Migrates this many tenants first, and the others only when all of them succeeded. 0: none. */
     @Parameter(property = "migrate.canary", defaultValue = "0")
     protected int canary;
+
+    @Override
+    protected GivenSettings settings(GivenSettings given) {
+        return given.with("consent", consent);
+    }
 
     @Override
     protected DatabaseUse use(Goal goal) {

@@ -51,7 +51,8 @@ public class UpgradeMojo extends FleetMojo {
 
     @Override
     protected GivenSettings settings(GivenSettings given) {
-        return given.with("acceptFutureRevisions", acceptFutureRevisions)
+        return super.settings(given)
+                .with("acceptFutureRevisions", acceptFutureRevisions)
                 .with("rebuildInvalidIndexes", rebuildInvalidIndexes);
     }
 
