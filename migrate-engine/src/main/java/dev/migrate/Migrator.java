@@ -765,7 +765,7 @@ public final class Migrator {
          * @param variables the variables by name
          * @return this builder
          */
-        public Builder environment(Map<String, String> variables) {
+        Builder environment(Map<String, String> variables) {
             settings.consent(consent -> consent.withEnvironment(variables));
             return this;
         }
