@@ -38,8 +38,13 @@ final class RunConsent {
         for (Step step : steps) {
             boolean down = step.direction() == Direction.DOWNGRADE;
             action = down ? "downgrade" : action;
-            Script script = scripts.script(
-                    StepRunner.migration(migrations, step.revision().id()), step.direction());
+            Script script;
+            try {
+                script = scripts.script(
+                        StepRunner.migration(migrations, step.revision().id()), step.direction());
+            } catch (RuntimeException e) {
+                break; // the run stops at this step, and the runner reports it in its words: the plan is what precedes
+            }
             for (Script.Part part : script.parts()) {
                 if (part instanceof Script.Statement statement) {
                     statements.add(new Plan.Statement(
