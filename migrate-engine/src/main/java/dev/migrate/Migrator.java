@@ -91,6 +91,11 @@ public final class Migrator {
             public void fixes(Migrator.Builder builder, Fixes fixes) {
                 builder.settings.fixes(Objects.requireNonNull(fixes, "fixes"));
             }
+
+            @Override
+            public void ownDatabase(Migrator.Builder builder) {
+                builder.settings.consent(consent -> consent.withOwnDatabase(true));
+            }
         });
     }
 
@@ -736,6 +741,32 @@ public final class Migrator {
          */
         public Builder contexts(String... names) {
             settings.contexts(Set.of(names));
+            return this;
+        }
+
+        /**
+         * The consent token a person gave for one plan that can lose data or history, which a run started by a
+         * coding agent needs: {@code builder.consent("c1-...")}. The refusal of such a run prints the token of its
+         * plan; the token counts for that plan on that database alone, in the hour it was issued and the next. None
+         * given: the environment variable {@code MIGRATE_CONSENT}. docs/howto/agents.md tells the whole of it.
+         *
+         * @param token the token, or several (a fleet's) separated by commas; null for none
+         * @return this builder
+         */
+        public Builder consent(@Nullable String token) {
+            settings.consent(consent -> consent.withGiven(token));
+            return this;
+        }
+
+        /**
+         * The environment the runs read for a coding agent's marker ({@code CLAUDECODE}, ...) and for {@code
+         * MIGRATE_CONSENT}: the process's by default; a test gives its own.
+         *
+         * @param variables the variables by name
+         * @return this builder
+         */
+        Builder environment(Map<String, String> variables) {
+            settings.consent(consent -> consent.withEnvironment(variables));
             return this;
         }
 

@@ -6,6 +6,7 @@ import dev.migrate.command.output.Output;
 import dev.migrate.connection.ConnectingDataSource;
 import dev.migrate.servers.ComparisonDatabases;
 import dev.migrate.text.Fixes;
+import dev.migrate.tooling.MigratorTools;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -82,8 +83,12 @@ public record CommandContext(
         if (migrations.database()) {
             work.accept(migrations(true));
         } else {
-            database.withDataSource(
-                    changing, (name, dataSource) -> work.accept(migrations(true).dataSource(dataSource)));
+            // the embedded database is migrate's own: its destructive runs need no consent under a coding agent
+            boolean own = !database.isConfigured();
+            database.withDataSource(changing, (name, dataSource) -> {
+                Migrator.Builder builder = migrations(true).dataSource(dataSource);
+                work.accept(own ? MigratorTools.ownDatabase(builder) : builder);
+            });
         }
     }
 

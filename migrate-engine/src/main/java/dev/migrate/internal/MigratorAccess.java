@@ -31,6 +31,9 @@ public final class MigratorAccess {
 
         /** Has the messages of what {@code builder} builds name fixes as {@code fixes} spells them. */
         void fixes(Migrator.Builder builder, Fixes fixes);
+
+        /** Marks the database of what {@code builder} builds as migrate's own embedded one, which needs no consent. */
+        void ownDatabase(Migrator.Builder builder);
     }
 
     // set once, by Migrator's static initializer, before any Migrator exists to be passed in here

@@ -65,6 +65,15 @@ public final class MigratorTools {
     }
 
     /**
+     * Marks the database of what {@code builder} builds as the embedded or a throwaway one that migrate started:
+     * its destructive runs need no consent under a coding agent.
+     */
+    public static Migrator.Builder ownDatabase(Migrator.Builder builder) {
+        MigratorAccess.opener().ownDatabase(builder);
+        return builder;
+    }
+
+    /**
      * Has the messages of the migrator {@code builder} builds (and of every tenant of a fleet over it) name the
      * commands and settings of a face other than the plugin, as {@code fixes} spells them:
      * {@code MigratorTools.spellFixes(builder, cliFixes)}.

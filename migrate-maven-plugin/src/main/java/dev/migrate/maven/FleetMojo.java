@@ -35,6 +35,14 @@ abstract class FleetMojo extends DatabaseMojo {
     protected boolean embedded;
 
     /**
+     * The consent token of one plan that can lose data or history, which a run started by a coding agent needs on a
+     * database migrate did not start: the refusal prints the plan and its token. Else the environment variable
+     * {@code MIGRATE_CONSENT}. No other value counts. See docs/howto/agents.md.
+     */
+    @Parameter(property = "migrate.consent")
+    protected @Nullable String consent;
+
+    /**
      * A schema per tenant: comma-separated schema names and SQL LIKE patterns ({@code tenant_%}; an
      * entry with a % is a pattern), or {@code query:} followed by SQL that returns the schema names,
      * run on the configured database (last, as it may hold commas). Each tenant keeps its version and
@@ -73,7 +81,8 @@ abstract class FleetMojo extends DatabaseMojo {
                 .with("databases", Secret.valueOf(databases))
                 .with("parallel", parallel)
                 .with("failFast", failFast)
-                .with("canary", canary);
+                .with("canary", canary)
+                .with("consent", consent);
     }
 
     @Override

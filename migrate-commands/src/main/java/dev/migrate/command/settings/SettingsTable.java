@@ -393,6 +393,21 @@ public final class SettingsTable {
                     + "no class of this build defines is reported as newer than this build, and `upgrade` runs "
                     + "nothing ([Rolling deploys](../howto/zero-downtime.md#rolling-deploys)).");
 
+    public static final Setting<String> CONSENT = Setting.named("consent", SettingType.text("token"))
+            .in(Section.RUNNING)
+            .takenBy(Set.of("complete", "downgrade", "stamp", "upgrade"))
+            .onCommandLine(Set.of("downgrade", "import", "stamp", "upgrade"))
+            .runs(Migrator.Builder::consent, "builder.consent(String)")
+            .notIn(Face.SPRING_BOOT, "an application started by a coding agent reads `MIGRATE_CONSENT`")
+            .describedOn(
+                    Face.COMMAND_LINE,
+                    "The consent token a refusal printed, from the user: runs exactly that plan on that database.")
+            .documented("The consent token of one plan that can lose data or history, which a run started by a "
+                    + "coding agent needs on a database migrate did not start; the refusal prints the plan and its "
+                    + "token, valid for that plan on that database in the hour it was issued and the next. Else the "
+                    + "environment variable `MIGRATE_CONSENT`. No other value (`yes`, `true`) counts. See "
+                    + "[Coding agents](../howto/agents.md).");
+
     public static final Setting<Boolean> EMBEDDED = Setting.named("embedded", SettingType.FLAG)
             .in(Section.RUNNING)
             .byDefault("false")
@@ -1438,6 +1453,7 @@ public final class SettingsTable {
             REBUILD_INVALID_INDEXES,
             CONTEXTS,
             ACCEPT_FUTURE_REVISIONS,
+            CONSENT,
             EMBEDDED,
             PURGE,
             LISTENER,

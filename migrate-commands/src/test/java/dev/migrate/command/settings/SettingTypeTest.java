@@ -59,8 +59,9 @@ class SettingTypeTest {
                     .as("%s names commands only for a face that has them", setting.name())
                     .isTrue();
         }
-        // the run settings: twelve every database goal takes (contexts among them), and two of some goals only
-        assertThat(SettingsTable.run()).hasSize(14);
+        // the run settings: twelve every database goal takes (contexts among them), and three of some goals only
+        // (consent among them)
+        assertThat(SettingsTable.run()).hasSize(15);
         assertThat(SettingsTable.run().stream().filter(s -> s.commands().equals(SettingsTable.DATABASE_GOALS)))
                 .hasSize(12);
         assertThat(SettingsTable.run()).allMatch(s -> s.takenBy(Face.JAVA_API));

@@ -66,8 +66,12 @@ public final class Engine {
         this.contexts = contexts;
         this.connections = connections;
         this.settings = settings;
-        this.tables =
-                new VersionTables(settings.schema(), settings.versionTable(), settings.historyTable()).readIn(contexts);
+        this.tables = new VersionTables(
+                        settings.schema(),
+                        settings.versionTable(),
+                        settings.historyTable(),
+                        settings.consent().appliedBy())
+                .readIn(contexts);
         this.online = new OnlineRunner(
                 graph,
                 tables.versionTable(),
@@ -280,6 +284,7 @@ public final class Engine {
                                     + online.inProgressNote(phases));
                     return;
                 }
+                consent().checkSteps(run, steps, scripts, migrations); // before anything of the steps runs
                 online.refuseWhileInProgress(steps, phases, scripts);
                 phases = online.dropCompletedViewsIfDue(steps, phases, scripts, run::workSink);
                 // the cache knows checksums, not scripts: what is about to run is recorded ahead too
@@ -378,10 +383,13 @@ public final class Engine {
      */
     public List<String> retireOldHistory(boolean drop) {
         List<String> statements = new ArrayList<>();
-        lock().run(
-                        "retire the old history",
-                        run -> statements.addAll(
-                                new MoveIn(graph, migrations, tables).retire(run.lockConnection(), drop)));
+        lock().run("retire the old history", run -> {
+            MoveIn moveIn = new MoveIn(graph, migrations, tables);
+            if (drop) {
+                consent().checkSql(run, "retirement of the old history", moveIn.retire(run.lockConnection(), false));
+            }
+            statements.addAll(moveIn.retire(run.lockConnection(), drop));
+        });
         return statements;
     }
 
@@ -394,10 +402,12 @@ public final class Engine {
                 throw FutureRevisions.refused("stamp", unknown);
             }
             StampPlan plan = graph.planStamp(current, target);
+            List<String> stamp = tables.stamp(plan, purge, target.text());
+            consent().checkStamp(run, stamp, target.text());
             ConnectionSink sink = new ConnectionSink(run.workConnection());
             sink.begin();
             try {
-                sink.executeAll(tables.stamp(plan, purge, target.text()));
+                sink.executeAll(stamp);
                 sink.commit();
             } catch (SQLException e) {
                 sink.rollback();
@@ -463,6 +473,10 @@ public final class Engine {
                     + " URL (Migrator.builder().dataSource(...) or .url(...)), or use the offline *Sql methods.");
         }
         return connections;
+    }
+
+    private RunConsent consent() {
+        return new RunConsent(settings, connections());
     }
 
     private MigrationLock lock() {

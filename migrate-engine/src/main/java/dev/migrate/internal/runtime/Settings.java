@@ -4,6 +4,7 @@ import dev.migrate.ChecksumCache;
 import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.TransactionMode;
+import dev.migrate.internal.consent.Consent;
 import dev.migrate.internal.lock.LockRetries;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.text.Fixes;
@@ -33,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  *     migration builds it again, rather than stop before anything runs
  * @param fixes how the messages name what to run or set: the face's commands and settings
  * @param contexts the contexts of the run: a revision limited to others is left out of it
+ * @param consent the consent token given, the environment read for a coding agent, whether the database is migrate's
+ *     own
  */
 public record Settings(
         String schema,
@@ -53,7 +56,8 @@ public record Settings(
         @Nullable String searchPath,
         boolean rebuildInvalidIndexes,
         Fixes fixes,
-        Set<String> contexts) {
+        Set<String> contexts,
+        Consent consent) {
 
     public Settings {
         contexts = Set.copyOf(contexts);
@@ -122,7 +126,8 @@ public record Settings(
                 newSearchPath,
                 rebuildInvalidIndexes,
                 fixes,
-                contexts);
+                contexts,
+                consent);
     }
 
     /**
@@ -149,6 +154,7 @@ public record Settings(
         private boolean rebuildInvalidIndexes = true;
         private Fixes fixes = Fixes.GOALS;
         private Set<String> contexts = Set.of();
+        private Consent consent = Consent.ofProcess();
 
         private Builder() {}
 
@@ -240,6 +246,12 @@ public record Settings(
             return this;
         }
 
+        /** The run's consent, changed by {@code change}: a token, the environment, whether the database is migrate's. */
+        public Builder consent(java.util.function.UnaryOperator<Consent> change) {
+            this.consent = change.apply(consent);
+            return this;
+        }
+
         public Builder fixes(Fixes spelling) {
             this.fixes = spelling;
             return this;
@@ -271,7 +283,8 @@ public record Settings(
                     null,
                     rebuildInvalidIndexes,
                     fixes,
-                    contexts);
+                    contexts,
+                    consent);
         }
     }
 }

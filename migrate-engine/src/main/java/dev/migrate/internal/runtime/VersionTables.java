@@ -4,6 +4,7 @@ import static dev.migrate.sql.Identifiers.quote;
 import static dev.migrate.sql.Literals.string;
 
 import dev.migrate.HistoryRow;
+import dev.migrate.internal.consent.Consent;
 import dev.migrate.internal.graph.AppliedRow;
 import dev.migrate.internal.graph.Direction;
 import dev.migrate.internal.graph.StampPlan;
@@ -49,13 +50,25 @@ final class VersionTables {
     private final String quotedHistory;
     /** The version rows as the run reads them ({@link RunContexts#rowsOfRun}): its contexts' view of the table. */
     private final UnaryOperator<Set<String>> rowsOfRun;
+    /** Who the history rows say ran the step: the role, and the coding agent when one ran the command. */
+    private final String appliedBy;
 
     VersionTables(String schema, String versionTable, String historyTable) {
-        this(schema, versionTable, historyTable, UnaryOperator.identity());
+        this(schema, versionTable, historyTable, UnaryOperator.identity(), "current_user");
+    }
+
+    /** @param appliedBy the SQL of the history rows' {@code applied_by}: {@link Consent#appliedBy()} */
+    VersionTables(String schema, String versionTable, String historyTable, String appliedBy) {
+        this(schema, versionTable, historyTable, UnaryOperator.identity(), appliedBy);
     }
 
     private VersionTables(
-            String schema, String versionTable, String historyTable, UnaryOperator<Set<String>> rowsOfRun) {
+            String schema,
+            String versionTable,
+            String historyTable,
+            UnaryOperator<Set<String>> rowsOfRun,
+            String appliedBy) {
+        this.appliedBy = appliedBy;
         this.schema = schema;
         this.version = QualifiedName.of(schema, versionTable);
         this.history = QualifiedName.of(schema, historyTable);
@@ -69,7 +82,7 @@ final class VersionTables {
      * are not the run's, and stand for the nearest revisions below them that it has.
      */
     VersionTables readIn(RunContexts contexts) {
-        return new VersionTables(schema, version.name(), history.name(), contexts::rowsOfRun);
+        return new VersionTables(schema, version.name(), history.name(), contexts::rowsOfRun, appliedBy);
     }
 
     /** The revisions whose latest history row records them skipped for their contexts (none applied them since). */
@@ -404,8 +417,9 @@ final class VersionTables {
     /** {@code duration} is SQL: {@code NULL}, a number of milliseconds or an expression. */
     private String historyRow(
             String revision, String direction, String message, @Nullable String checksum, String duration) {
-        return "INSERT INTO " + quotedHistory + " (revision, direction, message, checksum, duration_ms) VALUES ("
-                + string(revision) + ", " + string(direction) + ", " + string(message) + ", " + string(checksum) + ", "
-                + duration + ")";
+        return "INSERT INTO " + quotedHistory
+                + " (revision, direction, message, checksum, duration_ms, applied_by) VALUES (" + string(revision)
+                + ", " + string(direction) + ", " + string(message) + ", " + string(checksum) + ", " + duration + ", "
+                + appliedBy + ")";
     }
 }

@@ -187,6 +187,8 @@ class StepProgressTest {
         m.upgrade("head");
         log.lines.clear();
         m.downgrade("base");
+        // first the plan, shown before anything is dropped (docs/howto/agents.md)
+        assertThat(log.lines.remove(0)).startsWith("WARN This downgrade on ").contains("DROP TABLE reports");
         assertThat(log.lines.get(0)).isEqualTo("Running downgrade s2 -> s1, backfill reports");
         assertThat(log.lines.get(1)).matches("Finished downgrade s2 -> s1 in \\d+ ms\\.");
         assertThat(log.lines.get(2)).isEqualTo("Running downgrade s1 -> <base>, create reports");

@@ -1,0 +1,60 @@
+package dev.migrate.internal.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.op.Op;
+import dev.migrate.op.QualifiedName;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What can lose data: drops of tables, columns, indexes, constraints, schemas and types, type changes, deletes and
+ * truncates; raw SQL read conservatively, its comments and strings aside. What adds loses nothing.
+ */
+class LossClassifierTest {
+    private static final QualifiedName ORDERS = QualifiedName.of("public", "orders");
+
+    @Test
+    void dropsAndRewritesLoseAndAdditionsDoNot() {
+        assertThat(LossClassifier.of(new Op.DropTable(ORDERS, null)))
+                .hasValueSatisfying(l -> assertThat(l.what()).isEqualTo("drops table public.orders"));
+        assertThat(LossClassifier.of(new Op.DropColumn(ORDERS, "note", null)))
+                .hasValueSatisfying(l -> assertThat(l.lock()).isEqualTo("ACCESS EXCLUSIVE on public.orders"));
+        assertThat(LossClassifier.of(new Op.AlterColumnType(ORDERS, "total", "integer", null, "numeric")))
+                .isPresent();
+        assertThat(LossClassifier.of(new Op.DropConstraint(ORDERS, "orders_pk", null)))
+                .isPresent();
+        assertThat(LossClassifier.of(new Op.DropSchema("billing", true))).isPresent();
+        assertThat(LossClassifier.of(new Op.DropEnum(QualifiedName.of("public", "mood"), null)))
+                .isPresent();
+        assertThat(LossClassifier.of(new Op.DropIndex(QualifiedName.of("public", "orders_idx"), true, null)))
+                .hasValueSatisfying(l -> assertThat(l.lock()).startsWith("SHARE UPDATE EXCLUSIVE"));
+        assertThat(LossClassifier.of(new Op.AddColumn(ORDERS, dev.migrate.Ddl.column("note", "text"))))
+                .isEmpty();
+        assertThat(LossClassifier.of(new Op.CreateSchema("billing", true))).isEmpty();
+    }
+
+    @Test
+    void rawSqlIsReadConservatively() {
+        for (String sql : List.of(
+                "DROP TABLE orders",
+                "drop view totals",
+                "TRUNCATE orders",
+                "DELETE FROM orders",
+                "delete from orders where id = 1",
+                "ALTER TABLE orders DROP COLUMN note",
+                "ALTER TABLE orders ALTER COLUMN total TYPE integer",
+                "WITH gone AS (DELETE FROM orders RETURNING *) SELECT count(*) FROM gone")) {
+            assertThat(LossClassifier.ofSql(sql)).as(sql).isPresent();
+        }
+        assertThat(LossClassifier.ofSql("TRUNCATE TABLE public.\"Orders\""))
+                .hasValueSatisfying(l -> assertThat(l.table()).isEqualTo(QualifiedName.of("public", "Orders")));
+        for (String sql : List.of(
+                "CREATE TABLE orders (id bigint)",
+                "UPDATE orders SET note = 'drop table later'",
+                "INSERT INTO log VALUES ('truncate') -- DROP nothing",
+                "COMMENT ON TABLE orders IS 'do not delete'")) {
+            assertThat(LossClassifier.ofSql(sql)).as(sql).isEmpty();
+        }
+    }
+}
