@@ -1,0 +1,25 @@
+import dev.migrate.testing.ItDatabase
+try {
+    def log = new File(basedir, 'build.log').text
+    def url = 'jdbc:postgresql://localhost:25533/app'
+    // the upgrade adds and loses nothing: it ran under the agent without consent, and says who ran it
+    assert ItDatabase.query(url, "SELECT count(*) FROM migrate_history WHERE direction = 'upgrade'") == ['1']
+    assert ItDatabase.query(url, "SELECT applied_by FROM migrate_history") == ['app (agent:claude-code)']
+    // three downgrades and a stamp refused: the table, its rows and the version are all still there
+    assert ItDatabase.query(url, 'SELECT count(*) FROM accounts') == ['3']
+    assert ItDatabase.query(url, 'SELECT version_num FROM migrate_version') == ['20260101_000001']
+    assert ItDatabase.query(url, "SELECT count(*) FROM migrate_history WHERE direction <> 'upgrade'") == ['0']
+    assert log.findAll(/Refused: this downgrade on/).size() == 3 : log
+    assert log.contains('started by a coding agent (claude-code)')
+    assert log.contains('DROP TABLE accounts')
+    assert log.contains('To the agent: stop here.')
+    assert log =~ /-Dmigrate\.consent=c1-[0-9a-f]+-[0-9a-f]{8}-[0-9a-f]{16}/
+    assert log.findAll(/Refused: this \w+ on/).size() == 4 : 'the stamp is refused too'
+    assert log.contains('No consent token was given.')
+    assert log.contains("'yes' is not a consent token")
+    assert log.contains("'c1-0-00000000-0000000000000000' is not a consent token") || log.contains('for another')
+    assert !log.contains('consent-pw')
+} finally {
+    ItDatabase.stop(basedir)
+}
+true
