@@ -11,7 +11,9 @@ import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,12 +64,7 @@ class TraccarFromTraccar3Test {
         for (int count : List.of(2, 25, 100)) {
             String database = traccar.createDatabase("traccar3_at_" + count);
             LiquibaseUpdate.run(
-                    liquibase,
-                    TestPostgres.jdbcUrl(database),
-                    "postgres",
-                    null,
-                    TRACCAR_3,
-                    LiquibaseUpdate.Stop.all());
+                    liquibase, TestPostgres.jdbcUrl(database), "postgres", null, TRACCAR_3, LiquibaseUpdate.Stop.all());
             traccar.updateWithLiquibase(database, new LiquibaseUpdate.Stop.Count(count));
             DataSource old = TestPostgres.dataSource(database);
             assertThat(rows(
@@ -75,28 +72,35 @@ class TraccarFromTraccar3Test {
                             "SELECT id || ' ' || exectype FROM databasechangelog WHERE id LIKE 'changelog-4.0-clean%'"
                                     + " ORDER BY orderexecuted"))
                     .containsExactly("changelog-4.0-clean MARK_RAN", "changelog-4.0-clean-common MARK_RAN");
-            List<String> before = rows(old, "SELECT filename || ' ' || id || ' ' || exectype FROM databasechangelog"
-                    + " ORDER BY orderexecuted");
+            List<String> before = rows(
+                    old,
+                    "SELECT filename || ' ' || id || ' ' || exectype FROM databasechangelog"
+                            + " ORDER BY orderexecuted");
             List<String> warnings = new ArrayList<>();
 
             migrator(old, warnings).upgrade("heads");
 
-            assertThat(warnings).as("after %d changesets", count).contains(UNEXPECTED + " A changeSetExecuted guard"
-                    + " naming one of them still finds it there. If this database ran a changelog newer than the one"
-                    + " imported, import again from it.");
-            assertThat(rows(old, "SELECT filename || ' ' || id || ' ' || exectype FROM databasechangelog"
-                            + " ORDER BY orderexecuted"))
+            assertThat(warnings)
+                    .as("after %d changesets", count)
+                    .contains(UNEXPECTED + " A changeSetExecuted guard"
+                            + " naming one of them still finds it there. If this database ran a changelog newer than the one"
+                            + " imported, import again from it.");
+            assertThat(rows(
+                            old,
+                            "SELECT filename || ' ' || id || ' ' || exectype FROM databasechangelog"
+                                    + " ORDER BY orderexecuted"))
                     .as("Liquibase's history is read, never written")
                     .isEqualTo(before);
             assertThat(rows(old, "SELECT message FROM migrate_history WHERE revision LIKE '%4_0_clean%' ORDER BY id"))
-                    .allSatisfy(m -> assertThat(m).startsWith("imported: marked ran by Liquibase without running it"
-                            + " (MARK_RAN) as changeset changelog-4.0-clean"))
+                    .allSatisfy(m -> assertThat(m)
+                            .startsWith("imported: marked ran by Liquibase without running it"
+                                    + " (MARK_RAN) as changeset changelog-4.0-clean"))
                     .hasSize(2);
             assertThat(rows(
                             old,
                             "SELECT count(*) FROM migrate_history WHERE direction <> 'downgrade'"
                                     + " AND message NOT LIKE 'imported:%'"))
-                    .containsExactly(String.valueOf(traccar.chainLength() - (before.size() - 2)));
+                    .containsExactly(String.valueOf(traccar.chainLength() - inTheChain(old)));
             assertThat(TestTools.differences(old, fresh, ImportedLiquibaseChain.OLD_TABLES))
                     .as("after %d changesets", count)
                     .isEmpty();
@@ -122,10 +126,22 @@ class TraccarFromTraccar3Test {
         assertThat(rows(old, "SELECT message FROM migrate_history WHERE revision LIKE '%4_0_clean%' ORDER BY id"))
                 .hasSize(2)
                 .allSatisfy(m -> assertThat(m)
-                        .contains("(marked ran: precondition failed: not(changeSetExecuted changeLogFile=changelog-3.3"));
+                        .contains(
+                                "(marked ran: precondition failed: not(changeSetExecuted changeLogFile=changelog-3.3"));
         assertThat(rows(old, "SELECT count(*) FROM databasechangelog")).containsExactly("2");
         assertThat(TestTools.differences(old, traccar.freshUpgraded(), ImportedLiquibaseChain.OLD_TABLES))
                 .isEmpty();
+    }
+
+    /** How many of the database's Liquibase rows are of changesets of the chain. */
+    private static long inTheChain(DataSource database) throws SQLException {
+        Set<String> keys = new HashSet<>();
+        for (OldMigration m : traccar.chain().migrations()) {
+            keys.add(m.key());
+        }
+        return rows(database, "SELECT filename || '::' || id || '::' || author FROM databasechangelog").stream()
+                .filter(keys::contains)
+                .count();
     }
 
     private static Migrator migrator(DataSource database, List<String> warnings) {

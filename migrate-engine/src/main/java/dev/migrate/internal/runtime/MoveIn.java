@@ -127,8 +127,7 @@ final class MoveIn {
      * @param unexpected the rows of Liquibase's history whose changesets the chain does not have, each as shown to
      *     the user: read past, as Liquibase's update reads past them
      */
-    record Plan(
-            OldTable table, List<String> stamped, List<VersionTables.ImportedRow> rows, List<String> unexpected) {}
+    record Plan(OldTable table, List<String> stamped, List<VersionTables.ImportedRow> rows, List<String> unexpected) {}
 
     /**
      * An imported revision with the old migrations of one tool it came from, and whether it runs in a transaction.

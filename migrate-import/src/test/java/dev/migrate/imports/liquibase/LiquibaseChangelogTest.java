@@ -136,6 +136,7 @@ class LiquibaseChangelogTest {
                                 new dev.migrate.op.Precondition.TableExists(
                                         dev.migrate.op.QualifiedName.parse("person")),
                                 List.of()),
+                        null,
                         null));
         assertThat(changeSet("concurrently").runInTransaction()).isFalse();
         assertThat(changeSet("view").runOnChange()).isTrue();
