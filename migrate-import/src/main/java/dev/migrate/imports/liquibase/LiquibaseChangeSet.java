@@ -106,6 +106,14 @@ public record LiquibaseChangeSet(
             return onFailMessage != null ? onFailMessage : text;
         }
 
+        /**
+         * What the guard says where the precondition cannot be evaluated, when it is not {@link #failMessage}: the
+         * {@code onErrorMessage}; else, where an {@code onFailMessage} says why it fails, the precondition itself.
+         */
+        public @Nullable String errorMessage() {
+            return onErrorMessage != null ? onErrorMessage : onFailMessage != null ? text : null;
+        }
+
         private static @Nullable String text(Map<?, ?> map, String key) {
             Object value = map.get(key);
             return value == null ? null : String.valueOf(value);

@@ -208,7 +208,7 @@ public record LiquibaseChangelog(
                         p.onFail().equals("WARN") ? Precondition.OnFail.WARN : Precondition.OnFail.HALT,
                         p.onError().equals("WARN") ? Precondition.OnFail.WARN : Precondition.OnFail.HALT,
                         p.failMessage(),
-                        p.onErrorMessage()));
+                        p.errorMessage()));
                 changelogNotes.add("The changelog's precondition " + p.text() + " (onFail=" + p.onFail() + ", onError="
                         + p.onError() + ") is its guard: Liquibase checks it before every update and " + outcome
                         + " where it fails" + (p.onFail().equals("WARN") ? "" : " (MARK_RAN and CONTINUE as HALT)")
@@ -384,7 +384,7 @@ public record LiquibaseChangelog(
                         Precondition.OnFail.valueOf(p.onFail()),
                         Precondition.OnFail.valueOf(p.onError()),
                         p.failMessage(),
-                        p.onErrorMessage()));
+                        p.errorMessage()));
                 notes.add("Its precondition " + p.text() + " (onFail=" + p.onFail()
                         + (p.onError().equals("HALT") ? "" : ", onError=" + p.onError())
                         + ") is its guard, evaluated on the database it runs on.");
