@@ -170,14 +170,16 @@ public final class ImportedRevisions {
                 if (guard.errorMessage() == null) {
                     code.addStatement(
                             "op.guard($L,$W$L,$W$S)",
-                            CodeBlock.of(precondition.format(), precondition.args().toArray()),
+                            CodeBlock.of(
+                                    precondition.format(), precondition.args().toArray()),
                             CodeBlock.of(outcomes.format(), outcomes.args().toArray()),
                             guard.message());
                 } else {
                     // the onErrorMessage too: both outcomes are written, onError HALT as well
                     code.addStatement(
                             "op.guard($L,$W$T.$L,$W$T.$L,$W$S,$W$S)",
-                            CodeBlock.of(precondition.format(), precondition.args().toArray()),
+                            CodeBlock.of(
+                                    precondition.format(), precondition.args().toArray()),
                             Precondition.OnFail.class,
                             guard.onFail().name(),
                             Precondition.OnFail.class,

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Liquibase's own update of the same changelog, which stops with the same message.
  */
 class LiquibasePreconditionMessagesTest {
-    private static final LiquibaseProject PROJECT = LiquibaseProject.of(
-            Path.of("src/test/resources/liquibase/messages").toAbsolutePath(), "messages.xml");
+    private static final LiquibaseProject PROJECT =
+            LiquibaseProject.of(Path.of("src/test/resources/liquibase/messages").toAbsolutePath(), "messages.xml");
     private static final String PACKAGE = "db.imported.messages";
 
     private static ToolLoader liquibase;
@@ -93,8 +93,8 @@ class LiquibasePreconditionMessagesTest {
         String database = TestPostgres.createDatabase("messages_fresh");
         List<String> warnings = new ArrayList<>();
 
-        assertThatThrownBy(() -> migrator(TestPostgres.dataSource(database), warnings)
-                        .upgrade("heads"))
+        assertThatThrownBy(() ->
+                        migrator(TestPostgres.dataSource(database), warnings).upgrade("heads"))
                 .hasMessageContaining("stops the run: its precondition \"badtable must exist: restore it from 2.x\""
                         + " could not be evaluated (onError HALT)");
         assertThat(warnings)
@@ -128,8 +128,8 @@ class LiquibasePreconditionMessagesTest {
         DataSource ours = TestPostgres.dataSource(database);
 
         assertThatThrownBy(() -> migrator(ours, new ArrayList<>()).upgrade("heads"))
-                .hasMessageContaining("stops the run: its precondition failed: badtable must be empty before 3.0"
-                        + " (onFail HALT)");
+                .hasMessageContaining(
+                        "stops the run: its precondition failed: badtable must be empty before 3.0" + " (onFail HALT)");
         assertThat(rows(ours, "SELECT direction FROM migrate_history ORDER BY id"))
                 .as("create, fail-warn; error-warn marked ran")
                 .containsExactly("upgrade", "upgrade", "marked");

@@ -582,6 +582,7 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
                 if (container.getOnErrorMessage() != null) {
                     one.put("onErrorMessage", container.getOnErrorMessage());
                 }
+                one.put("onSqlOutput", String.valueOf(container.getOnSqlOutput()));
             }
             out.add(one);
         }

@@ -74,6 +74,8 @@ public record LiquibaseChangeSet(
      * @param guards for {@code runtime}, what the imported revision's guard checks, or {@code null}
      * @param onFailMessage the block's {@code onFailMessage}, or {@code null}
      * @param onErrorMessage the block's {@code onErrorMessage}, or {@code null}
+     * @param onSqlOutput the block's {@code onSqlOutput} ({@code TEST}, {@code FAIL}, {@code IGNORE}), which only
+     *     Liquibase's {@code updateSQL} reads, or {@code null} where no guard is kept
      */
     public record Precondition(
             String type,
@@ -83,7 +85,8 @@ public record LiquibaseChangeSet(
             String onPostgres,
             @Nullable LiquibaseGuards guards,
             @Nullable String onFailMessage,
-            @Nullable String onErrorMessage) {
+            @Nullable String onErrorMessage,
+            @Nullable String onSqlOutput) {
         public Precondition {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(onFail, "onFail");
@@ -98,7 +101,7 @@ public record LiquibaseChangeSet(
         }
 
         public Precondition(String type, String onFail, String onError, String text, String onPostgres) {
-            this(type, onFail, onError, text, onPostgres, null, null, null);
+            this(type, onFail, onError, text, onPostgres, null, null, null, null);
         }
 
         /** What Liquibase shows where the precondition fails: its {@code onFailMessage}, else the precondition. */
@@ -147,7 +150,8 @@ public record LiquibaseChangeSet(
                             String.valueOf(map.get("onPostgres")),
                             LiquibaseGuards.fromBridge(map.get("tree"), history),
                             text(map, "onFailMessage"),
-                            text(map, "onErrorMessage")));
+                            text(map, "onErrorMessage"),
+                            text(map, "onSqlOutput")));
                 }
             }
             return out;

@@ -267,7 +267,7 @@ public record LiquibaseChangelog(
                         + "statements plainly and stops on an error; check that it ran on every database before "
                         + "relying on it.");
             }
-            migrations.add(migration(changeSet, changelogGuards, changelogNotes));
+            migrations.add(migration(changeSet, changelogGuards, changelogNotes, warnings));
         }
         return new OldChain(
                 OldTool.LIQUIBASE,
@@ -328,9 +328,13 @@ public record LiquibaseChangelog(
     /**
      * @param changelogGuards the guards of the changelog's own preconditions, which every revision evaluates first
      * @param changelogNotes what the revision's Javadoc says of them
+     * @param warnings where what the import says of the changeset goes
      */
     private static OldMigration migration(
-            LiquibaseChangeSet changeSet, List<Op.Guard> changelogGuards, List<String> changelogNotes) {
+            LiquibaseChangeSet changeSet,
+            List<Op.Guard> changelogGuards,
+            List<String> changelogNotes,
+            List<String> warnings) {
         Set<String> checksums = new LinkedHashSet<>();
         List<String> notes = new ArrayList<>(changelogNotes);
         List<Op.Guard> guards = new ArrayList<>(changelogGuards);
@@ -385,6 +389,14 @@ public record LiquibaseChangelog(
                         Precondition.OnFail.valueOf(p.onError()),
                         p.failMessage(),
                         p.errorMessage()));
+                if (p.onSqlOutput() != null && !p.onSqlOutput().equals("TEST")) {
+                    warnings.add(changeSet.named() + " has onSqlOutput=" + p.onSqlOutput() + " on its precondition,"
+                            + " which only Liquibase's updateSQL reads (there it "
+                            + (p.onSqlOutput().equals("FAIL") ? "fails" : "leaves the precondition out") + "). The"
+                            + " guard is evaluated on every database the revision runs on; migrate's offline SQL"
+                            + " (-Dmigrate.sql) tests a HALT or WARN guard in the script and refuses a MARK_RAN or"
+                            + " CONTINUE one, naming it.");
+                }
                 notes.add("Its precondition " + p.text() + " (onFail=" + p.onFail()
                         + (p.onError().equals("HALT") ? "" : ", onError=" + p.onError())
                         + ") is its guard, evaluated on the database it runs on.");

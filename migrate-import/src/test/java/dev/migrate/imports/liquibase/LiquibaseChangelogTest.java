@@ -137,6 +137,7 @@ class LiquibaseChangelogTest {
                                         dev.migrate.op.QualifiedName.parse("person")),
                                 List.of()),
                         null,
+                        null,
                         null));
         assertThat(changeSet("concurrently").runInTransaction()).isFalse();
         assertThat(changeSet("view").runOnChange()).isTrue();
