@@ -949,7 +949,7 @@ public interface Operations {
 
     /**
      * A guard, as {@link #guard(Precondition, Precondition.OnFail, Precondition.OnFail, String)}, with a message of
-     * its own for when the precondition cannot be evaluated (Liquibase's {@code onErrorMessage}):
+     * its own for when the precondition cannot be evaluated (the onErrorMessage attribute of Liquibase):
      * {@code op.guard(new Precondition.SqlCheck("SELECT count(*) FROM legacy_flags", "0"),
      * Precondition.OnFail.MARK_RAN, Precondition.OnFail.HALT, "legacy_flags has rows",
      * "legacy_flags must exist: run the 2.x upgrade first")} fails the run with the second message where

@@ -1342,8 +1342,8 @@ public sealed interface Op {
      *     (Liquibase's default); {@code HALT} is kept as {@code null}, so a guard that names it has the checksum
      *     of one that does not
      * @param message what the run says when the precondition does not hold
-     * @param errorMessage what the run says when the precondition cannot be evaluated (Liquibase's
-     *     {@code onErrorMessage}), or {@code null} for {@code message}
+     * @param errorMessage what the run says when the precondition cannot be evaluated (the
+     *     onErrorMessage attribute of Liquibase), or {@code null} for {@code message}
      */
     record Guard(
             Precondition precondition,
