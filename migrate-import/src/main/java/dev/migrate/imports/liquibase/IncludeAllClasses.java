@@ -36,16 +36,24 @@ final class IncludeAllClasses extends AbstractLogService {
     @Override
     @SuppressWarnings("rawtypes") // Liquibase's LogService declares it with a raw Class
     public Logger getLog(Class clazz) {
-        return new AbstractLogger() {
-            @Override
-            public void log(Level level, String message, @Nullable Throwable e) {
-                if (message != null && message.startsWith(NO_COMPARATOR) && e != null) {
-                    synchronized (comparators) {
-                        comparators.add(String.valueOf(e.getMessage()));
-                    }
+        return new Listener();
+    }
+
+    /** Hears what Liquibase logs while it reads the changelog, and keeps what names a class it could not load. */
+    private final class Listener extends AbstractLogger {
+        @Override
+        public void log(Level level, String message, @Nullable Throwable e) {
+            if (message != null && message.startsWith(NO_COMPARATOR) && e != null) {
+                synchronized (comparators) {
+                    comparators.add(String.valueOf(e.getMessage()));
                 }
             }
-        };
+        }
+
+        @Override
+        public void close() {
+            // nothing to release
+        }
     }
 
     /**
