@@ -106,7 +106,8 @@ class LiquibaseIncludeAllTest {
                 .singleElement()
                 .asString()
                 .startsWith("An includeAll of the changelog db/changelog/filter.xml (or of one it includes) has"
-                        + " resourceFilter=\"com.example.db.OnlyReleased\", a class of the project's own")
+                        + " the resourceFilter (filter in XML) com.example.db.OnlyReleased, a class of the project's own"
+                        + " that chooses which files Liquibase includes")
                 .contains("Choose the files with endsWithFilter, minDepth or maxDepth instead, or name them with an"
                         + " include each");
     }

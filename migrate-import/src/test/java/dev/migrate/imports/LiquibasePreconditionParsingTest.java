@@ -83,11 +83,12 @@ class LiquibasePreconditionParsingTest {
                 .singleElement()
                 .satisfies(g -> assertThat(g.errorOutcome()).isEqualTo(Precondition.OnFail.WARN))
                 .satisfies(g -> assertThat(g.onFail()).isEqualTo(Precondition.OnFail.WARN));
-        // onSqlOutput only bears on SQL written offline: named where it is not TEST, Liquibase's default
+        // onSqlOutput only bears on SQL written offline: named where it is not IGNORE, Liquibase's default (1 has
+        // FAIL, but HALT on both keeps no guard)
         assertThat(chain.chain().warnings())
-                .containsExactly("The changeset precondition attributes 2 by nvoxland in parsing.xml has"
-                        + " onSqlOutput=IGNORE on its precondition, which only Liquibase's updateSQL reads (there it"
-                        + " leaves the precondition out). The guard is evaluated on every database the revision runs"
+                .containsExactly("The changeset precondition attributes 3 by nvoxland in parsing.xml has"
+                        + " onSqlOutput=TEST on its precondition, which only Liquibase's updateSQL reads (there it"
+                        + " evaluates it against the database). The guard is evaluated on every database the revision runs"
                         + " on; migrate's offline SQL (-Dmigrate.sql) tests a HALT or WARN guard in the script and"
                         + " refuses a MARK_RAN or CONTINUE one, naming it.");
     }

@@ -74,8 +74,8 @@ public record LiquibaseChangeSet(
      * @param guards for {@code runtime}, what the imported revision's guard checks, or {@code null}
      * @param onFailMessage the block's {@code onFailMessage}, or {@code null}
      * @param onErrorMessage the block's {@code onErrorMessage}, or {@code null}
-     * @param onSqlOutput the block's {@code onSqlOutput} ({@code TEST}, {@code FAIL}, {@code IGNORE}), which only
-     *     Liquibase's {@code updateSQL} reads, or {@code null} where no guard is kept
+     * @param onSqlOutput the block's {@code onSqlOutput} ({@code IGNORE}, Liquibase's default, {@code TEST},
+     *     {@code FAIL}), which only Liquibase's {@code updateSQL} reads, or {@code null} where no guard is kept
      */
     public record Precondition(
             String type,

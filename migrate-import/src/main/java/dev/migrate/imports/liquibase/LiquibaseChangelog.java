@@ -124,7 +124,9 @@ public record LiquibaseChangelog(
         if (answer.get("includeAllFilters") instanceof List<?> filters) {
             for (Object filter : filters) {
                 refusals.add("An includeAll of the changelog " + project.changelog() + " (or of one it includes) has"
-                        + " resourceFilter=\"" + filter + "\", a class of the project's own that chooses which files"
+                        + " the resourceFilter (filter in XML) " + filter
+                        + ", a class of the project's own that chooses"
+                        + " which files"
                         + " Liquibase includes, loaded from the application's class path: the import cannot run it, so"
                         + " it cannot know which files Liquibase ran. Choose the files with endsWithFilter, minDepth or"
                         + " maxDepth instead, or name them with an include each, in their order (Liquibase records the"
@@ -389,10 +391,12 @@ public record LiquibaseChangelog(
                         Precondition.OnFail.valueOf(p.onError()),
                         p.failMessage(),
                         p.errorMessage()));
-                if (p.onSqlOutput() != null && !p.onSqlOutput().equals("TEST")) {
+                // IGNORE is Liquibase 4.33's default (PreconditionContainer): only what the changelog asks is said
+                if (p.onSqlOutput() != null && !p.onSqlOutput().equals("IGNORE")) {
                     warnings.add(changeSet.named() + " has onSqlOutput=" + p.onSqlOutput() + " on its precondition,"
                             + " which only Liquibase's updateSQL reads (there it "
-                            + (p.onSqlOutput().equals("FAIL") ? "fails" : "leaves the precondition out") + "). The"
+                            + (p.onSqlOutput().equals("FAIL") ? "fails" : "evaluates it against the database")
+                            + "). The"
                             + " guard is evaluated on every database the revision runs on; migrate's offline SQL"
                             + " (-Dmigrate.sql) tests a HALT or WARN guard in the script and refuses a MARK_RAN or"
                             + " CONTINUE one, naming it.");

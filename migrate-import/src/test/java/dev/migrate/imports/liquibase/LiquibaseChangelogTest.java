@@ -138,7 +138,7 @@ class LiquibaseChangelogTest {
                                 List.of()),
                         null,
                         null,
-                        null));
+                        "IGNORE"));
         assertThat(changeSet("concurrently").runInTransaction()).isFalse();
         assertThat(changeSet("view").runOnChange()).isTrue();
     }
