@@ -189,6 +189,41 @@ class LiquibaseMoveInTest {
         assertThat(rows(old, "SELECT count(*) FROM migrate_version")).containsExactly("1");
     }
 
+    /**
+     * A row whose file and id differ from the changeset's only as Liquibase 4.33's RanChangeSet.isSameAs passes over
+     * (case, a {@code classpath:} prefix, a leading {@code ./}): the same changeset, moved in, none named as missing.
+     */
+    @Test
+    void aRowMatchesItsChangeSetAsLiquibaseMatchesIt() throws SQLException {
+        String database = liquibaseDatabase(2);
+        execute(
+                database,
+                "UPDATE databasechangelog SET filename = 'classpath:./' || upper(filename), id = upper(id)"
+                        + " WHERE orderexecuted = 1");
+        DataSource old = TestPostgres.dataSource(database);
+        List<String> warnings = new ArrayList<>();
+
+        Migrator.builder()
+                .dataSource(old)
+                .classLoader(classes)
+                .packages(PACKAGE)
+                .log(new MigrationLog() {
+                    @Override
+                    public void info(String line) {}
+
+                    @Override
+                    public void warn(String line) {
+                        warnings.add(line);
+                    }
+                })
+                .build()
+                .upgrade("heads");
+
+        assertThat(warnings).isEmpty();
+        assertThat(rows(old, "SELECT count(*) FROM migrate_history WHERE message LIKE 'imported:%'"))
+                .containsExactly("2");
+    }
+
     @Test
     void theProofOfTheImportFindsNoDifference(@TempDir Path work) {
         List<String> differences = new ImportProof("public", OLD_TABLES)

@@ -436,7 +436,7 @@ final class MoveIn {
                 String id = rs.getString(1);
                 String author = rs.getString(2);
                 String file = rs.getString(3);
-                String key = changelogPath(file) + "::" + id + "::" + author;
+                String key = liquibaseKey(changelogPath(file) + "::" + id + "::" + author);
                 if (LIQUIBASE_INTERNAL.equalsIgnoreCase(file)) {
                     continue; // a row of Liquibase's own (the tag command's): no changeset of any changelog
                 }
@@ -466,16 +466,29 @@ final class MoveIn {
      */
     private static final String LIQUIBASE_INTERNAL = "liquibase-internal";
 
-    /** A changelog path as Liquibase records it, without the prefixes some versions kept. */
+    /**
+     * A changelog path as Liquibase 4.33 compares it ({@code DatabaseChangeLog.normalizePath}), without the prefixes
+     * some versions kept: {@code /} for {@code \\}, no {@code classpath:}, drive letter, leading {@code /} or
+     * {@code .} segment.
+     */
     static String changelogPath(String file) {
         String path = file.replace('\\', '/');
         if (path.startsWith("classpath:")) {
             path = path.substring("classpath:".length());
         }
-        while (path.startsWith("/")) {
-            path = path.substring(1);
+        path = path.replaceFirst("^[A-Za-z]:/", "/").replace("/./", "/");
+        while (path.startsWith("/") || path.startsWith("./")) {
+            path = path.substring(path.startsWith("/") ? 1 : 2);
         }
         return path;
+    }
+
+    /**
+     * A changeset's {@code path::id::author} as Liquibase matches a history row to it ({@code RanChangeSet.isSameAs}:
+     * each part ignoring case), so that what Liquibase takes for the same changeset is the same here.
+     */
+    private static String liquibaseKey(String key) {
+        return key.toLowerCase(Locale.ROOT);
     }
 
     // ---- both ----
@@ -621,9 +634,10 @@ final class MoveIn {
     private static String key(boolean flyway, Imported from) {
         if (!flyway) {
             int split = from.key().indexOf("::");
-            return split < 0
-                    ? from.key()
-                    : changelogPath(from.key().substring(0, split)) + from.key().substring(split);
+            return liquibaseKey(
+                    split < 0
+                            ? from.key()
+                            : changelogPath(from.key().substring(0, split)) + from.key().substring(split));
         }
         return from.repeatable() ? "R:" + from.key() : normalize(from.key());
     }
