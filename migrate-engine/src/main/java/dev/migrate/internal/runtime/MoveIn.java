@@ -637,7 +637,8 @@ final class MoveIn {
             return liquibaseKey(
                     split < 0
                             ? from.key()
-                            : changelogPath(from.key().substring(0, split)) + from.key().substring(split));
+                            : changelogPath(from.key().substring(0, split))
+                                    + from.key().substring(split));
         }
         return from.repeatable() ? "R:" + from.key() : normalize(from.key());
     }
