@@ -946,4 +946,23 @@ public interface Operations {
             Precondition precondition, Precondition.OnFail onFail, Precondition.OnFail onError, String message) {
         run(new Op.Guard(precondition, onFail, onError, message));
     }
+
+    /**
+     * A guard, as {@link #guard(Precondition, Precondition.OnFail, Precondition.OnFail, String)}, with a message of
+     * its own for when the precondition cannot be evaluated (the onErrorMessage attribute of Liquibase):
+     * {@code op.guard(new Precondition.SqlCheck("SELECT count(*) FROM legacy_flags", "0"),
+     * Precondition.OnFail.MARK_RAN, Precondition.OnFail.HALT, "legacy_flags has rows",
+     * "legacy_flags must exist: run the 2.x upgrade first")} fails the run with the second message where
+     * legacy_flags does not exist.
+     *
+     * @param errorMessage what the run says when evaluating the precondition fails
+     */
+    default void guard(
+            Precondition precondition,
+            Precondition.OnFail onFail,
+            Precondition.OnFail onError,
+            String message,
+            String errorMessage) {
+        run(new Op.Guard(precondition, onFail, onError, message, errorMessage));
+    }
 }

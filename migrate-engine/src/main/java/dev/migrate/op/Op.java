@@ -1342,12 +1342,15 @@ public sealed interface Op {
      *     (Liquibase's default); {@code HALT} is kept as {@code null}, so a guard that names it has the checksum
      *     of one that does not
      * @param message what the run says when the precondition does not hold
+     * @param errorMessage what the run says when the precondition cannot be evaluated (the
+     *     onErrorMessage attribute of Liquibase), or {@code null} for {@code message}
      */
     record Guard(
             Precondition precondition,
             Precondition.OnFail onFail,
             Precondition.@Nullable OnFail onError,
-            String message)
+            String message,
+            @Nullable String errorMessage)
             implements Op {
         public Guard {
             Objects.requireNonNull(precondition, "precondition");
@@ -1360,7 +1363,21 @@ public sealed interface Op {
 
         /** A guard whose evaluation error halts the run, Liquibase's default {@code onError}. */
         public Guard(Precondition precondition, Precondition.OnFail onFail, String message) {
-            this(precondition, onFail, null, message);
+            this(precondition, onFail, null, message, null);
+        }
+
+        /** A guard that says {@code message} both where the precondition fails and where it cannot be evaluated. */
+        public Guard(
+                Precondition precondition,
+                Precondition.OnFail onFail,
+                Precondition.@Nullable OnFail onError,
+                String message) {
+            this(precondition, onFail, onError, message, null);
+        }
+
+        /** What the run says when the precondition cannot be evaluated: the error message, else the message. */
+        public String errorText() {
+            return errorMessage == null ? message : errorMessage;
         }
 
         /** What happens when the precondition cannot be evaluated. */

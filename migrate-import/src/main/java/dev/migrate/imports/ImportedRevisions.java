@@ -12,6 +12,7 @@ import dev.migrate.Migration;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.op.Op;
+import dev.migrate.op.Precondition;
 import dev.migrate.tooling.PreconditionCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -166,11 +167,26 @@ public final class ImportedRevisions {
                 // first, so the database decides before any statement whether the revision's changes run
                 PreconditionCode precondition = PreconditionCode.of(guard.precondition());
                 PreconditionCode outcomes = PreconditionCode.outcomes(guard);
-                code.addStatement(
-                        "op.guard($L,$W$L,$W$S)",
-                        CodeBlock.of(precondition.format(), precondition.args().toArray()),
-                        CodeBlock.of(outcomes.format(), outcomes.args().toArray()),
-                        guard.message());
+                if (guard.errorMessage() == null) {
+                    code.addStatement(
+                            "op.guard($L,$W$L,$W$S)",
+                            CodeBlock.of(
+                                    precondition.format(), precondition.args().toArray()),
+                            CodeBlock.of(outcomes.format(), outcomes.args().toArray()),
+                            guard.message());
+                } else {
+                    // the onErrorMessage too: both outcomes are written, onError HALT as well
+                    code.addStatement(
+                            "op.guard($L,$W$T.$L,$W$T.$L,$W$S,$W$S)",
+                            CodeBlock.of(
+                                    precondition.format(), precondition.args().toArray()),
+                            Precondition.OnFail.class,
+                            guard.onFail().name(),
+                            Precondition.OnFail.class,
+                            guard.errorOutcome().name(),
+                            guard.message(),
+                            guard.errorMessage());
+                }
             }
             for (String statement : migration.upgrade()) {
                 code.addStatement("op.execute($L)", literal(statement));

@@ -4,6 +4,7 @@ import static dev.migrate.imports.FlywayMoveInTest.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.imports.liquibase.LiquibaseChangelog;
 import dev.migrate.imports.liquibase.LiquibaseProject;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -140,16 +142,86 @@ class LiquibaseMoveInTest {
                 .hasMessageContaining("Liquibase recorded a failed changeset 2-orders by alice");
     }
 
+    /**
+     * A row of a changeset the changelog does not have (an older changelog's, or one deleted since) is what
+     * Liquibase's update reads past, listing it only in {@code unexpected-changesets}: the move-in names it, leaves
+     * it in databasechangelog and moves the database in. A FAILED row of such a changeset is read past too, as
+     * Liquibase reads it; a FAILED row of one in the chain is refused ({@link #aFailedChangeSetIsRefused}).
+     */
     @Test
-    void aChangeSetTheImportDoesNotHaveIsRefused() throws SQLException {
+    void aChangeSetTheImportDoesNotHaveIsNamedAndLeftInLiquibasesHistory() throws SQLException {
         String database = liquibaseDatabase(2);
         execute(
                 database,
                 "INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype,"
-                        + " md5sum) VALUES ('9-extra', 'carol', 'db/changelog/extra.xml', now(), 3, 'EXECUTED', '9:abc')");
-        assertThatThrownBy(() -> migrator(TestPostgres.dataSource(database)).upgrade("heads"))
-                .hasMessageContaining("Liquibase applied changeset 9-extra by carol in db/changelog/extra.xml")
-                .hasMessageContaining("ahead of the import");
+                        + " md5sum) VALUES ('9-extra', 'carol', 'db/changelog/extra.xml', now(), 3, 'EXECUTED', '9:abc'),"
+                        + " ('8-broken', 'dave', 'db/changelog/extra.xml', now(), 4, 'FAILED', '9:def'),"
+                        + " ('tag', 'liquibase', 'liquibase-internal', now(), 5, 'EXECUTED', null)");
+        DataSource old = TestPostgres.dataSource(database);
+        List<String> warnings = new ArrayList<>();
+
+        Migrator.builder()
+                .dataSource(old)
+                .classLoader(classes)
+                .packages(PACKAGE)
+                .log(new MigrationLog() {
+                    @Override
+                    public void info(String line) {}
+
+                    @Override
+                    public void warn(String line) {
+                        warnings.add(line);
+                    }
+                })
+                .build()
+                .upgrade("heads");
+
+        assertThat(warnings)
+                .containsExactly("Liquibase's history public.databasechangelog holds 2 rows of changesets this chain"
+                        + " does not have, left there as they are, as liquibase update leaves them (liquibase"
+                        + " unexpected-changesets lists them): changeset 9-extra by carol in db/changelog/extra.xml;"
+                        + " changeset 8-broken by dave in db/changelog/extra.xml (FAILED). A changeSetExecuted guard"
+                        + " naming one of them still finds it there. If this database ran a changelog newer than the"
+                        + " one imported, import again from it.");
+        assertThat(rows(old, "SELECT count(*) FROM databasechangelog")).containsExactly("5");
+        assertThat(rows(old, "SELECT count(*) FROM migrate_history WHERE message LIKE 'imported:%'"))
+                .containsExactly("2");
+        assertThat(rows(old, "SELECT count(*) FROM migrate_version")).containsExactly("1");
+    }
+
+    /**
+     * A row whose file and id differ from the changeset's only as Liquibase 4.33's RanChangeSet.isSameAs passes over
+     * (case, a {@code classpath:} prefix, a leading {@code ./}): the same changeset, moved in, none named as missing.
+     */
+    @Test
+    void aRowMatchesItsChangeSetAsLiquibaseMatchesIt() throws SQLException {
+        String database = liquibaseDatabase(2);
+        execute(
+                database,
+                "UPDATE databasechangelog SET filename = 'classpath:./' || upper(filename), id = upper(id)"
+                        + " WHERE orderexecuted = 1");
+        DataSource old = TestPostgres.dataSource(database);
+        List<String> warnings = new ArrayList<>();
+
+        Migrator.builder()
+                .dataSource(old)
+                .classLoader(classes)
+                .packages(PACKAGE)
+                .log(new MigrationLog() {
+                    @Override
+                    public void info(String line) {}
+
+                    @Override
+                    public void warn(String line) {
+                        warnings.add(line);
+                    }
+                })
+                .build()
+                .upgrade("heads");
+
+        assertThat(warnings).isEmpty();
+        assertThat(rows(old, "SELECT count(*) FROM migrate_history WHERE message LIKE 'imported:%'"))
+                .containsExactly("2");
     }
 
     @Test

@@ -594,6 +594,15 @@ class OpJavaRoundTripTest {
                         Precondition.OnFail.CONTINUE,
                         Precondition.OnFail.WARN,
                         "legacy_flags has rows"));
+        // a message of its own where the precondition cannot be evaluated (Liquibase's onErrorMessage)
+        s.put(
+                "guardErrorMessage",
+                new Op.Guard(
+                        new Precondition.SqlCheck("SELECT count(*) FROM legacy_flags", "0"),
+                        Precondition.OnFail.MARK_RAN,
+                        Precondition.OnFail.HALT,
+                        "legacy_flags has rows",
+                        "legacy_flags must exist: it's \"the 2.x table\""));
         s.put(
                 "bulkInsert",
                 new Op.BulkInsert(

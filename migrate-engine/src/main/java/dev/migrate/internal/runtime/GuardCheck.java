@@ -77,7 +77,7 @@ final class GuardCheck {
                     throw e;
                 }
                 throw new MigrateException(
-                        "Revision " + revision + " stops the run: its precondition \"" + guard.message()
+                        "Revision " + revision + " stops the run: its precondition \"" + guard.errorText()
                                 + "\" could not be evaluated (onError HALT): " + e.getMessage() + ". Nothing of it"
                                 + " was applied; fix the precondition, or give the guard an onError outcome, and"
                                 + " run again.",
@@ -104,7 +104,7 @@ final class GuardCheck {
                 return outcome(
                         revision,
                         guard.errorOutcome(),
-                        "precondition could not be evaluated: " + guard.message() + " (" + error.getMessage() + ")",
+                        "precondition could not be evaluated: " + guard.errorText() + " (" + error.getMessage() + ")",
                         "onError",
                         log);
             }

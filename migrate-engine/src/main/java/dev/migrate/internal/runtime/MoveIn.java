@@ -66,7 +66,13 @@ final class MoveIn {
      */
     Set<String> stamp(LockedRun run, Scripts scripts, MigrationLog log, VersionRows versions) throws SQLException {
         Optional<Plan> plan = plan(run.lockConnection());
-        if (plan.isEmpty() || plan.get().stamped().isEmpty()) {
+        if (plan.isEmpty()) {
+            return Set.of();
+        }
+        if (!plan.get().unexpected().isEmpty()) {
+            log.warn(unexpectedReport(plan.get()));
+        }
+        if (plan.get().stamped().isEmpty()) {
             return Set.of();
         }
         List<String> stamped = plan.get().stamped();
@@ -95,6 +101,19 @@ final class MoveIn {
         return versions.read(run.lockConnection());
     }
 
+    /**
+     * What the move-in says of the rows of changesets the chain does not have: left in the history table, as
+     * Liquibase's update leaves them (its {@code unexpected-changesets} lists them).
+     */
+    private static String unexpectedReport(Plan plan) {
+        List<String> unexpected = plan.unexpected();
+        return plan.table().displayTool() + "'s history " + plan.table().name() + " holds " + unexpected.size()
+                + " row" + (unexpected.size() == 1 ? "" : "s") + " of changesets this chain does not have, left there"
+                + " as they are, as liquibase update leaves them (liquibase unexpected-changesets lists them): "
+                + String.join("; ", unexpected) + ". A changeSetExecuted guard naming one of them still finds it"
+                + " there. If this database ran a changelog newer than the one imported, import again from it.";
+    }
+
     /** An old history table: the tool that keeps it, and where. */
     record OldTable(String tool, QualifiedName name) {
         String displayTool() {
@@ -102,8 +121,13 @@ final class MoveIn {
         }
     }
 
-    /** What the first upgrade stamps: the revisions the old tool applied, in order, and the rows that say so. */
-    record Plan(OldTable table, List<String> stamped, List<VersionTables.ImportedRow> rows) {}
+    /**
+     * What the first upgrade stamps: the revisions the old tool applied, in order, and the rows that say so.
+     *
+     * @param unexpected the rows of Liquibase's history whose changesets the chain does not have, each as shown to
+     *     the user: read past, as Liquibase's update reads past them
+     */
+    record Plan(OldTable table, List<String> stamped, List<VersionTables.ImportedRow> rows, List<String> unexpected) {}
 
     /**
      * An imported revision with the old migrations of one tool it came from, and whether it runs in a transaction.
@@ -139,6 +163,11 @@ final class MoveIn {
         /** Liquibase recorded it without running anything: its row changed nothing in the schema. */
         boolean ranNothing() {
             return "MARK_RAN".equals(execType) || "SKIPPED".equals(execType);
+        }
+
+        /** Liquibase recorded that it failed: the database may hold part of it. */
+        boolean failed() {
+            return "FAILED".equals(execType);
         }
     }
 
@@ -407,14 +436,11 @@ final class MoveIn {
                 String id = rs.getString(1);
                 String author = rs.getString(2);
                 String file = rs.getString(3);
-                String key = changelogPath(file) + "::" + id + "::" + author;
-                String shown = "changeset " + id + " by " + author + " in " + file;
-                if ("FAILED".equalsIgnoreCase(rs.getString(4))) {
-                    throw new MigrateException(table.displayTool() + " recorded a failed " + shown + " in "
-                            + table.name() + ". The database may hold part of it. Fix the database and run liquibase "
-                            + "update until it succeeds (or delete the row once its effect is undone), then upgrade "
-                            + "again. Nothing was run.");
+                String key = liquibaseKey(changelogPath(file) + "::" + id + "::" + author);
+                if (LIQUIBASE_INTERNAL.equalsIgnoreCase(file)) {
+                    continue; // a row of Liquibase's own (the tag command's): no changeset of any changelog
                 }
+                String shown = "changeset " + id + " by " + author + " in " + file;
                 String select = "current_user || ' (" + table.displayTool() + ")', dateexecuted FROM " + name
                         + " WHERE id = " + string(id) + " AND author = " + string(author) + " AND filename = "
                         + string(file);
@@ -434,16 +460,35 @@ final class MoveIn {
         return new ArrayList<>(applied.values());
     }
 
-    /** A changelog path as Liquibase records it, without the prefixes some versions kept. */
+    /**
+     * The file of the rows Liquibase writes of itself, such as the {@code tag} command's, which its
+     * {@code unexpected-changesets} does not list either ({@code ExpectedChangesVisitor} in Liquibase 4.33).
+     */
+    private static final String LIQUIBASE_INTERNAL = "liquibase-internal";
+
+    /**
+     * A changelog path as Liquibase 4.33 compares it ({@code DatabaseChangeLog.normalizePath}), without the prefixes
+     * some versions kept: {@code /} for {@code \\}, no {@code classpath:}, drive letter, leading {@code /} or
+     * {@code .} segment.
+     */
     static String changelogPath(String file) {
         String path = file.replace('\\', '/');
         if (path.startsWith("classpath:")) {
             path = path.substring("classpath:".length());
         }
-        while (path.startsWith("/")) {
-            path = path.substring(1);
+        path = path.replaceFirst("^[A-Za-z]:/", "/").replace("/./", "/");
+        while (path.startsWith("/") || path.startsWith("./")) {
+            path = path.substring(path.startsWith("/") ? 1 : 2);
         }
         return path;
+    }
+
+    /**
+     * A changeset's {@code path::id::author} as Liquibase matches a history row to it ({@code RanChangeSet.isSameAs}:
+     * each part ignoring case), so that what Liquibase takes for the same changeset is the same here.
+     */
+    private static String liquibaseKey(String key) {
+        return key.toLowerCase(Locale.ROOT);
     }
 
     // ---- both ----
@@ -463,7 +508,10 @@ final class MoveIn {
                 importedByKey.put(key, from);
             }
         }
-        // every applied row must be a migration of the import, run as it is now
+        // every applied row of Flyway must be a migration of the import, run as it is now; Liquibase's update reads
+        // past the rows of changesets its changelog does not have (Liquibase 4.33's ValidatingVisitor looks up only
+        // the changelog's changesets), and so does the move-in, naming them
+        List<String> unexpected = new ArrayList<>();
         for (Applied row : applied) {
             Imported from = importedByKey.get(row.key());
             if (from == null) {
@@ -473,11 +521,21 @@ final class MoveIn {
                 if (row.ranNothing()) {
                     continue; // marked ran without running (a changeset for other databases): it changed nothing
                 }
+                if (!flyway) {
+                    unexpected.add(row.shown() + (row.execType() == null ? "" : " (" + row.execType() + ")"));
+                    continue;
+                }
                 throw new MigrateException(table.displayTool() + " applied " + row.shown() + " to this database, and "
                         + "the chain has no revision imported from it: the database is ahead of the import, or the "
                         + "migration was deleted or renamed since. Import again from the migrations this database "
                         + "ran (mvn migrate:import -Dmigrate.import.from=" + table.tool() + "), then upgrade. "
                         + "Nothing was run.");
+            }
+            if (row.failed()) {
+                throw new MigrateException(table.displayTool() + " recorded a failed " + row.shown() + " in "
+                        + table.name() + ". The database may hold part of it. Fix the database and run liquibase "
+                        + "update until it succeeds (or delete the row once its effect is undone), then upgrade "
+                        + "again. Nothing was run.");
             }
             if (row.checksum() != null
                     && from.checksums().length > 0
@@ -570,15 +628,17 @@ final class MoveIn {
                 firstMissing = describe(flyway, revision.from().get(0)) + " (revision " + revision.id() + ")";
             }
         }
-        return new Plan(table, stamped, rows);
+        return new Plan(table, stamped, rows, List.copyOf(unexpected));
     }
 
     private static String key(boolean flyway, Imported from) {
         if (!flyway) {
             int split = from.key().indexOf("::");
-            return split < 0
-                    ? from.key()
-                    : changelogPath(from.key().substring(0, split)) + from.key().substring(split);
+            return liquibaseKey(
+                    split < 0
+                            ? from.key()
+                            : changelogPath(from.key().substring(0, split))
+                                    + from.key().substring(split));
         }
         return from.repeatable() ? "R:" + from.key() : normalize(from.key());
     }

@@ -613,7 +613,7 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
                             + "        migrate_holds := " + PreconditionSql.of(op.precondition()) + ";\n"
                             + "    EXCEPTION WHEN OTHERS THEN\n"
                             + "        RAISE WARNING '%', "
-                            + Literals.string("Precondition could not be evaluated: " + op.message() + ": ")
+                            + Literals.string("Precondition could not be evaluated: " + op.errorText() + ": ")
                             + " || SQLERRM;\n"
                             + "        migrate_holds := true;\n"
                             + "    END;\n",

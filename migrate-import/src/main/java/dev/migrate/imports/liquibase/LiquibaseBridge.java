@@ -95,7 +95,10 @@ import org.jspecify.annotations.Nullable;
  * {@code ignore="true"} on them or on their include keeps out), and {@code changelogPreconditions}, a list of maps ({@code type}, {@code onFail},
  * {@code onError}, {@code text}, {@code onPostgres}: {@code holds}, {@code fails} or {@code runtime}; for
  * {@code runtime}, {@code tree}, the preconditions as {@link PreconditionTree} writes them, and the block's
- * {@code onFailMessage} when it has one). {@code update} answers the number of changesets the database's
+ * {@code onFailMessage} and {@code onErrorMessage} when it has them), {@code includeAllComparators}, the
+ * {@code resourceComparator} classes of {@code includeAll}s Liquibase could not load, and, where Liquibase could not
+ * load an {@code includeAll}'s {@code resourceFilter} class and read nothing more, {@code includeAllFilters} with its
+ * name and nothing else. {@code update} answers the number of changesets the database's
  * history table holds afterwards.
  */
 public final class LiquibaseBridge implements Function<Map<String, Object>, Object> {
@@ -178,8 +181,22 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
         // as on a live connection, whose current schema Liquibase qualifies names with
         configure(database, request, DEFAULT_SCHEMA);
         Map<String, Object> answer = new LinkedHashMap<>();
-        Scope.child(Scope.Attr.database.name(), database, () -> {
-            DatabaseChangeLog changeLog = parse(request, database);
+        IncludeAllClasses includeAllClasses = new IncludeAllClasses();
+        Map<String, Object> scope = new HashMap<>();
+        scope.put(Scope.Attr.database.name(), database);
+        scope.put(Scope.Attr.logService.name(), includeAllClasses);
+        Scope.child(scope, () -> {
+            DatabaseChangeLog changeLog;
+            try {
+                changeLog = parse(request, database);
+            } catch (Exception e) {
+                String filter = IncludeAllClasses.absentFilter(e);
+                if (filter == null) {
+                    throw e;
+                }
+                answer.put("includeAllFilters", List.of(filter));
+                return;
+            }
             Contexts contexts = new Contexts(string(request, "contexts"));
             LabelExpression labels = new LabelExpression(string(request, "labels"));
             List<ChangeSetFilter> filters =
@@ -213,6 +230,7 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
                     "changelogPreconditions",
                     preconditions(changeLog.getPreconditions(), new Where(database, changeLog, null)));
         });
+        answer.put("includeAllComparators", includeAllClasses.comparators());
         return answer;
     }
 
@@ -561,6 +579,10 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
                 if (container.getOnFailMessage() != null) {
                     one.put("onFailMessage", container.getOnFailMessage());
                 }
+                if (container.getOnErrorMessage() != null) {
+                    one.put("onErrorMessage", container.getOnErrorMessage());
+                }
+                one.put("onSqlOutput", String.valueOf(container.getOnSqlOutput()));
             }
             out.add(one);
         }

@@ -73,6 +73,9 @@ public record LiquibaseChangeSet(
      *     {@code fails} where {@code dbms} decides them, else {@code runtime}
      * @param guards for {@code runtime}, what the imported revision's guard checks, or {@code null}
      * @param onFailMessage the block's {@code onFailMessage}, or {@code null}
+     * @param onErrorMessage the block's {@code onErrorMessage}, or {@code null}
+     * @param onSqlOutput the block's {@code onSqlOutput} ({@code IGNORE}, Liquibase's default, {@code TEST},
+     *     {@code FAIL}), which only Liquibase's {@code updateSQL} reads, or {@code null} where no guard is kept
      */
     public record Precondition(
             String type,
@@ -81,7 +84,9 @@ public record LiquibaseChangeSet(
             String text,
             String onPostgres,
             @Nullable LiquibaseGuards guards,
-            @Nullable String onFailMessage) {
+            @Nullable String onFailMessage,
+            @Nullable String onErrorMessage,
+            @Nullable String onSqlOutput) {
         public Precondition {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(onFail, "onFail");
@@ -96,7 +101,25 @@ public record LiquibaseChangeSet(
         }
 
         public Precondition(String type, String onFail, String onError, String text, String onPostgres) {
-            this(type, onFail, onError, text, onPostgres, null, null);
+            this(type, onFail, onError, text, onPostgres, null, null, null, null);
+        }
+
+        /** What Liquibase shows where the precondition fails: its {@code onFailMessage}, else the precondition. */
+        public String failMessage() {
+            return onFailMessage != null ? onFailMessage : text;
+        }
+
+        /**
+         * What the guard says where the precondition cannot be evaluated, when it is not {@link #failMessage}: the
+         * {@code onErrorMessage}; else, where an {@code onFailMessage} says why it fails, the precondition itself.
+         */
+        public @Nullable String errorMessage() {
+            return onErrorMessage != null ? onErrorMessage : onFailMessage != null ? text : null;
+        }
+
+        private static @Nullable String text(Map<?, ?> map, String key) {
+            Object value = map.get(key);
+            return value == null ? null : String.valueOf(value);
         }
 
         /** Liquibase stops on failure and on error: the changeset ran wherever Liquibase went past it. */
@@ -126,7 +149,9 @@ public record LiquibaseChangeSet(
                             String.valueOf(map.get("text")),
                             String.valueOf(map.get("onPostgres")),
                             LiquibaseGuards.fromBridge(map.get("tree"), history),
-                            map.get("onFailMessage") == null ? null : String.valueOf(map.get("onFailMessage"))));
+                            text(map, "onFailMessage"),
+                            text(map, "onErrorMessage"),
+                            text(map, "onSqlOutput")));
                 }
             }
             return out;

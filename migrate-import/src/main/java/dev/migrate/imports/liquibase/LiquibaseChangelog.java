@@ -29,13 +29,17 @@ import org.jspecify.annotations.Nullable;
  *     PostgreSQL, in changelog order
  * @param ignored the changesets the project's filters choose that {@code ignore="true"} (on the changeset or on its
  *     {@code include} or {@code includeAll}) keeps out, each by its {@code filePath::id::author}, in changelog order
+ * @param includeAllClasses what an {@code includeAll} asks that the import cannot do, each a refusal: a
+ *     {@code resourceFilter} or {@code resourceComparator} class of the project's own, which Liquibase loads from the
+ *     application's class path
  */
 public record LiquibaseChangelog(
         LiquibaseProject project,
         List<LiquibaseChangeSet> changeSets,
         List<LiquibaseChangeSet.Precondition> preconditions,
         List<OtherDatabases> otherDatabases,
-        List<String> ignored) {
+        List<String> ignored,
+        List<String> includeAllClasses) {
 
     /**
      * A changeset Liquibase runs only on other databases ({@code dbms="oracle"}): no PostgreSQL database ran it.
@@ -58,6 +62,7 @@ public record LiquibaseChangelog(
         preconditions = List.copyOf(preconditions);
         otherDatabases = List.copyOf(otherDatabases);
         ignored = List.copyOf(ignored);
+        includeAllClasses = List.copyOf(includeAllClasses);
     }
 
     /**
@@ -78,8 +83,9 @@ public record LiquibaseChangelog(
                     e);
         }
         Map<?, ?> map = (Map<?, ?>) answer;
+        List<String> includeAllClasses = includeAllClasses(project, map);
         List<LiquibaseChangeSet> changeSets = new ArrayList<>();
-        for (Object item : (List<?>) Objects.requireNonNull(map.get("changeSets"))) {
+        for (Object item : map.get("changeSets") instanceof List<?> list ? list : List.of()) {
             changeSets.add(LiquibaseChangeSet.fromBridge((Map<?, ?>) item, project.history()));
         }
         List<OtherDatabases> others = new ArrayList<>();
@@ -103,7 +109,43 @@ public record LiquibaseChangelog(
                 changeSets,
                 LiquibaseChangeSet.Precondition.fromBridge(map.get("changelogPreconditions"), project.history()),
                 others,
-                ignored);
+                ignored,
+                includeAllClasses);
+    }
+
+    /**
+     * What the import says of the classes of the project's own an {@code includeAll} names: Liquibase 4.33 loads a
+     * {@code resourceFilter} (which files) and a {@code resourceComparator} (in which order) by name from the class
+     * path it runs with, the application's, which the import's is not. Without them the files included, or their
+     * order, could differ from what Liquibase ran: each is refused by name, with the way out.
+     */
+    private static List<String> includeAllClasses(LiquibaseProject project, Map<?, ?> answer) {
+        List<String> refusals = new ArrayList<>();
+        if (answer.get("includeAllFilters") instanceof List<?> filters) {
+            for (Object filter : filters) {
+                refusals.add("An includeAll of the changelog " + project.changelog() + " (or of one it includes) has"
+                        + " the resourceFilter (filter in XML) " + filter
+                        + ", a class of the project's own that chooses"
+                        + " which files"
+                        + " Liquibase includes, loaded from the application's class path: the import cannot run it, so"
+                        + " it cannot know which files Liquibase ran. Choose the files with endsWithFilter, minDepth or"
+                        + " maxDepth instead, or name them with an include each, in their order (Liquibase records the"
+                        + " same file paths, so every database still moves in), and import again. Nothing further of"
+                        + " the changelog was read.");
+            }
+        }
+        if (answer.get("includeAllComparators") instanceof List<?> comparators) {
+            for (Object comparator : comparators) {
+                refusals.add("An includeAll of the changelog " + project.changelog() + " (or of one it includes) has"
+                        + " resourceComparator=\"" + comparator + "\", a class of the project's own that orders the"
+                        + " files Liquibase includes, loaded from the application's class path: the import cannot run"
+                        + " it, and the chain's order would be Liquibase's default (by path) rather than the one that"
+                        + " ran. Name the files with an include each, in the order the comparator gives (Liquibase"
+                        + " records the same file paths, so every database still moves in), or remove the"
+                        + " resourceComparator where that order is by path already, and import again.");
+            }
+        }
+        return refusals;
     }
 
     /** {@link #parse} and {@link #toChain}: the changelog as the import's old chain. */
@@ -140,7 +182,7 @@ public record LiquibaseChangelog(
      */
     public OldChain toChain() {
         List<OldMigration> migrations = new ArrayList<>();
-        List<String> refusals = new ArrayList<>();
+        List<String> refusals = new ArrayList<>(includeAllClasses);
         List<String> warnings = new ArrayList<>();
         // Liquibase 4.33 nests an included changelog's <preConditions> into the root changelog's and checks them
         // all before every update (ValidatingVisitor.validate): where one fails, PreconditionContainer.check only
@@ -167,7 +209,8 @@ public record LiquibaseChangelog(
                         p.guards().guard(),
                         p.onFail().equals("WARN") ? Precondition.OnFail.WARN : Precondition.OnFail.HALT,
                         p.onError().equals("WARN") ? Precondition.OnFail.WARN : Precondition.OnFail.HALT,
-                        p.onFailMessage() != null ? p.onFailMessage() : p.text()));
+                        p.failMessage(),
+                        p.errorMessage()));
                 changelogNotes.add("The changelog's precondition " + p.text() + " (onFail=" + p.onFail() + ", onError="
                         + p.onError() + ") is its guard: Liquibase checks it before every update and " + outcome
                         + " where it fails" + (p.onFail().equals("WARN") ? "" : " (MARK_RAN and CONTINUE as HALT)")
@@ -226,7 +269,7 @@ public record LiquibaseChangelog(
                         + "statements plainly and stops on an error; check that it ran on every database before "
                         + "relying on it.");
             }
-            migrations.add(migration(changeSet, changelogGuards, changelogNotes));
+            migrations.add(migration(changeSet, changelogGuards, changelogNotes, warnings));
         }
         return new OldChain(
                 OldTool.LIQUIBASE,
@@ -287,9 +330,13 @@ public record LiquibaseChangelog(
     /**
      * @param changelogGuards the guards of the changelog's own preconditions, which every revision evaluates first
      * @param changelogNotes what the revision's Javadoc says of them
+     * @param warnings where what the import says of the changeset goes
      */
     private static OldMigration migration(
-            LiquibaseChangeSet changeSet, List<Op.Guard> changelogGuards, List<String> changelogNotes) {
+            LiquibaseChangeSet changeSet,
+            List<Op.Guard> changelogGuards,
+            List<String> changelogNotes,
+            List<String> warnings) {
         Set<String> checksums = new LinkedHashSet<>();
         List<String> notes = new ArrayList<>(changelogNotes);
         List<Op.Guard> guards = new ArrayList<>(changelogGuards);
@@ -342,7 +389,18 @@ public record LiquibaseChangelog(
                         p.guards().guard(),
                         Precondition.OnFail.valueOf(p.onFail()),
                         Precondition.OnFail.valueOf(p.onError()),
-                        p.onFailMessage() != null ? p.onFailMessage() : p.text()));
+                        p.failMessage(),
+                        p.errorMessage()));
+                // IGNORE is Liquibase 4.33's default (PreconditionContainer): only what the changelog asks is said
+                if (p.onSqlOutput() != null && !p.onSqlOutput().equals("IGNORE")) {
+                    warnings.add(changeSet.named() + " has onSqlOutput=" + p.onSqlOutput() + " on its precondition,"
+                            + " which only Liquibase's updateSQL reads (there it "
+                            + (p.onSqlOutput().equals("FAIL") ? "fails" : "evaluates it against the database")
+                            + "). The"
+                            + " guard is evaluated on every database the revision runs on; migrate's offline SQL"
+                            + " (-Dmigrate.sql) tests a HALT or WARN guard in the script and refuses a MARK_RAN or"
+                            + " CONTINUE one, naming it.");
+                }
                 notes.add("Its precondition " + p.text() + " (onFail=" + p.onFail()
                         + (p.onError().equals("HALT") ? "" : ", onError=" + p.onError())
                         + ") is its guard, evaluated on the database it runs on.");

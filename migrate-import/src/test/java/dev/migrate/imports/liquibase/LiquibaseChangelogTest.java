@@ -136,7 +136,9 @@ class LiquibaseChangelogTest {
                                 new dev.migrate.op.Precondition.TableExists(
                                         dev.migrate.op.QualifiedName.parse("person")),
                                 List.of()),
-                        null));
+                        null,
+                        null,
+                        "IGNORE"));
         assertThat(changeSet("concurrently").runInTransaction()).isFalse();
         assertThat(changeSet("view").runOnChange()).isTrue();
     }

@@ -21,6 +21,7 @@ import dev.migrate.op.ObjectKind;
 import dev.migrate.op.OnlineChange;
 import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
+import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
 import dev.migrate.op.Rows;
@@ -665,6 +666,17 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     public CodeBlock visit(Op.Guard op) {
         PreconditionCode precondition = PreconditionCode.of(op.precondition());
         PreconditionCode outcomes = PreconditionCode.outcomes(op);
+        if (op.errorMessage() != null) {
+            return statement(
+                    "op.guard($L, $T.$L, $T.$L, $L, $L)",
+                    CodeBlock.of(precondition.format(), precondition.args().toArray()),
+                    Precondition.OnFail.class,
+                    op.onFail().name(),
+                    Precondition.OnFail.class,
+                    op.errorOutcome().name(),
+                    literal(op.message(), EXECUTE_ROOM),
+                    literal(op.errorMessage(), EXECUTE_ROOM));
+        }
         return statement(
                 "op.guard($L, $L, $L)",
                 CodeBlock.of(precondition.format(), precondition.args().toArray()),
