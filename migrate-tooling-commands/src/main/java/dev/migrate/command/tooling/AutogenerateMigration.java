@@ -1,4 +1,4 @@
-package dev.migrate.command;
+package dev.migrate.command.tooling;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
@@ -8,6 +8,7 @@ import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.diff.LockSafeForm;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.OnlineForm;
+import dev.migrate.command.CommandContext;
 import dev.migrate.command.entity.EntityOrigin;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.op.Op;

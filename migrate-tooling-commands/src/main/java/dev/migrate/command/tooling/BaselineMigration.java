@@ -1,4 +1,4 @@
-package dev.migrate.command;
+package dev.migrate.command.tooling;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
@@ -7,6 +7,7 @@ import dev.migrate.autogen.Autogenerate;
 import dev.migrate.autogen.BaselineRows;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.command.CommandContext;
 import dev.migrate.text.Fixes;
 import dev.migrate.tooling.ChainTables;
 import dev.migrate.tooling.MigratorTools;

@@ -1,4 +1,4 @@
-package dev.migrate.command.run;
+package dev.migrate.command.tooling;
 
 import dev.migrate.ChecksumCache;
 import dev.migrate.autogen.cache.Fingerprint;

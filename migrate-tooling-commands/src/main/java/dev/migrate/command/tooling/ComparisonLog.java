@@ -1,6 +1,7 @@
-package dev.migrate.command;
+package dev.migrate.command.tooling;
 
 import dev.migrate.autogen.AutogenerateLog;
+import dev.migrate.command.CommandContext;
 import java.nio.file.Path;
 
 /** A context as the log a comparison writes to, its fixes spelled as the face spells commands and settings. */

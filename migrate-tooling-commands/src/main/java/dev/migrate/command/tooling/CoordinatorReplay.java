@@ -1,6 +1,7 @@
-package dev.migrate.command;
+package dev.migrate.command.tooling;
 
 import dev.migrate.MigrateException;
+import dev.migrate.command.CommandContext;
 import dev.migrate.connection.ConnectingDataSource;
 import dev.migrate.servers.CitusReplay;
 import dev.migrate.servers.ComparisonDatabases;

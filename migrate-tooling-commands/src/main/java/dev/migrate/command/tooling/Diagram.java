@@ -1,4 +1,4 @@
-package dev.migrate.command;
+package dev.migrate.command.tooling;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
@@ -6,6 +6,7 @@ import dev.migrate.autogen.Autogenerate;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.catalog.DatabaseSchema;
+import dev.migrate.command.CommandContext;
 import dev.migrate.pictures.DatabaseState;
 import dev.migrate.pictures.Pictures;
 import dev.migrate.pictures.TableSelection;

@@ -1,4 +1,4 @@
-package dev.migrate.command;
+package dev.migrate.command.tooling;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
@@ -9,6 +9,8 @@ import dev.migrate.autogen.drift.DriftJson;
 import dev.migrate.autogen.drift.DriftRequest;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.drift.DriftReport;
+import dev.migrate.command.CommandContext;
+import dev.migrate.command.FleetSettings;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.text.Fixes;
 import dev.migrate.tooling.ChainTables;

@@ -1,7 +1,8 @@
-package dev.migrate.command;
+package dev.migrate.command.tooling;
 
 import dev.migrate.Migrator;
 import dev.migrate.autogen.AutogenerateRequest;
+import dev.migrate.command.CommandContext;
 import dev.migrate.command.entity.EntityOrigin;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.migrate.command;
+package dev.migrate.command.tooling;
 
 import dev.migrate.Migrator;
 import dev.migrate.autogen.Autogenerate;
@@ -9,6 +9,7 @@ import dev.migrate.autogen.write.ChangeNotes;
 import dev.migrate.catalog.diff.DefinitionDiff;
 import dev.migrate.catalog.diff.Description;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.command.CommandContext;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.pictures.ChangeSummary;
 import java.nio.file.Path;

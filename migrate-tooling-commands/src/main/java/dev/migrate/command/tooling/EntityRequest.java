@@ -1,4 +1,4 @@
-package dev.migrate.command;
+package dev.migrate.command.tooling;
 
 import dev.migrate.Migrator;
 import dev.migrate.autogen.AutogenerateRequest;

@@ -1,8 +1,9 @@
-package dev.migrate.command;
+package dev.migrate.command.tooling;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.catalog.drift.SchemaSnapshot;
+import dev.migrate.command.CommandContext;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.imports.ImportProof;
 import dev.migrate.imports.ImportedRevisions;

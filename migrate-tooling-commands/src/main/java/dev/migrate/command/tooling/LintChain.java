@@ -1,8 +1,9 @@
-package dev.migrate.command;
+package dev.migrate.command.tooling;
 
 import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
+import dev.migrate.command.CommandContext;
 import dev.migrate.graph.RevisionRange;
 import dev.migrate.graph.RevisionTarget;
 import dev.migrate.lint.Lint;

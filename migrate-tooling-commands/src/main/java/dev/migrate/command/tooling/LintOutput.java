@@ -1,6 +1,7 @@
-package dev.migrate.command;
+package dev.migrate.command.tooling;
 
 import dev.migrate.MigrateException;
+import dev.migrate.command.CommandContext;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.lint.LintFinding;
 import dev.migrate.lint.LintReport;

@@ -1,8 +1,9 @@
-package dev.migrate.command;
+package dev.migrate.command.tooling;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.write.NewMigration;
+import dev.migrate.command.CommandContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

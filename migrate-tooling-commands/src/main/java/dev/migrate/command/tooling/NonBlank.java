@@ -1,4 +1,4 @@
-package dev.migrate.command;
+package dev.migrate.command.tooling;
 
 import java.util.List;
 

@@ -1,10 +1,11 @@
-package dev.migrate.command;
+package dev.migrate.command.tooling;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.drift.Drift;
 import dev.migrate.autogen.drift.DriftRequest;
 import dev.migrate.catalog.drift.SchemaSnapshot;
+import dev.migrate.command.CommandContext;
 import dev.migrate.servers.ComparisonDatabases;
 import dev.migrate.text.Fixes;
 import java.nio.file.Path;

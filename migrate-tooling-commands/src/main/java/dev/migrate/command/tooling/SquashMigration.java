@@ -1,10 +1,11 @@
-package dev.migrate.command;
+package dev.migrate.command.tooling;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.Squash;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.command.CommandContext;
 import dev.migrate.graph.RevisionTarget;
 import dev.migrate.servers.ComparisonDatabases;
 import dev.migrate.text.Fixes;

@@ -1,4 +1,4 @@
-package dev.migrate.command;
+package dev.migrate.command.tooling;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
@@ -7,6 +7,7 @@ import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.drift.SchemaDrift;
 import dev.migrate.catalog.drift.SchemaSnapshot;
 import dev.migrate.catalog.read.Exclusions;
+import dev.migrate.command.CommandContext;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.lint.Lint;
 import dev.migrate.servers.ComparisonDatabases;

@@ -1,9 +1,9 @@
 package dev.migrate.command.watch;
 
 import dev.migrate.command.CommandContext;
-import dev.migrate.command.Entities;
-import dev.migrate.command.EntityComparison;
-import dev.migrate.command.SourceRoot;
+import dev.migrate.command.tooling.Entities;
+import dev.migrate.command.tooling.EntityComparison;
+import dev.migrate.command.tooling.SourceRoot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.migrate.command.run;
+package dev.migrate.command.tooling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

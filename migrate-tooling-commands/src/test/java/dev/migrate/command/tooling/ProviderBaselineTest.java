@@ -1,4 +1,4 @@
-package dev.migrate.command;
+package dev.migrate.command.tooling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.migrate.MigrateException;
-import dev.migrate.command.AutogenerateMigration;
+import dev.migrate.command.tooling.AutogenerateMigration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  * migration written.
  *
  * <p>Run (docs/PERFORMANCE.md, "The dev loop kept warm"):
- * {@code mvn -B -q -pl migrate-commands -am process-test-classes -Pwatch-bench -Dbench.tables=2000 -Dbench.runs=20
+ * {@code mvn -B -q -pl migrate-tooling-commands -am process-test-classes -Pwatch-bench -Dbench.tables=2000 -Dbench.runs=20
  * -Dbench.heapCycles=200}.
  */
 public final class WatchBenchmark {

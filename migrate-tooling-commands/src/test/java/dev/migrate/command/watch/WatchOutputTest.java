@@ -3,9 +3,9 @@ package dev.migrate.command.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.MigrateException;
-import dev.migrate.command.AutogenerateMigration;
-import dev.migrate.command.Check;
 import dev.migrate.command.entity.ProviderClasses;
+import dev.migrate.command.tooling.AutogenerateMigration;
+import dev.migrate.command.tooling.Check;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
