@@ -27,16 +27,12 @@ import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.Current;
-import dev.migrate.command.DriftCheck;
-import dev.migrate.command.Entities;
 import dev.migrate.command.FleetSettings;
-import dev.migrate.command.LintChain;
 import dev.migrate.command.Migrations;
 import dev.migrate.command.Move;
 import dev.migrate.command.Project;
 import dev.migrate.command.ShowGraph;
 import dev.migrate.command.SqlScript;
-import dev.migrate.command.VerifyChain;
 import dev.migrate.command.database.ConnectionResolver;
 import dev.migrate.command.database.CredentialsSetting;
 import dev.migrate.command.database.RunDatabase;
@@ -45,7 +41,6 @@ import dev.migrate.command.output.Output;
 import dev.migrate.command.output.OutputDocument;
 import dev.migrate.command.output.OutputFormat;
 import dev.migrate.command.settings.ResolvedSettings;
-import dev.migrate.command.settings.SettingsTable;
 import dev.migrate.graph.RevisionRange;
 import dev.migrate.graph.RevisionTarget;
 import dev.migrate.text.Fixes;
@@ -227,35 +222,19 @@ final class Cli {
                 case COMPLETE -> move(arguments, Move.complete(required(checked.target())), credentials, context);
                 case DRIFT -> {
                     String sqlFile = arguments.value(SQL_FILE);
-                    new DriftCheck(
-                                    required(settings.value(SettingsTable.MANAGED_SCHEMA, name)),
-                                    excluded(settings, name),
-                                    sqlFile == null ? null : workingDirectory.resolve(sqlFile),
-                                    null,
-                                    report(arguments))
-                            .run(fleet(arguments, credentials), context);
+                    ToolingCommands.drift(
+                            settings,
+                            name,
+                            sqlFile == null ? null : workingDirectory.resolve(sqlFile),
+                            report(arguments),
+                            fleet(arguments, credentials),
+                            context);
                 }
-                case LINT -> {
-                    new LintChain(
-                                    checked.range(),
-                                    arguments.value(FAIL_ON),
-                                    required(settings.value(SettingsTable.LARGE_TABLE_ROWS, name)),
-                                    null,
-                                    report(arguments))
-                            .run(context);
-                }
+                case LINT ->
+                    ToolingCommands.lint(
+                            checked.range(), arguments.value(FAIL_ON), settings, name, report(arguments), context);
                 case VERIFY ->
-                    new VerifyChain(
-                                    required(settings.value(SettingsTable.MANAGED_SCHEMA, name)),
-                                    excluded(settings, name),
-                                    arguments.value(FAIL_ON),
-                                    null,
-                                    report(arguments))
-                            .run(
-                                    context,
-                                    Entities.none(
-                                            "the command line runs no JPA provider (mvn migrate:verify compares the"
-                                                    + " head with the entities)."));
+                    ToolingCommands.verify(settings, name, arguments.value(FAIL_ON), report(arguments), context);
                 case WATCH -> throw new IllegalStateException("watch loads the project's classes itself");
                 case IMPORT -> throw new IllegalStateException("import loads the project's classes itself");
             }
@@ -292,7 +271,9 @@ final class Cli {
             }
             String rangeText = arguments.value(RANGE);
             if (rangeText != null) {
-                range = command == CliCommand.HISTORY ? ShowGraph.historyRange(rangeText) : LintChain.range(rangeText);
+                range = command == CliCommand.HISTORY
+                        ? ShowGraph.historyRange(rangeText)
+                        : ToolingCommands.lintRange(rangeText);
             }
         } catch (BadTargetException e) {
             throw new UsageException(String.valueOf(e.getMessage()));
@@ -437,12 +418,6 @@ final class Cli {
         return report == null ? null : workingDirectory.resolve(report);
     }
 
-    /** The name patterns {@code --exclude} leaves out of a comparison; none when it is not given. */
-    private static List<String> excluded(ResolvedSettings settings, String command) {
-        List<String> patterns = settings.value(SettingsTable.EXCLUDE, command);
-        return patterns == null ? List.of() : patterns;
-    }
-
     /** The fleet of {@code --tenants} and {@code --databases}, or null; its databases asking {@code credentials}. */
     private @Nullable FleetSettings fleet(Arguments arguments, @Nullable CredentialsProvider credentials) {
         return FleetSettings.of(
@@ -462,7 +437,7 @@ final class Cli {
     }
 
     /** A value the command's options always give (a target or a setting with a default, a file its check demanded). */
-    private static <T> T required(@Nullable T value) {
+    static <T> T required(@Nullable T value) {
         if (value == null) {
             throw new IllegalStateException(
                     "Every command that takes a target has a default, as every setting read here");

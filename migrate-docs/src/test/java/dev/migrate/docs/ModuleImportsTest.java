@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Holds the layering of CONTRIBUTING.md's module map, read from the import lines of every module's main and test
@@ -34,10 +35,13 @@ class ModuleImportsTest {
     private static final String AUTOGEN = "autogen";
     private static final String PICTURES = "migrate-pictures";
     private static final String COMMANDS = "migrate-commands";
+    private static final String TOOLING = "migrate-tooling-commands";
     private static final String OBSERVABILITY = "migrate-observability";
     private static final String ANNOTATIONS = "migrate-annotations";
     private static final String IMPORTS = "migrate-import";
     private static final String QUARKUS = "migrate-quarkus/runtime";
+    private static final String STARTER = "migrate-spring-boot";
+    private static final String CLI = "migrate-cli";
 
     /** Each module and the modules whose packages its main sources may import. */
     private static final Map<String, Set<String>> MAIN = Map.ofEntries(
@@ -49,15 +53,18 @@ class ModuleImportsTest {
             entry(AUTOGEN, Set.of(ENGINE, SERVERS, LINT, CATALOG)),
             entry(PICTURES, Set.of(ENGINE, CATALOG)),
             entry(IMPORTS, Set.of(ENGINE, CATALOG)),
-            entry(COMMANDS, Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, IMPORTS)),
+            entry(COMMANDS, Set.of(ENGINE, SERVERS)),
+            entry(TOOLING, Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, IMPORTS, COMMANDS)),
             entry(OBSERVABILITY, Set.of(ENGINE)),
             entry("migrate-junit", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN)),
-            entry("migrate-maven-plugin", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, IMPORTS)),
-            entry("migrate-cli", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, IMPORTS)),
-            entry("migrate-spring-boot", Set.of(ENGINE, COMMANDS, OBSERVABILITY)),
+            entry(
+                    "migrate-maven-plugin",
+                    Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, TOOLING, IMPORTS)),
+            entry(CLI, Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, TOOLING, IMPORTS)),
+            entry(STARTER, Set.of(ENGINE, COMMANDS, OBSERVABILITY)),
             entry("migrate-quarkus", Set.of()),
             entry(QUARKUS, Set.of(ENGINE, COMMANDS, OBSERVABILITY)),
-            entry("migrate-quarkus/deployment", Set.of(ENGINE, SERVERS, AUTOGEN, COMMANDS, QUARKUS)),
+            entry("migrate-quarkus/deployment", Set.of(ENGINE, SERVERS, AUTOGEN, COMMANDS, TOOLING, QUARKUS)),
             entry("migrate-citus-tests", Set.of()),
             entry("migrate-long-tests", Set.of()),
             entry("migrate-docs", Set.of()));
@@ -70,14 +77,16 @@ class ModuleImportsTest {
     private static final Map<String, Set<String>> TEST_ALSO = Map.of(
             AUTOGEN,
             Set.of(ANNOTATIONS),
+            TOOLING,
+            Set.of(ANNOTATIONS),
             IMPORTS,
             Set.of(LINT, AUTOGEN),
-            "migrate-spring-boot",
+            STARTER,
             Set.of(LINT, CATALOG),
             "migrate-citus-tests",
             Set.of(ENGINE, SERVERS, ANNOTATIONS, LINT, CATALOG, AUTOGEN),
             "migrate-long-tests",
-            Set.of(ENGINE, SERVERS, ANNOTATIONS, CATALOG, AUTOGEN, COMMANDS),
+            Set.of(ENGINE, SERVERS, ANNOTATIONS, CATALOG, AUTOGEN, COMMANDS, TOOLING),
             "migrate-docs",
             Set.of(ENGINE, COMMANDS),
             "migrate-quarkus/deployment",
@@ -123,10 +132,84 @@ class ModuleImportsTest {
 
     @Test
     void everyModuleHasItsRule() {
-        assertThat(modules()).contains(ENGINE, AUTOGEN, "migrate-cli");
+        assertThat(modules()).contains(ENGINE, AUTOGEN, CLI);
         assertThat(new TreeSet<>(MAIN.keySet()))
                 .as("modules in the rules: a new module says which modules it may use")
                 .containsAll(modules());
+    }
+
+    /** The build-time tools, and the commands that run them: what an application that only migrates never loads. */
+    private static final Set<String> BUILD_TIME = Set.of(AUTOGEN, LINT, IMPORTS, PICTURES, TOOLING);
+
+    /** The modules an application ships to migrate at run time: the runtime commands and the faces over them alone. */
+    private static final Set<String> RUNTIME = Set.of(COMMANDS, STARTER, QUARKUS);
+
+    /**
+     * The command line's tooling path: the classes of {@code migrate-cli} that run the build-time commands. Every
+     * other class of it is on the runtime path ({@code upgrade}, {@code current}, {@code history}...).
+     */
+    private static final Set<String> CLI_TOOLING =
+            Set.of("ToolingCommands.java", "WatchCommand.java", "ImportCommand.java", "ToolJars.java");
+
+    /**
+     * The runtime path reaches nothing of autogen, the lint, the import or the pictures: its modules may not use
+     * them, and neither they nor the command line's runtime classes import one of their packages. That the starter
+     * and the Quarkus runtime start without them then does not hang on which defaults javac happens to inline.
+     */
+    @Test
+    void theRuntimePathImportsNoBuildTimeTool() {
+        for (String module : RUNTIME) {
+            assertThat(MAIN.get(module)).as("the modules %s may use", module).doesNotContainAnyElementsOf(BUILD_TIME);
+        }
+        Path cli = Manual.ROOT.resolve(CLI).resolve("src/main/java/dev/migrate/cli");
+        for (String tooling : CLI_TOOLING) {
+            assertThat(cli.resolve(tooling))
+                    .as("a class of the command line's tooling path")
+                    .isRegularFile();
+        }
+        List<Path> runtime = new ArrayList<>();
+        for (String module : RUNTIME) {
+            runtime.addAll(javaFiles(Manual.ROOT.resolve(module).resolve("src/main/java")));
+        }
+        javaFiles(Manual.ROOT.resolve(CLI).resolve("src/main/java")).stream()
+                .filter(f -> !CLI_TOOLING.contains(f.getFileName().toString()))
+                .forEach(runtime::add);
+        assertThat(runtime).hasSizeGreaterThan(20);
+        assertThat(buildTimeImports(runtime, owners()))
+                .as("imports of a build-time module on the runtime path")
+                .isEmpty();
+    }
+
+    @Test
+    void aBuildTimeImportOnTheRuntimePathIsNamed(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("Startup.java");
+        Files.writeString(file, """
+                package dev.migrate.spring;
+
+                import dev.migrate.command.Move;
+                import dev.migrate.lint.Lint;
+                import static dev.migrate.autogen.AutogenerateRequest.X;
+                """);
+        Map<String, String> owners =
+                Map.of("dev.migrate.command", COMMANDS, "dev.migrate.lint", LINT, "dev.migrate.autogen", AUTOGEN);
+        assertThat(buildTimeImports(List.of(file), owners))
+                .containsExactly(
+                        "Startup.java imports dev.migrate.autogen.AutogenerateRequest.X of autogen, a build-time module",
+                        "Startup.java imports dev.migrate.lint.Lint of migrate-lint, a build-time module");
+    }
+
+    /** The imports of {@code files} whose package a build-time module owns, each named with its file. */
+    private static List<String> buildTimeImports(List<Path> files, Map<String, String> owners) {
+        List<String> found = new ArrayList<>();
+        for (Path file : files) {
+            for (String imported : imports(Manual.read(file))) {
+                String owner = owners.get(packageOf(imported));
+                if (owner != null && BUILD_TIME.contains(owner)) {
+                    found.add(file.getFileName() + " imports " + imported + " of " + owner + ", a build-time module");
+                }
+            }
+        }
+        return found;
     }
 
     /** An internal class, spelled in two parts so that this file does not name it. */
@@ -142,9 +225,9 @@ class ModuleImportsTest {
         assertThat(check(LINT, false, "A.java", AN_INTERNAL_CLASS, owners))
                 .isEqualTo("A.java imports " + AN_INTERNAL_CLASS + ", an internal package of "
                         + "migrate-engine: use or publish what it needs in a published package");
-        assertThat(check(LINT, false, "A.java", "dev.migrate.command.Check", owners))
+        assertThat(check(LINT, false, "A.java", "dev.migrate.command.Move", owners))
                 .isEqualTo(
-                        "A.java imports dev.migrate.command.Check of migrate-commands, which migrate-lint may not use");
+                        "A.java imports dev.migrate.command.Move of migrate-commands, which migrate-lint may not use");
         assertThat(check(LINT, false, "A.java", "dev.migrate.sql.Identifiers.quote", owners))
                 .isNull();
         assertThat(check(LINT, false, "A.java", "dev.migrate.testing.TestPostgres", owners))

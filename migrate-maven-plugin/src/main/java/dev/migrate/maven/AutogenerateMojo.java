@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.AutogenerateMigration;
+import dev.migrate.command.tooling.AutogenerateMigration;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;

@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
-import dev.migrate.command.BaselineMigration;
+import dev.migrate.command.tooling.BaselineMigration;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;

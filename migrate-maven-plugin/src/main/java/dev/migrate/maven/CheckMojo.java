@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.Check;
+import dev.migrate.command.tooling.Check;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;

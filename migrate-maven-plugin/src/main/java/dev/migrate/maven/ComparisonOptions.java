@@ -1,15 +1,15 @@
 package dev.migrate.maven;
 
 import dev.migrate.autogen.ComparisonDatabase;
-import dev.migrate.command.EntityComparison;
 import dev.migrate.command.run.Durations;
+import dev.migrate.command.tooling.EntityComparison;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * How a goal's parameters say the entities are compared with a schema: where the entity side is built and how risky
- * changes are measured (what is compared is the settings table's: {@link dev.migrate.command.EntityRequest}).
+ * changes are measured (what is compared is the settings table's: {@link dev.migrate.command.tooling.EntityRequest}).
  *
  * @param comparisonDatabase {@code server}, {@code embedded} or {@code auto}
  * @param replayCache whether the schema the migrations build is kept in {@code target/migrate/replay-cache}

@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.Diagram;
+import dev.migrate.command.tooling.Diagram;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;

@@ -1,8 +1,8 @@
 package dev.migrate.maven;
 
 import dev.migrate.autogen.data.DeclaredRows;
-import dev.migrate.command.DriftCheck;
 import dev.migrate.command.settings.GivenSettings;
+import dev.migrate.command.tooling.DriftCheck;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;

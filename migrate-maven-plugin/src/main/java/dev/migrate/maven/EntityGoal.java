@@ -2,10 +2,10 @@ package dev.migrate.maven;
 
 import dev.migrate.Migrator;
 import dev.migrate.autogen.AutogenerateRequest;
-import dev.migrate.command.Entities;
-import dev.migrate.command.EntityRequest;
 import dev.migrate.command.entity.ProviderClasses;
 import dev.migrate.command.entity.Renames;
+import dev.migrate.command.tooling.Entities;
+import dev.migrate.command.tooling.EntityRequest;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 

@@ -2,11 +2,11 @@ package dev.migrate.maven;
 
 import dev.migrate.Migrator;
 import dev.migrate.command.Project;
-import dev.migrate.command.SourceRoot;
 import dev.migrate.command.entity.ApplicationJpa;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.output.Output;
 import dev.migrate.command.run.StaleClassCheck;
+import dev.migrate.command.tooling.SourceRoot;
 import dev.migrate.text.Fixes;
 import java.io.File;
 import java.nio.file.Path;

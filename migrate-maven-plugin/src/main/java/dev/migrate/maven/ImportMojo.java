@@ -1,8 +1,8 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
-import dev.migrate.command.ImportChain;
 import dev.migrate.command.RetireOldHistory;
+import dev.migrate.command.tooling.ImportChain;
 import dev.migrate.imports.OldTool;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.LintOutput;
 import dev.migrate.command.lint.LintSince;
+import dev.migrate.command.tooling.LintOutput;
 import java.nio.file.Path;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;

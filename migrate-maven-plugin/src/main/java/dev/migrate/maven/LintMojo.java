@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.LintChain;
+import dev.migrate.command.tooling.LintChain;
 import dev.migrate.graph.RevisionRange;
 import java.io.File;
 import java.util.Set;

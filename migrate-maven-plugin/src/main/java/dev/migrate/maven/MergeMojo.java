@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.Merge;
+import dev.migrate.command.tooling.Merge;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;

@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.NewRevision;
+import dev.migrate.command.tooling.NewRevision;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;

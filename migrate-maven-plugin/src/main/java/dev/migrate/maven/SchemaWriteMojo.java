@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.SourceRoot;
+import dev.migrate.command.tooling.SourceRoot;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Parameter;
 

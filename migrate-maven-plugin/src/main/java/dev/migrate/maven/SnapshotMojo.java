@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.Snapshot;
+import dev.migrate.command.tooling.Snapshot;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;

@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.SquashMigration;
+import dev.migrate.command.tooling.SquashMigration;
 import dev.migrate.graph.RevisionTarget;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;

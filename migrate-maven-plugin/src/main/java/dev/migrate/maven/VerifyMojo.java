@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.Entities;
-import dev.migrate.command.VerifyChain;
+import dev.migrate.command.tooling.Entities;
+import dev.migrate.command.tooling.VerifyChain;
 import java.io.File;
 import java.util.List;
 import java.util.Set;

@@ -5,9 +5,6 @@ import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
-import dev.migrate.autogen.AutogenerateRequest;
-import dev.migrate.imports.OldTool;
-import dev.migrate.lint.Lint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -76,6 +73,18 @@ public final class SettingsTable {
             "upgrade",
             "verify",
             "watch");
+
+    // The defaults of the build-time tools' rows, spelled here so that the runtime commands name no class of the lint,
+    // autogen or the import (the starter and the Quarkus runtime load this table without them). BuildTimeDefaultsTest
+    // in migrate-tooling-commands holds each equal to the tool's own constant.
+    /** {@code dev.migrate.lint.Lint.DEFAULT_LARGE_TABLE_ROWS}. */
+    private static final long DEFAULT_LARGE_TABLE_ROWS = 100_000;
+    /** {@code dev.migrate.autogen.AutogenerateRequest.DEFAULT_ROW_LIMIT}. */
+    private static final int DEFAULT_DATA_ROW_LIMIT = 10_000;
+    /** {@code dev.migrate.imports.OldTool.FLYWAY_VERSION}. */
+    private static final String DEFAULT_FLYWAY_VERSION = "13.12.1";
+    /** {@code dev.migrate.imports.OldTool.LIQUIBASE_VERSION}. */
+    private static final String DEFAULT_LIQUIBASE_VERSION = "4.33.0";
 
     // Why a face does not take a setting, where many settings share the reason.
     private static final String STARTER_AT_STARTUP = "the starter only upgrades or validates at startup";
@@ -700,7 +709,7 @@ public final class SettingsTable {
 
     public static final Setting<Long> LARGE_TABLE_ROWS = Setting.named("largeTableRows", SettingType.NUMBER)
             .in(Section.AUTOGENERATE)
-            .byDefault(String.valueOf(Lint.DEFAULT_LARGE_TABLE_ROWS))
+            .byDefault(String.valueOf(DEFAULT_LARGE_TABLE_ROWS))
             .takenBy(Set.of("autogenerate", "check", "lint", "verify", "watch"))
             .onCommandLine(Set.of("lint"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
@@ -708,7 +717,7 @@ public final class SettingsTable {
             .describedOn(
                     Face.COMMAND_LINE,
                     "With --url: the estimated rows from which a lock hazard on one of its tables is an error; below, it is "
-                            + "information. Default " + Lint.DEFAULT_LARGE_TABLE_ROWS + ".")
+                            + "information. Default " + DEFAULT_LARGE_TABLE_ROWS + ".")
             .documented("With a URL, the estimated rows from which a table counts as large: `lint` reports a lock "
                     + "hazard on it as an error rather than information (`0`: always an error), and "
                     + "`autogenerate` writes its changes in the lock-safe form by itself.");
@@ -811,7 +820,7 @@ public final class SettingsTable {
 
     public static final Setting<Integer> DATA_ROW_LIMIT = Setting.named("dataRowLimit", SettingType.COUNT)
             .in(Section.AUTOGENERATE)
-            .byDefault(String.valueOf(AutogenerateRequest.DEFAULT_ROW_LIMIT))
+            .byDefault(String.valueOf(DEFAULT_DATA_ROW_LIMIT))
             .takenBy(Set.of("autogenerate", "baseline", "check", "drift", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, "the command line's watch keeps the default")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
@@ -915,7 +924,7 @@ public final class SettingsTable {
     public static final Setting<String> IMPORT_FLYWAY_VERSION = Setting.named(
                     "import.flywayVersion", SettingType.text("version"))
             .in(Section.IMPORT)
-            .byDefault(OldTool.FLYWAY_VERSION)
+            .byDefault(DEFAULT_FLYWAY_VERSION)
             .takenBy(Set.of("import"))
             .notIn(Face.COMMAND_LINE, TOOL_PATH_INSTEAD)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
@@ -928,7 +937,7 @@ public final class SettingsTable {
     public static final Setting<String> IMPORT_LIQUIBASE_VERSION = Setting.named(
                     "import.liquibaseVersion", SettingType.text("version"))
             .in(Section.IMPORT)
-            .byDefault(OldTool.LIQUIBASE_VERSION)
+            .byDefault(DEFAULT_LIQUIBASE_VERSION)
             .takenBy(Set.of("import"))
             .notIn(Face.COMMAND_LINE, TOOL_PATH_INSTEAD)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)

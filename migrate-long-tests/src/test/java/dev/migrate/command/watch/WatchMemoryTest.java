@@ -38,7 +38,7 @@ class WatchMemoryTest {
         // with a URL, the entity side is built in a scratch schema rolled back: no database made per cycle
         project.entity("Customer", "@Id public long id; public String name;");
         try (Watch.Cycle first = project.cycle(lines)) {
-            new dev.migrate.command.AutogenerateMigration(
+            new dev.migrate.command.tooling.AutogenerateMigration(
                             project.comparison(),
                             "customers",
                             project.settings(true).sources(),

@@ -1,0 +1,52 @@
+package dev.migrate.command.tooling;
+
+import dev.migrate.MigrateException;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.command.CommandContext;
+import dev.migrate.command.output.CommandResult;
+import dev.migrate.op.Op;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code check}: fails when the entities differ from the schema the migrations build, listing each difference,
+ * or when the chain has two or more heads that no branch label declares:
+ * {@code new Check(comparison).run(context, entities)}.
+ *
+ * @param comparison how the entities are compared with the schema at head
+ */
+public record Check(EntityComparison comparison) {
+    public Check {
+        Objects.requireNonNull(comparison, "comparison");
+    }
+
+    /**
+     * Compares, and fails on any difference.
+     *
+     * @throws MigrateException naming each difference and the command that writes the migration
+     */
+    public void run(CommandContext context, Entities entities) {
+        VerifyChain.reviewBranches(context.migrations(false).build(), context); // before any server starts
+        EntityComparison.AtHead atHead = comparison.run("check", true, context, entities);
+        MigrationScript script = atHead.result().withLimitedRows();
+        List<String> differences = EntityComparison.report(script, context);
+        context.output().result(new CommandResult.Checked(EntityComparison.differences(script)));
+        if (!differences.isEmpty()) {
+            Optional<String> provider = entities.providerCause(context, atHead.chain(), differences.size());
+            boolean rows = script.changes().stream()
+                    .flatMap(change -> change.ops().stream())
+                    .anyMatch(op ->
+                            op instanceof Op.InsertRows || op instanceof Op.UpdateRows || op instanceof Op.DeleteRows);
+            throw new MigrateException((rows ? "The entities and declared rows differ" : "The entities differ")
+                    + " from the schema at head in " + differences.size() + " way"
+                    + (differences.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", differences) + "\n"
+                    + provider.map(cause -> cause + "\n").orElse("")
+                    + "Write the migration with " + context.fixes().command("autogenerate") + " "
+                    + context.fixes().setting("message", "\"...\"") + ", or change the entities"
+                    + (rows ? " and the files of the declared rows" : "") + " back.");
+        }
+        entities.matchHead(context);
+        context.output().info("No differences: the entities match the schema at head.");
+    }
+}

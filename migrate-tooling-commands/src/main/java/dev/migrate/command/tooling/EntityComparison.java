@@ -1,0 +1,127 @@
+package dev.migrate.command.tooling;
+
+import dev.migrate.Migrator;
+import dev.migrate.autogen.Autogenerate;
+import dev.migrate.autogen.AutogenerateRequest;
+import dev.migrate.autogen.AutogenerateResult;
+import dev.migrate.autogen.ComparisonDatabase;
+import dev.migrate.autogen.write.ChangeNotes;
+import dev.migrate.catalog.diff.DefinitionDiff;
+import dev.migrate.catalog.diff.Description;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.command.CommandContext;
+import dev.migrate.command.output.CommandResult;
+import dev.migrate.pictures.ChangeSummary;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The comparison of the entities with the schema at head, the one pipeline behind {@code check},
+ * {@code autogenerate} and the head of {@code verify}: on the configured database (which must be at head), or on
+ * the face's default, from the caches when they hold both sides, otherwise on a throwaway server with the
+ * migrations replayed. What it found is summarised in {@code changes.md} and {@code changes.json} before a
+ * command acts on it.
+ *
+ * @param entitiesOn where the entity side is built when a database is configured
+ * @param measureTimeout with a configured database, how long each query that measures a risky change may run
+ * @param largeTableRows with a configured database, the estimated rows from which a table counts as large
+ */
+public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTimeout, long largeTableRows) {
+
+    /** How long each query that measures a risky change may run where a face leaves it unset. */
+    public static final Duration DEFAULT_MEASURE_TIMEOUT = Duration.ofSeconds(5);
+
+    /** What the comparison found, and the chain it compared. */
+    public record AtHead(Migrator chain, AutogenerateResult result) {}
+
+    public EntityComparison {
+        Objects.requireNonNull(entitiesOn, "entitiesOn");
+        Objects.requireNonNull(measureTimeout, "measureTimeout");
+    }
+
+    /**
+     * The comparison on {@code entitiesOn} with the default measure timeout and large-table rows, as a face with
+     * no settings of its own for them makes it: {@code EntityComparison.withDefaults(ComparisonDatabase.AUTO)}.
+     */
+    public static EntityComparison withDefaults(ComparisonDatabase entitiesOn) {
+        return new EntityComparison(entitiesOn, DEFAULT_MEASURE_TIMEOUT, LintChain.DEFAULT_LARGE_TABLE_ROWS);
+    }
+
+    /**
+     * Compares, and writes the summaries of what was found before the command acts on it.
+     *
+     * @param command the command, as the summaries name it ({@code check}, {@code autogenerate})
+     * @param expectingNoDifference whether a difference is the exception ({@code check}), which lets a cold
+     *     comparison try the schema at head read from the migrations' SQL before it starts a server
+     */
+    public AtHead run(String command, boolean expectingNoDifference, CommandContext context, Entities entities) {
+        Optional<? extends DataSource> configured = context.configuredDatabase();
+        Migrator chain = configured.isPresent()
+                ? context.migrations(true).dataSource(configured.get()).build()
+                : context.migrations(false).build();
+        AutogenerateRequest.Builder request =
+                entities.requestFor(chain).entitiesOn(entitiesOn).expectingNoDifference(expectingNoDifference);
+        if (configured.isPresent()) {
+            request.measuringRows(measureTimeout, largeTableRows);
+        } else {
+            context.replayCache().ifPresent(request::replayCacheIn);
+        }
+        AutogenerateResult result = Autogenerate.run(
+                request.build(), context.databases(configured.orElse(null)), ComparisonLog.of(context));
+        summarise(command, result.script(), context, entities);
+        return new AtHead(chain, result);
+    }
+
+    /** The differences between the entities and the schema on {@code database}, a throwaway one at head, reported. */
+    static List<String> differencesOn(Migrator chain, DataSource database, CommandContext context, Entities entities) {
+        return report(
+                Autogenerate.run(
+                                entities.requestFor(chain).build(),
+                                context.databases(database),
+                                ComparisonLog.of(context))
+                        .script(),
+                context);
+    }
+
+    /** Prints each warning and each change's notes; returns the changes' descriptions. */
+    public static List<String> report(MigrationScript script, CommandContext context) {
+        script.warnings().forEach(context.output()::warn);
+        List<String> lines = new ArrayList<>();
+        script.changes().forEach(change -> {
+            String text = change.description().text();
+            // a changed definition says where it changes: the lines that differ, database first
+            lines.add(DefinitionDiff.of(change.ops())
+                    .map(diff -> text + " (- the database, + the project):\n      " + diff.replace("\n", "\n      "))
+                    .orElse(text));
+            ChangeNotes.of(change).forEach(note -> context.output().warn("  " + text + ": " + note));
+        });
+        return lines;
+    }
+
+    /** Each change of {@code script} as the JSON document lists it. */
+    static List<CommandResult.Difference> differences(MigrationScript script) {
+        return script.changes().stream()
+                .map(change -> {
+                    Description d = change.description();
+                    return new CommandResult.Difference(
+                            d.action().name().toLowerCase(Locale.ROOT), d.subject(), d.detail(), d.text());
+                })
+                .toList();
+    }
+
+    private static void summarise(String command, MigrationScript script, CommandContext context, Entities entities) {
+        Optional<Path> job = Optional.ofNullable(entities.jobSummary());
+        List<Path> written = ChangeSummary.of(command, script).write(entities.summaryDirectory(), job.orElse(null));
+        context.output()
+                .info("The changes are summarised in " + context.shown(written.get(0)) + " and "
+                        + context.shown(written.get(1))
+                        + job.map(file -> ", and appended to the job summary " + file)
+                                .orElse("") + ".");
+    }
+}

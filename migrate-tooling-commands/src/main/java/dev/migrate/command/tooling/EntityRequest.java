@@ -1,0 +1,93 @@
+package dev.migrate.command.tooling;
+
+import dev.migrate.Migrator;
+import dev.migrate.autogen.AutogenerateRequest;
+import dev.migrate.autogen.EntityDdlSource;
+import dev.migrate.autogen.data.DeclaredRows;
+import dev.migrate.autogen.objects.DeclaredObjects;
+import dev.migrate.command.entity.Renames;
+import dev.migrate.command.settings.ResolvedSettings;
+import dev.migrate.command.settings.Setting;
+import dev.migrate.command.settings.SettingsTable;
+import dev.migrate.tooling.ChainTables;
+import dev.migrate.tooling.MigratorTools;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * What the comparing commands ({@code autogenerate}, {@code check}, {@code verify}, {@code watch}) compare with a
+ * chain's schema, as the settings of a run say it: the managed schema, what is left alone, the renames, the objects
+ * and rows the project declares, and where the entity side is kept. Every face builds its request here.
+ *
+ * <pre>{@code
+ * Entities.of(chain -> EntityRequest.of(settings, "watch", project, Path::toString)
+ *         .builder(chain, entityDdl, target.resolve("migrate/entity-cache")), target.resolve("migrate"));
+ * }</pre>
+ *
+ * @param settings the settings of the run
+ * @param command the command that compares, whose defaults the settings take
+ * @param project the directory that relative directories of the settings are read from
+ * @param shown how a message names a directory of the project ({@code src/main/resources/db/objects})
+ */
+public record EntityRequest(ResolvedSettings settings, String command, Path project, Function<Path, String> shown) {
+
+    /** The request of {@code settings}: see the record's parameters. */
+    public static EntityRequest of(
+            ResolvedSettings settings, String command, Path project, Function<Path, String> shown) {
+        return new EntityRequest(settings, command, project, shown);
+    }
+
+    /** The schema compared with the entities, besides those they name: {@code managedSchema}, {@code public}. */
+    public String managedSchema() {
+        return value(SettingsTable.MANAGED_SCHEMA);
+    }
+
+    /** Where the objects beside tables are declared: {@code objectsDirectory}, read from the project. */
+    public Path objectsDirectory() {
+        return directory(SettingsTable.OBJECTS_DIRECTORY);
+    }
+
+    /** Where the rows are declared: {@code dataDirectory}, read from the project. */
+    public Path dataDirectory() {
+        return directory(SettingsTable.DATA_DIRECTORY);
+    }
+
+    /**
+     * The comparison of {@code chain}'s schema with the provider's DDL of the entities, {@code entityDdl}; the
+     * entity side kept in {@code entityCache} unless the settings turn the cache off.
+     */
+    public AutogenerateRequest.Builder builder(Migrator chain, EntityDdlSource entityDdl, Path entityCache) {
+        ChainTables tables = MigratorTools.of(chain).tables();
+        Path objects = objectsDirectory();
+        Path data = dataDirectory();
+        AutogenerateRequest.Builder request = AutogenerateRequest.builder(chain, entityDdl)
+                .managedSchema(managedSchema())
+                .excluding(list(SettingsTable.EXCLUDE))
+                .versionTables(tables.versionTable(), tables.historyTable())
+                .renames(Renames.hints(list(SettingsTable.RENAMES)))
+                .notRenamed(list(SettingsTable.NOT_RENAMED))
+                .convertingSerialToIdentity(value(SettingsTable.SERIAL_TO_IDENTITY))
+                .declaringObjects(DeclaredObjects.in(objects, shown.apply(objects)))
+                .declaringRows(
+                        DeclaredRows.in(data, shown.apply(data), managedSchema()), value(SettingsTable.DATA_ROW_LIMIT));
+        if (value(SettingsTable.ENTITY_CACHE)) {
+            request.entityCacheIn(entityCache);
+        }
+        return request;
+    }
+
+    private Path directory(Setting<Path> setting) {
+        return project.resolve(value(setting)).toAbsolutePath().normalize();
+    }
+
+    private List<String> list(Setting<List<String>> setting) {
+        List<String> values = settings.value(setting, command);
+        return values == null ? List.of() : values;
+    }
+
+    private <T> T value(Setting<T> setting) {
+        return Objects.requireNonNull(settings.value(setting, command), "the row's default");
+    }
+}
