@@ -38,6 +38,7 @@ class ModuleImportsTest {
     private static final String ANNOTATIONS = "migrate-annotations";
     private static final String IMPORTS = "migrate-import";
     private static final String QUARKUS = "migrate-quarkus/runtime";
+    private static final String MCP = "migrate-mcp";
 
     /** Each module and the modules whose packages its main sources may import. */
     private static final Map<String, Set<String>> MAIN = Map.ofEntries(
@@ -51,9 +52,10 @@ class ModuleImportsTest {
             entry(IMPORTS, Set.of(ENGINE, CATALOG)),
             entry(COMMANDS, Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, IMPORTS)),
             entry(OBSERVABILITY, Set.of(ENGINE)),
+            entry(MCP, Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, COMMANDS)),
             entry("migrate-junit", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN)),
-            entry("migrate-maven-plugin", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, IMPORTS)),
-            entry("migrate-cli", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, IMPORTS)),
+            entry("migrate-maven-plugin", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, IMPORTS, MCP)),
+            entry("migrate-cli", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, IMPORTS, MCP)),
             entry("migrate-spring-boot", Set.of(ENGINE, COMMANDS, OBSERVABILITY)),
             entry("migrate-quarkus", Set.of()),
             entry(QUARKUS, Set.of(ENGINE, COMMANDS, OBSERVABILITY)),

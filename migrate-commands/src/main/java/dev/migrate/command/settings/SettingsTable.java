@@ -37,6 +37,7 @@ public final class SettingsTable {
             "history",
             "import",
             "lint",
+            "mcp",
             "rebase",
             "snapshot",
             "squash",
@@ -66,6 +67,7 @@ public final class SettingsTable {
             "history",
             "import",
             "lint",
+            "mcp",
             "merge",
             "rebase",
             "revision",
@@ -625,7 +627,7 @@ public final class SettingsTable {
 
     public static final Setting<List<String>> EXCLUDE = Setting.named("exclude", SettingType.LIST)
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("autogenerate", "check", "diagram", "drift", "snapshot", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "diagram", "drift", "mcp", "snapshot", "verify", "watch"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(
@@ -701,8 +703,8 @@ public final class SettingsTable {
     public static final Setting<Long> LARGE_TABLE_ROWS = Setting.named("largeTableRows", SettingType.NUMBER)
             .in(Section.AUTOGENERATE)
             .byDefault(String.valueOf(Lint.DEFAULT_LARGE_TABLE_ROWS))
-            .takenBy(Set.of("autogenerate", "check", "lint", "verify", "watch"))
-            .onCommandLine(Set.of("lint"))
+            .takenBy(Set.of("autogenerate", "check", "lint", "mcp", "verify", "watch"))
+            .onCommandLine(Set.of("lint", "mcp"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(
@@ -723,11 +725,12 @@ public final class SettingsTable {
                     "diagram",
                     "drift",
                     "import",
+                    "mcp",
                     "snapshot",
                     "squash",
                     "verify",
                     "watch"))
-            .onCommandLine(Set.of("drift", "verify", "watch"))
+            .onCommandLine(Set.of("drift", "mcp", "verify", "watch"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(
@@ -829,6 +832,21 @@ public final class SettingsTable {
             .documented("Tables whose rows the baseline carries too (`countries,roles`; `billing.plans` outside the"
                     + " managed schema): inserted after the tables, and written to `dataDirectory` as declared rows"
                     + " where the table has no file yet, so that `autogenerate`, `check` and `drift` keep them.");
+
+    public static final Setting<Boolean> ALLOW_WRITE = Setting.named("allowWrite", SettingType.FLAG)
+            .in(Section.GOAL)
+            .byDefault("false")
+            .takenBy(Set.of("mcp"))
+            .notIn(Face.SPRING_BOOT, "the MCP server is started by the command line or the plugin")
+            .notIn(Face.JAVA_API, "the MCP server is started by the command line or the plugin")
+            .describedOn(
+                    Face.COMMAND_LINE,
+                    "mcp: offer the tools that write a file or change a database (upgrade, downgrade, stamp,"
+                            + " autogenerate's write); a destructive plan still needs its user's consent token.")
+            .documented("The MCP server (`migrate mcp`, `mvn -q migrate:mcp`) offers the tools that write a file or "
+                    + "change a database: `upgrade`, `downgrade`, `stamp`, and `autogenerate` with `write`. Without "
+                    + "it the server only reads. Even with it, a plan that can lose data or history is refused until "
+                    + "the user gives its consent token. See [Coding agents](../howto/agents.md#mcp-server).");
 
     public static final Setting<Boolean> WATCH_WRITE = Setting.named("watch.write", SettingType.FLAG)
             .in(Section.WATCH)
@@ -1099,7 +1117,7 @@ public final class SettingsTable {
 
     public static final Setting<String> SCRATCH_URL = Setting.named("scratchUrl", SettingType.text("url"))
             .in(Section.DRIFT)
-            .takenBy(Set.of("drift", "import", "lint", "verify", "watch"))
+            .takenBy(Set.of("drift", "import", "lint", "mcp", "verify", "watch"))
             .notIn(
                     Face.MAVEN,
                     "the goals compare on the database of `url` or on throwaway embedded servers (`comparisonDatabase`)")
@@ -1205,7 +1223,7 @@ public final class SettingsTable {
             .in(Section.SERVERS)
             .byDefault("18")
             .takenBy(DATABASE_GOALS)
-            .onCommandLine(Set.of("drift", "import", "lint", "verify", "watch"))
+            .onCommandLine(Set.of("drift", "import", "lint", "mcp", "verify", "watch"))
             .notIn(Face.SPRING_BOOT, STARTER_DATA_SOURCE)
             .notIn(Face.JAVA_API, JAVA_DATA_SOURCE)
             .describedOn(
@@ -1284,7 +1302,7 @@ public final class SettingsTable {
             .in(Section.GOAL)
             .byDefault("text")
             .takenBy(ALL_GOALS)
-            .onCommandLine(except(ALL_GOALS, "watch"))
+            .onCommandLine(except(ALL_GOALS, "watch", "mcp"))
             .spelled(Face.COMMAND_LINE, "--output", "--json")
             .notIn(Face.SPRING_BOOT, STARTER_REPORTS)
             .notIn(Face.JAVA_API, JAVA_RETURNS)
@@ -1492,6 +1510,7 @@ public final class SettingsTable {
             DATA_ROW_LIMIT,
             BASELINE_DATA,
             WATCH_WRITE,
+            ALLOW_WRITE,
             WATCH_CYCLES,
             WATCH_DEBOUNCE,
             CLASSES,
