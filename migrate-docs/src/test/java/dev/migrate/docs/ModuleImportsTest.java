@@ -54,7 +54,9 @@ class ModuleImportsTest {
             entry(OBSERVABILITY, Set.of(ENGINE)),
             entry(MCP, Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, COMMANDS)),
             entry("migrate-junit", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN)),
-            entry("migrate-maven-plugin", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, IMPORTS, MCP)),
+            entry(
+                    "migrate-maven-plugin",
+                    Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, IMPORTS, MCP)),
             entry("migrate-cli", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, IMPORTS, MCP)),
             entry("migrate-spring-boot", Set.of(ENGINE, COMMANDS, OBSERVABILITY)),
             entry("migrate-quarkus", Set.of()),
