@@ -8,18 +8,17 @@ import static dev.migrate.cli.CliOption.SCRATCH_URL;
 import static dev.migrate.cli.CliOption.URL;
 
 import dev.migrate.CredentialsProvider;
-import dev.migrate.MigrateException;
 import dev.migrate.autogen.ComparisonDatabase;
 import dev.migrate.command.Entities;
 import dev.migrate.command.EntityComparison;
 import dev.migrate.command.SourceRoot;
-import dev.migrate.connection.DatabaseUrl;
 import dev.migrate.mcp.McpProject;
 import dev.migrate.mcp.MigrateMcpServer;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -76,32 +75,14 @@ final class McpCommand {
 
     /** The URLs and passwords this server was given, which no response may show. */
     private List<String> secrets() {
-        List<String> secrets = new ArrayList<>();
-        String password = arguments.value(PASSWORD);
-        if (password != null) {
-            secrets.add(password);
-        }
-        List<@Nullable String> urls = new ArrayList<>();
-        urls.add(arguments.value(URL));
-        urls.add(arguments.value(SCRATCH_URL));
-        urls.add(cli.environment().get("MIGRATE_DATABASE_URL"));
-        urls.add(cli.environment().get("DATABASE_URL"));
-        urls.add(cli.environment().get("MIGRATE_SCRATCH_URL"));
-        urls.add(cli.environment().get("PGPASSWORD"));
-        for (String url : urls) {
-            if (url == null || url.isBlank()) {
-                continue;
-            }
-            secrets.add(url);
-            try {
-                String inside = DatabaseUrl.parse(url, "the MCP server's URL").password();
-                if (inside != null) {
-                    secrets.add(inside);
-                }
-            } catch (MigrateException e) {
-                // not a URL (PGPASSWORD): the text itself is hidden
-            }
-        }
-        return secrets;
+        Map<String, String> environment = cli.environment();
+        return McpProject.secrets(
+                Arrays.asList(
+                        arguments.value(URL),
+                        arguments.value(SCRATCH_URL),
+                        environment.get("MIGRATE_DATABASE_URL"),
+                        environment.get("DATABASE_URL"),
+                        environment.get("MIGRATE_SCRATCH_URL")),
+                Arrays.asList(arguments.value(PASSWORD), environment.get("PGPASSWORD")));
     }
 }

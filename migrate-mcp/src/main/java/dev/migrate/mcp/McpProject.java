@@ -1,13 +1,17 @@
 package dev.migrate.mcp;
 
+import dev.migrate.MigrateException;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.Entities;
 import dev.migrate.command.EntityComparison;
 import dev.migrate.command.SourceRoot;
 import dev.migrate.command.output.Output;
+import dev.migrate.connection.DatabaseUrl;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a face gives the MCP server of its project: a command context for each tool call, the entities that
@@ -39,5 +43,34 @@ public record McpProject(
                 .filter(Objects::nonNull)
                 .filter(secret -> !secret.isBlank())
                 .toList();
+    }
+
+    /**
+     * The secrets of a server given {@code urls} and {@code passwords} (any of them null or blank when not given):
+     * each URL as written, the password inside it, and each password:
+     * {@code McpProject.secrets(List.of(url), List.of(password))}.
+     */
+    public static List<String> secrets(List<@Nullable String> urls, List<@Nullable String> passwords) {
+        List<String> secrets = new ArrayList<>();
+        for (String password : passwords) {
+            if (password != null && !password.isBlank()) {
+                secrets.add(password);
+            }
+        }
+        for (String url : urls) {
+            if (url == null || url.isBlank()) {
+                continue;
+            }
+            secrets.add(url);
+            try {
+                String inside = DatabaseUrl.parse(url, "the MCP server's URL").password();
+                if (inside != null) {
+                    secrets.add(inside);
+                }
+            } catch (MigrateException e) {
+                // not a URL migrate reads: hidden as written
+            }
+        }
+        return secrets;
     }
 }

@@ -58,8 +58,10 @@ final class ToolCall implements Output {
         McpFixes fixes = new McpFixes(context.fixes());
         Migrations marked = new Migrations(
                 () -> {
+                    // the engine's progress joins the call's lines: nothing of a call reaches the protocol's stream
                     Migrator.Builder builder = MigratorTools.startedByAgent(
-                            MigratorTools.spellFixes(migrations.found().get(), fixes), agent);
+                                    MigratorTools.spellFixes(migrations.found().get(), fixes), agent)
+                            .log(context.output().asMigrationLog());
                     return consent == null || consent.isBlank() ? builder : builder.consent(consent.strip());
                 },
                 migrations.settings(),
