@@ -555,7 +555,8 @@ public final class SettingsTable {
     public static final Setting<Path> SOURCE_DIRECTORY = Setting.named("sourceDirectory", SettingType.PATH)
             .in(Section.WRITING)
             .byDefault("`src/main/java` (the command line's `import`: that of `--project`)")
-            .takenBy(Set.of("autogenerate", "baseline", "drift", "import", "merge", "revision", "squash", "watch"))
+            .takenBy(Set.of(
+                    "autogenerate", "baseline", "drift", "import", "mcp", "merge", "revision", "squash", "watch"))
             .onCommandLine(Set.of("import", "watch"))
             .spelled(Face.COMMAND_LINE, "--sources")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
@@ -579,7 +580,7 @@ public final class SettingsTable {
     public static final Setting<List<String>> ENTITY_PACKAGES = Setting.named("entityPackages", SettingType.LIST)
             .in(Section.AUTOGENERATE)
             .byDefault("all of `target/classes`")
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .onCommandLine(Set.of("watch"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -588,7 +589,7 @@ public final class SettingsTable {
 
     public static final Setting<String> PERSISTENCE_UNIT = Setting.named("persistenceUnit", SettingType.TEXT)
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -597,7 +598,7 @@ public final class SettingsTable {
     public static final Setting<String> PHYSICAL_NAMING_STRATEGY = Setting.named(
                     "physicalNamingStrategy", SettingType.text("class"))
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -607,7 +608,7 @@ public final class SettingsTable {
     public static final Setting<String> IMPLICIT_NAMING_STRATEGY = Setting.named(
                     "implicitNamingStrategy", SettingType.text("class"))
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -617,7 +618,7 @@ public final class SettingsTable {
     public static final Setting<Map<String, String>> HIBERNATE_PROPERTIES = Setting.named(
                     "hibernateProperties", SettingType.MAP)
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .spelled(Face.MAVEN, "<hibernateProperties>")
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
@@ -638,7 +639,7 @@ public final class SettingsTable {
 
     public static final Setting<List<String>> RENAMES = Setting.named("renames", SettingType.LIST)
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -646,7 +647,7 @@ public final class SettingsTable {
 
     public static final Setting<List<String>> NOT_RENAMED = Setting.named("notRenamed", SettingType.LIST)
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -656,7 +657,7 @@ public final class SettingsTable {
     public static final Setting<Boolean> SERIAL_TO_IDENTITY = Setting.named("serialToIdentity", SettingType.FLAG)
             .in(Section.AUTOGENERATE)
             .byDefault("false")
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -692,7 +693,7 @@ public final class SettingsTable {
     public static final Setting<Duration> MEASURE_TIMEOUT = Setting.named("measureTimeout", SettingType.DURATION)
             .in(Section.AUTOGENERATE)
             .byDefault("5s")
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -743,7 +744,7 @@ public final class SettingsTable {
                     "comparisonDatabase", SettingType.text("server|embedded|auto"))
             .in(Section.AUTOGENERATE)
             .byDefault("auto")
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, "the command line compares on `--scratch-url` or on throwaway embedded servers")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -756,7 +757,7 @@ public final class SettingsTable {
     public static final Setting<Boolean> ENTITY_CACHE = Setting.named("entityCache", SettingType.FLAG)
             .in(Section.AUTOGENERATE)
             .byDefault("true")
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -766,7 +767,7 @@ public final class SettingsTable {
     public static final Setting<Boolean> REPLAY_CACHE = Setting.named("replayCache", SettingType.FLAG)
             .in(Section.AUTOGENERATE)
             .byDefault("true")
-            .takenBy(Set.of("autogenerate", "check", "diagram", "drift", "snapshot", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "diagram", "drift", "snapshot", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, "the command line keeps the cache only where `--replay-cache` names it")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -777,7 +778,7 @@ public final class SettingsTable {
     public static final Setting<Path> OBJECTS_DIRECTORY = Setting.named("objectsDirectory", SettingType.PATH)
             .in(Section.AUTOGENERATE)
             .byDefault("src/main/resources/db/objects")
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .onCommandLine(Set.of("watch"))
             .spelled(Face.COMMAND_LINE, "--objects")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
@@ -795,7 +796,7 @@ public final class SettingsTable {
     public static final Setting<Path> DATA_DIRECTORY = Setting.named("dataDirectory", SettingType.PATH)
             .in(Section.AUTOGENERATE)
             .byDefault("src/main/resources/db/data")
-            .takenBy(Set.of("autogenerate", "baseline", "check", "drift", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "baseline", "check", "mcp", "drift", "verify", "watch"))
             .onCommandLine(Set.of("watch"))
             .spelled(Face.COMMAND_LINE, "--data")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
@@ -815,7 +816,7 @@ public final class SettingsTable {
     public static final Setting<Integer> DATA_ROW_LIMIT = Setting.named("dataRowLimit", SettingType.COUNT)
             .in(Section.AUTOGENERATE)
             .byDefault(String.valueOf(AutogenerateRequest.DEFAULT_ROW_LIMIT))
-            .takenBy(Set.of("autogenerate", "baseline", "check", "drift", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "baseline", "check", "mcp", "drift", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, "the command line's watch keeps the default")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -832,21 +833,6 @@ public final class SettingsTable {
             .documented("Tables whose rows the baseline carries too (`countries,roles`; `billing.plans` outside the"
                     + " managed schema): inserted after the tables, and written to `dataDirectory` as declared rows"
                     + " where the table has no file yet, so that `autogenerate`, `check` and `drift` keep them.");
-
-    public static final Setting<Boolean> ALLOW_WRITE = Setting.named("allowWrite", SettingType.FLAG)
-            .in(Section.GOAL)
-            .byDefault("false")
-            .takenBy(Set.of("mcp"))
-            .notIn(Face.SPRING_BOOT, "the MCP server is started by the command line or the plugin")
-            .notIn(Face.JAVA_API, "the MCP server is started by the command line or the plugin")
-            .describedOn(
-                    Face.COMMAND_LINE,
-                    "mcp: offer the tools that write a file or change a database (upgrade, downgrade, stamp,"
-                            + " autogenerate's write); a destructive plan still needs its user's consent token.")
-            .documented("The MCP server (`migrate mcp`, `mvn -q migrate:mcp`) offers the tools that write a file or "
-                    + "change a database: `upgrade`, `downgrade`, `stamp`, and `autogenerate` with `write`. Without "
-                    + "it the server only reads. Even with it, a plan that can lose data or history is refused until "
-                    + "the user gives its consent token. See [Coding agents](../howto/agents.md#mcp-server).");
 
     public static final Setting<Boolean> WATCH_WRITE = Setting.named("watch.write", SettingType.FLAG)
             .in(Section.WATCH)
@@ -1341,6 +1327,21 @@ public final class SettingsTable {
                     + "executable jar (its BOOT-INF/classes and BOOT-INF/lib). Default: the class path this jar "
                     + "runs with.");
 
+    public static final Setting<Boolean> ALLOW_WRITE = Setting.named("allowWrite", SettingType.FLAG)
+            .in(Section.GOAL)
+            .byDefault("false")
+            .takenBy(Set.of("mcp"))
+            .notIn(Face.SPRING_BOOT, "the MCP server is started by the command line or the plugin")
+            .notIn(Face.JAVA_API, "the MCP server is started by the command line or the plugin")
+            .describedOn(
+                    Face.COMMAND_LINE,
+                    "mcp: offer the tools that write a file or change a database (upgrade, downgrade, stamp,"
+                            + " autogenerate's write); a destructive plan still needs its user's consent token.")
+            .documented("The MCP server (`migrate mcp`, `mvn -q migrate:mcp`) offers the tools that write a file or "
+                    + "change a database: `upgrade`, `downgrade`, `stamp`, and `autogenerate` with `write`. Without "
+                    + "it the server only reads. Even with it, a plan that can lose data or history is refused until "
+                    + "the user gives its consent token. See [Coding agents](../howto/agents.md#mcp-server).");
+
     public static final Setting<Boolean> ENABLED = Setting.named("enabled", SettingType.FLAG)
             .in(Section.STARTUP)
             .byDefault("true")
@@ -1510,7 +1511,6 @@ public final class SettingsTable {
             DATA_ROW_LIMIT,
             BASELINE_DATA,
             WATCH_WRITE,
-            ALLOW_WRITE,
             WATCH_CYCLES,
             WATCH_DEBOUNCE,
             CLASSES,
@@ -1547,6 +1547,7 @@ public final class SettingsTable {
             OUTPUT,
             OUTPUT_FILE,
             CLASSPATH,
+            ALLOW_WRITE,
             ENABLED,
             MODE,
             VALIDATE_WAIT_TIMEOUT,
