@@ -9,6 +9,7 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -110,7 +111,10 @@ class McpServerTest {
             assertThatThrownBy(() -> client.callTool(McpSchema.CallToolRequest.builder("downgrade")
                             .arguments(Map.of("target", "base"))
                             .build()))
-                    .hasMessageContaining("downgrade");
+                    .isInstanceOf(McpError.class)
+                    .hasMessageContaining("Unknown tool")
+                    .satisfies(e -> assertThat(String.valueOf(((McpError) e).getJsonRpcError()))
+                            .contains("Tool not found: downgrade"));
         }
         assertThat(TestPostgres.query(data, "SELECT count(*) FROM account")).containsExactly("1");
         assertNoCredentials(responses);

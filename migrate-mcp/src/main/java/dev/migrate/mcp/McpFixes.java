@@ -20,8 +20,7 @@ record McpFixes(Fixes face) implements Fixes {
     @Override
     public String setting(String name, String value) {
         return name.equals("consent")
-                ? "the argument \"consent\": \"" + value + "\" of this tool's call, once the user has typed the token"
-                        + " to you themselves"
+                ? "the argument \"consent\": \"" + value + "\" of this tool's call (the token your user typed to you)"
                 : face.setting(name, value);
     }
 
