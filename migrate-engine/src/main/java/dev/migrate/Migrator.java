@@ -96,6 +96,11 @@ public final class Migrator {
             public void ownDatabase(Migrator.Builder builder) {
                 builder.settings.consent(consent -> consent.withOwnDatabase(true));
             }
+
+            @Override
+            public void startedByAgent(Migrator.Builder builder, String agent) {
+                builder.settings.consent(consent -> consent.startedBy(agent));
+            }
         });
     }
 

@@ -235,6 +235,7 @@ final class Cli {
                             checked.range(), arguments.value(FAIL_ON), settings, name, report(arguments), context);
                 case VERIFY ->
                     ToolingCommands.verify(settings, name, arguments.value(FAIL_ON), report(arguments), context);
+                case MCP -> new McpCommand(this, arguments, classes.loader(), credentials).serve(out, err);
                 case WATCH -> throw new IllegalStateException("watch loads the project's classes itself");
                 case IMPORT -> throw new IllegalStateException("import loads the project's classes itself");
             }
@@ -361,7 +362,19 @@ final class Cli {
             Path place,
             @Nullable Path replays,
             Fixes fixes) {
-        Output output = output(log);
+        return context(arguments, classes, credentials, output(log), place, replays, fixes);
+    }
+
+    /** The same, the command's lines and result going to {@code output}: an MCP server's tool call. */
+    CommandContext context(
+            Arguments arguments,
+            ClassLoader classes,
+            @Nullable CredentialsProvider credentials,
+            Output output,
+            Path place,
+            @Nullable Path replays,
+            Fixes fixes) {
+        MigrationLog log = output.asMigrationLog();
         return CommandContext.of(
                         Migrations.of(
                                 () -> builder(arguments, classes, log),
@@ -448,6 +461,11 @@ final class Cli {
     private static ClassLoader classLoader() {
         ClassLoader loader = Cli.class.getClassLoader();
         return loader != null ? loader : ClassLoader.getSystemClassLoader();
+    }
+
+    /** The directory the command line runs in. */
+    Path workingDirectory() {
+        return workingDirectory;
     }
 
     /** The environment variables the command line reads its defaults from. */

@@ -57,6 +57,12 @@ enum CliCommand {
             "Move a project in from Flyway or Liquibase (--from): one revision per old migration, written below --sources"
                     + " into the first of --packages, after the old tool and migrate have replayed both chains on"
                     + " throwaway databases (embedded, or of --scratch-url) to the same schema.",
+            null),
+    MCP(
+            "Serve the commands as the tools of an MCP server on standard input and output, for a coding agent:"
+                    + " current, history, heads, explain, check, drift, lint, plan and autogenerate (a dry run) only"
+                    + " read; --allow-write adds upgrade, downgrade and stamp, whose destructive plans still need the"
+                    + " user's consent token.",
             null);
 
     private final String summary;

@@ -42,6 +42,7 @@ class ModuleImportsTest {
     private static final String QUARKUS = "migrate-quarkus/runtime";
     private static final String STARTER = "migrate-spring-boot";
     private static final String CLI = "migrate-cli";
+    private static final String MCP = "migrate-mcp";
 
     /** Each module and the modules whose packages its main sources may import. */
     private static final Map<String, Set<String>> MAIN = Map.ofEntries(
@@ -56,11 +57,12 @@ class ModuleImportsTest {
             entry(COMMANDS, Set.of(ENGINE, SERVERS)),
             entry(TOOLING, Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, IMPORTS, COMMANDS)),
             entry(OBSERVABILITY, Set.of(ENGINE)),
+            entry(MCP, Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, COMMANDS, TOOLING)),
             entry("migrate-junit", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN)),
             entry(
                     "migrate-maven-plugin",
-                    Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, TOOLING, IMPORTS)),
-            entry(CLI, Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, TOOLING, IMPORTS)),
+                    Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, TOOLING, IMPORTS, MCP)),
+            entry(CLI, Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, TOOLING, IMPORTS, MCP)),
             entry(STARTER, Set.of(ENGINE, COMMANDS, OBSERVABILITY)),
             entry("migrate-quarkus", Set.of()),
             entry(QUARKUS, Set.of(ENGINE, COMMANDS, OBSERVABILITY)),
@@ -149,7 +151,7 @@ class ModuleImportsTest {
      * other class of it is on the runtime path ({@code upgrade}, {@code current}, {@code history}...).
      */
     private static final Set<String> CLI_TOOLING =
-            Set.of("ToolingCommands.java", "WatchCommand.java", "ImportCommand.java", "ToolJars.java");
+            Set.of("ToolingCommands.java", "WatchCommand.java", "ImportCommand.java", "ToolJars.java", "McpCommand.java");
 
     /**
      * The runtime path reaches nothing of autogen, the lint, the import or the pictures: its modules may not use

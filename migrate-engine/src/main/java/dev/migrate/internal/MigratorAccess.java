@@ -34,6 +34,12 @@ public final class MigratorAccess {
 
         /** Marks the database of what {@code builder} builds as migrate's own embedded one, which needs no consent. */
         void ownDatabase(Migrator.Builder builder);
+
+        /**
+         * Has the runs of what {@code builder} builds count as started by the coding agent {@code agent} when the
+         * environment names none: its destructive runs need their consent token.
+         */
+        void startedByAgent(Migrator.Builder builder, String agent);
     }
 
     // set once, by Migrator's static initializer, before any Migrator exists to be passed in here

@@ -9,6 +9,7 @@ import dev.migrate.RevisionDetails;
 import dev.migrate.graph.RevisionInfo;
 import dev.migrate.graph.RevisionTarget;
 import dev.migrate.internal.MigratorAccess;
+import dev.migrate.internal.consent.LossClassifier;
 import dev.migrate.internal.graph.GraphReport;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.runtime.ConnectionSource;
@@ -71,6 +72,27 @@ public final class MigratorTools {
     public static Migrator.Builder ownDatabase(Migrator.Builder builder) {
         MigratorAccess.opener().ownDatabase(builder);
         return builder;
+    }
+
+    /**
+     * Has the runs of the migrator {@code builder} builds count as started by the coding agent {@code agent} when
+     * the environment names none, as an MCP server has every tool call count: a destructive run on a database
+     * migrate did not start then needs its consent token. {@code MigratorTools.startedByAgent(builder, "mcp")}.
+     *
+     * @return {@code builder}
+     */
+    public static Migrator.Builder startedByAgent(Migrator.Builder builder, String agent) {
+        MigratorAccess.opener().startedByAgent(builder, agent);
+        return builder;
+    }
+
+    /**
+     * What one SQL statement can lose, read as the consent of a coding agent's run reads raw SQL (its comments and
+     * strings aside, any drop, truncate, delete or type change): {@code drops or deletes (DROP TABLE, on orders);
+     * takes ACCESS EXCLUSIVE on orders}; empty when it can lose nothing.
+     */
+    public static Optional<String> loss(String sql) {
+        return LossClassifier.ofSql(sql).map(loss -> loss.what() + "; takes " + loss.lock());
     }
 
     /**

@@ -34,6 +34,7 @@ public final class SettingsTable {
             "history",
             "import",
             "lint",
+            "mcp",
             "rebase",
             "snapshot",
             "squash",
@@ -63,6 +64,7 @@ public final class SettingsTable {
             "history",
             "import",
             "lint",
+            "mcp",
             "merge",
             "rebase",
             "revision",
@@ -562,7 +564,8 @@ public final class SettingsTable {
     public static final Setting<Path> SOURCE_DIRECTORY = Setting.named("sourceDirectory", SettingType.PATH)
             .in(Section.WRITING)
             .byDefault("`src/main/java` (the command line's `import`: that of `--project`)")
-            .takenBy(Set.of("autogenerate", "baseline", "drift", "import", "merge", "revision", "squash", "watch"))
+            .takenBy(Set.of(
+                    "autogenerate", "baseline", "drift", "import", "mcp", "merge", "revision", "squash", "watch"))
             .onCommandLine(Set.of("import", "watch"))
             .spelled(Face.COMMAND_LINE, "--sources")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
@@ -586,7 +589,7 @@ public final class SettingsTable {
     public static final Setting<List<String>> ENTITY_PACKAGES = Setting.named("entityPackages", SettingType.LIST)
             .in(Section.AUTOGENERATE)
             .byDefault("all of `target/classes`")
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .onCommandLine(Set.of("watch"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -595,7 +598,7 @@ public final class SettingsTable {
 
     public static final Setting<String> PERSISTENCE_UNIT = Setting.named("persistenceUnit", SettingType.TEXT)
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -604,7 +607,7 @@ public final class SettingsTable {
     public static final Setting<String> PHYSICAL_NAMING_STRATEGY = Setting.named(
                     "physicalNamingStrategy", SettingType.text("class"))
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -614,7 +617,7 @@ public final class SettingsTable {
     public static final Setting<String> IMPLICIT_NAMING_STRATEGY = Setting.named(
                     "implicitNamingStrategy", SettingType.text("class"))
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -624,7 +627,7 @@ public final class SettingsTable {
     public static final Setting<Map<String, String>> HIBERNATE_PROPERTIES = Setting.named(
                     "hibernateProperties", SettingType.MAP)
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .spelled(Face.MAVEN, "<hibernateProperties>")
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
@@ -634,7 +637,7 @@ public final class SettingsTable {
 
     public static final Setting<List<String>> EXCLUDE = Setting.named("exclude", SettingType.LIST)
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("autogenerate", "check", "diagram", "drift", "snapshot", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "diagram", "drift", "mcp", "snapshot", "verify", "watch"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(
@@ -645,7 +648,7 @@ public final class SettingsTable {
 
     public static final Setting<List<String>> RENAMES = Setting.named("renames", SettingType.LIST)
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -653,7 +656,7 @@ public final class SettingsTable {
 
     public static final Setting<List<String>> NOT_RENAMED = Setting.named("notRenamed", SettingType.LIST)
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -663,7 +666,7 @@ public final class SettingsTable {
     public static final Setting<Boolean> SERIAL_TO_IDENTITY = Setting.named("serialToIdentity", SettingType.FLAG)
             .in(Section.AUTOGENERATE)
             .byDefault("false")
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -699,7 +702,7 @@ public final class SettingsTable {
     public static final Setting<Duration> MEASURE_TIMEOUT = Setting.named("measureTimeout", SettingType.DURATION)
             .in(Section.AUTOGENERATE)
             .byDefault("5s")
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -710,8 +713,8 @@ public final class SettingsTable {
     public static final Setting<Long> LARGE_TABLE_ROWS = Setting.named("largeTableRows", SettingType.NUMBER)
             .in(Section.AUTOGENERATE)
             .byDefault(String.valueOf(DEFAULT_LARGE_TABLE_ROWS))
-            .takenBy(Set.of("autogenerate", "check", "lint", "verify", "watch"))
-            .onCommandLine(Set.of("lint"))
+            .takenBy(Set.of("autogenerate", "check", "lint", "mcp", "verify", "watch"))
+            .onCommandLine(Set.of("lint", "mcp"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(
@@ -732,11 +735,12 @@ public final class SettingsTable {
                     "diagram",
                     "drift",
                     "import",
+                    "mcp",
                     "snapshot",
                     "squash",
                     "verify",
                     "watch"))
-            .onCommandLine(Set.of("drift", "verify", "watch"))
+            .onCommandLine(Set.of("drift", "mcp", "verify", "watch"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(
@@ -749,7 +753,7 @@ public final class SettingsTable {
                     "comparisonDatabase", SettingType.text("server|embedded|auto"))
             .in(Section.AUTOGENERATE)
             .byDefault("auto")
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, "the command line compares on `--scratch-url` or on throwaway embedded servers")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -762,7 +766,7 @@ public final class SettingsTable {
     public static final Setting<Boolean> ENTITY_CACHE = Setting.named("entityCache", SettingType.FLAG)
             .in(Section.AUTOGENERATE)
             .byDefault("true")
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -772,7 +776,7 @@ public final class SettingsTable {
     public static final Setting<Boolean> REPLAY_CACHE = Setting.named("replayCache", SettingType.FLAG)
             .in(Section.AUTOGENERATE)
             .byDefault("true")
-            .takenBy(Set.of("autogenerate", "check", "diagram", "drift", "snapshot", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "diagram", "drift", "snapshot", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, "the command line keeps the cache only where `--replay-cache` names it")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -783,7 +787,7 @@ public final class SettingsTable {
     public static final Setting<Path> OBJECTS_DIRECTORY = Setting.named("objectsDirectory", SettingType.PATH)
             .in(Section.AUTOGENERATE)
             .byDefault("src/main/resources/db/objects")
-            .takenBy(Set.of("autogenerate", "check", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .onCommandLine(Set.of("watch"))
             .spelled(Face.COMMAND_LINE, "--objects")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
@@ -801,7 +805,7 @@ public final class SettingsTable {
     public static final Setting<Path> DATA_DIRECTORY = Setting.named("dataDirectory", SettingType.PATH)
             .in(Section.AUTOGENERATE)
             .byDefault("src/main/resources/db/data")
-            .takenBy(Set.of("autogenerate", "baseline", "check", "drift", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "baseline", "check", "mcp", "drift", "verify", "watch"))
             .onCommandLine(Set.of("watch"))
             .spelled(Face.COMMAND_LINE, "--data")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
@@ -821,7 +825,7 @@ public final class SettingsTable {
     public static final Setting<Integer> DATA_ROW_LIMIT = Setting.named("dataRowLimit", SettingType.COUNT)
             .in(Section.AUTOGENERATE)
             .byDefault(String.valueOf(DEFAULT_DATA_ROW_LIMIT))
-            .takenBy(Set.of("autogenerate", "baseline", "check", "drift", "verify", "watch"))
+            .takenBy(Set.of("autogenerate", "baseline", "check", "mcp", "drift", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, "the command line's watch keeps the default")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -1108,7 +1112,7 @@ public final class SettingsTable {
 
     public static final Setting<String> SCRATCH_URL = Setting.named("scratchUrl", SettingType.text("url"))
             .in(Section.DRIFT)
-            .takenBy(Set.of("drift", "import", "lint", "verify", "watch"))
+            .takenBy(Set.of("drift", "import", "lint", "mcp", "verify", "watch"))
             .notIn(
                     Face.MAVEN,
                     "the goals compare on the database of `url` or on throwaway embedded servers (`comparisonDatabase`)")
@@ -1214,7 +1218,7 @@ public final class SettingsTable {
             .in(Section.SERVERS)
             .byDefault("18")
             .takenBy(DATABASE_GOALS)
-            .onCommandLine(Set.of("drift", "import", "lint", "verify", "watch"))
+            .onCommandLine(Set.of("drift", "import", "lint", "mcp", "verify", "watch"))
             .notIn(Face.SPRING_BOOT, STARTER_DATA_SOURCE)
             .notIn(Face.JAVA_API, JAVA_DATA_SOURCE)
             .describedOn(
@@ -1293,7 +1297,7 @@ public final class SettingsTable {
             .in(Section.GOAL)
             .byDefault("text")
             .takenBy(ALL_GOALS)
-            .onCommandLine(except(ALL_GOALS, "watch"))
+            .onCommandLine(except(ALL_GOALS, "watch", "mcp"))
             .spelled(Face.COMMAND_LINE, "--output", "--json")
             .notIn(Face.SPRING_BOOT, STARTER_REPORTS)
             .notIn(Face.JAVA_API, JAVA_RETURNS)
@@ -1331,6 +1335,21 @@ public final class SettingsTable {
             .documented("Where the compiled migrations are: jars, directories of classes, or a Spring Boot "
                     + "executable jar (its BOOT-INF/classes and BOOT-INF/lib). Default: the class path this jar "
                     + "runs with.");
+
+    public static final Setting<Boolean> ALLOW_WRITE = Setting.named("allowWrite", SettingType.FLAG)
+            .in(Section.GOAL)
+            .byDefault("false")
+            .takenBy(Set.of("mcp"))
+            .notIn(Face.SPRING_BOOT, "the MCP server is started by the command line or the plugin")
+            .notIn(Face.JAVA_API, "the MCP server is started by the command line or the plugin")
+            .describedOn(
+                    Face.COMMAND_LINE,
+                    "mcp: offer the tools that write a file or change a database (upgrade, downgrade, stamp,"
+                            + " autogenerate's write); a destructive plan still needs its user's consent token.")
+            .documented("The MCP server (`migrate mcp`, `mvn -q migrate:mcp`) offers the tools that write a file or "
+                    + "change a database: `upgrade`, `downgrade`, `stamp`, and `autogenerate` with `write`. Without "
+                    + "it the server only reads. Even with it, a plan that can lose data or history is refused until "
+                    + "the user gives its consent token. See [Coding agents](../howto/agents.md#mcp-server).");
 
     public static final Setting<Boolean> ENABLED = Setting.named("enabled", SettingType.FLAG)
             .in(Section.STARTUP)
@@ -1537,6 +1556,7 @@ public final class SettingsTable {
             OUTPUT,
             OUTPUT_FILE,
             CLASSPATH,
+            ALLOW_WRITE,
             ENABLED,
             MODE,
             VALIDATE_WAIT_TIMEOUT,

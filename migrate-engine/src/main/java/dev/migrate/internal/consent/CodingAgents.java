@@ -15,6 +15,9 @@ public final class CodingAgents {
      */
     public record Agent(String name, String variable) {}
 
+    /** The variable that marks any agent, its value the agent's name. */
+    public static final String ANY = "AI_AGENT";
+
     /**
      * The markers, first match wins. Sources: the variables Claude Code, Cursor's agent and CLI, Gemini CLI, Codex
      * CLI, opencode and Replit set, as Vercel's detect-agent and the AWS CDK's agent guess read them. GitHub Copilot,
@@ -31,7 +34,7 @@ public final class CodingAgents {
             new Agent("codex", "CODEX_THREAD_ID"),
             new Agent("opencode", "OPENCODE"),
             new Agent("replit", "REPL_ID"),
-            new Agent("ai-agent", "AI_AGENT"));
+            new Agent("ai-agent", ANY));
 
     private CodingAgents() {}
 
@@ -41,7 +44,7 @@ public final class CodingAgents {
             String value = environment.get(agent.variable());
             if (value != null && !value.isBlank()) {
                 return Optional.of(
-                        agent.variable().equals("AI_AGENT")
+                        agent.variable().equals(ANY)
                                 ? value.strip().replaceAll("[^A-Za-z0-9@._-]", "-")
                                 : agent.name());
             }

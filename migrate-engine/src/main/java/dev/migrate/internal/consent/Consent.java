@@ -3,6 +3,7 @@ package dev.migrate.internal.consent;
 import dev.migrate.sql.Literals;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,19 @@ public record Consent(@Nullable String given, Map<String, String> environment, b
 
     public Consent withClock(Clock other) {
         return new Consent(given, environment, ownDatabase, other);
+    }
+
+    /**
+     * This consent with the runs started by the coding agent {@code name} when the environment names none (an MCP
+     * server counts every tool call as an agent's): its marker {@code AI_AGENT} set to that name.
+     */
+    public Consent startedBy(String name) {
+        if (agent().isPresent()) {
+            return this;
+        }
+        Map<String, String> marked = new HashMap<>(environment);
+        marked.put(CodingAgents.ANY, name);
+        return withEnvironment(marked);
     }
 
     /** The coding agent running this process, by its marker; empty when none is detected. */

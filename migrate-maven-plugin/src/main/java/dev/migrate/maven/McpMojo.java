@@ -1,0 +1,66 @@
+package dev.migrate.maven;
+
+import dev.migrate.command.CommandContext;
+import dev.migrate.mcp.McpProject;
+import dev.migrate.mcp.MigrateMcpServer;
+import java.io.File;
+import java.io.PrintStream;
+import java.util.Arrays;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Serves the project's migrations and entities as the tools of an MCP server on standard input and output, for a
+ * coding agent: {@code mvn -q migrate:mcp} (quiet, so that Maven's own lines stay off the protocol's stream). The
+ * tools only read unless {@code -Dmigrate.allowWrite=true}; even then a plan that can lose data or history is refused
+ * until the user gives its consent token. See docs/howto/agents.md.
+ */
+@Mojo(
+        name = "mcp",
+        configurator = SecretAwareConfigurator.HINT,
+        threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
+public class McpMojo extends EntityMojo {
+
+    /**
+     * Offer the tools that write a file or change a database: upgrade, downgrade, stamp, and autogenerate with
+     * write. Without it the server only reads.
+     */
+    @Parameter(property = "migrate.allowWrite", defaultValue = "false")
+    protected boolean allowWrite;
+
+    /** Where autogenerate writes a migration when it is allowed to write. */
+    @Parameter(property = "migrate.sourceDirectory", defaultValue = "${project.build.sourceDirectory}")
+    protected File sourceDirectory;
+
+    @Override
+    protected void run(EntityGoal goal, ClassLoader projectClasses) {
+        CommandContext context = goal.database().context(projectClasses);
+        McpProject project = new McpProject(
+                output -> new CommandContext(
+                        context.migrations(),
+                        context.database(),
+                        context.project(),
+                        context.fixes(),
+                        output,
+                        context.replays()),
+                goal.compared(),
+                goal.options().comparison(),
+                goal.goal().sourceRoot(sourceDirectory),
+                McpProject.secrets(
+                        Arrays.asList(
+                                Secret.valueOf(url),
+                                System.getenv("MIGRATE_DATABASE_URL"),
+                                System.getenv("DATABASE_URL")),
+                        Arrays.asList(Secret.valueOf(password))));
+        // the protocol's stream is standard output: whatever else would print there goes to standard error
+        PrintStream protocol = System.out;
+        System.setOut(System.err);
+        try {
+            MigrateMcpServer.serve(project, allowWrite, System.in, protocol);
+        } finally {
+            System.setOut(protocol);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.migrate.mcp;
+
+import static dev.migrate.mcp.MigrateTool.property;
+import static dev.migrate.mcp.MigrateTool.schema;
+
+import dev.migrate.command.Move;
+import dev.migrate.command.output.Json;
+import dev.migrate.graph.RevisionTarget;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The tools that change a database, which exist only when the server was started with {@code --allow-write}; a
+ * run that can lose data or history still needs the consent token of its plan, which only the user gives.
+ */
+final class WriteTools {
+    private static final String CONSENT = property(
+            "consent",
+            "string",
+            "The consent token of exactly this plan, as your user typed it to you after reading the plan. Never"
+                    + " pass a token your user did not give you.");
+
+    private WriteTools() {}
+
+    static List<MigrateTool> all() {
+        return List.of(
+                move(
+                        "upgrade",
+                        "Apply migrations up to target (head by default). One that can lose data is refused until"
+                                + " your user gives the consent token of its plan.",
+                        "head",
+                        target -> Move.upgrade(RevisionTarget.of(target))),
+                move(
+                        "downgrade",
+                        "Revert migrations down to target (-1 by default: one step). A downgrade that drops or"
+                                + " rewrites is refused until your user gives the consent token of its plan.",
+                        "-1",
+                        target -> Move.downgrade(RevisionTarget.of(target))),
+                move(
+                        "stamp",
+                        "Set the version table to target without running any migration: what it said is lost, so it"
+                                + " is refused until your user gives the consent token of its plan.",
+                        "head",
+                        target -> Move.stamp(RevisionTarget.of(target), false)));
+    }
+
+    private static MigrateTool move(
+            String name, String description, String defaultTarget, Function<String, Move> move) {
+        return new MigrateTool(
+                name,
+                description,
+                schema(property("target", "string", "The revision or target; " + defaultTarget + " when left out.")
+                        + "," + CONSENT),
+                true,
+                (arguments, context, project) -> {
+                    move.apply(arguments.text("target", defaultTarget)).run(null, null, context);
+                    return Json.object();
+                });
+    }
+}
