@@ -50,6 +50,7 @@ public final class RevisionGraph {
     private final Planner planner;
     private final Squashes squashes;
     private final Fixes fixes;
+    private final ModuleOrder modules;
 
     /** Called by {@link GraphBuilder} once the revisions are valid and topologically ordered. */
     RevisionGraph(
@@ -59,9 +60,11 @@ public final class RevisionGraph {
             Map<String, List<String>> dependents,
             Map<String, String> labels,
             Squashes squashes,
-            Fixes fixes) {
+            Fixes fixes,
+            ModuleOrder modules) {
         this.squashes = squashes;
         this.fixes = fixes;
+        this.modules = modules;
         this.topological = List.copyOf(topological);
         Map<String, RevisionInfo> ids = new LinkedHashMap<>();
         for (RevisionInfo r : topological) {
@@ -115,7 +118,40 @@ public final class RevisionGraph {
      * @throws MigrateException as {@link #of(Collection)}
      */
     public static RevisionGraph of(Collection<RevisionInfo> revisions, Fixes fixes) {
-        return GraphBuilder.build(revisions, fixes);
+        return of(revisions, fixes, ModuleOrder.NONE);
+    }
+
+    /**
+     * Builds and validates the graph of revisions owned by {@code modules}: an upgrade applies each module's
+     * revisions after those of the modules it depends on.
+     *
+     * @throws MigrateException as {@link #of(Collection)}
+     */
+    public static RevisionGraph of(Collection<RevisionInfo> revisions, Fixes fixes, ModuleOrder modules) {
+        return GraphBuilder.build(revisions, fixes, modules);
+    }
+
+    /** The modules that own this graph's revisions and the order between them. */
+    public ModuleOrder modules() {
+        return modules;
+    }
+
+    /**
+     * The rows of {@code rows} this graph can speak for: a row of a module none of its revisions belongs to was
+     * written by another application sharing the database, and is left alone.
+     */
+    public Set<String> ownRows(Set<String> rows) {
+        if (rows.stream().allMatch(r -> r.indexOf('.') < 0)) {
+            return rows;
+        }
+        Set<String> own = new LinkedHashSet<>();
+        for (String row : rows) {
+            String module = ModuleOrder.moduleOf(row);
+            if (module.isEmpty() || modules.dependsOn().containsKey(module)) {
+                own.add(row);
+            }
+        }
+        return own;
     }
 
     /** How this graph's messages name what to run or set. */
