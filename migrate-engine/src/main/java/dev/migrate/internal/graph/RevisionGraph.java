@@ -131,6 +131,43 @@ public final class RevisionGraph {
         return GraphBuilder.build(revisions, fixes, modules);
     }
 
+    /**
+     * The graph of one module's revisions, for the reports scoped to it: its edges to other modules' revisions are
+     * left out, as their revisions are.
+     *
+     * @throws MigrateException when no revision belongs to {@code module}, naming the modules there are
+     */
+    public RevisionGraph module(String module) {
+        List<RevisionInfo> own = new ArrayList<>();
+        for (RevisionInfo r : topological) {
+            if (ModuleOrder.moduleOf(r.id()).equals(module)) {
+                own.add(new RevisionInfo(
+                        r.id(),
+                        r.revises().stream().filter(byId::containsKey).filter(p -> inModule(p, module)).toList(),
+                        r.message(),
+                        r.branchLabels(),
+                        r.dependsOn().stream().filter(d -> inModule(d, module)).toList(),
+                        r.transactional(),
+                        r.source(),
+                        r.replaces(),
+                        r.contexts()));
+            }
+        }
+        if (own.isEmpty()) {
+            Set<String> named = new java.util.TreeSet<>(modules.dependsOn().keySet());
+            throw new MigrateException("No migration belongs to module '" + module + "'; "
+                    + (named.isEmpty()
+                            ? "no migration of this build names a module."
+                            : "the modules of this build are " + String.join(", ", named) + ".")
+                    + " Correct the module (" + fixes.setting("module", "<name>") + "), or leave it out for all.");
+        }
+        return of(own, fixes, new ModuleOrder(Map.of()).including(module.isEmpty() ? Set.of() : Set.of(module)));
+    }
+
+    private static boolean inModule(String id, String module) {
+        return ModuleOrder.moduleOf(id).equals(module);
+    }
+
     /** The modules that own this graph's revisions and the order between them. */
     public ModuleOrder modules() {
         return modules;
