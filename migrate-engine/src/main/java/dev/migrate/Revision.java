@@ -99,7 +99,7 @@ public @interface Revision {
      * name it {@code <module>.<id>}. Empty (the default): the module declared for the class's package by
      * {@code @MigrationModule} on its {@code package-info}, or else the application's own module, whose ids stand
      * alone as before:
-     * {@code @Revision(module = "billing", id = "20261129_090000", message = "create invoices")}.
+     * {@code @Revision(id = "20261129_090000", module = "billing", message = "create invoices")}.
      *
      * @return the module's name (letters, digits and underscores), or empty
      */

@@ -5,7 +5,6 @@ import dev.migrate.Migrator;
 import dev.migrate.NotAtHeadException;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.tooling.FleetReports;
-import dev.migrate.tooling.MigratorTools;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param checkHeads fail unless the database (or every tenant) is at every head, as a deployment gate
  * @param module the one module whose version rows it shows ({@link ModuleScope}), or null for all
  */
-public record Current(boolean verbose, boolean checkHeads, @Nullable ModuleScope module) {
+public record Current(
+        boolean verbose, boolean checkHeads, @Nullable ModuleScope module) {
     /** {@code current} of every module. */
     public Current(boolean verbose, boolean checkHeads) {
         this(verbose, checkHeads, null);

@@ -102,8 +102,7 @@ public record ModuleScope(String module) {
                 + (applied.size() == 1 ? "has" : "have") + " revisions applied, built on its tables. Downgrade "
                 + (first.isEmpty()
                         ? "the application's revisions first"
-                        : "them first (" + fixes.setting("module", first) + " " + fixes.setting("target", "base")
-                                + ")")
+                        : "them first (" + fixes.setting("module", first) + " " + fixes.setting("target", "base") + ")")
                 + ", then module " + module + ". Nothing was run and the version table was not touched.");
     }
 
@@ -116,9 +115,10 @@ public record ModuleScope(String module) {
                 .filter(h -> MigratorTools.moduleOf(h).equals(module))
                 .toList();
         if (heads.size() != 1) {
-            throw new MigrateException("Module " + module + " has " + heads.size() + " heads (" + String.join(", ", heads)
-                    + "), so a downgrade scoped to it cannot tell which chain to walk. Name one: "
-                    + fixes.setting("target", (heads.isEmpty() ? "<head>" : heads.get(0)) + "@-1") + ".");
+            throw new MigrateException(
+                    "Module " + module + " has " + heads.size() + " heads (" + String.join(", ", heads)
+                            + "), so a downgrade scoped to it cannot tell which chain to walk. Name one: "
+                            + fixes.setting("target", (heads.isEmpty() ? "<head>" : heads.get(0)) + "@-1") + ".");
         }
         return heads.get(0);
     }

@@ -45,7 +45,11 @@ import org.jspecify.annotations.Nullable;
  * @param purge for {@code stamp}: empty the version table first
  * @param module for {@code downgrade}: the one module it reverts ({@link ModuleScope}), or null for the whole graph
  */
-public record Move(Kind kind, RevisionTarget target, boolean purge, @Nullable ModuleScope module) {
+public record Move(
+        Kind kind,
+        RevisionTarget target,
+        boolean purge,
+        @Nullable ModuleScope module) {
     /** The four commands. */
     public enum Kind {
         UPGRADE,
@@ -113,12 +117,12 @@ public record Move(Kind kind, RevisionTarget target, boolean purge, @Nullable Mo
         if (fleet == null) {
             if (script != null) {
                 Migrator migrator = context.migrations(false).build();
-                RevisionTarget scoped = module == null ? target : module.downgradeTarget(migrator, target, context.fixes());
+                RevisionTarget scoped =
+                        module == null ? target : module.downgradeTarget(migrator, target, context.fixes());
                 String file = script.write(out -> script(migrator, scoped, out), context);
                 context.output().result(new CommandResult.Script(file, List.of()));
             } else {
-                context.onDatabase(
-                        kind.command(), builder -> context.output().result(on(builder.build(), context)));
+                context.onDatabase(kind.command(), builder -> context.output().result(on(builder.build(), context)));
             }
         } else if (module != null) {
             throw new MigrateException("A downgrade scoped to module " + module.module() + " runs on one database, "

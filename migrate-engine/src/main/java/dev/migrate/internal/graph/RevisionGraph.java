@@ -143,7 +143,10 @@ public final class RevisionGraph {
             if (ModuleOrder.moduleOf(r.id()).equals(module)) {
                 own.add(new RevisionInfo(
                         r.id(),
-                        r.revises().stream().filter(byId::containsKey).filter(p -> inModule(p, module)).toList(),
+                        r.revises().stream()
+                                .filter(byId::containsKey)
+                                .filter(p -> inModule(p, module))
+                                .toList(),
                         r.message(),
                         r.branchLabels(),
                         r.dependsOn().stream().filter(d -> inModule(d, module)).toList(),
