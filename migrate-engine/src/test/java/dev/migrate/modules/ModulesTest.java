@@ -36,7 +36,7 @@ class ModulesTest {
         try (URLClassLoader app = ModuleJars.application(
                 jars.resolve("a"), ModuleJars.outbox(1), ModuleJars.BILLING, ModuleJars.ORDERS)) {
             Migrator migrator = migrator(database, app);
-            migrator.upgrade("heads");
+            migrator.upgrade("head"); // the default target: the head of each module
             assertThat(migrator.current())
                     .extracting(CurrentRevision::id)
                     .containsExactlyInAnyOrder("outbox.20261129_090000", "billing.20261129_090000", "orders.o1");

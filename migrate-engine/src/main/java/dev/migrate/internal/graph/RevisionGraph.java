@@ -167,6 +167,18 @@ public final class RevisionGraph {
         return of(own, fixes, new ModuleOrder(Map.of()).including(module.isEmpty() ? Set.of() : Set.of(module)));
     }
 
+    /**
+     * Whether the graph has named modules and each module, the application's own included, has one head: then
+     * {@code head} means the head of each module, as {@code heads} does.
+     */
+    boolean hasOneHeadPerModule() {
+        if (modules.dependsOn().isEmpty() || heads.size() < 2) {
+            return false;
+        }
+        Set<String> seen = new HashSet<>();
+        return heads.stream().allMatch(h -> seen.add(ModuleOrder.moduleOf(h)));
+    }
+
     private static boolean inModule(String id, String module) {
         return ModuleOrder.moduleOf(id).equals(module);
     }

@@ -41,6 +41,24 @@ class ModuleOrderTest {
     }
 
     @Test
+    void headIsTheHeadOfEachModuleWhileEachHasOne() {
+        ModuleOrder modules = new ModuleOrder(Map.of("billing", List.of(), "outbox", List.of()));
+        RevisionGraph graph = RevisionGraph.of(
+                List.of(rev("billing.b1"), rev("outbox.o1"), rev("outbox.o2", "outbox.o1")), Fixes.GOALS, modules);
+        assertThat(graph.planUpgrade(java.util.Set.of(), RevisionTarget.of("head")))
+                .extracting(step -> step.revision().id())
+                .containsExactly("billing.b1", "outbox.o1", "outbox.o2");
+
+        RevisionGraph forked = RevisionGraph.of(
+                List.of(rev("billing.b1"), rev("billing.b2", "billing.b1"), rev("billing.b3", "billing.b1")),
+                Fixes.GOALS,
+                new ModuleOrder(Map.of("billing", List.of())));
+        assertThatThrownBy(() -> forked.planUpgrade(java.util.Set.of(), RevisionTarget.of("head")))
+                .as("two heads in one module are still two heads")
+                .isInstanceOf(MigrateException.class);
+    }
+
+    @Test
     void modulesThatDependOnEachOtherAreRefusedNamingBoth() {
         assertThatThrownBy(
                         () -> new ModuleOrder(Map.of("billing", List.of("shipping"), "shipping", List.of("billing"))))
