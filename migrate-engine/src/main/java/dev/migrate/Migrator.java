@@ -912,7 +912,7 @@ public final class Migrator {
             List<DiscoveredMigration> result = new ArrayList<>();
             for (DiscoveredMigration m : found) {
                 Migration instance = byClass.remove(m.type());
-                result.add(instance == null ? m : new DiscoveredMigration(m.info(), m.type(), instance));
+                result.add(instance == null ? m : m.withInstance(instance));
             }
             byClass.forEach((type, instance) -> result.add(new DiscoveredMigration(
                     MigrationScanner.toInfo(type.getAnnotation(Revision.class), type),

@@ -92,4 +92,16 @@ public @interface Revision {
      * @return the replaced ids, the one the squash stands for last
      */
     String[] replaces() default {};
+
+    /**
+     * The module that owns this revision: its id, {@code revises} and {@code dependsOn} are read within that
+     * module, so two modules may both have a revision {@code 20261129_090000}; the version table and every report
+     * name it {@code <module>.<id>}. Empty (the default): the module declared for the class's package by
+     * {@code @MigrationModule} on its {@code package-info}, or else the application's own module, whose ids stand
+     * alone as before:
+     * {@code @Revision(id = "20261129_090000", module = "billing", message = "create invoices")}.
+     *
+     * @return the module's name (letters, digits and underscores), or empty
+     */
+    String module() default "";
 }

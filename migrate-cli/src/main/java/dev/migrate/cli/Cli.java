@@ -6,6 +6,7 @@ import static dev.migrate.cli.CliOption.CREDENTIALS_PROVIDER;
 import static dev.migrate.cli.CliOption.EMBEDDED_POSTGRES_VERSION;
 import static dev.migrate.cli.CliOption.FAIL_ON;
 import static dev.migrate.cli.CliOption.JSON;
+import static dev.migrate.cli.CliOption.MODULE;
 import static dev.migrate.cli.CliOption.OUTPUT;
 import static dev.migrate.cli.CliOption.PACKAGES;
 import static dev.migrate.cli.CliOption.PASSWORD;
@@ -29,6 +30,7 @@ import dev.migrate.command.CommandContext;
 import dev.migrate.command.Current;
 import dev.migrate.command.FleetSettings;
 import dev.migrate.command.Migrations;
+import dev.migrate.command.ModuleScope;
 import dev.migrate.command.Move;
 import dev.migrate.command.Project;
 import dev.migrate.command.ShowGraph;
@@ -196,7 +198,9 @@ final class Cli {
             String name = command.commandName();
             CommandContext context = context(arguments, classes.loader(), credentials, log);
             switch (command) {
-                case HEADS -> new ShowGraph(ShowGraph.Kind.HEADS, null, null, verbose).run(graph(builder), context);
+                case HEADS ->
+                    new ShowGraph(ShowGraph.Kind.HEADS, null, null, verbose, module(arguments))
+                            .run(graph(builder), context);
                 case BRANCHES ->
                     new ShowGraph(ShowGraph.Kind.BRANCHES, null, null, verbose).run(graph(builder), context);
                 case SHOW ->
@@ -207,12 +211,19 @@ final class Cli {
                     graph(builder);
                     // marking the current revisions needs a database; without one the graph is shown unmarked
                     context.configuredDatabase().ifPresent(builder::dataSource);
-                    new ShowGraph(ShowGraph.Kind.HISTORY, null, checked.range(), verbose).run(builder.build(), context);
+                    new ShowGraph(ShowGraph.Kind.HISTORY, null, checked.range(), verbose, module(arguments))
+                            .run(builder.build(), context);
                 }
                 case CURRENT ->
-                    new Current(verbose, arguments.flag(CHECK_HEADS)).run(fleet(arguments, credentials), context);
+                    new Current(verbose, arguments.flag(CHECK_HEADS), module(arguments))
+                            .run(fleet(arguments, credentials), context);
                 case UPGRADE -> move(arguments, Move.upgrade(required(checked.target())), credentials, context);
-                case DOWNGRADE -> move(arguments, Move.downgrade(required(checked.target())), credentials, context);
+                case DOWNGRADE ->
+                    move(
+                            arguments,
+                            Move.downgrade(required(checked.target())).inModule(module(arguments)),
+                            credentials,
+                            context);
                 case STAMP ->
                     move(
                             arguments,
@@ -280,6 +291,11 @@ final class Cli {
             throw new UsageException(String.valueOf(e.getMessage()));
         }
         return new Forms(checked, range);
+    }
+
+    /** The module --module scopes the command to, or null for every module. */
+    private static @Nullable ModuleScope module(Arguments arguments) {
+        return ModuleScope.of(arguments.value(MODULE));
     }
 
     /** The command's target and --range, their forms checked before anything else runs. */

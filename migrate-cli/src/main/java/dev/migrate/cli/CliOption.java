@@ -40,6 +40,7 @@ final class CliOption {
     static final CliOption TARGET = fromTable(SettingsTable.TARGET);
     static final CliOption REVISION = fromTable(SettingsTable.REVISION);
     static final CliOption RANGE = fromTable(SettingsTable.RANGE);
+    static final CliOption MODULE = fromTable(SettingsTable.MODULE);
     static final CliOption SQL = fromTable(SettingsTable.SQL);
     static final CliOption SQL_FILE = fromTable(SettingsTable.SQL_FILE);
     static final CliOption TENANTS = fromTable(SettingsTable.TENANTS);

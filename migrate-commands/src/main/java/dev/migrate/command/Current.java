@@ -5,7 +5,6 @@ import dev.migrate.Migrator;
 import dev.migrate.NotAtHeadException;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.tooling.FleetReports;
-import dev.migrate.tooling.MigratorTools;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -17,14 +16,25 @@ import org.jspecify.annotations.Nullable;
  *
  * @param verbose each revision's details, not its line alone
  * @param checkHeads fail unless the database (or every tenant) is at every head, as a deployment gate
+ * @param module the one module whose version rows it shows ({@link ModuleScope}), or null for all
  */
-public record Current(boolean verbose, boolean checkHeads) {
+public record Current(
+        boolean verbose, boolean checkHeads, @Nullable ModuleScope module) {
+    /** {@code current} of every module. */
+    public Current(boolean verbose, boolean checkHeads) {
+        this(verbose, checkHeads, null);
+    }
+
     /**
      * Prints the current revisions of the run's database, or of every tenant of {@code fleet}.
      *
      * @throws NotAtHeadException with {@code checkHeads}, naming what is behind and the upgrade to run
      */
     public void run(@Nullable FleetSettings fleet, CommandContext context) {
+        if (fleet != null && module != null) {
+            throw new dev.migrate.MigrateException("current scoped to module " + module.module() + " reads one "
+                    + "database, not a fleet. Leave the module out, or run it against each tenant's database.");
+        }
         if (fleet != null) {
             Consumer<Migrator.Builder> report = builder -> {
                 Map<String, List<CurrentRevision>> current = fleet.over(builder).current();
@@ -43,7 +53,7 @@ public record Current(boolean verbose, boolean checkHeads) {
         }
         context.onDatabase(builder -> {
             Migrator migrator = builder.build();
-            List<String> report = MigratorTools.of(migrator).currentReport(verbose);
+            List<String> report = ModuleScope.tools(migrator, module).currentReport(verbose);
             if (report.isEmpty()) {
                 context.output().info("The database has no revision applied (it is at base).");
             }

@@ -43,8 +43,13 @@ import org.jspecify.annotations.Nullable;
  * @param target the revision to move to, in any of the target forms; offline, also a {@code <from>:<to>} range
  *     ({@link RevisionTarget#orRange})
  * @param purge for {@code stamp}: empty the version table first
+ * @param module for {@code downgrade}: the one module it reverts ({@link ModuleScope}), or null for the whole graph
  */
-public record Move(Kind kind, RevisionTarget target, boolean purge) {
+public record Move(
+        Kind kind,
+        RevisionTarget target,
+        boolean purge,
+        @Nullable ModuleScope module) {
     /** The four commands. */
     public enum Kind {
         UPGRADE,
@@ -62,6 +67,20 @@ public record Move(Kind kind, RevisionTarget target, boolean purge) {
     public Move {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(target, "target");
+        if (module != null && kind != Kind.DOWNGRADE) {
+            throw new MigrateException("A module scopes downgrade, not " + kind.command() + ": an " + kind.command()
+                    + " moves every module, each after those it depends on. Leave the module out.");
+        }
+    }
+
+    /** A move of the whole graph. */
+    public Move(Kind kind, RevisionTarget target, boolean purge) {
+        this(kind, target, purge, null);
+    }
+
+    /** This downgrade, scoped to {@code scope}'s module when there is one. */
+    public Move inModule(@Nullable ModuleScope scope) {
+        return new Move(kind, target, purge, scope);
     }
 
     /** {@code upgrade} to {@code target}. */
@@ -98,11 +117,16 @@ public record Move(Kind kind, RevisionTarget target, boolean purge) {
         if (fleet == null) {
             if (script != null) {
                 Migrator migrator = context.migrations(false).build();
-                String file = script.write(out -> script(migrator, out), context);
+                RevisionTarget scoped =
+                        module == null ? target : module.downgradeTarget(migrator, target, context.fixes());
+                String file = script.write(out -> script(migrator, scoped, out), context);
                 context.output().result(new CommandResult.Script(file, List.of()));
             } else {
-                context.onDatabase(kind.command(), builder -> context.output().result(on(builder.build())));
+                context.onDatabase(kind.command(), builder -> context.output().result(on(builder.build(), context)));
             }
+        } else if (module != null) {
+            throw new MigrateException("A downgrade scoped to module " + module.module() + " runs on one database, "
+                    + "not on a fleet. Leave the module out, or run it against each tenant's database.");
         } else if (script != null) {
             scripts(fleet, script, context);
         } else {
@@ -175,11 +199,18 @@ public record Move(Kind kind, RevisionTarget target, boolean purge) {
     }
 
     /** Runs the change on one database; returns what it did and where the database is now. */
-    private CommandResult on(Migrator migrator) {
+    private CommandResult on(Migrator migrator, CommandContext context) {
         List<AppliedStep> applied = List.of();
         switch (kind) {
             case UPGRADE -> applied = migrator.upgrade(target).applied();
-            case DOWNGRADE -> applied = migrator.downgrade(target).applied();
+            case DOWNGRADE -> {
+                RevisionTarget scoped = target;
+                if (module != null) {
+                    scoped = module.downgradeTarget(migrator, target, context.fixes());
+                    module.refuseOverDependents(migrator, context.fixes());
+                }
+                applied = migrator.downgrade(scoped).applied();
+            }
             case STAMP -> migrator.stamp(target, purge);
             case COMPLETE -> {
                 return new CommandResult.Completed(migrator.complete().orElse(null), migrator.current());
@@ -188,7 +219,7 @@ public record Move(Kind kind, RevisionTarget target, boolean purge) {
         return new CommandResult.Changed(target.text(), applied, migrator.current(), migrator.heads());
     }
 
-    private void script(Migrator migrator, Writer out) {
+    private void script(Migrator migrator, RevisionTarget target, Writer out) {
         switch (kind) {
             case UPGRADE -> migrator.upgradeSql(target, out);
             case DOWNGRADE -> migrator.downgradeSql(target, out);

@@ -22,12 +22,14 @@ import org.jspecify.annotations.Nullable;
  * @param revision the revision {@code show} shows, its form checked where the user wrote it (null: head)
  * @param range the range {@code history} lists, its form checked where the user wrote it (null: all of it)
  * @param verbose a block per revision instead of one line
+ * @param module for {@code heads} and {@code history}, the one module they show ({@link ModuleScope}), or null
  */
 public record ShowGraph(
         Kind kind,
         @Nullable RevisionTarget revision,
         @Nullable RevisionRange range,
-        boolean verbose) {
+        boolean verbose,
+        @Nullable ModuleScope module) {
     /** The four commands. */
     public enum Kind {
         HEADS,
@@ -38,6 +40,11 @@ public record ShowGraph(
 
     public ShowGraph {
         Objects.requireNonNull(kind, "kind");
+    }
+
+    /** The command over every module. */
+    public ShowGraph(Kind kind, @Nullable RevisionTarget revision, @Nullable RevisionRange range, boolean verbose) {
+        this(kind, revision, range, verbose, null);
     }
 
     /**
@@ -55,11 +62,17 @@ public record ShowGraph(
      * database when it has one.
      */
     public void run(Migrator migrator, CommandContext context) {
-        MigratorTools internals = MigratorTools.of(migrator);
+        MigratorTools internals = ModuleScope.tools(migrator, module);
         switch (kind) {
             case HEADS -> {
                 internals.headsReport(verbose).forEach(context.output()::info);
-                context.output().result(new CommandResult.Revisions(details(migrator, migrator.heads())));
+                context.output()
+                        .result(new CommandResult.Revisions(details(
+                                migrator,
+                                migrator.heads().stream()
+                                        .filter(h -> module == null
+                                                || MigratorTools.moduleOf(h).equals(module.module()))
+                                        .toList())));
             }
             case BRANCHES -> {
                 internals.branchesReport().forEach(context.output()::info);

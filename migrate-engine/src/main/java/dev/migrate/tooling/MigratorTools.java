@@ -11,6 +11,7 @@ import dev.migrate.graph.RevisionTarget;
 import dev.migrate.internal.MigratorAccess;
 import dev.migrate.internal.consent.LossClassifier;
 import dev.migrate.internal.graph.GraphReport;
+import dev.migrate.internal.graph.ModuleOrder;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.runtime.ConnectionSource;
 import dev.migrate.internal.runtime.Engine;
@@ -49,10 +50,57 @@ import org.jspecify.annotations.Nullable;
 public final class MigratorTools {
     private final Migrator migrator;
     private final MigratorAccess.Opener open;
+    private final @Nullable String module;
 
-    private MigratorTools(Migrator migrator, MigratorAccess.Opener open) {
+    private MigratorTools(Migrator migrator, MigratorAccess.Opener open, @Nullable String module) {
         this.migrator = migrator;
         this.open = open;
+        this.module = module;
+    }
+
+    /**
+     * These tools with {@code current}, {@code history} and {@code heads} scoped to one module's revisions and
+     * version rows: {@code MigratorTools.of(migrator).inModule("billing").currentReport(false)}.
+     *
+     * @throws MigrateException when no revision belongs to {@code module}, naming the modules there are
+     */
+    public MigratorTools inModule(String module) {
+        open.engine(migrator).graph().module(module); // refuses an unknown module before anything is read
+        return new MigratorTools(migrator, open, module);
+    }
+
+    /** The named modules of the migrations, each after those it depends on; empty when none names a module. */
+    public List<String> modules() {
+        return open.engine(migrator).graph().modules().order();
+    }
+
+    /**
+     * The modules whose revisions an upgrade applies only after {@code module}'s, directly or through others; the
+     * application's own module, spelled {@code ""}, after every named one.
+     */
+    public Set<String> modulesDependingOn(String module) {
+        return open.engine(migrator).graph().modules().dependents(module);
+    }
+
+    /** The module a revision of the graph belongs to: {@code billing} for {@code billing.20261129_090000}. */
+    public static String moduleOf(String revision) {
+        return ModuleOrder.moduleOf(revision);
+    }
+
+    /** The graph the reports read: the whole of it, or the module's. */
+    private RevisionGraph reportedGraph() {
+        RevisionGraph whole = open.engine(migrator).graph();
+        return module == null ? whole : whole.module(module);
+    }
+
+    /** The version rows the reports read: all, or the module's. */
+    private List<CurrentRevision> rows(Engine database) {
+        List<CurrentRevision> rows = database.reads().current();
+        return module == null
+                ? rows
+                : rows.stream()
+                        .filter(row -> ModuleOrder.moduleOf(row.id()).equals(module))
+                        .toList();
     }
 
     /**
@@ -62,7 +110,7 @@ public final class MigratorTools {
      * @return its internals
      */
     public static MigratorTools of(Migrator migrator) {
-        return new MigratorTools(migrator, MigratorAccess.opener());
+        return new MigratorTools(migrator, MigratorAccess.opener(), null);
     }
 
     /**
@@ -319,7 +367,7 @@ public final class MigratorTools {
             return report().history(range, verbose, Set.of());
         }
         Engine database = open.database(migrator);
-        List<CurrentRevision> rows = database.reads().current();
+        List<CurrentRevision> rows = rows(database);
         List<String> lines = new ArrayList<>(aheadLines(rows));
         lines.addAll(report(rows)
                 .history(range, verbose, known(rows), database.reads().appliedRows(), database.skippedHere()));
@@ -337,12 +385,12 @@ public final class MigratorTools {
             return new HistoryRevisions(report().historyIds(range, Set.of()), Set.of(), null, List.of());
         }
         Engine database = open.database(migrator);
-        Set<String> current = known(database.reads().current());
+        Set<String> current = known(rows(database));
         List<String> ids = report().historyIds(range, current);
         return new HistoryRevisions(
                 ids,
                 current,
-                database.graph().appliedRevisions(current),
+                reportedGraph().appliedRevisions(current),
                 database.skippedHere().stream()
                         .filter(r -> r.revises().stream().anyMatch(ids::contains))
                         .toList());
@@ -376,7 +424,7 @@ public final class MigratorTools {
      */
     public List<String> currentReport(boolean verbose) {
         Engine database = open.database(migrator);
-        List<CurrentRevision> rows = database.reads().current();
+        List<CurrentRevision> rows = rows(database);
         Set<String> current = known(rows);
         List<String> lines = new ArrayList<>(
                 verbose
@@ -520,13 +568,13 @@ public final class MigratorTools {
     }
 
     private GraphReport report() {
-        return new GraphReport(open.engine(migrator).graph());
+        return new GraphReport(reportedGraph());
     }
 
     /** The report that marks the online revisions of {@code rows} in progress {@code (expand)}. */
     private GraphReport report(List<CurrentRevision> rows) {
         return new GraphReport(
-                open.engine(migrator).graph(),
+                reportedGraph(),
                 rows.stream()
                         .filter(CurrentRevision::inProgress)
                         .map(CurrentRevision::id)

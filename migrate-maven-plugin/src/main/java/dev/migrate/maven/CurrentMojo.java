@@ -1,6 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.Current;
+import dev.migrate.command.ModuleScope;
 import dev.migrate.command.settings.GivenSettings;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -38,6 +39,13 @@ public class CurrentMojo extends DatabaseMojo {
     protected boolean verbose;
 
     /**
+     * Only this module's revisions, named {@code <module>.<id>}: as declared by {@code @MigrationModule} or
+     * {@code @Revision(module = ...)}.
+     */
+    @Parameter(property = "migrate.module")
+    protected @Nullable String module;
+
+    /**
      * A schema per tenant, as for migrate:upgrade: prints one line per tenant and a count per
      * revision.
      */
@@ -62,6 +70,7 @@ public class CurrentMojo extends DatabaseMojo {
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
-        new Current(verbose, checkHeads).run(database.fleet(), database.context(projectClasses));
+        new Current(verbose, checkHeads, ModuleScope.of(module))
+                .run(database.fleet(), database.context(projectClasses));
     }
 }

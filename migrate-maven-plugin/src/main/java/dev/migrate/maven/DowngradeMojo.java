@@ -1,9 +1,11 @@
 package dev.migrate.maven;
 
+import dev.migrate.command.ModuleScope;
 import dev.migrate.command.Move;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /** Reverts migrations down to a target ({@code -1}, one step, by default). With {@code -Dmigrate.sql=true} it prints the SQL instead. */
 @Mojo(
@@ -26,8 +28,16 @@ public class DowngradeMojo extends FleetMojo {
     @Parameter(property = "migrate.target", defaultValue = "-1")
     protected String target;
 
+    /**
+     * Only this module's revisions, named {@code <module>.<id>}: as declared by {@code @MigrationModule} or
+     * {@code @Revision(module = ...)}. A downgrade reverts that module only: {@code base}, {@code -1} or an id walk its own chain; it is
+     * refused while a module that depends on it has revisions applied.
+     */
+    @Parameter(property = "migrate.module")
+    protected @Nullable String module;
+
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
-        run(database, projectClasses, Move.downgrade(checkedTarget(target)));
+        run(database, projectClasses, Move.downgrade(checkedTarget(target)).inModule(ModuleScope.of(module)));
     }
 }

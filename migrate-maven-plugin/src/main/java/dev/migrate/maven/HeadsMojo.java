@@ -1,9 +1,11 @@
 package dev.migrate.maven;
 
+import dev.migrate.command.ModuleScope;
 import dev.migrate.command.ShowGraph;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /** Shows the heads of the revision graph: the revisions nothing revises yet. Needs no database. */
 @Mojo(name = "heads", threadSafe = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
@@ -13,9 +15,16 @@ public class HeadsMojo extends MigrateMojo {
     @Parameter(property = "migrate.verbose", defaultValue = "false")
     protected boolean verbose;
 
+    /**
+     * Only this module's heads, named {@code <module>.<id>}: as declared by {@code @MigrationModule} or
+     * {@code @Revision(module = ...)}.
+     */
+    @Parameter(property = "migrate.module")
+    protected @Nullable String module;
+
     @Override
     protected void run(Goal goal, ClassLoader projectClasses) {
-        new ShowGraph(ShowGraph.Kind.HEADS, null, null, verbose)
+        new ShowGraph(ShowGraph.Kind.HEADS, null, null, verbose, ModuleScope.of(module))
                 .run(goal.migrator(projectClasses).build(), context(goal, projectClasses));
     }
 }

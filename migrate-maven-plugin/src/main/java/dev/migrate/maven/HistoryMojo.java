@@ -1,6 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.CommandContext;
+import dev.migrate.command.ModuleScope;
 import dev.migrate.command.ShowGraph;
 import dev.migrate.command.database.RunDatabase;
 import dev.migrate.command.settings.GivenSettings;
@@ -36,6 +37,13 @@ public class HistoryMojo extends DatabaseMojo {
     @Parameter(property = "migrate.range")
     protected @Nullable String range;
 
+    /**
+     * Only this module's revisions, named {@code <module>.<id>}: as declared by {@code @MigrationModule} or
+     * {@code @Revision(module = ...)}.
+     */
+    @Parameter(property = "migrate.module")
+    protected @Nullable String module;
+
     /** A block per revision (parents, children, labels, message) instead of one line. */
     @Parameter(property = "migrate.verbose", defaultValue = "false")
     protected boolean verbose;
@@ -53,7 +61,11 @@ public class HistoryMojo extends DatabaseMojo {
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
         ShowGraph history = new ShowGraph(
-                ShowGraph.Kind.HISTORY, null, range == null ? null : ShowGraph.historyRange(range), verbose);
+                ShowGraph.Kind.HISTORY,
+                null,
+                range == null ? null : ShowGraph.historyRange(range),
+                verbose,
+                ModuleScope.of(module));
         CommandContext context = database.context(projectClasses);
         if (database.database().hasDatabase()) {
             context.onDatabase(builder -> history.run(builder.build(), context));

@@ -504,6 +504,20 @@ public final class SettingsTable {
             .documented("Limits the output to a range from one revision to another, such as base:current or "
                     + "20261120_093000:head. Either side may be empty, base, current or any revision.");
 
+    public static final Setting<String> MODULE = Setting.named("module", SettingType.text("name"))
+            .in(Section.GRAPH)
+            .takenBy(Set.of("current", "downgrade", "heads", "history"))
+            .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
+            .notIn(Face.JAVA_API, "`current()` and `heads()` name each revision `<module>.<id>`")
+            .describedOn(
+                    Face.COMMAND_LINE,
+                    "Only this module's revisions; a downgrade reverts this module only, refused while another depends"
+                            + " on it.")
+            .documented("Scopes the command to one module's revisions, named `<module>.<id>`: `current`, `history`"
+                    + " and `heads` show that module only; `downgrade` walks that module's own chain (`base`, `-1`, an"
+                    + " id within the module) and is refused while a module that depends on it has revisions"
+                    + " applied, naming them. See [Modules](../howto/modules.md).");
+
     public static final Setting<Boolean> VERBOSE = Setting.named("verbose", SettingType.FLAG)
             .in(Section.GRAPH)
             .byDefault("false")
@@ -1490,6 +1504,7 @@ public final class SettingsTable {
             SQL_FILE,
             CHECK_HEADS,
             RANGE,
+            MODULE,
             VERBOSE,
             REVISION,
             MESSAGE,

@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param nested whether the class is a member, local or anonymous class of another
  * @param revision the elements written in its {@code @Revision} annotation (strings, booleans and
  *     lists of strings), or {@code null} when it has none
+ * @param module for a {@code package-info}, the elements written in its {@code @MigrationModule}, or
+ *     {@code null} when it has none
  */
 record ClassFileSummary(
         String binaryName,
@@ -35,13 +37,17 @@ record ClassFileSummary(
         List<String> interfaces,
         boolean publicNoArgConstructor,
         boolean nested,
-        @Nullable Map<String, Object> revision) {
+        @Nullable Map<String, Object> revision,
+        @Nullable Map<String, Object> module) {
     static final int ACC_PUBLIC = 0x0001;
     static final int ACC_INTERFACE = 0x0200;
     static final int ACC_ABSTRACT = 0x0400;
 
     /** The descriptor of {@link dev.migrate.Revision} as class files spell it. */
     private static final String REVISION = "Ldev/migrate/Revision;";
+
+    /** The descriptor of {@code dev.migrate.annotations.MigrationModule}, read by name: the engine does not depend on it. */
+    private static final String MIGRATION_MODULE = "Ldev/migrate/annotations/MigrationModule;";
 
     private static final int UTF8 = 1;
     private static final int INTEGER = 3;
@@ -132,6 +138,7 @@ record ClassFileSummary(
             }
             boolean nested = false;
             Map<String, Object> revision = null;
+            Map<String, Object> module = null;
             int attributes = u2();
             for (int i = 0; i < attributes; i++) {
                 String name = utf8(u2());
@@ -145,6 +152,9 @@ record ClassFileSummary(
                             if (REVISION.equals(values.get(""))) {
                                 values.remove("");
                                 revision = values;
+                            } else if (MIGRATION_MODULE.equals(values.get(""))) {
+                                values.remove("");
+                                module = values;
                             }
                         }
                     }
@@ -167,7 +177,8 @@ record ClassFileSummary(
                     List.of(interfaces),
                     noArgConstructor,
                     nested,
-                    revision);
+                    revision,
+                    module);
         }
 
         private void indexConstantPool() throws IOException {

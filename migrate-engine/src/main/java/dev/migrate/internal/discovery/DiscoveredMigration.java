@@ -5,6 +5,7 @@ import dev.migrate.Migration;
 import dev.migrate.graph.RevisionInfo;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,7 @@ public final class DiscoveredMigration {
     private final RevisionInfo info;
     private final ClassLoader loader;
     private final @Nullable Migration instance;
+    private final List<String> moduleDependsOn;
     /** Set once the class is loaded; read and written by the thread that prepares scripts ahead, too. */
     private volatile @Nullable Class<? extends Migration> type;
 
@@ -31,10 +33,20 @@ public final class DiscoveredMigration {
      *     the class for each use
      */
     public DiscoveredMigration(RevisionInfo info, Class<? extends Migration> type, @Nullable Migration instance) {
+        this(info, type.getClassLoader(), type, instance, List.of());
+    }
+
+    private DiscoveredMigration(
+            RevisionInfo info,
+            ClassLoader loader,
+            @Nullable Class<? extends Migration> type,
+            @Nullable Migration instance,
+            List<String> moduleDependsOn) {
         this.info = info;
+        this.loader = loader;
         this.type = type;
-        this.loader = type.getClassLoader();
         this.instance = instance;
+        this.moduleDependsOn = List.copyOf(moduleDependsOn);
     }
 
     /** A migration created from its class for each use. */
@@ -44,9 +56,27 @@ public final class DiscoveredMigration {
 
     /** A migration whose class, named by {@code info.source()}, was checked from its class file and is not loaded yet. */
     DiscoveredMigration(RevisionInfo info, ClassLoader loader) {
-        this.info = info;
-        this.loader = loader;
-        this.instance = null;
+        this(info, loader, null, null, List.of());
+    }
+
+    /** This migration, run as {@code instance}: a container made it. */
+    public DiscoveredMigration withInstance(Migration instance) {
+        return new DiscoveredMigration(info, loader, type(), instance, moduleDependsOn);
+    }
+
+    /** This migration placed in its module: {@code placed} names it there, and the module depends on {@code modules}. */
+    DiscoveredMigration inModule(RevisionInfo placed, List<String> modules) {
+        return placed.equals(info) && modules.isEmpty()
+                ? this
+                : new DiscoveredMigration(placed, loader, type, instance, modules);
+    }
+
+    /**
+     * The modules the module of this revision depends on, as its {@code @MigrationModule} or its jar's
+     * {@code META-INF/migrate/module.properties} declares them: an upgrade applies theirs first.
+     */
+    public List<String> moduleDependsOn() {
+        return moduleDependsOn;
     }
 
     /** The revision attributes, for the graph. */

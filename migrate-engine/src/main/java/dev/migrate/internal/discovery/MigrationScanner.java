@@ -110,13 +110,24 @@ public final class MigrationScanner {
      */
     public List<DiscoveredMigration> scan(Set<String> suppliedClasses) {
         Map<String, ClassFileSummary> classFiles = new HashMap<>();
-        for (String pkg : packages) {
+        Map<String, ModuleDeclaration> declared = new HashMap<>();
+        List<String> scanned = new ArrayList<>(packages);
+        for (LibraryModules.Shipped shipped : LibraryModules.read(loader)) {
+            for (String pkg : shipped.packages()) {
+                declared.putIfAbsent(pkg, shipped.module());
+                if (scanned.stream().noneMatch(p -> pkg.equals(p) || pkg.startsWith(p + "."))) {
+                    scanned.add(pkg);
+                }
+            }
+        }
+        for (String pkg : scanned) {
             if (!pkg.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
                 throw new MigrateException("The migrations package '" + pkg + "' is not a valid Java package name; "
                         + "configure it as dotted names, for example db.migrations.");
             }
             classFilesIn(pkg, classFiles);
         }
+        Modules modules = Modules.of(classFiles, declared);
         Map<String, Object> defaults = Map.of();
         boolean sharesEngine = false;
         boolean sharesEngineKnown = false;
@@ -138,11 +149,15 @@ public final class MigrationScanner {
                 }
                 if (sharesEngine) {
                     // everything problemWith checks is in the class file: leave the class unloaded
-                    found.add(new DiscoveredMigration(toInfo(summary.revision(), defaults, name), loader));
+                    found.add(
+                            modules.place(new DiscoveredMigration(toInfo(summary.revision(), defaults, name), loader)));
                     continue;
                 }
             }
             // Anything else is loaded and judged by reflection, which sees inherited interfaces.
+            if (name.endsWith(Modules.PACKAGE_INFO)) {
+                continue; // read for its @MigrationModule above
+            }
             Class<?> type = load(name, loader);
             Revision revision = type.getAnnotation(Revision.class);
             if (revision == null) {
@@ -162,7 +177,7 @@ public final class MigrationScanner {
                 problems.add(problem);
                 continue;
             }
-            found.add(new DiscoveredMigration(toInfo(revision, type), type.asSubclass(Migration.class)));
+            found.add(modules.place(new DiscoveredMigration(toInfo(revision, type), type.asSubclass(Migration.class))));
         }
         if (!problems.isEmpty()) {
             throw new MigrateException(
@@ -188,7 +203,7 @@ public final class MigrationScanner {
 
     /** The {@link RevisionInfo} of the elements of a {@code @Revision} read from the class file of {@code className}. */
     private static RevisionInfo toInfo(Map<String, Object> written, Map<String, Object> defaults, String className) {
-        return new RevisionInfo(
+        return Modules.qualified(
                 (String) element(written, defaults, "id"),
                 strings(element(written, defaults, "revises")),
                 (String) element(written, defaults, "message"),
@@ -197,7 +212,8 @@ public final class MigrationScanner {
                 (Boolean) element(written, defaults, "transactional"),
                 className,
                 strings(element(written, defaults, "replaces")),
-                Set.copyOf(strings(element(written, defaults, "contexts"))));
+                Set.copyOf(strings(element(written, defaults, "contexts"))),
+                (String) element(written, defaults, "module"));
     }
 
     /**
@@ -229,7 +245,7 @@ public final class MigrationScanner {
 
     /** The {@link RevisionInfo} a {@code @Revision} annotation declares for {@code type}. */
     public static RevisionInfo toInfo(Revision revision, Class<?> type) {
-        return new RevisionInfo(
+        return Modules.qualified(
                 revision.id(),
                 Arrays.asList(revision.revises()),
                 revision.message(),
@@ -238,7 +254,8 @@ public final class MigrationScanner {
                 revision.transactional(),
                 type.getName(),
                 Arrays.asList(revision.replaces()),
-                Set.of(revision.contexts()));
+                Set.of(revision.contexts()),
+                revision.module());
     }
 
     private static boolean isConcreteMigration(Class<?> type) {
@@ -416,7 +433,7 @@ public final class MigrationScanner {
         }
     }
 
-    /** The binary class name of a {@code a/b/C.class} resource path; null for other files and module or package info. */
+    /** The binary class name of a {@code a/b/C.class} resource path (package info too); null for other files and module info. */
     private static @Nullable String className(String resourcePath) {
         if (!resourcePath.endsWith(".class")) {
             return null;
@@ -424,7 +441,7 @@ public final class MigrationScanner {
         String name = resourcePath
                 .substring(0, resourcePath.length() - ".class".length())
                 .replace('/', '.');
-        if (name.endsWith("module-info") || name.endsWith("package-info")) {
+        if (name.endsWith("module-info")) {
             return null;
         }
         return name;

@@ -33,10 +33,15 @@ final class GraphBuilder {
     private GraphBuilder() {}
 
     /** Validates the revisions and builds the graph's indexes; errors name the classes involved. */
-    static RevisionGraph build(Collection<RevisionInfo> all, Fixes fixes) {
+    static RevisionGraph build(Collection<RevisionInfo> all, Fixes fixes, ModuleOrder declaredModules) {
         Map<String, RevisionInfo> declared = new HashMap<>();
+        Set<String> named = new HashSet<>();
         for (RevisionInfo r : all) {
             checkId(r);
+            String module = ModuleOrder.moduleOf(r.id());
+            if (!module.isEmpty()) {
+                named.add(module);
+            }
             RevisionInfo earlier = declared.putIfAbsent(r.id(), r);
             if (earlier != null) {
                 throw new MigrateException("Revision id " + r.id() + " is declared twice: by " + earlier.source()
@@ -77,14 +82,22 @@ final class GraphBuilder {
                 }
             }
         }
-        List<RevisionInfo> order = topologicalOrder(byId, children, dependents);
+        ModuleOrder modules = declaredModules.including(named);
+        List<RevisionInfo> order = topologicalOrder(byId, children, dependents, modules.ranks());
         // Children lists in topological order make every listing derived from them stable.
         Map<String, Integer> pos = new HashMap<>();
         for (int i = 0; i < order.size(); i++) {
             pos.put(order.get(i).id(), i);
         }
         RevisionGraph graph = new RevisionGraph(
-                order, pos, freeze(order, children, pos), freeze(order, dependents, pos), labels, squashes, fixes);
+                order,
+                pos,
+                freeze(order, children, pos),
+                freeze(order, dependents, pos),
+                labels,
+                squashes,
+                fixes,
+                modules);
         squashes.check(graph);
         return graph;
     }
@@ -167,11 +180,21 @@ final class GraphBuilder {
         }
     }
 
-    /** Kahn's algorithm over both kinds of edge; ties broken by id, so history reads in time order. */
+    /**
+     * Kahn's algorithm over both kinds of edge; ties broken by module, each after the modules it depends on, then by
+     * id, so history reads in time order and an upgrade applies a module only once those it depends on are done.
+     */
     private static List<RevisionInfo> topologicalOrder(
-            Map<String, RevisionInfo> byId, Map<String, List<String>> children, Map<String, List<String>> dependents) {
+            Map<String, RevisionInfo> byId,
+            Map<String, List<String>> children,
+            Map<String, List<String>> dependents,
+            Map<String, Integer> moduleRanks) {
         Map<String, Integer> missingParents = new HashMap<>();
-        PriorityQueue<String> ready = new PriorityQueue<>();
+        PriorityQueue<String> ready = moduleRanks.size() <= 1
+                ? new PriorityQueue<>()
+                : new PriorityQueue<>(java.util.Comparator.<String>comparingInt(
+                                id -> requireNonNull(moduleRanks.get(ModuleOrder.moduleOf(id))))
+                        .thenComparing(java.util.Comparator.naturalOrder()));
         for (RevisionInfo r : byId.values()) {
             int n = r.revises().size() + r.dependsOn().size();
             missingParents.put(r.id(), n);

@@ -50,6 +50,7 @@ public final class RevisionGraph {
     private final Planner planner;
     private final Squashes squashes;
     private final Fixes fixes;
+    private final ModuleOrder modules;
 
     /** Called by {@link GraphBuilder} once the revisions are valid and topologically ordered. */
     RevisionGraph(
@@ -59,9 +60,11 @@ public final class RevisionGraph {
             Map<String, List<String>> dependents,
             Map<String, String> labels,
             Squashes squashes,
-            Fixes fixes) {
+            Fixes fixes,
+            ModuleOrder modules) {
         this.squashes = squashes;
         this.fixes = fixes;
+        this.modules = modules;
         this.topological = List.copyOf(topological);
         Map<String, RevisionInfo> ids = new LinkedHashMap<>();
         for (RevisionInfo r : topological) {
@@ -115,7 +118,92 @@ public final class RevisionGraph {
      * @throws MigrateException as {@link #of(Collection)}
      */
     public static RevisionGraph of(Collection<RevisionInfo> revisions, Fixes fixes) {
-        return GraphBuilder.build(revisions, fixes);
+        return of(revisions, fixes, ModuleOrder.NONE);
+    }
+
+    /**
+     * Builds and validates the graph of revisions owned by {@code modules}: an upgrade applies each module's
+     * revisions after those of the modules it depends on.
+     *
+     * @throws MigrateException as {@link #of(Collection)}
+     */
+    public static RevisionGraph of(Collection<RevisionInfo> revisions, Fixes fixes, ModuleOrder modules) {
+        return GraphBuilder.build(revisions, fixes, modules);
+    }
+
+    /**
+     * The graph of one module's revisions, for the reports scoped to it: its edges to other modules' revisions are
+     * left out, as their revisions are.
+     *
+     * @throws MigrateException when no revision belongs to {@code module}, naming the modules there are
+     */
+    public RevisionGraph module(String module) {
+        List<RevisionInfo> own = new ArrayList<>();
+        for (RevisionInfo r : topological) {
+            if (ModuleOrder.moduleOf(r.id()).equals(module)) {
+                own.add(new RevisionInfo(
+                        r.id(),
+                        r.revises().stream()
+                                .filter(byId::containsKey)
+                                .filter(p -> inModule(p, module))
+                                .toList(),
+                        r.message(),
+                        r.branchLabels(),
+                        r.dependsOn().stream().filter(d -> inModule(d, module)).toList(),
+                        r.transactional(),
+                        r.source(),
+                        r.replaces(),
+                        r.contexts()));
+            }
+        }
+        if (own.isEmpty()) {
+            Set<String> named = new java.util.TreeSet<>(modules.dependsOn().keySet());
+            throw new MigrateException("No migration belongs to module '" + module + "'; "
+                    + (named.isEmpty()
+                            ? "no migration of this build names a module."
+                            : "the modules of this build are " + String.join(", ", named) + ".")
+                    + " Correct the module (" + fixes.setting("module", "<name>") + "), or leave it out for all.");
+        }
+        return of(own, fixes, new ModuleOrder(Map.of()).including(module.isEmpty() ? Set.of() : Set.of(module)));
+    }
+
+    /**
+     * Whether the graph has named modules and each module, the application's own included, has one head: then
+     * {@code head} means the head of each module, as {@code heads} does.
+     */
+    boolean hasOneHeadPerModule() {
+        if (modules.dependsOn().isEmpty() || heads.size() < 2) {
+            return false;
+        }
+        Set<String> seen = new HashSet<>();
+        return heads.stream().allMatch(h -> seen.add(ModuleOrder.moduleOf(h)));
+    }
+
+    private static boolean inModule(String id, String module) {
+        return ModuleOrder.moduleOf(id).equals(module);
+    }
+
+    /** The modules that own this graph's revisions and the order between them. */
+    public ModuleOrder modules() {
+        return modules;
+    }
+
+    /**
+     * The rows of {@code rows} this graph can speak for: a row of a module none of its revisions belongs to was
+     * written by another application sharing the database, and is left alone.
+     */
+    public Set<String> ownRows(Set<String> rows) {
+        if (rows.stream().allMatch(r -> r.indexOf('.') < 0)) {
+            return rows;
+        }
+        Set<String> own = new LinkedHashSet<>();
+        for (String row : rows) {
+            String module = ModuleOrder.moduleOf(row);
+            if (module.isEmpty() || modules.dependsOn().containsKey(module)) {
+                own.add(row);
+            }
+        }
+        return own;
     }
 
     /** How this graph's messages name what to run or set. */

@@ -61,6 +61,9 @@ final class TargetResolver {
     /** {@code point} on {@code branch}, or anywhere in the graph when {@code branch} is null. */
     Set<String> resolveOn(@Nullable Branch branch, Target point, Set<String> current, String text) {
         if (point instanceof Target.Head) {
+            if (branch == null && graph.hasOneHeadPerModule()) {
+                return Set.copyOf(graph.heads()); // head of each module: what upgrade's default means with modules
+            }
             String head = branch == null ? singleHead(text) : branchHead(branch, text);
             return head == null ? Set.of() : Set.of(head);
         } else if (point instanceof Target.Heads) {

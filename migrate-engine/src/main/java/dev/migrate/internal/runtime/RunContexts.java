@@ -5,6 +5,7 @@ import dev.migrate.MigrationLog;
 import dev.migrate.graph.RevisionInfo;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.Direction;
+import dev.migrate.internal.graph.ModuleOrder;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.graph.Step;
 import dev.migrate.text.Fixes;
@@ -44,8 +45,11 @@ record RunContexts(
      * run has, unless another row already implies them. The table keeps the row of a revision that runs everywhere
      * beside the rows of the limited revisions on top of it ({@link RevisionGraph#takesRow}); a table written before
      * it did, where a limited revision took that row, is read right here and put right by the run's first step.
+     * The rows of modules this build does not have (another application sharing the database applied them) are
+     * left out of its view, and so never touched.
      */
-    Set<String> rowsOfRun(Set<String> rows) {
+    Set<String> rowsOfRun(Set<String> tableRows) {
+        Set<String> rows = whole.ownRows(tableRows);
         if (leftOut.isEmpty() || rows.stream().noneMatch(leftOut::containsKey)) {
             return rows;
         }
@@ -146,10 +150,28 @@ record RunContexts(
         return parents;
     }
 
+    /** The modules of the discovered revisions, each with the modules its declaration says it depends on. */
+    private static ModuleOrder moduleOrder(Collection<DiscoveredMigration> discovered) {
+        Map<String, Set<String>> dependsOn = new TreeMap<>();
+        for (DiscoveredMigration m : discovered) {
+            String module = ModuleOrder.moduleOf(m.info().id());
+            if (!module.isEmpty()) {
+                dependsOn.computeIfAbsent(module, k -> new TreeSet<>()).addAll(m.moduleDependsOn());
+            }
+        }
+        if (dependsOn.isEmpty()) {
+            return ModuleOrder.NONE;
+        }
+        Map<String, List<String>> lists = new TreeMap<>();
+        dependsOn.forEach((module, on) -> lists.put(module, List.copyOf(on)));
+        return new ModuleOrder(lists);
+    }
+
     static RunContexts of(Collection<DiscoveredMigration> discovered, Settings settings) {
         List<RevisionInfo> all =
                 discovered.stream().map(DiscoveredMigration::info).toList();
-        RevisionGraph whole = RevisionGraph.of(all, settings.fixes());
+        ModuleOrder modules = moduleOrder(discovered);
+        RevisionGraph whole = RevisionGraph.of(all, settings.fixes(), modules);
         if (all.stream().allMatch(r -> r.runsIn(settings.contexts()))) {
             return new RunContexts(whole, List.copyOf(discovered), Map.of(), whole);
         }
@@ -161,7 +183,7 @@ record RunContexts(
         }
         return new RunContexts(
                 RevisionGraph.of(
-                        all.stream().filter(r -> !leftOut.containsKey(r.id())).toList(), settings.fixes()),
+                        all.stream().filter(r -> !leftOut.containsKey(r.id())).toList(), settings.fixes(), modules),
                 discovered.stream()
                         .filter(m -> !leftOut.containsKey(m.info().id()))
                         .toList(),

@@ -1,0 +1,62 @@
+package dev.migrate.modules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.MigrateException;
+import dev.migrate.internal.discovery.DiscoveredMigration;
+import dev.migrate.internal.discovery.MigrationScanner;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How the scanner places revisions in modules: by the package's declaration or the revision's own. */
+class ModuleDiscoveryTest {
+    private static final String FIXTURES = "dev.migrate.modules.fixtures.";
+    private final ClassLoader loader = ModuleDiscoveryTest.class.getClassLoader();
+
+    @Test
+    void aPackageDeclaredAsAModuleNamesItsRevisionsAndTheirDependencies() {
+        List<DiscoveredMigration> found =
+                new MigrationScanner(loader, List.of(FIXTURES + "outbox", FIXTURES + "billing")).scan();
+        assertThat(found)
+                .extracting(m -> m.info().id())
+                .containsExactlyInAnyOrder(
+                        "outbox.20261129_090000", "outbox.20261130_090000", "billing.20261129_090000");
+        DiscoveredMigration second = found.stream()
+                .filter(m -> m.info().id().equals("outbox.20261130_090000"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(second.info().revises()).containsExactly("outbox.20261129_090000");
+        DiscoveredMigration billing = found.stream()
+                .filter(m -> m.info().id().startsWith("billing."))
+                .findFirst()
+                .orElseThrow();
+        assertThat(billing.moduleDependsOn()).containsExactly("outbox");
+    }
+
+    @Test
+    void aRevisionNamesItsModuleItselfAndItsParentByIdAlone() {
+        List<DiscoveredMigration> found = new MigrationScanner(loader, List.of(FIXTURES + "explicit")).scan();
+        assertThat(found)
+                .extracting(m -> m.info().id())
+                .containsExactly("audit.20261129_090000", "audit.20261130_090000");
+        assertThat(found.get(1).info().revises()).containsExactly("audit.20261129_090000");
+    }
+
+    @Test
+    void anIdWithADotIsRefusedWithTheModuleToWrite() {
+        assertThatThrownBy(() -> new MigrationScanner(loader, List.of(FIXTURES + "dotted")).scan())
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("The revision id 'billing.20261129_090000' of " + FIXTURES + "dotted.Dotted "
+                        + "contains a dot")
+                .hasMessageContaining("@Revision(module = \"billing\", id = \"20261129_090000\")");
+    }
+
+    @Test
+    void aModuleNameThatCannotPrefixAnIdIsRefusedNamingThePackage() {
+        assertThatThrownBy(() -> new MigrationScanner(loader, List.of(FIXTURES + "badname")).scan())
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("The module name 'bill-ing' of @MigrationModule on package " + FIXTURES
+                        + "badname is not valid");
+    }
+}
