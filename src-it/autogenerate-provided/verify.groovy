@@ -17,7 +17,7 @@ assert log.contains('No differences: the entities match the schema at head.')
 
 // every jar of this build of migrate says which build it is, so caches keyed on it notice a new build
 def repo = new File(basedir, '../../it-repo/dev/migrate')
-['migrate-engine', 'migrate-autogen', 'migrate-maven-plugin'].each { name ->
+['migrate-ops', 'migrate-engine', 'migrate-autogen', 'migrate-maven-plugin'].each { name ->
     def jar = new java.util.jar.JarFile(new File(repo, "${name}/0.1.0-SNAPSHOT/${name}-0.1.0-SNAPSHOT.jar"))
     def attributes = jar.manifest.mainAttributes
     assert attributes.getValue('Implementation-Version') == '0.1.0-SNAPSHOT' : "${name} has Implementation-Version"

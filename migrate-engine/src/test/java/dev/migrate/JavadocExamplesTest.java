@@ -2,12 +2,14 @@ package dev.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -27,7 +29,13 @@ import org.junit.jupiter.api.Test;
  * argument in an example fails the build.
  */
 class JavadocExamplesTest {
-    static final Path API_SOURCES = Path.of("src/main/java/dev/migrate");
+    /**
+     * The sources of the public package, split over two modules: the runner's API here, and {@code Operations},
+     * {@code Ddl} and {@code JdbcWork} in the op model's module beside it.
+     */
+    static final List<Path> API_SOURCES =
+            List.of(Path.of("src/main/java/dev/migrate"), Path.of("../migrate-ops/src/main/java/dev/migrate"));
+
     private static final Pattern JAVADOC = Pattern.compile("/\\*\\*(.*?)\\*/", Pattern.DOTALL);
     private static final Pattern CODE_START = Pattern.compile(
             "^(op\\.|migrator\\.|builder\\.|listener\\.|fleet\\.|fleetResult\\.|Fleet[ .]|log\\.|Migrator[ .]|ChecksumCache\\.|@SuppressLint\\(|@Imported(\\.List)?\\(|RevisionDetails |Logger |new |throw |if |try |@Revision\\(id|"
@@ -58,12 +66,7 @@ class JavadocExamplesTest {
         String source = compilationUnit(examples);
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        String classPath = Path.of(Migrator.class
-                        .getProtectionDomain()
-                        .getCodeSource()
-                        .getLocation()
-                        .toURI())
-                .toString();
+        String classPath = location(Migrator.class) + File.pathSeparator + location(Operations.class);
         StringWriter out = new StringWriter();
         boolean compiled = compiler.getTask(
                         out,
@@ -89,19 +92,35 @@ class JavadocExamplesTest {
         assertThat(compiled).as("the examples compile:" + problems).isTrue();
     }
 
+    /** Where the classes of {@code type}'s module are: its class directory in the reactor, or its jar. */
+    private static String location(Class<?> type) throws URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+    }
+
+    /** The source files of the public package in both of its modules, by file name. */
+    static List<Path> apiSourceFiles() throws IOException {
+        List<Path> found = new ArrayList<>();
+        for (Path sources : API_SOURCES) {
+            assertThat(sources).as("the sources of dev.migrate").isDirectory();
+            try (Stream<Path> files = Files.list(sources)) {
+                found.addAll(files.filter(f -> f.toString().endsWith(".java")).toList());
+            }
+        }
+        found.sort(Comparator.comparing(f -> f.getFileName().toString()));
+        return found;
+    }
+
     /** Every code example in the Javadoc of the public package, in file order. */
     private static List<Example> examples() throws IOException {
         List<Example> found = new ArrayList<>();
-        try (Stream<Path> files = Files.list(API_SOURCES)) {
-            for (Path file :
-                    files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                Matcher comment = JAVADOC.matcher(Files.readString(file));
-                while (comment.find()) {
-                    String text = comment.group(1).replaceAll("(?m)^\\s*\\* ?", "");
-                    for (String code : inlineCode(text)) {
-                        if (isExample(code)) {
-                            found.add(new Example(file.getFileName().toString(), code));
-                        }
+        for (Path file : apiSourceFiles()) {
+            Matcher comment = JAVADOC.matcher(Files.readString(file));
+            while (comment.find()) {
+                String text = comment.group(1).replaceAll("(?m)^\\s*\\* ?", "");
+                for (String code : inlineCode(text)) {
+                    if (isExample(code)) {
+                        found.add(new Example(file.getFileName().toString(), code));
                     }
                 }
             }

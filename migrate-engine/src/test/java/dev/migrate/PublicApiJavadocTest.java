@@ -12,11 +12,9 @@ import com.sun.source.util.DocTrees;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreePath;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -82,10 +80,7 @@ class PublicApiJavadocTest {
 
     private static List<Member> publicMembers() throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        List<Path> files;
-        try (Stream<Path> listed = Files.list(JavadocExamplesTest.API_SOURCES)) {
-            files = listed.filter(f -> f.toString().endsWith(".java")).sorted().toList();
-        }
+        List<Path> files = JavadocExamplesTest.apiSourceFiles();
         try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(null, null, null)) {
             Iterable<? extends JavaFileObject> sources = fileManager.getJavaFileObjectsFromPaths(files);
             JavacTask task =

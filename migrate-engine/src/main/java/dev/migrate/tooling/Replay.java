@@ -62,7 +62,7 @@ public final class Replay {
     }
 
     /** The engine's own observer, telling {@code observer} what it sees. */
-    private record Watching(StatementObserver observer) implements dev.migrate.internal.runtime.StatementObserver {
+    private record Watching(StatementObserver observer) implements dev.migrate.internal.runtime.sink.StatementObserver {
         @Override
         public void beforeStep(Connection connection, DiscoveredMigration migration, boolean inTransaction)
                 throws SQLException {

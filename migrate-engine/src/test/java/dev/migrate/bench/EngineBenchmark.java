@@ -32,7 +32,7 @@ import javax.tools.ToolProvider;
  * graph build plus {@code current}, offline rendering, and applying the chain compared with the same
  * SQL sent through plain JDBC in the same transactions (the floor).
  *
- * <p>Run: {@code mvn -B -q -pl migrate-engine test-compile exec:java -Dexec.mainClass=dev.migrate.bench.EngineBenchmark
+ * <p>Run: {@code mvn -B -q -pl migrate-engine -am test-compile exec:java -Dexec.mainClass=dev.migrate.bench.EngineBenchmark
  * -Dexec.classpathScope=test} (add {@code -Dexec.args=2000} for another chain length).
  */
 public final class EngineBenchmark {

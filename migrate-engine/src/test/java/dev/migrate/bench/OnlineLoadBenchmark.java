@@ -58,7 +58,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * load is a series of pgbench runs of {@code bench.chunk} seconds (default 5), so that it can be stopped
  * between two runs with its summary whole; each run opens its connections anew.
  *
- * <p>Run: {@code mvn -B -q -o -pl migrate-engine test-compile exec:java
+ * <p>Run: {@code mvn -B -q -o -pl migrate-engine -am test-compile exec:java
  * -Dexec.mainClass=dev.migrate.bench.OnlineLoadBenchmark -Dexec.classpathScope=test
  * -Dbench.server='jdbc:postgresql://127.0.0.1:5499/postgres?user=postgres&password=stock-pw'}. It creates
  * the databases {@code online_bench_online} and {@code online_bench_plain} on that server and drops them at

@@ -2,6 +2,8 @@ package dev.migrate.internal.runtime;
 
 import dev.migrate.MigrateException;
 import dev.migrate.internal.connection.Privileges;
+import dev.migrate.internal.runtime.lock.BlockerWatch;
+import dev.migrate.internal.runtime.sink.ConnectionSink;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,6 +3,8 @@ package dev.migrate.internal.runtime;
 import dev.migrate.LockWait;
 import dev.migrate.MigrateException;
 import dev.migrate.internal.connection.Privileges;
+import dev.migrate.internal.runtime.lock.AdvisoryLock;
+import dev.migrate.internal.runtime.lock.ServerSessions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

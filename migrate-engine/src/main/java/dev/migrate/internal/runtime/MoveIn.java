@@ -9,6 +9,8 @@ import dev.migrate.MigrationLog;
 import dev.migrate.graph.RevisionTarget;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.internal.runtime.script.Scripts;
+import dev.migrate.internal.runtime.sink.ConnectionSink;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.text.Fixes;
 import java.math.BigInteger;

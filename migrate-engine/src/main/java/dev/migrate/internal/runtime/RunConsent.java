@@ -7,6 +7,8 @@ import dev.migrate.internal.consent.Plan;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.Direction;
 import dev.migrate.internal.graph.Step;
+import dev.migrate.internal.runtime.script.Script;
+import dev.migrate.internal.runtime.script.Scripts;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

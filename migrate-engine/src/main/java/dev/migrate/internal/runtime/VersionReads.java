@@ -7,6 +7,8 @@ import dev.migrate.internal.graph.AppliedRow;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.online.OnlineRunner;
 import dev.migrate.internal.online.OnlineState;
+import dev.migrate.internal.runtime.lock.AdvisoryLock;
+import dev.migrate.internal.runtime.lock.ServerSessions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 /**
- * The runner: transactions, the migration lock, version and history tables, checksums, offline SQL.
+ * The runner: transactions, the migration lock, version and history tables, offline SQL. Below it, and
+ * knowing nothing of it: the recorded scripts and their checksums ({@code script}), where statements go
+ * ({@code sink}) and the advisory lock ({@code lock}).
  *
  * <p>Internal: the Maven plugin and the autogenerator use it, and it changes without notice. Call
  * {@link dev.migrate.Migrator} instead.

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /** Small migration chains used by the runtime tests. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {}
 
     @Revision(id = "r1", message = "create agents")
@@ -249,8 +249,8 @@ final class Fixtures {
     }
 
     /** A log that keeps its lines for assertions. */
-    static final class RecordingLog implements MigrationLog {
-        final List<String> lines = new CopyOnWriteArrayList<>();
+    public static final class RecordingLog implements MigrationLog {
+        public final List<String> lines = new CopyOnWriteArrayList<>();
 
         @Override
         public void info(String line) {

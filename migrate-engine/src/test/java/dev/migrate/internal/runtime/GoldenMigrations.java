@@ -19,7 +19,7 @@ import java.util.Map;
  * Migrations whose checksums are pinned by {@link ChecksumTest}: between them they use every kind of
  * operation. Never edit them; a change here is a change of every user's applied checksums.
  */
-final class GoldenMigrations {
+public final class GoldenMigrations {
     private GoldenMigrations() {}
 
     @Revision(id = "g1", message = "tables and columns")

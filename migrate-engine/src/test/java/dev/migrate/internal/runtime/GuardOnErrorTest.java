@@ -11,7 +11,6 @@ import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
-import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
 import dev.migrate.op.Precondition.OnFail;
 import dev.migrate.testing.TestPostgres;
@@ -200,19 +199,6 @@ class GuardOnErrorTest {
                 .hasStackTraceContaining("fix the precondition, or give the guard an onError outcome, and run again.");
         assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("e0");
         assertThat(query(db, "SELECT to_regclass('error_halt_ran') IS NULL")).containsExactly("t");
-    }
-
-    @Test
-    void onErrorHaltIsTheDefaultAndKeepsTheChecksumOfAGuardWithoutIt() {
-        Op.Guard plain = new Op.Guard(BAD_TABLE, OnFail.MARK_RAN, "m");
-        Op.Guard halt = new Op.Guard(BAD_TABLE, OnFail.MARK_RAN, OnFail.HALT, "m");
-        Op.Guard warn = new Op.Guard(BAD_TABLE, OnFail.MARK_RAN, OnFail.WARN, "m");
-        assertThat(halt).isEqualTo(plain);
-        assertThat(plain.errorOutcome()).isEqualTo(OnFail.HALT);
-        assertThat(new Checksum().add(halt).value())
-                .isEqualTo(new Checksum().add(plain).value());
-        assertThat(new Checksum().add(warn).value())
-                .isNotEqualTo(new Checksum().add(plain).value());
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
+import dev.migrate.internal.runtime.lock.AdvisoryLock;
 import dev.migrate.testing.OnEveryMajor;
 import dev.migrate.testing.OnOldestAndNewestMajor;
 import dev.migrate.testing.TestPostgres;

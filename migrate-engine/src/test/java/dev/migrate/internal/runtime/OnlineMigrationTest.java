@@ -18,6 +18,7 @@ import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.TenantResult;
+import dev.migrate.internal.runtime.lock.AdvisoryLock;
 import dev.migrate.op.OnlineChange;
 import dev.migrate.testing.TestPostgres;
 import java.io.StringWriter;

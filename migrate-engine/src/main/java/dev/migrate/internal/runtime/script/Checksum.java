@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.script;
 
 import dev.migrate.op.Op;
 import java.lang.reflect.InvocationTargetException;
@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * <p>Values carry a format prefix ({@value #PREFIX}). Values without one are the first format,
  * the SHA-256 of the rendered SQL; {@link Engine} still recognises those and upgrades them in place.
  */
-final class Checksum {
+public final class Checksum {
     static final String PREFIX = "v2:";
 
     private final StringBuilder text = new StringBuilder();
@@ -66,12 +66,12 @@ final class Checksum {
     }
 
     /** Whether a stored value is of the first format (64 hex digits, no prefix). */
-    static boolean isLegacy(String stored) {
+    public static boolean isLegacy(String stored) {
         return stored.matches("[0-9a-f]{64}");
     }
 
     /** Whether a stored value is of this format; a value of neither format was written by a later version. */
-    static boolean isCurrent(String stored) {
+    public static boolean isCurrent(String stored) {
         return stored.startsWith(PREFIX);
     }
 

@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.script;
 
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.Direction;
@@ -24,7 +24,7 @@ import java.util.concurrent.FutureTask;
  *
  * <p>The online phases read the upgrades through {@link OnlineScripts}.
  */
-final class Scripts implements AutoCloseable, OnlineScripts {
+public final class Scripts implements AutoCloseable, OnlineScripts {
     private final Map<String, DiscoveredMigration> migrations;
     private final boolean offline;
     private final ScriptRecorder recorder = new ScriptRecorder();
@@ -32,7 +32,7 @@ final class Scripts implements AutoCloseable, OnlineScripts {
     private volatile boolean closed;
 
     /** @param offline whether the scripts are written out rather than run ({@code Operations.isOffline()}) */
-    Scripts(Map<String, DiscoveredMigration> migrations, boolean offline) {
+    public Scripts(Map<String, DiscoveredMigration> migrations, boolean offline) {
         this.migrations = migrations;
         this.offline = offline;
     }
@@ -44,7 +44,7 @@ final class Scripts implements AutoCloseable, OnlineScripts {
      * server, and leaves the other processor to the server; a run that waits for checksums records
      * alongside it on its own thread, through {@link #upgrade}.
      */
-    Scripts recordAhead(List<String> revisions) {
+    public Scripts recordAhead(List<String> revisions) {
         if (revisions.isEmpty()) {
             return this;
         }
@@ -84,14 +84,14 @@ final class Scripts implements AutoCloseable, OnlineScripts {
     }
 
     /** The script of one direction of a migration; upgrades are recorded once per run. */
-    Script script(DiscoveredMigration migration, Direction direction) {
+    public Script script(DiscoveredMigration migration, Direction direction) {
         return direction == Direction.UPGRADE
                 ? upgrade(migration.info().id())
                 : recorder.record(migration, direction, offline);
     }
 
     /** The upgrade script of a revision: what its checksum covers. */
-    Script upgrade(String revision) {
+    public Script upgrade(String revision) {
         FutureTask<Script> task = task(revision);
         task.run(); // records it here unless another thread has started to
         try {

@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.lock;
 
 import dev.migrate.MigrationLog;
 import java.sql.Connection;
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * holds a lock the migration waits for, and names it in the log. Without it, a migration queued
  * behind a long transaction looks exactly like a hung deployment.
  */
-final class BlockerWatch implements AutoCloseable {
+public final class BlockerWatch implements AutoCloseable {
     private final ScheduledExecutorService timer;
 
     private BlockerWatch(ScheduledExecutorService timer) {
@@ -22,12 +22,14 @@ final class BlockerWatch implements AutoCloseable {
     }
 
     /**
+     * Starts the watch: every {@code interval}, the sessions that hold up the migrations' connection, named in the log.
+     *
      * @param observer an otherwise idle connection, used by the watch thread only until {@link #close()}
      * @param migrationPid the server process of the connection the migrations run on
      */
     // the task catches what it expects, and close() shuts the timer down: nothing waits on the future
     @SuppressWarnings("FutureReturnValueIgnored")
-    static BlockerWatch start(Connection observer, int migrationPid, Duration interval, MigrationLog log) {
+    public static BlockerWatch start(Connection observer, int migrationPid, Duration interval, MigrationLog log) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "migrate-blocker-watch");
             t.setDaemon(true);

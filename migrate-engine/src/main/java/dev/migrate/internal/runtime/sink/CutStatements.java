@@ -1,5 +1,6 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.sink;
 
+import dev.migrate.internal.runtime.script.Script;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.sql.SqlLexer;
@@ -14,11 +15,11 @@ import org.jspecify.annotations.Nullable;
  * the operation when there is one, and from the SQL text, read by {@link SqlLexer}, for
  * {@code op.execute(sql)}, which may hold a concurrent index command of its own.
  */
-final class CutStatements {
+public final class CutStatements {
     private CutStatements() {}
 
     /** What {@code statement} may leave behind when it fails or is cut; empty when it commits whole or not at all. */
-    static List<Leftover> of(Script.Statement statement) {
+    public static List<Leftover> of(Script.Statement statement) {
         Op op = statement.op();
         if (op instanceof Op.CreateIndex create) {
             return create.isConcurrent()

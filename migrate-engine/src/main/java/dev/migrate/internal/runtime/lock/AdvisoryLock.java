@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.lock;
 
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
@@ -16,7 +16,7 @@ import java.util.List;
  * outside the migration's connection means no transaction stays open on its behalf, so
  * {@code CREATE INDEX CONCURRENTLY} in a migration never waits for the lock holder.
  */
-final class AdvisoryLock implements AutoCloseable {
+public final class AdvisoryLock implements AutoCloseable {
     private static final long POLL_MILLIS = 100;
 
     private final Connection connection;
@@ -31,12 +31,12 @@ final class AdvisoryLock implements AutoCloseable {
     }
 
     /** How long the run waited for another run to release the lock: zero when it was free. */
-    Duration waited() {
+    public Duration waited() {
         return waited;
     }
 
     /** The lock key for one version table: every run against the same table contends for it. */
-    static long keyFor(String versionTable) {
+    public static long keyFor(String versionTable) {
         long hash = 0xcbf29ce484222325L; // FNV-1a: stable across JVMs, unlike String.hashCode's 32 bits
         for (byte b : ("migrate:" + versionTable).getBytes(StandardCharsets.UTF_8)) {
             hash ^= b & 0xff;
@@ -49,7 +49,7 @@ final class AdvisoryLock implements AutoCloseable {
      * Takes the lock, waiting at most {@code timeout} for another run to release it, and saying
      * every {@code reportInterval} which server session holds it.
      */
-    static AdvisoryLock acquire(
+    public static AdvisoryLock acquire(
             Connection connection, long key, Duration timeout, Duration reportInterval, MigrationLog log, Fixes fixes)
             throws SQLException {
         long start = System.nanoTime();

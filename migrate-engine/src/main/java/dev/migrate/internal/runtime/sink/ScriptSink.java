@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.sink;
 
 import dev.migrate.JdbcWork;
 import dev.migrate.internal.discovery.DiscoveredMigration;
@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * Where a run's SQL goes: a live connection or a script. The runner drives both the same way; the
  * online phases see it as an {@link OnlineSink}.
  */
-interface ScriptSink extends OnlineSink {
+public interface ScriptSink extends OnlineSink {
     /** A migration is about to run; the previous one is done. */
     default void step(DiscoveredMigration migration) throws SQLException {}
 

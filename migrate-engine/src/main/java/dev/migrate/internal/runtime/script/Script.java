@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.script;
 
 import dev.migrate.JdbcWork;
 import dev.migrate.MigrateException;
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * The SQL is rendered only when {@link #parts()} is first asked for: verifying the checksum of an
  * applied migration needs the operations, never their SQL.
  */
-final class Script {
+public final class Script {
     private static final PostgresDialect DIALECT = new PostgresDialect();
 
     private final String revision;
@@ -36,7 +36,7 @@ final class Script {
     }
 
     /** The {@link Checksum} of the operations the migration asked for. */
-    String checksum() {
+    public String checksum() {
         return checksum;
     }
 
@@ -47,19 +47,19 @@ final class Script {
     record Ask(Op op) implements Request {}
 
     /** One piece of a rendered script. */
-    sealed interface Part permits Statement, Jdbc {}
+    public sealed interface Part permits Statement, Jdbc {}
 
     /**
      * One SQL statement.
      *
      * @param op the operation it was rendered from, or {@code null} when it comes from nowhere else
      */
-    record Statement(String sql, @Nullable Op op) implements Part {}
+    public record Statement(String sql, @Nullable Op op) implements Part {}
 
-    record Jdbc(JdbcWork work) implements Part, Request {}
+    public record Jdbc(JdbcWork work) implements Part, Request {}
 
     /** The statements and JDBC work to run, in order. */
-    List<Part> parts() {
+    public List<Part> parts() {
         List<Part> rendered = parts;
         if (rendered == null) {
             rendered = render();
@@ -77,7 +77,7 @@ final class Script {
     }
 
     /** The SQL of the parts, which are all statements: the phases of online changes, which run no JDBC code. */
-    List<String> statements() {
+    public List<String> statements() {
         return parts().stream().map(part -> ((Statement) part).sql()).toList();
     }
 
@@ -110,12 +110,12 @@ final class Script {
     }
 
     /** Whether the migration makes online changes: its upgrade is an expand phase, {@code complete} its contract. */
-    boolean online() {
+    public boolean online() {
         return !changes().isEmpty();
     }
 
     /** The online changes, in order. */
-    List<OnlineChange> changes() {
+    public List<OnlineChange> changes() {
         return onlines().stream().map(Op.Online::change).toList();
     }
 
@@ -125,7 +125,7 @@ final class Script {
      * complete half: columns replaced or dropped, then renamed columns, then renamed tables, since every
      * change names the columns and tables as they were before the revision.
      */
-    Script complete(List<Script> completedBefore) {
+    public Script complete(List<Script> completedBefore) {
         List<Request> contract = new ArrayList<>();
         for (Script before : completedBefore) {
             contract.add(new Ask(new Op.DropVersionViews(before.revision, before.changes())));
@@ -154,7 +154,7 @@ final class Script {
      *
      * @throws MigrateException when a plain operation of the upgrade cannot be reversed
      */
-    Script rollback(Fixes fixes) {
+    public Script rollback(Fixes fixes) {
         List<Request> undo = new ArrayList<>();
         undo.add(new Ask(new Op.DropVersionViews(revision, changes())));
         for (int i = requests.size() - 1; i >= 0; i--) {
@@ -184,7 +184,7 @@ final class Script {
     }
 
     /** This script, then {@code op}. */
-    Script and(Op op) {
+    public Script and(Op op) {
         List<Request> more = new ArrayList<>(requests);
         more.add(new Ask(op));
         return new Script(revision, more, checksum);
@@ -201,7 +201,7 @@ final class Script {
     }
 
     /** The checksum in its first format, over the rendered SQL, to recognise values stored by earlier versions. */
-    String legacyChecksum() {
+    public String legacyChecksum() {
         return Checksum.legacy(parts().stream()
                 .map(p -> p instanceof Statement s ? s.sql() : "<jdbc>")
                 .toList());

@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.sink;
 
 import dev.migrate.op.QualifiedName;
 import dev.migrate.sql.Identifiers;
@@ -14,7 +14,7 @@ import java.util.List;
  * those the same statement would trip over or leave beside its own work when it runs again. A valid
  * index is never found here, whatever its name.
  */
-final class InvalidIndexes {
+public final class InvalidIndexes {
     /** The suffixes {@code REINDEX CONCURRENTLY} gives the copies it builds and the originals it drops. */
     private static final String REINDEX_SUFFIX = "'_cc(new|old)[0-9]*$'";
 
@@ -35,14 +35,14 @@ final class InvalidIndexes {
      *
      * @param buildingPid the server process building it right now, or 0 when none is
      */
-    record Found(String schema, String name, String table, int buildingPid) {
+    public record Found(String schema, String name, String table, int buildingPid) {
         /** The index, schema-qualified and quoted as needed. */
-        String qualified() {
+        public String qualified() {
             return Identifiers.quote(new QualifiedName(schema, name));
         }
 
         /** What drops it without blocking writes to its table. */
-        String dropStatement() {
+        public String dropStatement() {
             return "DROP INDEX CONCURRENTLY IF EXISTS " + qualified();
         }
     }

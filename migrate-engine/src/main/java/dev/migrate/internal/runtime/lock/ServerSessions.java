@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.lock;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +11,7 @@ import java.util.List;
  * Names the other server sessions a run waits for, so that a waiting deployment says who holds it
  * up instead of sitting silent.
  */
-final class ServerSessions {
+public final class ServerSessions {
     private static final String DESCRIBE = "SELECT a.pid, coalesce(nullif(a.application_name, ''), '-'), a.usename, "
             + "coalesce(a.state, '-'), extract(epoch FROM clock_timestamp() - coalesce(a.xact_start, a.query_start))::bigint, "
             + "left(regexp_replace(coalesce(a.query, ''), '\\s+', ' ', 'g'), 120) FROM pg_stat_activity a ";
@@ -22,7 +22,7 @@ final class ServerSessions {
      * The session holding the migration lock {@code key} in this database; advisory locks are
      * per database, so sessions on other databases are never named.
      */
-    static List<String> advisoryLockHolder(Connection c, long key) throws SQLException {
+    public static List<String> advisoryLockHolder(Connection c, long key) throws SQLException {
         // a bigint key appears in pg_locks split into two 32-bit halves, with objsubid 1
         return describe(
                 c,

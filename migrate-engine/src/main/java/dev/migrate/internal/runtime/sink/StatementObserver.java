@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.sink;
 
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import java.sql.Connection;

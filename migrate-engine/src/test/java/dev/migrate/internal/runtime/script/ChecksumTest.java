@@ -1,7 +1,7 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.script;
 
-import static dev.migrate.internal.runtime.Fixtures.execute;
-import static dev.migrate.internal.runtime.Fixtures.query;
+import static dev.migrate.testing.TestPostgres.execute;
+import static dev.migrate.testing.TestPostgres.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,9 +13,13 @@ import dev.migrate.Revision;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.discovery.MigrationScanner;
 import dev.migrate.internal.graph.Direction;
+import dev.migrate.internal.runtime.Fixtures;
+import dev.migrate.internal.runtime.GoldenMigrations;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.Deferrability;
 import dev.migrate.op.Op;
+import dev.migrate.op.Precondition;
+import dev.migrate.op.Precondition.OnFail;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
@@ -171,7 +175,7 @@ class ChecksumTest {
         DataSource db = TestPostgres.freshDatabase("checksum");
         Migrator m = Migrator.builder()
                 .dataSource(db)
-                .migrations(Fixtures.CHAIN)
+                .migrations(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class)
                 .log(new Fixtures.RecordingLog())
                 .build();
         m.upgrade("r2");
@@ -190,7 +194,7 @@ class ChecksumTest {
         DataSource db = TestPostgres.freshDatabase("checksum");
         Migrator.builder()
                 .dataSource(db)
-                .migrations(Fixtures.CHAIN)
+                .migrations(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class)
                 .log(new Fixtures.RecordingLog())
                 .build()
                 .upgrade("head");
@@ -213,7 +217,7 @@ class ChecksumTest {
         Fixtures.RecordingLog log = new Fixtures.RecordingLog();
         Migrator m = Migrator.builder()
                 .dataSource(db)
-                .migrations(Fixtures.CHAIN)
+                .migrations(Fixtures.R1.class, Fixtures.R2.class, Fixtures.R3.class)
                 .log(log)
                 .build();
         m.upgrade("r2");
@@ -259,5 +263,19 @@ class ChecksumTest {
 
     private static String legacyOf(Class<? extends Migration> type) {
         return sql(type);
+    }
+
+    @Test
+    void onErrorHaltIsTheDefaultAndKeepsTheChecksumOfAGuardWithoutIt() {
+        Precondition badTable = new Precondition.SqlCheck("select 1 from badtable", "1");
+        Op.Guard plain = new Op.Guard(badTable, OnFail.MARK_RAN, "m");
+        Op.Guard halt = new Op.Guard(badTable, OnFail.MARK_RAN, OnFail.HALT, "m");
+        Op.Guard warn = new Op.Guard(badTable, OnFail.MARK_RAN, OnFail.WARN, "m");
+        assertThat(halt).isEqualTo(plain);
+        assertThat(plain.errorOutcome()).isEqualTo(OnFail.HALT);
+        assertThat(new Checksum().add(halt).value())
+                .isEqualTo(new Checksum().add(plain).value());
+        assertThat(new Checksum().add(warn).value())
+                .isNotEqualTo(new Checksum().add(plain).value());
     }
 }

@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.sink;
 
 import dev.migrate.JdbcWork;
 import dev.migrate.MigrateException;
@@ -8,10 +8,10 @@ import java.io.Writer;
 import java.util.List;
 
 /** Prints statements as a SQL script, each ended by a semicolon. */
-final class ScriptWriterSink implements ScriptSink {
+public final class ScriptWriterSink implements ScriptSink {
     private final Writer out;
 
-    ScriptWriterSink(Writer out) {
+    public ScriptWriterSink(Writer out) {
         this.out = out;
     }
 

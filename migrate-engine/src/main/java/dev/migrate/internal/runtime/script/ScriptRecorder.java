@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.script;
 
 import dev.migrate.JdbcWork;
 import dev.migrate.MigrateException;

@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.script;
 
 import dev.migrate.graph.RevisionInfo;
 import dev.migrate.internal.discovery.DiscoveredMigration;
@@ -22,10 +22,10 @@ import java.util.TreeMap;
  * some, the bytes of its class and of the work's own class (when it is not a lambda, which lives
  * in the migration's class anyway) are added: editing that code changes the fingerprint.
  */
-final class ChainFingerprint {
+public final class ChainFingerprint {
     private ChainFingerprint() {}
 
-    static String of(RevisionGraph graph, Map<String, DiscoveredMigration> migrations) {
+    public static String of(RevisionGraph graph, Map<String, DiscoveredMigration> migrations) {
         MessageDigest digest = sha256();
         field(digest, "chain " + graph.size());
         // recorded as a live run records them, so the checksums are the ones kept in the history table

@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.sink;
 
 import dev.migrate.JdbcWork;
 import dev.migrate.internal.discovery.DiscoveredMigration;
@@ -12,15 +12,15 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Runs statements on a live connection, optionally watched by a {@link StatementObserver}. */
-final class ConnectionSink implements ScriptSink {
+public final class ConnectionSink implements ScriptSink {
     private final Connection connection;
     private final @Nullable StatementObserver observer;
 
-    ConnectionSink(Connection connection) {
+    public ConnectionSink(Connection connection) {
         this(connection, null);
     }
 
-    ConnectionSink(Connection connection, @Nullable StatementObserver observer) {
+    public ConnectionSink(Connection connection, @Nullable StatementObserver observer) {
         this.connection = connection;
         this.observer = observer;
     }

@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.script;
 
 import dev.migrate.ChecksumCache;
 import dev.migrate.graph.RevisionInfo;
@@ -15,11 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /** What the chain of migrations asks for, read without a database: checksums and rendered statements. */
-final class ChainScripts {
+public final class ChainScripts {
     private final RevisionGraph graph;
     private final Map<String, DiscoveredMigration> migrations;
 
-    ChainScripts(RevisionGraph graph, Map<String, DiscoveredMigration> migrations) {
+    public ChainScripts(RevisionGraph graph, Map<String, DiscoveredMigration> migrations) {
         this.graph = graph;
         this.migrations = migrations;
     }
@@ -28,7 +28,7 @@ final class ChainScripts {
      * The checksum the current code of each revision gives: those the checksum cache knows, the
      * others recorded here.
      */
-    Map<String, String> checksums(ChecksumCache cache) {
+    public Map<String, String> checksums(ChecksumCache cache) {
         Map<String, String> known = new LinkedHashMap<>(cache.checksums());
         List<String> missing = graph.all().stream()
                 .map(RevisionInfo::id)
@@ -48,7 +48,7 @@ final class ChainScripts {
      * online changes, whose effect only a server can tell. Needs no database: the migrations are only
      * recorded and rendered.
      */
-    Optional<List<String>> chainStatements() {
+    public Optional<List<String>> chainStatements() {
         List<String> statements = new ArrayList<>();
         try (Scripts scripts = new Scripts(migrations, false)) {
             for (Step step : graph.planUpgrade(Set.of(), RevisionTarget.HEADS)) {
@@ -72,7 +72,7 @@ final class ChainScripts {
      * JDBC work left out; a migration whose script cannot be recorded without a database is left out
      * too. Needs no database: for what a server the chain is replayed on must have beforehand.
      */
-    List<String> renderedStatements() {
+    public List<String> renderedStatements() {
         List<String> statements = new ArrayList<>();
         try (Scripts scripts = new Scripts(migrations, false)) {
             for (DiscoveredMigration migration : migrations.values()) {

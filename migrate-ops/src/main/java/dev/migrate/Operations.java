@@ -206,7 +206,7 @@ public interface Operations {
     /**
      * Detaches a partition without blocking queries on the parent (PostgreSQL 14 and later):
      * {@code op.detachPartitionConcurrently("events", "events_2025_01")}. The migration must run outside a
-     * transaction ({@code transactional = false} on its {@link Revision}), and the parent must have no
+     * transaction ({@code transactional = false} on its {@code @Revision}), and the parent must have no
      * default partition.
      *
      * @param parent the partitioned table, optionally schema-qualified
@@ -430,7 +430,7 @@ public interface Operations {
 
     /**
      * Drops an index without blocking writes: {@code op.dropIndexConcurrently("ix_agents_status")}.
-     * The migration must run outside a transaction ({@code transactional = false} on its {@link Revision}).
+     * The migration must run outside a transaction ({@code transactional = false} on its {@code @Revision}).
      *
      * @param name the index name, optionally schema-qualified
      */

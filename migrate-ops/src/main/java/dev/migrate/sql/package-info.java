@@ -7,7 +7,7 @@
  * ({@link dev.migrate.sql.VersionViews}).
  *
  * <p>Published for migrate's modules (the catalog, autogen, the lint, the pictures, the faces), so that they
- * need nothing of {@code dev.migrate.internal}; an application calls {@link dev.migrate.Migrator} instead.
+ * need nothing of {@code dev.migrate.internal}; an application calls {@code dev.migrate.Migrator} (migrate-engine) instead.
  * Depends on nothing of the engine but {@code dev.migrate.op}'s names.
  */
 @NullMarked

@@ -1,8 +1,9 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.sink;
 
 import static dev.migrate.Ddl.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.internal.runtime.script.Script;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.sink;
 
 import dev.migrate.op.QualifiedName;
 import dev.migrate.sql.Identifiers;
@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * whole or not at all; the concurrent index commands commit in stages, and a procedure may commit as
  * it goes.
  */
-sealed interface Leftover {
+public sealed interface Leftover {
 
     /** Whether the runner can find what a cut left in {@code pg_index} before the statement runs again. */
     default boolean leavesInvalidIndexes() {
