@@ -18,7 +18,7 @@ try {
     assert refused.count { it.contains(':stamp (default-cli)') } == 1
     assert log.contains('No consent token was given.')
     assert log.contains("'yes' is not a consent token")
-    assert log.contains('The consent token given is for another database') : 'a token of another database is named so'
+    assert log.contains('The consent token given has expired') : 'a token of an hour long past is named so'
     assert !log.contains('consent-pw')
 } finally {
     ItDatabase.stop(basedir)
