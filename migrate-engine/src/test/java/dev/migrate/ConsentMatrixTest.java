@@ -202,6 +202,20 @@ class ConsentMatrixTest {
                 .containsExactly("t");
     }
 
+    @Test
+    void aServerMigrateStartedIsItsOwnWhicheverPathBuiltTheRun() throws SQLException {
+        // the embedded and throwaway servers start with this setting on (lint, check and verify replay chains there)
+        DataSource db = atR1("consent_own_server");
+        String database = TestPostgres.query(db, "SELECT current_database()").get(0);
+        TestPostgres.execute(db, "ALTER DATABASE " + database + " SET " + MigratorTools.OWN_SERVER_SETTING + " = on");
+        chain(db, Map.of("CLAUDECODE", "1"), null).build().downgrade("base");
+        assertThat(TestPostgres.query(db, "SELECT to_regclass('orders') IS NULL"))
+                .containsExactly("t");
+        assertThat(warnings)
+                .as("no plan shown: nothing of a user's is at stake")
+                .isEmpty();
+    }
+
     private static void ordersIntact(DataSource db) {
         assertThat(query(db, "SELECT count(*) FROM orders")).containsExactly("3");
         assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("r1");

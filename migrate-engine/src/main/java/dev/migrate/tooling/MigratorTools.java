@@ -9,6 +9,7 @@ import dev.migrate.RevisionDetails;
 import dev.migrate.graph.RevisionInfo;
 import dev.migrate.graph.RevisionTarget;
 import dev.migrate.internal.MigratorAccess;
+import dev.migrate.internal.consent.Consent;
 import dev.migrate.internal.consent.LossClassifier;
 import dev.migrate.internal.graph.GraphReport;
 import dev.migrate.internal.graph.ModuleOrder;
@@ -112,6 +113,12 @@ public final class MigratorTools {
     public static MigratorTools of(Migrator migrator) {
         return new MigratorTools(migrator, MigratorAccess.opener(), null);
     }
+
+    /**
+     * The server setting migrate starts its own servers with (the embedded one and the throwaway ones): a destructive
+     * run on a server that has it on needs no consent under a coding agent, whichever path built the run.
+     */
+    public static final String OWN_SERVER_SETTING = Consent.OWN_SERVER_SETTING;
 
     /**
      * Marks the database of what {@code builder} builds as the embedded or a throwaway one that migrate started:

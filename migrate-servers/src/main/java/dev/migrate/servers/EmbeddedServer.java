@@ -3,6 +3,7 @@ package dev.migrate.servers;
 import dev.migrate.MigrateException;
 import dev.migrate.cluster.ClusterTemplate;
 import dev.migrate.cluster.ThrowawayPlace;
+import dev.migrate.tooling.MigratorTools;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.FilterInputStream;
@@ -185,6 +186,8 @@ public final class EmbeddedServer implements ComparisonDatabases.ThrowawayServer
             }
             EmbeddedPostgres.Builder builder = builder(data, jar, launch.serverLog());
             launch.settings().forEach(builder::setServerConfig);
+            // the server is migrate's own: destructive runs on it need no consent under a coding agent
+            builder.setServerConfig(MigratorTools.OWN_SERVER_SETTING, "on");
             if (launch.throwaway()) {
                 ThrowawayPlace.SERVER_SETTINGS.forEach(builder::setServerConfig);
             }

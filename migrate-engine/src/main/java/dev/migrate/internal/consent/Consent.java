@@ -23,6 +23,12 @@ public record Consent(@Nullable String given, Map<String, String> environment, b
     /** The environment variable that carries a token. */
     public static final String VARIABLE = "MIGRATE_CONSENT";
 
+    /**
+     * The server setting with which migrate starts its servers (the embedded one and every throwaway one: replays,
+     * comparisons, proofs): on a connection that reads it {@code on}, the database is migrate's own.
+     */
+    public static final String OWN_SERVER_SETTING = "migrate.own_server";
+
     public Consent {
         environment = Map.copyOf(environment);
     }

@@ -5,7 +5,9 @@ import dev.migrate.MigrationLog;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.text.Fixes;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +33,7 @@ public record ConsentGate(Consent consent, String schema, MigrationLog log, Fixe
      * @throws MigrateException under a coding agent without the plan's token, naming why a given one does not count
      */
     public void check(Connection c, Plan plan, String databaseName) throws SQLException {
-        if (!plan.destructive() || consent.ownDatabase()) {
+        if (!plan.destructive() || consent.ownDatabase() || onOwnServer(c)) {
             return;
         }
         String shown = shown(c, plan);
@@ -65,6 +67,15 @@ public record ConsentGate(Consent consent, String schema, MigrationLog log, Fixe
                 + " your user, say what it drops, and ask them. Only your user runs it, with "
                 + fixes.setting("consent", token) + " or the environment variable " + Consent.VARIABLE + "=" + token
                 + ".");
+    }
+
+    /** Whether {@code c} is on a server migrate started, which it starts with {@link Consent#OWN_SERVER_SETTING} on. */
+    private static boolean onOwnServer(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet r =
+                        s.executeQuery("SELECT current_setting('" + Consent.OWN_SERVER_SETTING + "', true) = 'on'")) {
+            return r.next() && r.getBoolean(1);
+        }
     }
 
     private static String why(ConsentToken.@Nullable Verdict verdict, List<String> given) {
