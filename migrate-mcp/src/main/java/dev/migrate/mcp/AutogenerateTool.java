@@ -4,10 +4,10 @@ import static dev.migrate.mcp.MigrateTool.property;
 import static dev.migrate.mcp.MigrateTool.schema;
 
 import dev.migrate.MigrateException;
-import dev.migrate.command.tooling.AutogenerateMigration;
 import dev.migrate.command.CommandContext;
-import dev.migrate.command.tooling.SourceRoot;
 import dev.migrate.command.output.Json;
+import dev.migrate.command.tooling.AutogenerateMigration;
+import dev.migrate.command.tooling.SourceRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

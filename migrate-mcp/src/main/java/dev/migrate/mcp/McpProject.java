@@ -2,10 +2,10 @@ package dev.migrate.mcp;
 
 import dev.migrate.MigrateException;
 import dev.migrate.command.CommandContext;
+import dev.migrate.command.output.Output;
 import dev.migrate.command.tooling.Entities;
 import dev.migrate.command.tooling.EntityComparison;
 import dev.migrate.command.tooling.SourceRoot;
-import dev.migrate.command.output.Output;
 import dev.migrate.connection.DatabaseUrl;
 import java.util.ArrayList;
 import java.util.List;

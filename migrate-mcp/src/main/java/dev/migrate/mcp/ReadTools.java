@@ -5,15 +5,15 @@ import static dev.migrate.mcp.MigrateTool.schema;
 
 import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
-import dev.migrate.command.tooling.Check;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.Current;
-import dev.migrate.command.tooling.DriftCheck;
-import dev.migrate.command.tooling.LintChain;
 import dev.migrate.command.ShowGraph;
 import dev.migrate.command.output.Json;
 import dev.migrate.command.settings.ResolvedSettings;
 import dev.migrate.command.settings.SettingsTable;
+import dev.migrate.command.tooling.Check;
+import dev.migrate.command.tooling.DriftCheck;
+import dev.migrate.command.tooling.LintChain;
 import dev.migrate.graph.RevisionTarget;
 import java.io.StringWriter;
 import java.util.List;

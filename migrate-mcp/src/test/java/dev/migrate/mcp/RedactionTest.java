@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class RedactionTest {
     @Test
     void theGivenSecretsTheUserInfoOfAUrlAndAPasswordParameterAreHidden() {
-        Redaction redaction = new Redaction(McpProject.secrets(
-                List.of("postgresql://app:pa55word@db:5432/shop"), List.of("other-secret")));
+        Redaction redaction = new Redaction(
+                McpProject.secrets(List.of("postgresql://app:pa55word@db:5432/shop"), List.of("other-secret")));
         assertThat(redaction.apply("FATAL: password authentication failed for postgresql://app:pa55word@db:5432/shop"))
                 .isEqualTo("FATAL: password authentication failed for ***");
         assertThat(redaction.apply("the password pa55word was wrong; other-secret too"))
