@@ -64,6 +64,8 @@ final class WrittenClasses {
                 path.add(entry.toString());
             }
             path.add(location(dev.migrate.Migration.class));
+            // the op model the revisions call is a module of its own beside the engine
+            path.add(location(dev.migrate.Operations.class));
             path.add(System.getProperty("java.class.path"));
             StringWriter messages = new StringWriter();
             try (StandardJavaFileManager manager =

@@ -205,16 +205,17 @@ final class GeneratedMigrations {
     }
 
     /** Only the engine: the generated code must compile in a project that has nothing else. */
+    /** The engine and the op model beside it, which the written migrations use. */
     private static String engineClasspath() {
         try {
-            return Path.of(Migration.class
-                            .getProtectionDomain()
-                            .getCodeSource()
-                            .getLocation()
-                            .toURI())
-                    .toString();
+            return location(Migration.class) + java.io.File.pathSeparator + location(dev.migrate.Operations.class);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot find the engine's classes", e);
         }
+    }
+
+    private static String location(Class<?> type) throws java.net.URISyntaxException {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
     }
 }
