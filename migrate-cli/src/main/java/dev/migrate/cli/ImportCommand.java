@@ -19,7 +19,7 @@ import dev.migrate.command.RetireOldHistory;
 import dev.migrate.command.database.CredentialsSetting;
 import dev.migrate.command.tooling.ImportChain;
 import dev.migrate.command.tooling.SourceRoot;
-import dev.migrate.imports.OldTool;
+import dev.migrate.imports.tool.OldTool;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package dev.migrate.cli;
 
 import dev.migrate.MigrateException;
-import dev.migrate.imports.OldTool;
+import dev.migrate.imports.tool.OldTool;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

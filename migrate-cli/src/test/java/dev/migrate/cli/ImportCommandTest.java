@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
-import dev.migrate.imports.OldTool;
+import dev.migrate.imports.tool.OldTool;
 import dev.migrate.testing.TestPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

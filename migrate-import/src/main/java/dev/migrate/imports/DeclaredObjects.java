@@ -3,6 +3,8 @@ package dev.migrate.imports;
 import dev.migrate.MigrateException;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.SchemaObject;
+import dev.migrate.imports.tool.OldMigration;
+import dev.migrate.imports.tool.OldTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,6 +4,8 @@ import static dev.migrate.imports.FlywayMoveInTest.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.imports.liquibase.LiquibaseProject;
+import dev.migrate.imports.tool.OldTool;
+import dev.migrate.imports.tool.ToolLoader;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.SQLException;

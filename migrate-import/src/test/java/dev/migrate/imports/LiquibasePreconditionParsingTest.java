@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.imports.liquibase.LiquibaseProject;
 import dev.migrate.imports.liquibase.LiquibaseUpdate;
+import dev.migrate.imports.tool.OldMigration;
+import dev.migrate.imports.tool.OldTool;
+import dev.migrate.imports.tool.ToolLoader;
 import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.imports.liquibase.LiquibaseProject;
 import dev.migrate.imports.liquibase.LiquibaseUpdate;
+import dev.migrate.imports.tool.OldTool;
+import dev.migrate.imports.tool.ToolLoader;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,5 +1,7 @@
 package dev.migrate.imports;
 
+import dev.migrate.imports.tool.OldTool;
+import dev.migrate.imports.tool.ToolLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

@@ -3,7 +3,7 @@ package dev.migrate.maven;
 import dev.migrate.MigrateException;
 import dev.migrate.command.RetireOldHistory;
 import dev.migrate.command.tooling.ImportChain;
-import dev.migrate.imports.OldTool;
+import dev.migrate.imports.tool.OldTool;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

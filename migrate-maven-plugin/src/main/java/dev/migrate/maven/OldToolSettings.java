@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
-import dev.migrate.imports.OldTool;
+import dev.migrate.imports.tool.OldTool;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

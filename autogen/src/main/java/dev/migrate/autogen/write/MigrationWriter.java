@@ -11,7 +11,6 @@ import dev.migrate.Migration;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.autogen.internal.write.JavaLayout;
-import dev.migrate.autogen.internal.write.MigrationBody;
 import dev.migrate.autogen.internal.write.OpJavaRenderer;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package dev.migrate.autogen.write;
 
-import dev.migrate.autogen.internal.write.MigrationBody;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.diff.LockSafeForm;
 import dev.migrate.catalog.diff.MigrationScript;

@@ -9,8 +9,8 @@ import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.diff.MigrationScript;
-import dev.migrate.catalog.kind.ColumnOptions;
 import dev.migrate.catalog.kind.ObjectReader;
+import dev.migrate.catalog.read.AttributeOptions;
 import dev.migrate.catalog.read.UnreadObjects;
 import dev.migrate.op.ObjectKind;
 import dev.migrate.op.Op;
@@ -37,11 +37,11 @@ class ColumnOptionsTest {
 
     @Test
     void onlyTheOptionsAPersonSetsAreCompared() {
-        assertThat(ColumnOptions.setByUser("n_distinct=100")).isTrue();
-        assertThat(ColumnOptions.setByUser("n_distinct_inherited=-0.5")).isTrue();
-        assertThat(ColumnOptions.setByUser("N_DISTINCT = 3")).isTrue();
-        assertThat(ColumnOptions.setByUser("pg_attver=150020")).isFalse();
-        assertThat(ColumnOptions.setByUser("n_distinct_guess=1")).isFalse();
+        assertThat(AttributeOptions.setByUser("n_distinct=100")).isTrue();
+        assertThat(AttributeOptions.setByUser("n_distinct_inherited=-0.5")).isTrue();
+        assertThat(AttributeOptions.setByUser("N_DISTINCT = 3")).isTrue();
+        assertThat(AttributeOptions.setByUser("pg_attver=150020")).isFalse();
+        assertThat(AttributeOptions.setByUser("n_distinct_guess=1")).isFalse();
     }
 
     @Test

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.autogen.Comparisons;
-import dev.migrate.autogen.internal.write.MigrationBody;
 import dev.migrate.autogen.write.ChangeNotes;
+import dev.migrate.autogen.write.MigrationBody;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.ObjectName;

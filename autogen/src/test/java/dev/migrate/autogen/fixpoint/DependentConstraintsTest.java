@@ -7,7 +7,7 @@ import static dev.migrate.autogen.fixpoint.Fixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
-import dev.migrate.autogen.internal.write.MigrationBody;
+import dev.migrate.autogen.write.MigrationBody;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;

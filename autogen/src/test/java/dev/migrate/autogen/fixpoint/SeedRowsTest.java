@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.entity.EntityDdl;
-import dev.migrate.autogen.internal.write.MigrationBody;
+import dev.migrate.autogen.write.MigrationBody;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.read.CatalogReader;

@@ -7,7 +7,6 @@ import dev.migrate.Ddl;
 import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.Revision;
-import dev.migrate.autogen.internal.write.MigrationBody;
 import dev.migrate.catalog.diff.Change;
 import dev.migrate.catalog.diff.Description;
 import dev.migrate.catalog.diff.MigrationScript;

@@ -3,7 +3,7 @@ package dev.migrate.catalog.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.Ddl;
-import dev.migrate.autogen.internal.write.MigrationBody;
+import dev.migrate.autogen.write.MigrationBody;
 import dev.migrate.autogen.write.MigrationWriter;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.DatabaseSchema;

@@ -1,6 +1,5 @@
 package dev.migrate.catalog.read;
 
-import dev.migrate.catalog.kind.ColumnOptions;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,8 +14,8 @@ import java.util.List;
  * clustered on, privileges of {@code PUBLIC} on a schema that differ from those it held at first, a
  * table's {@code REPLICA IDENTITY} other than the default, the storage parameters of a table (its TOAST
  * table's too) and of an index the tables' model holds, a column's {@code STORAGE}, {@code COMPRESSION},
- * {@code STATISTICS} target, a materialized view's column's options (a table's are read, {@link
- * dev.migrate.catalog.kind.ColumnOptions}; those a server sets by itself on every column it creates are not a
+ * {@code STATISTICS} target, a materialized view's column's options (a table's are read as a kind of object of their own;
+ * those a server sets ({@link AttributeOptions}) by itself on every column it creates are not a
  * difference and are left out), a typed table's type ({@code CREATE TABLE ... OF}), a default on a
  * view's column, a partition's default for a column where it differs from its parent's, and the comments
  * on a partition, a partition's column, a sequence, an enum type and a composite type's attribute. Objects
@@ -166,7 +165,7 @@ public final class UnreadObjects {
                 .replace(
                         "{userOptions}",
                         "(SELECT string_agg(x, ', ' ORDER BY x) FROM unnest(a.attoptions) x WHERE "
-                                + ColumnOptions.setByUserCondition("x") + ")");
+                                + AttributeOptions.setByUserCondition("x") + ")");
     }
 
     /** Each object as {@code view public.active_customers}, {@code trigger touch on public.orders}, sorted. */

@@ -83,9 +83,9 @@ public final class SettingsTable {
     private static final long DEFAULT_LARGE_TABLE_ROWS = 100_000;
     /** {@code dev.migrate.autogen.AutogenerateRequest.DEFAULT_ROW_LIMIT}. */
     private static final int DEFAULT_DATA_ROW_LIMIT = 10_000;
-    /** {@code dev.migrate.imports.OldTool.FLYWAY_VERSION}. */
+    /** {@code dev.migrate.imports.tool.OldTool.FLYWAY_VERSION}. */
     private static final String DEFAULT_FLYWAY_VERSION = "13.12.1";
-    /** {@code dev.migrate.imports.OldTool.LIQUIBASE_VERSION}. */
+    /** {@code dev.migrate.imports.tool.OldTool.LIQUIBASE_VERSION}. */
     private static final String DEFAULT_LIQUIBASE_VERSION = "4.33.0";
 
     // Why a face does not take a setting, where many settings share the reason.

@@ -10,7 +10,7 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs Flyway inside its own class loader ({@link dev.migrate.imports.ToolLoader}): takes and returns JDK types
+ * Runs Flyway inside its own class loader ({@link dev.migrate.imports.tool.ToolLoader}): takes and returns JDK types
  * only, and touches no class of migrate's engine, since only Flyway, the driver and this module are visible there.
  *
  * <p>The request: {@code action} ({@code migrate} or {@code baseline}), {@code url}, {@code user}, {@code

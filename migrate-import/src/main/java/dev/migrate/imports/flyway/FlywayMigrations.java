@@ -1,9 +1,9 @@
 package dev.migrate.imports.flyway;
 
 import dev.migrate.MigrateException;
-import dev.migrate.imports.OldChain;
-import dev.migrate.imports.OldMigration;
-import dev.migrate.imports.OldTool;
+import dev.migrate.imports.tool.OldChain;
+import dev.migrate.imports.tool.OldMigration;
+import dev.migrate.imports.tool.OldTool;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;

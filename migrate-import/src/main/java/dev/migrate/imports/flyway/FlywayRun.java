@@ -1,7 +1,7 @@
 package dev.migrate.imports.flyway;
 
 import dev.migrate.MigrateException;
-import dev.migrate.imports.ToolLoader;
+import dev.migrate.imports.tool.ToolLoader;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.migrate.imports.flyway;
 
 import dev.migrate.MigrateException;
-import dev.migrate.imports.ProjectFiles;
+import dev.migrate.imports.tool.ProjectFiles;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package dev.migrate.imports.liquibase;
 
 import dev.migrate.MigrateException;
-import dev.migrate.imports.OldChain;
-import dev.migrate.imports.OldMigration;
-import dev.migrate.imports.OldTool;
-import dev.migrate.imports.ToolLoader;
+import dev.migrate.imports.tool.OldChain;
+import dev.migrate.imports.tool.OldMigration;
+import dev.migrate.imports.tool.OldTool;
+import dev.migrate.imports.tool.ToolLoader;
 import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
 import dev.migrate.sql.Literals;

@@ -1,7 +1,7 @@
 package dev.migrate.imports.liquibase;
 
 import dev.migrate.MigrateException;
-import dev.migrate.imports.ToolLoader;
+import dev.migrate.imports.tool.ToolLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package dev.migrate.imports.flyway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.imports.OldChain;
-import dev.migrate.imports.OldMigration;
+import dev.migrate.imports.tool.OldChain;
+import dev.migrate.imports.tool.OldMigration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.migrate.imports.flyway;
 
-import dev.migrate.imports.OldTool;
 import dev.migrate.imports.TestTools;
-import dev.migrate.imports.ToolLoader;
+import dev.migrate.imports.tool.OldTool;
+import dev.migrate.imports.tool.ToolLoader;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
-import dev.migrate.imports.OldChain;
-import dev.migrate.imports.OldMigration;
+import dev.migrate.imports.tool.OldChain;
+import dev.migrate.imports.tool.OldMigration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,7 +4,7 @@ import static dev.migrate.imports.liquibase.LiquibaseTesting.RESOURCES;
 import static dev.migrate.imports.liquibase.LiquibaseTesting.loader;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.imports.OldChain;
+import dev.migrate.imports.tool.OldChain;
 import dev.migrate.testing.TestPostgres;
 import java.util.List;
 import java.util.Map;

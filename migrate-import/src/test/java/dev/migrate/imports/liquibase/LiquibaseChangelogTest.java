@@ -4,9 +4,9 @@ import static dev.migrate.imports.liquibase.LiquibaseTesting.RESOURCES;
 import static dev.migrate.imports.liquibase.LiquibaseTesting.loader;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.imports.OldChain;
-import dev.migrate.imports.OldMigration;
-import dev.migrate.imports.OldTool;
+import dev.migrate.imports.tool.OldChain;
+import dev.migrate.imports.tool.OldMigration;
+import dev.migrate.imports.tool.OldTool;
 import dev.migrate.testing.TestPostgres;
 import java.util.List;
 import java.util.Map;

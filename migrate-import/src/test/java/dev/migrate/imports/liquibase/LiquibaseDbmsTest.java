@@ -4,8 +4,8 @@ import static dev.migrate.imports.liquibase.LiquibaseTesting.RESOURCES;
 import static dev.migrate.imports.liquibase.LiquibaseTesting.loader;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.imports.OldChain;
-import dev.migrate.imports.OldMigration;
+import dev.migrate.imports.tool.OldChain;
+import dev.migrate.imports.tool.OldMigration;
 import dev.migrate.testing.TestPostgres;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,8 +4,8 @@ import static dev.migrate.imports.liquibase.LiquibaseTesting.RESOURCES;
 import static dev.migrate.imports.liquibase.LiquibaseTesting.loader;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.imports.OldChain;
-import dev.migrate.imports.OldMigration;
+import dev.migrate.imports.tool.OldChain;
+import dev.migrate.imports.tool.OldMigration;
 import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;

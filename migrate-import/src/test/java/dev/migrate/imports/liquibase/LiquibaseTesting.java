@@ -1,10 +1,10 @@
 package dev.migrate.imports.liquibase;
 
-import dev.migrate.imports.OldChain;
-import dev.migrate.imports.OldMigration;
-import dev.migrate.imports.OldTool;
 import dev.migrate.imports.TestTools;
-import dev.migrate.imports.ToolLoader;
+import dev.migrate.imports.tool.OldChain;
+import dev.migrate.imports.tool.OldMigration;
+import dev.migrate.imports.tool.OldTool;
+import dev.migrate.imports.tool.ToolLoader;
 import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.command.settings.Setting;
 import dev.migrate.command.settings.SettingsTable;
-import dev.migrate.imports.OldTool;
+import dev.migrate.imports.tool.OldTool;
 import dev.migrate.lint.Lint;
 import org.junit.jupiter.api.Test;
 

@@ -118,7 +118,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     /** {@code //} lines for a method body, broken between words to stay within the line width. */
-    CodeBlock comment(String text) {
+    public CodeBlock comment(String text) {
         CodeBlock.Builder code = CodeBlock.builder();
         for (String line : wrapWords(commentSafe(text).stripTrailing(), COMMENT_WIDTH, "")) {
             code.add("// $L\n", line.stripTrailing());

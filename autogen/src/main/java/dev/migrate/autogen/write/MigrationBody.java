@@ -1,8 +1,7 @@
-package dev.migrate.autogen.internal.write;
+package dev.migrate.autogen.write;
 
 import com.palantir.javapoet.CodeBlock;
-import dev.migrate.autogen.write.ChangeNotes;
-import dev.migrate.autogen.write.NewMigration;
+import dev.migrate.autogen.internal.write.OpJavaRenderer;
 import dev.migrate.catalog.diff.Change;
 import dev.migrate.catalog.diff.Description;
 import dev.migrate.catalog.diff.HandWrittenForm;

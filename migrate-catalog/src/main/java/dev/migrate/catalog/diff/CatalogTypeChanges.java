@@ -1,7 +1,6 @@
-package dev.migrate.catalog.read;
+package dev.migrate.catalog.diff;
 
 import dev.migrate.MigrateException;
-import dev.migrate.catalog.diff.TypeChanges;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package dev.migrate.imports;
+package dev.migrate.imports.tool;
 
 import java.util.List;
 import java.util.Objects;

@@ -427,7 +427,8 @@ class ObjectsBesideTablesTest {
     @Test
     void aSubselectEntityIsNoTableAndNoObject() throws Exception {
         List<String> ddl = new EntityDdl(
-                        List.of(Path.of(getClass()
+                        // the entities are autogen's test classes (its test jar), beside which this test runs
+                        List.of(Path.of(dev.migrate.autogen.fixpoint.subselect.Invoice.class
                                 .getProtectionDomain()
                                 .getCodeSource()
                                 .getLocation()

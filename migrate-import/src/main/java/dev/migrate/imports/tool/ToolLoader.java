@@ -1,4 +1,4 @@
-package dev.migrate.imports;
+package dev.migrate.imports.tool;
 
 import dev.migrate.MigrateException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.migrate.imports;
+package dev.migrate.imports.tool;
 
 import dev.migrate.op.Op;
 import java.util.List;
