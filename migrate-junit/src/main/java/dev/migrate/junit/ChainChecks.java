@@ -182,8 +182,8 @@ final class ChainChecks {
                 .renames(files.renames())
                 .declaringObjects(files.with(DeclaredObjects.none()))
                 .build();
-        List<String> differences = run(
-                        () -> Autogenerate.run(request, new TestServerDatabases(database), TestLog.INSTANCE))
+        List<String> differences = run(() ->
+                        Autogenerate.run(request, new TestServerDatabases(database), TestLog.INSTANCE))
                 .script()
                 .descriptions();
         if (!differences.isEmpty()) {

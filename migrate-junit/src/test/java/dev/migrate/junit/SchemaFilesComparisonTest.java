@@ -31,8 +31,8 @@ class SchemaFilesComparisonTest {
     @Test
     void filesThatDescribeTheHeadPassAndAColumnMoreIsNamed(MigrationDatabase database) throws Exception {
         // only the platform's classes: no JPA, as in a jOOQ or MyBatis project
-        ChainChecks checks = new ChainChecks(
-                database, ChainSettings.of(getClass()), ClassLoader.getPlatformClassLoader(), schema);
+        ChainChecks checks =
+                new ChainChecks(database, ChainSettings.of(getClass()), ClassLoader.getPlatformClassLoader(), schema);
         Files.writeString(schema.resolve("customers.sql"), CUSTOMERS.formatted(""));
         assertThatCode(checks::entitiesMatchSchemaAtHead).doesNotThrowAnyException();
 
