@@ -31,7 +31,9 @@ try {
     // baseline wrote the files: a file per table, the type apart
     def baseline = new File(basedir, 'target/baseline-schema')
     assert new File(baseline, 'tables/clients.sql').text.contains('CREATE TABLE')
-    assert new File(baseline, 'tables/orders.sql').text.contains('orders_customer')
+    def all = baseline.listFiles().findAll { it.isFile() }*.text.join() + new File(baseline, 'tables').listFiles()*.text.join()
+    assert new File(baseline, 'tables/orders.sql').text.contains('CREATE TABLE')
+    ['orders_customer', 'open_orders', 'where receipts go'].each { assert all.contains(it) : it }
     assert new File(baseline, 'types.sql').text.contains('order_state')
     assert !new File(baseline, 'tables/notes.sql').exists()
 
