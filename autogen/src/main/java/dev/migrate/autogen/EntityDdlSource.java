@@ -36,4 +36,26 @@ public interface EntityDdlSource {
             }
         };
     }
+
+    /**
+     * No DDL: the desired schema is declared in files alone ({@link dev.migrate.autogen.objects.SqlSchemaFiles}),
+     * which the comparison applies as declared statements; {@code key} stands for those files.
+     *
+     * <pre>{@code
+     * EntityDdlSource.none(files.key())
+     * }</pre>
+     */
+    static EntityDdlSource none(String key) {
+        return new EntityDdlSource() {
+            @Override
+            public String key(int serverMajorVersion) {
+                return key;
+            }
+
+            @Override
+            public List<String> generate(int serverMajorVersion) {
+                return List.of();
+            }
+        };
+    }
 }

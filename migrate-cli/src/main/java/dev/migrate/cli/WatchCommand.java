@@ -16,6 +16,7 @@ import dev.migrate.command.CommandContext;
 import dev.migrate.command.entity.ApplicationJpa;
 import dev.migrate.command.entity.ProjectEntities;
 import dev.migrate.command.entity.ProviderClasses;
+import dev.migrate.command.entity.SchemaSource;
 import dev.migrate.command.run.ProjectClassLoader;
 import dev.migrate.command.settings.ResolvedSettings;
 import dev.migrate.command.settings.SettingsTable;
@@ -37,6 +38,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code migrate watch}: the plugin's {@code migrate:watch} for builds that do not use Maven. The project's compiled
@@ -110,15 +112,17 @@ final class WatchCommand {
         ApplicationJpa application = ApplicationJpa.read(classes, System::getProperty, cli.environment(), log::info);
         ProjectEntities entities = new ProjectEntities(
                 classes, classpath, application.packagesOr(list(ENTITY_PACKAGES)), null, application.properties());
-        entities.missingJpa().ifPresent(missing -> {
-            throw new MigrateException("The entities cannot be described: " + missing + " Add the JPA provider's"
-                    + " jars (Hibernate) to --classpath.");
-        });
+        if (request.source(inputs(request, classpath, entities, null)) == SchemaSource.JPA) {
+            entities.missingJpa().ifPresent(missing -> {
+                throw new MigrateException("The entities cannot be described: " + missing + " Add the JPA provider's"
+                        + " jars (Hibernate) to --classpath, or name another --source (sql, command).");
+            });
+        }
         EntityComparison comparison = EntityComparison.withDefaults(ComparisonDatabase.AUTO);
         try (ProviderClasses provider = ProviderClasses.of(classes, classpath);
                 WatchSession session = new Watch(comparison, settings)
                         .start(
-                                List.of(classes, objects, data),
+                                List.of(classes, objects, data, request.sqlDirectory()),
                                 () -> cycle(request, build, classpath, entities, provider),
                                 cycleContext(Cli.class.getClassLoader(), build))) {
             if (settings.cycles() == 0) {
@@ -200,15 +204,20 @@ final class WatchCommand {
                 ProjectClassLoader.open(classpath.stream().map(Path::toString).toList(), Cli.class.getClassLoader());
         Entities compared = Entities.of(
                 chain -> request.builder(
-                        chain,
-                        entities.ddl(
-                                new CliProviderLog(log),
-                                cli.output(log)::info,
-                                "compile the project, then " + Arguments.PROGRAM + " watch",
-                                provider),
-                        build.resolve("migrate/entity-cache")),
+                        chain, inputs(request, classpath, entities, provider), build.resolve("migrate/entity-cache")),
                 build.resolve("migrate"));
         return new Watch.Cycle(cycleContext(loader.loader(), build), compared, loader);
+    }
+
+    /** What the sources of the desired schema may need of the project; the provider kept for the watch, or null. */
+    private SchemaSource.SourceInputs inputs(
+            EntityRequest request, List<Path> classpath, ProjectEntities entities, @Nullable ProviderClasses provider) {
+        String compileAndRun = "compile the project, then " + Arguments.PROGRAM + " watch";
+        return request.inputs(
+                entities.ddl(new CliProviderLog(log), cli.output(log)::info, compileAndRun, provider),
+                entities::missingJpa,
+                classpath,
+                compileAndRun);
     }
 
     /**

@@ -11,6 +11,8 @@ import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.entity.EntityDdlBridge;
 import dev.migrate.autogen.entity.ProviderLog;
+import dev.migrate.autogen.objects.DeclaredObjects;
+import dev.migrate.autogen.objects.SqlSchemaFiles;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.graph.RevisionInfo;
 import dev.migrate.tooling.BranchReview;
@@ -41,10 +43,21 @@ final class ChainChecks {
     private final ChainSettings settings;
     private final ClassLoader projectClasses;
 
+    /** Where a project without JPA keeps its schema as SQL files, as the plugin's {@code source.sql.dir} default. */
+    static final Path SCHEMA_FILES = Path.of("src/main/resources/db/schema");
+
+    private final Path schemaFiles;
+
     ChainChecks(MigrationDatabase database, ChainSettings settings, ClassLoader projectClasses) {
+        this(database, settings, projectClasses, SCHEMA_FILES);
+    }
+
+    /** @param schemaFiles the SQL schema files compared when the class path has no JPA provider */
+    ChainChecks(MigrationDatabase database, ChainSettings settings, ClassLoader projectClasses, Path schemaFiles) {
         this.database = database;
         this.settings = settings;
         this.projectClasses = projectClasses;
+        this.schemaFiles = schemaFiles;
     }
 
     void singleHead() {
@@ -112,6 +125,10 @@ final class ChainChecks {
      */
     void entitiesMatchSchemaAtHead() {
         Optional<String> missing = EntityDdl.missingJpa(projectClasses);
+        if (missing.isPresent() && SqlSchemaFiles.present(schemaFiles)) {
+            schemaFilesMatchSchemaAtHead();
+            return;
+        }
         Assumptions.assumeTrue(
                 missing.isEmpty(),
                 () -> "Skipped the comparison with the entities: the test class path has " + missing.orElseThrow()
@@ -147,6 +164,34 @@ final class ChainChecks {
                     + String.join("\n  - ", differences)
                     + "\nWrite the migration with mvn compile migrate:autogenerate "
                     + "-Dmigrate.message=\"...\", or change the entities back.");
+        }
+    }
+
+    /**
+     * The comparison of {@code mvn migrate:check -Dmigrate.source=sql}: the project's SQL schema files, applied on a
+     * new database and read back, against the schema the migrations build.
+     */
+    private void schemaFilesMatchSchemaAtHead() {
+        Migrator chain = chain();
+        run(() -> database.upgrade("heads"));
+        SqlSchemaFiles files = SqlSchemaFiles.in(schemaFiles.toAbsolutePath(), schemaFiles.toString());
+        AutogenerateRequest request = AutogenerateRequest.builder(chain, EntityDdlSource.none(files.key()))
+                .managedSchema(settings.schema())
+                .excluding(settings.exclude())
+                .versionTables(settings.versionTable(), settings.historyTable())
+                .renames(files.renames())
+                .declaringObjects(files.with(DeclaredObjects.none()))
+                .build();
+        List<String> differences = run(() ->
+                        Autogenerate.run(request, new TestServerDatabases(database), TestLog.INSTANCE))
+                .script()
+                .descriptions();
+        if (!differences.isEmpty()) {
+            Assertions.fail("The schema files in " + schemaFiles + " differ from the schema at head ("
+                    + String.join(", ", chain.heads()) + ") in " + differences.size() + " way"
+                    + (differences.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", differences)
+                    + "\nWrite the migration with mvn compile migrate:autogenerate -Dmigrate.source=sql "
+                    + "-Dmigrate.message=\"...\", or change the files back.");
         }
     }
 

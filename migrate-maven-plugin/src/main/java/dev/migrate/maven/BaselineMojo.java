@@ -1,7 +1,9 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
+import dev.migrate.command.entity.SchemaSource;
 import dev.migrate.command.tooling.BaselineMigration;
+import dev.migrate.command.tooling.SchemaFilesBaseline;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -48,10 +50,24 @@ public class BaselineMojo extends SchemaWriteMojo {
     @Parameter(property = "migrate.dataRowLimit", defaultValue = "10000")
     protected int dataRowLimit;
 
+    /**
+     * {@code sql}: write the schema as SQL schema files in {@code sourceSqlDir} (one per table, with
+     * {@code types.sql} and {@code objects.sql}) instead of a migration, so that they become the desired schema of
+     * {@code autogenerate} and {@code check}.
+     */
+    @Parameter(property = "migrate.source")
+    protected @Nullable String source;
+
+    /** Where the baseline with source {@code sql} writes the SQL schema files; it may hold no {@code .sql} file. */
+    @Parameter(property = "migrate.source.sql.dir", defaultValue = "${project.basedir}/src/main/resources/db/schema")
+    protected File sourceSqlDir;
+
     @Override
     protected void checkSettings(DatabaseGoal database) {
         super.checkSettings(database);
-        baseline(database.goal()).checkSettings(Goal.FIXES);
+        if (!writesFiles()) {
+            baseline(database.goal()).checkSettings(Goal.FIXES);
+        }
         if (!database.database().isConfigured()) {
             throw new MigrateException("migrate:baseline reads the schema of the database you adopt, and no database "
                     + "URL is configured. Give it with -Dmigrate.url=postgresql://user@host:5432/database (or "
@@ -61,7 +77,17 @@ public class BaselineMojo extends SchemaWriteMojo {
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
+        if (writesFiles()) {
+            new SchemaFilesBaseline(managedSchema, sourceSqlDir.toPath())
+                    .run(database.database().configured().orElseThrow(), database.context(projectClasses));
+            return;
+        }
         baseline(database.goal()).run(database.database().configured().orElseThrow(), database.context(projectClasses));
+    }
+
+    /** Whether the baseline is written as SQL schema files: {@code source} is {@code sql}; an error if it names no source. */
+    private boolean writesFiles() {
+        return source != null && !source.isBlank() && SchemaSource.named(source) == SchemaSource.SQL;
     }
 
     private BaselineMigration baseline(Goal goal) {

@@ -4,9 +4,11 @@ import dev.migrate.Migrator;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.command.entity.ProviderClasses;
 import dev.migrate.command.entity.Renames;
+import dev.migrate.command.entity.SchemaSource;
 import dev.migrate.command.tooling.Entities;
 import dev.migrate.command.tooling.EntityRequest;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,16 +45,32 @@ record EntityGoal(
     }
 
     /**
+     * What the project lacks to describe its desired schema, when its source is JPA entities and the class path
+     * lacks the JPA API or a provider; empty for the other sources, which need neither.
+     */
+    Optional<String> missingJpaSource() {
+        EntityRequest given = given();
+        return given.source(entities.inputs(goal(), given, keptProvider)) == SchemaSource.JPA
+                ? entities.missingJpa(goal())
+                : Optional.empty();
+    }
+
+    private EntityRequest given() {
+        return EntityRequest.of(
+                database.settings(),
+                goal().name(),
+                goal().project().getBasedir().toPath(),
+                goal()::displayed);
+    }
+
+    /**
      * What is compared with {@code chain}'s schema: the entities, the managed schema, exclusions, renames, the
      * declared objects and the entity cache, as the parameters say.
      */
     AutogenerateRequest.Builder request(Migrator chain) {
-        AutogenerateRequest.Builder request = EntityRequest.of(
-                        database.settings(),
-                        goal().name(),
-                        goal().project().getBasedir().toPath(),
-                        goal()::displayed)
-                .builder(chain, entities.ddl(goal(), keptProvider), goal().inTarget("migrate", "entity-cache"));
+        EntityRequest given = given();
+        AutogenerateRequest.Builder request = given.builder(
+                chain, entities.inputs(goal(), given, keptProvider), goal().inTarget("migrate", "entity-cache"));
         Renames.askingAtConsole(goal().session().getRequest().isInteractiveMode())
                 .ifPresent(request::askingAboutRenames);
         return request;

@@ -55,6 +55,36 @@ abstract class EntityMojo extends DatabaseMojo {
     protected File objectsDirectory;
 
     /**
+     * Where the desired schema comes from: {@code jpa} (the entities, through the project's JPA provider),
+     * {@code sql} (the SQL files of {@code sourceSqlDir}), {@code command} (the DDL that {@code sourceCommand} or
+     * {@code sourceMainClass} prints) or {@code spring-data-jdbc}. Not set: {@code sql} when those files exist and no
+     * JPA provider is on the class path, else {@code jpa}.
+     */
+    @Parameter(property = "migrate.source")
+    protected @Nullable String source;
+
+    /**
+     * The SQL files that are the desired schema with source {@code sql}: every {@code .sql} file below, in any order;
+     * {@code -- migrate:renamed-from old_name} on the line of a table or column declares a rename.
+     */
+    @Parameter(property = "migrate.source.sql.dir", defaultValue = "${project.basedir}/src/main/resources/db/schema")
+    protected File sourceSqlDir;
+
+    /**
+     * With source {@code command}: a command line run in the project's directory whose standard output is the DDL of
+     * the desired schema ({@code python3 schema.py}).
+     */
+    @Parameter(property = "migrate.source.command")
+    protected @Nullable String sourceCommand;
+
+    /**
+     * With source {@code command}: a main class run with the project's class path in a JVM of its own, whose
+     * standard output is the DDL of the desired schema.
+     */
+    @Parameter(property = "migrate.source.mainClass")
+    protected @Nullable String sourceMainClass;
+
+    /**
      * The project's declared rows: one {@code .csv} or {@code .sql} file per table, named after it, each the
      * table's whole content found by a primary key or unique constraint; a folder limits its files to the
      * context of its name ({@code db/data/test/}).
@@ -144,6 +174,10 @@ abstract class EntityMojo extends DatabaseMojo {
     @Override
     protected GivenSettings settings(GivenSettings given) {
         return given.with("entityCache", entityCache)
+                .with("source", source)
+                .with("source.sql.dir", sourceSqlDir)
+                .with("source.command", sourceCommand)
+                .with("source.mainClass", sourceMainClass)
                 .with("objectsDirectory", objectsDirectory)
                 .with("dataDirectory", dataDirectory)
                 .with("dataRowLimit", dataRowLimit)

@@ -6,6 +6,8 @@ import dev.migrate.command.entity.ApplicationJpa;
 import dev.migrate.command.entity.EntityOrigin;
 import dev.migrate.command.entity.ProjectEntities;
 import dev.migrate.command.entity.ProviderClasses;
+import dev.migrate.command.entity.SchemaSource;
+import dev.migrate.command.tooling.EntityRequest;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,6 +53,15 @@ record EntityOptions(
     EntityDdlSource ddl(Goal goal, @Nullable ProviderClasses keptProvider) {
         return entities(goal)
                 .ddl(new MavenProviderLog(goal.log()), goal.log()::info, Goal.FIXES.command(goal.name()), keptProvider);
+    }
+
+    /**
+     * What the sources of the desired schema may need of the project ({@code migrate.source}): the entities' DDL as
+     * {@link #ddl} gives it, the project's directory and class path.
+     */
+    SchemaSource.SourceInputs inputs(Goal goal, EntityRequest request, @Nullable ProviderClasses keptProvider) {
+        return request.inputs(
+                ddl(goal, keptProvider), () -> missingJpa(goal), classpath(goal), Goal.FIXES.command(goal.name()));
     }
 
     private ProjectEntities entities(Goal goal) {

@@ -62,8 +62,7 @@ public class VerifyMojo extends EntityMojo {
     @Override
     protected void run(EntityGoal goal, ClassLoader projectClasses) {
         Set<String> judged = lint().judged(goal.database(), projectClasses);
-        Entities entities = goal.entities()
-                .missingJpa(goal.goal())
+        Entities entities = goal.missingJpaSource()
                 .map(missing -> Entities.none("the project has " + missing + "."))
                 .orElseGet(goal::compared);
         new VerifyChain(managedSchema, exclude == null ? List.of() : exclude, failOn, judged, lint().reportFile())

@@ -115,7 +115,11 @@ public class WatchMojo extends EntityMojo {
         try (ProviderClasses provider = ProviderClasses.of(classes, EntityOptions.classpath(goal.goal()));
                 WatchSession session = new Watch(goal.options().comparison(), settings)
                         .start(
-                                List.of(classes, objectsDirectory.toPath(), dataDirectory.toPath()),
+                                List.of(
+                                        classes,
+                                        objectsDirectory.toPath(),
+                                        dataDirectory.toPath(),
+                                        sourceSqlDir.toPath()),
                                 () -> cycle(goal.keeping(provider)),
                                 goal.database().context(projectClasses))) {
             if (watchCycles == 0 && hasConsole()) {

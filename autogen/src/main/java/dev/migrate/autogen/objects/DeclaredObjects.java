@@ -68,19 +68,36 @@ public record DeclaredObjects(@Nullable Path directory, List<DeclaredStatement> 
             return none();
         }
         List<DeclaredStatement> statements = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.filter(
-                            f -> Files.isRegularFile(f) && f.toString().endsWith(".sql"))
-                    .sorted()
-                    .toList()) {
-                String name =
-                        shownAs + "/" + directory.relativize(file).toString().replace('\\', '/');
-                statements.addAll(split(name, Files.readString(file, StandardCharsets.UTF_8)));
+        try {
+            for (Path file : sqlFiles(directory)) {
+                statements.addAll(
+                        split(shown(directory, shownAs, file), Files.readString(file, StandardCharsets.UTF_8)));
             }
         } catch (IOException | UncheckedIOException e) {
             throw new MigrateException("Could not read the declared objects in " + shownAs + ": " + e.getMessage(), e);
         }
         return new DeclaredObjects(directory, statements);
+    }
+
+    /** Every {@code .sql} file under {@code directory}, at any depth, in the order of their paths. */
+    static List<Path> sqlFiles(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".sql"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** {@code file} as messages name it: under {@code shownAs}, the name of {@code directory}. */
+    static String shown(Path directory, String shownAs, Path file) {
+        return shownAs + "/" + directory.relativize(file).toString().replace('\\', '/');
+    }
+
+    /** These objects with {@code more} after them, from {@code directory} when these come from none. */
+    public DeclaredObjects and(Path directory, List<DeclaredStatement> more) {
+        List<DeclaredStatement> all = new ArrayList<>(statements);
+        all.addAll(more);
+        return new DeclaredObjects(this.directory == null ? directory : this.directory, all);
     }
 
     /**

@@ -816,6 +816,77 @@ public final class SettingsTable {
                     + "of the database is compared, and one no file declares is dropped (unless excluded); "
                     + "without it, they are left as they are.");
 
+    /** The goals and commands that read the desired schema from a source: those that compare, and baseline. */
+    private static final Set<String> SOURCE_GOALS =
+            Set.of("autogenerate", "baseline", "check", "mcp", "verify", "watch");
+    /** The goals and commands that run a program for the desired schema: those that compare. */
+    private static final Set<String> PROGRAM_SOURCE_GOALS = Set.of("autogenerate", "check", "mcp", "verify", "watch");
+
+    public static final Setting<String> SOURCE = Setting.named(
+                    "source", SettingType.text("jpa|sql|command|spring-data-jdbc"))
+            .in(Section.AUTOGENERATE)
+            .takenBy(SOURCE_GOALS)
+            .onCommandLine(Set.of("watch"))
+            .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
+            .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
+            .describedOn(
+                    Face.COMMAND_LINE,
+                    "watch: where the desired schema comes from: jpa (the entities), sql (the files of"
+                            + " --source-sql-dir) or command (the DDL --source-command prints). Default: sql when"
+                            + " those files exist and no JPA provider is on the class path, else jpa.")
+            .documented("Where the desired schema comes from: `jpa`, the entities through the project's JPA "
+                    + "provider; `sql`, the SQL files of `source.sql.dir`; `command`, the DDL a program prints "
+                    + "(`source.command` or `source.mainClass`); `spring-data-jdbc`, Spring Data's mapping model. "
+                    + "Not set: `sql` when `source.sql.dir` holds `.sql` files and no JPA provider is on the "
+                    + "class path, else `jpa`. `baseline` with `sql` writes the files from the database instead "
+                    + "of a migration.");
+
+    public static final Setting<Path> SOURCE_SQL_DIRECTORY = Setting.named("source.sql.dir", SettingType.PATH)
+            .in(Section.AUTOGENERATE)
+            .byDefault("src/main/resources/db/schema")
+            .takenBy(SOURCE_GOALS)
+            .onCommandLine(Set.of("watch"))
+            .spelled(Face.COMMAND_LINE, "--source-sql-dir")
+            .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
+            .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
+            .describedOn(
+                    Face.COMMAND_LINE,
+                    "watch: the SQL schema files of --source sql, watched too. Default src/main/resources/db/schema.")
+            .documented("The SQL files that are the desired schema with `source` `sql`: every `.sql` file "
+                    + "below, in any order (the tool orders them by what they use), as `pg_dump -s` writes them "
+                    + "or by hand; `-- migrate:renamed-from old_name` on the line of a table or column declares "
+                    + "a rename.");
+
+    public static final Setting<String> SOURCE_COMMAND = Setting.named("source.command", SettingType.text("command"))
+            .in(Section.AUTOGENERATE)
+            .takenBy(PROGRAM_SOURCE_GOALS)
+            .onCommandLine(Set.of("watch"))
+            .spelled(Face.COMMAND_LINE, "--source-command")
+            .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
+            .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
+            .describedOn(
+                    Face.COMMAND_LINE,
+                    "watch: with --source command, the command line whose output is the desired schema's DDL, run"
+                            + " in the working directory.")
+            .documented("With `source` `command`: a command line run in the project's directory (through `sh -c`, "
+                    + "`cmd /c` on Windows) whose standard output is the DDL of the desired schema, such as "
+                    + "`./gradlew -q printDdl` or `python3 schema.py`.");
+
+    public static final Setting<String> SOURCE_MAIN_CLASS = Setting.named("source.mainClass", SettingType.text("class"))
+            .in(Section.AUTOGENERATE)
+            .takenBy(PROGRAM_SOURCE_GOALS)
+            .onCommandLine(Set.of("watch"))
+            .spelled(Face.COMMAND_LINE, "--source-main-class")
+            .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
+            .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
+            .describedOn(
+                    Face.COMMAND_LINE,
+                    "watch: with --source command, a main class run with the project's class path in a JVM of its"
+                            + " own, whose output is the desired schema's DDL.")
+            .documented("With `source` `command`: a main class run with the project's class path in a JVM of "
+                    + "its own, whose standard output is the DDL of the desired schema (jOOQ's DDL export, "
+                    + "Exposed's `SchemaUtils.createStatements`, Micronaut Data's schema generation).");
+
     public static final Setting<Path> DATA_DIRECTORY = Setting.named("dataDirectory", SettingType.PATH)
             .in(Section.AUTOGENERATE)
             .byDefault("src/main/resources/db/data")
@@ -1530,6 +1601,10 @@ public final class SettingsTable {
             COMPARISON_DATABASE,
             ENTITY_CACHE,
             REPLAY_CACHE,
+            SOURCE,
+            SOURCE_SQL_DIRECTORY,
+            SOURCE_COMMAND,
+            SOURCE_MAIN_CLASS,
             OBJECTS_DIRECTORY,
             DATA_DIRECTORY,
             DATA_ROW_LIMIT,

@@ -5,16 +5,23 @@ import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.autogen.data.DeclaredRows;
 import dev.migrate.autogen.objects.DeclaredObjects;
+import dev.migrate.autogen.objects.SqlSchemaFiles;
 import dev.migrate.command.entity.Renames;
+import dev.migrate.command.entity.SchemaSource;
 import dev.migrate.command.settings.ResolvedSettings;
 import dev.migrate.command.settings.Setting;
 import dev.migrate.command.settings.SettingsTable;
 import dev.migrate.tooling.ChainTables;
 import dev.migrate.tooling.MigratorTools;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the comparing commands ({@code autogenerate}, {@code check}, {@code verify}, {@code watch}) compare with a
@@ -52,6 +59,69 @@ public record EntityRequest(ResolvedSettings settings, String command, Path proj
     /** Where the rows are declared: {@code dataDirectory}, read from the project. */
     public Path dataDirectory() {
         return directory(SettingsTable.DATA_DIRECTORY);
+    }
+
+    /** Where the SQL schema files are: {@code source.sql.dir}, read from the project. */
+    public Path sqlDirectory() {
+        return directory(SettingsTable.SOURCE_SQL_DIRECTORY);
+    }
+
+    /**
+     * Where the desired schema comes from: {@code source}, or, when it is not set, {@code sql} for a project with
+     * schema files and no JPA provider on its class path ({@code inputs}), else {@code jpa}.
+     */
+    public SchemaSource source(SchemaSource.SourceInputs inputs) {
+        String named = settings.value(SettingsTable.SOURCE, command);
+        return named == null || named.isBlank()
+                ? SchemaSource.byDefault(sqlDirectory(), inputs.missingJpa())
+                : SchemaSource.named(named);
+    }
+
+    /**
+     * What a source may need of the project, the program of {@code source.command} or {@code source.mainClass}
+     * taken from the settings.
+     *
+     * @param jpa the entities' DDL through the project's JPA provider
+     * @param missingJpa what the class path lacks for JPA entities; empty when it has the API and a provider
+     * @param classpath the project's class path, its compiled classes first
+     * @param compileAndRun how the face says to compile and run again: {@code mvn compile migrate:check}
+     */
+    public SchemaSource.SourceInputs inputs(
+            EntityDdlSource jpa, Supplier<Optional<String>> missingJpa, List<Path> classpath, String compileAndRun) {
+        return new SchemaSource.SourceInputs(
+                jpa,
+                missingJpa,
+                project,
+                classpath,
+                settings.value(SettingsTable.SOURCE_COMMAND, command),
+                settings.value(SettingsTable.SOURCE_MAIN_CLASS, command),
+                compileAndRun);
+    }
+
+    /** The SQL schema files of {@link #sqlDirectory}; an error naming it when it holds none. */
+    public SqlSchemaFiles sqlFiles() {
+        Path directory = sqlDirectory();
+        return SqlSchemaFiles.in(directory, shown.apply(directory));
+    }
+
+    /**
+     * The comparison of {@code chain}'s schema with the desired schema of the {@linkplain #source source} the
+     * settings name, built from what the face knows of the project, {@code inputs}: the schema files with their
+     * rename comments as declared statements, or the DDL of the entities or of a program. The entity side is kept
+     * in {@code entityCache} unless the settings turn the cache off.
+     */
+    public AutogenerateRequest.Builder builder(Migrator chain, SchemaSource.SourceInputs inputs, Path entityCache) {
+        SchemaSource source = source(inputs);
+        @Nullable SqlSchemaFiles files = source == SchemaSource.SQL ? sqlFiles() : null;
+        AutogenerateRequest.Builder request = builder(chain, source.ddl(inputs, files), entityCache);
+        if (files != null) {
+            Path objects = objectsDirectory();
+            request.declaringObjects(files.with(DeclaredObjects.in(objects, shown.apply(objects))));
+            Map<String, String> renames = new LinkedHashMap<>(files.renames());
+            renames.putAll(Renames.hints(list(SettingsTable.RENAMES))); // a setting wins over a comment
+            request.renames(renames);
+        }
+        return request;
     }
 
     /**

@@ -1,0 +1,109 @@
+package dev.migrate.command.entity;
+
+import dev.migrate.MigrateException;
+import dev.migrate.autogen.EntityDdlSource;
+import dev.migrate.autogen.objects.SqlSchemaFiles;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the desired schema of a comparison comes from ({@code migrate.source}): the one place where a source maps
+ * to the {@link EntityDdlSource} autogenerate builds on the throwaway server and reads back from the catalog.
+ *
+ * <pre>{@code
+ * EntityDdlSource ddl = SchemaSource.named("sql").ddl(inputs, sqlFiles);
+ * }</pre>
+ */
+public enum SchemaSource {
+    /** The JPA entities, through the project's own JPA provider. */
+    JPA("jpa"),
+    /** SQL schema files ({@link SqlSchemaFiles}), applied as declared statements. */
+    SQL("sql"),
+    /** The DDL a program prints: a command line, or a main class run with the project's class path. */
+    COMMAND("command"),
+    /** Spring Data JDBC and R2DBC entities, read from Spring Data's mapping model. */
+    SPRING_DATA_JDBC("spring-data-jdbc");
+
+    private final String value;
+
+    SchemaSource(String value) {
+        this.value = value;
+    }
+
+    /** As the setting spells it: {@code spring-data-jdbc}. */
+    public String value() {
+        return value;
+    }
+
+    /** The source the setting names; an error naming the setting and each value when it names none. */
+    public static SchemaSource named(String value) {
+        String wanted = value.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values())
+                .filter(source -> source.value.equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new MigrateException("migrate.source is '" + value + "', which names no source."
+                        + " Set it to one of "
+                        + Arrays.stream(values()).map(SchemaSource::value).collect(Collectors.joining(", "))
+                        + ", or leave it out (sql when the schema files exist and no JPA provider is on the class"
+                        + " path, else jpa)."));
+    }
+
+    /**
+     * The source of a project that names none: {@link #SQL} when {@code sqlDirectory} holds {@code .sql} files and
+     * {@code missingJpa} says the class path lacks JPA, else {@link #JPA}.
+     */
+    public static SchemaSource byDefault(Path sqlDirectory, Supplier<Optional<String>> missingJpa) {
+        return SqlSchemaFiles.present(sqlDirectory) && missingJpa.get().isPresent() ? SQL : JPA;
+    }
+
+    /**
+     * What this source builds the desired schema from.
+     *
+     * @param inputs what the face knows of the project
+     * @param sqlFiles the schema files, for {@link #SQL}; null for the others
+     */
+    public EntityDdlSource ddl(SourceInputs inputs, @Nullable SqlSchemaFiles sqlFiles) {
+        return switch (this) {
+            case JPA -> inputs.jpa();
+            case SQL ->
+                EntityDdlSource.none(Objects.requireNonNull(sqlFiles, "the schema files of source sql")
+                        .key());
+            case COMMAND -> ProgramDdl.of(inputs).source();
+            case SPRING_DATA_JDBC ->
+                throw new MigrateException("migrate.source=spring-data-jdbc is not available in"
+                        + " this build of migrate. Use migrate.source=jpa, sql or command, or a migrate release that"
+                        + " reads Spring Data's mapping model.");
+        };
+    }
+
+    /**
+     * What a face knows of the project that a source may need.
+     *
+     * @param jpa the JPA entities' DDL (nothing is loaded until it is asked for its key or DDL)
+     * @param missingJpa what the class path lacks for JPA entities (the JPA API or a provider); empty when it has both
+     * @param project the project's directory, where a command runs
+     * @param classpath the project's class path, its compiled classes first, for a main class
+     * @param command the command line that prints the DDL ({@code source.command}), or null
+     * @param mainClass the main class that prints the DDL ({@code source.mainClass}), or null
+     * @param compileAndRun how the face says to compile and run again: {@code mvn compile migrate:check}
+     */
+    public record SourceInputs(
+            EntityDdlSource jpa,
+            Supplier<Optional<String>> missingJpa,
+            Path project,
+            List<Path> classpath,
+            @Nullable String command,
+            @Nullable String mainClass,
+            String compileAndRun) {
+        public SourceInputs {
+            classpath = List.copyOf(classpath);
+        }
+    }
+}
