@@ -31,8 +31,6 @@ try {
     assert ItDatabase.query(url, 'SELECT customer || \' \' || ship_city FROM purchase_order') == ['Ada Paris']
     assert ItDatabase.query(url, 'SELECT order_id || \' \' || position || \' \' || product FROM order_line') == ['1 0 tea']
     assert ItDatabase.query(url, "SELECT count(*) FROM information_schema.columns WHERE table_name = 'purchase_order' AND column_name IN ('note', 'remark')") == ['0']
-    // check after each autogenerate found the entities and the chain alike
-    assert log.count('[INFO] BUILD SUCCESS') >= 8 || !log.contains('BUILD FAILURE')
 } finally {
     ItDatabase.stop(basedir)
 }
