@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
+import dev.migrate.autogen.entity.springdata.edge.Carrier;
+import dev.migrate.autogen.entity.springdata.edge.Shipment;
 import dev.migrate.autogen.entity.springdata.named.Invoice;
 import dev.migrate.autogen.entity.springdata.named.PrefixedNames;
 import dev.migrate.autogen.entity.springdata.nested.Survey;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.data.jdbc.core.mapping.AggregateReference;
 import org.springframework.data.jdbc.repository.config.AbstractJdbcConfiguration;
 import org.springframework.data.relational.core.mapping.NamingStrategy;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
@@ -238,6 +241,34 @@ class SpringDataDdlTest {
             invoice.items.add(item);
             Invoice read = template.findById(template.save(invoice).id, Invoice.class);
             assertThat(read.items).extracting(i -> i.description).containsExactly("tea");
+        });
+    }
+
+    @Test
+    void aSequenceAnAssignedIdAReferenceToAnotherAggregateAndASingleEntity() throws Exception {
+        DataSource db = built("sdj_edge", ddl(SPRINGDATA + "edge"));
+
+        assertThat(columns(db, "shipment")).containsExactly("id bigint not null", "carrier bigint");
+        assertThat(keys(db, "shipment")).containsExactly("PRIMARY KEY (id)");
+        assertThat(columns(db, "carrier")).containsExactly("id bigint not null", "name character varying(255)");
+        // a single entity: one row per owner, its back-reference the primary key
+        assertThat(columns(db, "label")).containsExactly("shipment bigint not null", "text character varying(255)");
+        assertThat(keys(db, "label"))
+                .containsExactly("PRIMARY KEY (shipment)", "FOREIGN KEY (shipment) REFERENCES shipment(id)");
+
+        withSpringDataJdbc(db, null, template -> {
+            Carrier carrier = new Carrier();
+            carrier.id = 7L;
+            carrier.name = "post";
+            carrier.isNew = true;
+            template.save(carrier);
+            Shipment shipment = new Shipment();
+            shipment.carrier = AggregateReference.to(7L);
+            shipment.label = new Shipment.Label();
+            shipment.label.text = "fragile";
+            Shipment read = template.findById(template.save(shipment).id, Shipment.class);
+            assertThat(read.carrier.getId()).isEqualTo(7L);
+            assertThat(read.label.text).isEqualTo("fragile");
         });
     }
 
