@@ -36,10 +36,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The DDL read from Spring Data's mapping model, built on PostgreSQL, then written and read by Spring Data JDBC
- * itself: the tables fit what Spring Data reads and writes, not only what this test expects. The cases of the
- * mapping follow Spring Data JDBC's own schema writer's tests ({@code SchemaGeneratorUnitTests}, {@code
- * LiquibaseChangeSetWriterUnitTests}: collections with their back-references and keys, embedded with prefix, the
- * naming strategy), written here for PostgreSQL.
+ * itself: the tables fit what Spring Data reads and writes, not only what this test expects. The cases follow the
+ * mapping Spring Data JDBC documents (its reference's "Persisting Entities" chapter: lists and maps with their
+ * back-reference and key columns, sets with the back-reference only, embedded entities with a prefix, the naming
+ * strategy) and the column types of its own schema writer ({@code DefaultSqlTypeMapping}, used by {@code
+ * LiquibaseChangeSetWriter}), in PostgreSQL's words; no test of Spring Data's is copied.
  */
 class SpringDataDdlTest {
     private static final String SPRINGDATA = "dev.migrate.autogen.entity.springdata.";
