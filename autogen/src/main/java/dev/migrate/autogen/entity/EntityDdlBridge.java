@@ -13,7 +13,6 @@ import jakarta.persistence.spi.PersistenceUnitInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
@@ -39,7 +38,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -401,26 +399,7 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
     /** The mapped classes of {@code directories}, {@code firstFound} run when the first is found. */
     private static List<Class<?>> managedClasses(
             ClassLoader loader, List<String> directories, List<String> packages, Runnable firstFound) {
-        List<String> names = new ArrayList<>();
-        for (String directory : directories) {
-            Path root = Path.of(directory);
-            if (!Files.isDirectory(root)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(root)) {
-                files.filter(f -> f.toString().endsWith(".class")
-                                && !f.getFileName().toString().contains("-"))
-                        .map(f -> root.relativize(f)
-                                .toString()
-                                .replace(f.getFileSystem().getSeparator(), "."))
-                        .map(n -> n.substring(0, n.length() - ".class".length()))
-                        .filter(n -> packages.isEmpty() || packages.stream().anyMatch(p -> n.startsWith(p + ".")))
-                        .sorted()
-                        .forEach(names::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not list the classes in " + root, e);
-            }
-        }
+        List<String> names = ClassNames.in(directories, packages);
         List<Class<?>> managed = new ArrayList<>();
         for (String name : names) {
             Class<?> type;

@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.entity.ProviderLog;
+import dev.migrate.autogen.entity.SpringDataDdl;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -18,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The project's JPA entities, as its own JPA provider describes them: the provider version is the project's
  * (Hibernate 6.6 or 7.x), loaded with the project's classes apart from the face's, and only the JPA API is
- * shared with the bridge that asks it for DDL.
+ * shared with the bridge that asks it for DDL. A project with Spring Data JDBC or R2DBC and no JPA provider has its
+ * aggregates read from Spring Data's mapping model instead ({@link SpringDataDdl}), in the same isolated loader.
  *
  * @param classes where the project's compiled classes are ({@code target/classes})
  * @param classpath the project's class path, compile (with provided, where Jakarta EE projects keep the JPA API
@@ -57,10 +59,27 @@ public record ProjectEntities(
         return properties;
     }
 
-    /** What the project lacks to describe an entity model (the JPA API or a provider); empty when it has both. */
+    /**
+     * What the project lacks to describe an entity model (the JPA API or a provider); empty when it has both, or when
+     * its model is Spring Data's ({@link #springData}).
+     */
     public Optional<String> missingJpa() {
         try (URLClassLoader loader = loader()) {
-            return EntityDdl.missingJpa(loader);
+            Optional<String> missing = EntityDdl.missingJpa(loader);
+            return missing.isPresent() && SpringDataDdl.module(loader).isPresent() ? Optional.empty() : missing;
+        } catch (IOException e) {
+            throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The Spring Data module whose mapping model describes the project's entities: Spring Data JDBC or R2DBC when its
+     * class path has one and no JPA provider (a JPA provider, when there is one, describes them); empty otherwise.
+     * The one place that chooses between the two sources.
+     */
+    public Optional<SpringDataDdl.Module> springData() {
+        try (URLClassLoader loader = loader()) {
+            return EntityDdl.missingJpa(loader).isPresent() ? SpringDataDdl.module(loader) : Optional.empty();
         } catch (IOException e) {
             throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
         }
@@ -85,9 +104,35 @@ public record ProjectEntities(
      */
     public EntityDdlSource ddl(
             ProviderLog log, Consumer<String> info, String compileAndRun, @Nullable ProviderClasses provider) {
+        Optional<SpringDataDdl.Module> springData = springData();
+        if (springData.isPresent()) {
+            return springData(springData.get(), info, compileAndRun);
+        }
         EntityDdl entities = new EntityDdl(List.of(classes), packages, persistenceUnit, properties);
         return EntityDdlSource.of(
                 entities, classpath, major -> generate(entities, major, log, info, compileAndRun, provider));
+    }
+
+    /** The DDL of the aggregates in Spring Data's mapping model, keyed as the provider's DDL is, with the source. */
+    private EntityDdlSource springData(SpringDataDdl.Module module, Consumer<String> info, String compileAndRun) {
+        SpringDataDdl aggregates = new SpringDataDdl(List.of(classes), packages);
+        EntityDdl key =
+                new EntityDdl(List.of(classes), packages, null, Map.of(SpringDataDdl.SOURCE_PROPERTY, module.name()));
+        return EntityDdlSource.of(key, classpath, major -> {
+            try (URLClassLoader loader = loader()) {
+                info.accept("Reading the entities from " + module.title() + "'s mapping model.");
+                List<String> ddl = aggregates.generate(loader);
+                if (ddl.isEmpty()) {
+                    throw new MigrateException("No " + module.title() + " aggregates (classes annotated @Table, or the"
+                            + " domain types of repositories) were found in " + classes
+                            + (packages.isEmpty() ? "" : " under the packages " + packages)
+                            + ". Compile the project first (" + compileAndRun + ") and check entityPackages.");
+                }
+                return ddl;
+            } catch (IOException e) {
+                throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
+            }
+        });
     }
 
     private List<String> generate(
