@@ -76,17 +76,17 @@ public enum SchemaSource {
                 EntityDdlSource.none(Objects.requireNonNull(sqlFiles, "the schema files of source sql")
                         .key());
             case COMMAND -> ProgramDdl.of(inputs).source();
-            case SPRING_DATA_JDBC ->
-                throw new MigrateException("migrate.source=spring-data-jdbc is not available in"
-                        + " this build of migrate. Use migrate.source=jpa, sql or command, or a migrate release that"
-                        + " reads Spring Data's mapping model.");
+            // the entities' source reads Spring Data's mapping model where the class path has Spring Data JDBC or
+            // R2DBC and no JPA provider (ProjectEntities.springData, the one place that chooses between the two)
+            case SPRING_DATA_JDBC -> inputs.jpa();
         };
     }
 
     /**
      * What a face knows of the project that a source may need.
      *
-     * @param jpa the JPA entities' DDL (nothing is loaded until it is asked for its key or DDL)
+     * @param jpa the entities' DDL, through the JPA provider or, without one, Spring Data's mapping model (nothing is
+     *     loaded until it is asked for its key or DDL)
      * @param missingJpa what the class path lacks for JPA entities (the JPA API or a provider); empty when it has both
      * @param project the project's directory, where a command runs
      * @param classpath the project's class path, its compiled classes first, for a main class
