@@ -132,6 +132,8 @@ public final class ModulesBenchmark {
                 "-cp",
                 location(dev.migrate.Migration.class)
                         + java.io.File.pathSeparator
+                        + location(dev.migrate.Operations.class)
+                        + java.io.File.pathSeparator
                         + location(dev.migrate.annotations.MigrationModule.class),
                 "-proc:none",
                 "-nowarn"));
