@@ -1,7 +1,7 @@
 import groovy.xml.XmlSlurper
 import java.util.zip.ZipFile
 
-def goals = ['autogenerate', 'baseline', 'branches', 'check', 'complete', 'current', 'diagram', 'downgrade', 'drift', 'heads', 'help', 'history', 'import', 'lint', 'mcp', 'merge',
+def goals = ['autogenerate', 'baseline', 'branches', 'check', 'complete', 'current', 'diagram', 'downgrade', 'drift', 'heads', 'help', 'history', 'import', 'lint', 'mcp', 'merge', 'module',
              'rebase', 'revision', 'show', 'snapshot', 'squash', 'stamp', 'upgrade', 'verify', 'watch']
 
 def log = new File(basedir, 'build.log').text

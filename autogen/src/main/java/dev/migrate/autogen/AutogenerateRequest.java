@@ -6,6 +6,7 @@ import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.catalog.diff.RenameDecider;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -205,6 +206,14 @@ public final class AutogenerateRequest {
         /** Name patterns left alone on both sides ({@code *} and {@code ?} globs; with a dot, {@code schema.name}). */
         public Builder excluding(List<String> patterns) {
             this.exclude = List.copyOf(patterns);
+            return this;
+        }
+
+        /** Leaves {@code patterns} alone too, beside the patterns given so far: a module's dependencies' tables. */
+        public Builder excludingAlso(List<String> patterns) {
+            List<String> all = new ArrayList<>(exclude);
+            all.addAll(patterns);
+            this.exclude = List.copyOf(all);
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.migrate.tooling;
 
 import dev.migrate.graph.RevisionInfo;
+import dev.migrate.internal.graph.ModuleOrder;
 import dev.migrate.internal.graph.RevisionGraph;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -221,6 +222,13 @@ public final class BranchReview {
                 declared.addAll(headsAbove);
             }
         }
+        // each module has a chain of its own: the one head of a module is no branch
+        Map<String, List<String>> headsByModule = new HashMap<>();
+        graph.heads()
+                .forEach(h -> headsByModule
+                        .computeIfAbsent(ModuleOrder.moduleOf(h), m -> new ArrayList<>())
+                        .add(h));
+        headsByModule.values().stream().filter(h -> h.size() == 1).forEach(declared::addAll);
         List<RevisionInfo> undeclared = new ArrayList<>();
         for (String head : graph.heads()) {
             if (!declared.contains(head)) {

@@ -52,7 +52,27 @@ final class ModuleJars {
         return new URLClassLoader(urls.toArray(URL[]::new), new Hiding(ModuleJars.class.getClassLoader()));
     }
 
+    /** As {@link #application}, with {@code named}'s jar declaring its package as module {@code nameInFile}. */
+    static URLClassLoader applicationNaming(Path dir, Module named, String nameInFile, Module... others)
+            throws IOException {
+        Files.createDirectories(dir);
+        List<URL> urls = new ArrayList<>();
+        Path renamed = dir.resolve(named.name() + ".jar");
+        write(named, renamed, nameInFile);
+        urls.add(renamed.toUri().toURL());
+        for (Module module : others) {
+            Path jar = dir.resolve(module.name() + ".jar");
+            write(module, jar);
+            urls.add(jar.toUri().toURL());
+        }
+        return new URLClassLoader(urls.toArray(URL[]::new), new Hiding(ModuleJars.class.getClassLoader()));
+    }
+
     private static void write(Module module, Path jar) throws IOException {
+        write(module, jar, module.name());
+    }
+
+    private static void write(Module module, Path jar, String nameInFile) throws IOException {
         String dir = FIXTURES + "/" + module.name() + "/";
         Path classes = testClasses();
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
@@ -63,7 +83,7 @@ final class ModuleJars {
             }
             entry(out, "META-INF/", null);
             entry(out, "META-INF/migrate/", null);
-            String properties = "name=" + module.name() + "\npackage="
+            String properties = "name=" + nameInFile + "\npackage="
                     + dir.replace('/', '.').replaceAll("\\.$", "") + "\n"
                     + (module.dependsOn().isEmpty() ? "" : "dependsOn=" + module.dependsOn() + "\n");
             entry(out, "META-INF/migrate/module.properties", properties.getBytes(StandardCharsets.UTF_8));

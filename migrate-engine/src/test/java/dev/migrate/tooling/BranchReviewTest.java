@@ -32,6 +32,17 @@ class BranchReviewTest {
         assertThat(BranchReview.of(g).outOfOrder()).isEmpty();
     }
 
+    /** Each module has a chain of its own: its one head is no branch, two heads of one module are. */
+    @Test
+    void theOneHeadOfEachModuleIsNoBranchAndTwoInOneModuleAre() {
+        RevisionGraph modules =
+                graph(rev("outbox.a"), rev("billing.a"), rev("billing.b", "billing.a"), rev("shipping.a"), rev("app"));
+        assertThat(BranchReview.of(modules).undeclaredHeads()).isEmpty();
+        RevisionGraph split = graph(
+                rev("outbox.a"), rev("shipping.a"), rev("shipping.b1", "shipping.a"), rev("shipping.b2", "shipping.a"));
+        assertThat(ids(BranchReview.of(split).undeclaredHeads())).containsExactly("shipping.b1", "shipping.b2");
+    }
+
     @Test // APITest.test_add_revision_two_head, test_get_revision_head_multiple
     void twoHeadsOnTheSameParentAreUndeclared() {
         RevisionGraph g = graph(rev("a"), rev("b", "a"), rev("c1", "b"), rev("c2", "b"));

@@ -60,6 +60,9 @@ public class AutogenerateMojo extends EntityMojo {
 
     @Override
     protected void run(EntityGoal goal, ClassLoader projectClasses) {
+        // in a module, what is written is compiled at once: the modules after it in the reactor read it
+        boolean module = goal.entities().module(goal.goal()).isPresent();
+        WrittenRevisionClasses written = WrittenRevisionClasses.before(sourceDirectory.toPath());
         new AutogenerateMigration(
                         goal.options().comparison(),
                         message == null ? "" : message,
@@ -67,5 +70,8 @@ public class AutogenerateMojo extends EntityMojo {
                         safe,
                         online)
                 .run(goal.database().context(projectClasses), goal.compared());
+        if (module) {
+            written.compile(goal.goal());
+        }
     }
 }

@@ -29,7 +29,7 @@ public class DowngradeMojo extends FleetMojo {
     protected String target;
 
     /**
-     * Only this module's revisions, named {@code <module>.<id>}: as declared by {@code @MigrationModule} or
+     * Only this module's revisions, named with their module's name before the id ({@code billing.20261122_101500}): as declared by {@code @MigrationModule} or
      * {@code @Revision(module = ...)}. A downgrade reverts that module only: {@code base}, {@code -1} or an id walk its own chain; it is
      * refused while a module that depends on it has revisions applied.
      */

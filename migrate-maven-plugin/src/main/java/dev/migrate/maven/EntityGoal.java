@@ -41,6 +41,7 @@ record EntityGoal(
         String stepSummary = System.getenv("GITHUB_STEP_SUMMARY");
         return Entities.of(this::request, goal().inTarget("migrate"))
                 .builtBy(entities.origin(goal()))
+                .ofModule(entities.module(goal()))
                 .appendingTo(stepSummary == null || stepSummary.isBlank() ? null : Path.of(stepSummary));
     }
 
@@ -71,6 +72,8 @@ record EntityGoal(
         EntityRequest given = given();
         AutogenerateRequest.Builder request = given.builder(
                 chain, entities.inputs(goal(), given, keptProvider), goal().inTarget("migrate", "entity-cache"));
+        // a module's comparison reads the tables of the modules it depends on and leaves them to their chains
+        request.excludingAlso(entities.dependencyTables(goal()));
         Renames.askingAtConsole(goal().session().getRequest().isInteractiveMode())
                 .ifPresent(request::askingAboutRenames);
         return request;

@@ -8,6 +8,7 @@ import dev.migrate.command.entity.ProjectEntities;
 import dev.migrate.command.entity.ProviderClasses;
 import dev.migrate.command.entity.SchemaSource;
 import dev.migrate.command.tooling.EntityRequest;
+import dev.migrate.tooling.ModuleManifest;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,13 +69,28 @@ record EntityOptions(
         Path classes = Path.of(goal.project().getBuild().getOutputDirectory());
         ApplicationJpa application =
                 ApplicationJpa.read(classes, EntityOptions.property(goal), System.getenv(), goal.log()::info);
+        List<Path> classpath = classpath(goal);
         return new ProjectEntities(
                 classes,
-                classpath(goal),
+                classpath,
                 application.packagesOr(ComparisonOptions.trimmed(entityPackages)),
                 persistenceUnit,
                 ProjectEntities.properties(
-                        application.properties(), hibernateProperties, physicalNamingStrategy, implicitNamingStrategy));
+                        application.properties(), hibernateProperties, physicalNamingStrategy, implicitNamingStrategy),
+                ModuleManifest.elementsShipping(classes, classpath));
+    }
+
+    /** The module the project's classes declare ({@code @MigrationModule}); empty for an application without. */
+    Optional<String> module(Goal goal) {
+        return ModuleManifest.nameIn(Path.of(goal.project().getBuild().getOutputDirectory()));
+    }
+
+    /**
+     * The tables of the modules the project's module depends on, which its comparison reads and leaves alone; empty
+     * without modules.
+     */
+    List<String> dependencyTables(Goal goal) {
+        return entities(goal).dependencyTables(new MavenProviderLog(goal.log()));
     }
 
     /** The provider and classes that build the entity model, when a known provider's jar names it. */

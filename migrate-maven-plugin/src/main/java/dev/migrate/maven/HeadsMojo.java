@@ -16,7 +16,7 @@ public class HeadsMojo extends MigrateMojo {
     protected boolean verbose;
 
     /**
-     * Only this module's heads, named {@code <module>.<id>}: as declared by {@code @MigrationModule} or
+     * Only this module's heads, named with their module's name before the id ({@code billing.20261122_101500}): as declared by {@code @MigrationModule} or
      * {@code @Revision(module = ...)}.
      */
     @Parameter(property = "migrate.module")

@@ -38,7 +38,7 @@ public class HistoryMojo extends DatabaseMojo {
     protected @Nullable String range;
 
     /**
-     * Only this module's revisions, named {@code <module>.<id>}: as declared by {@code @MigrationModule} or
+     * Only this module's revisions, named with their module's name before the id ({@code billing.20261122_101500}): as declared by {@code @MigrationModule} or
      * {@code @Revision(module = ...)}.
      */
     @Parameter(property = "migrate.module")

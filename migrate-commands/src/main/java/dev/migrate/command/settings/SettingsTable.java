@@ -66,6 +66,7 @@ public final class SettingsTable {
             "lint",
             "mcp",
             "merge",
+            "module",
             "rebase",
             "revision",
             "show",

@@ -56,7 +56,12 @@ final class LibraryModules {
         return shipped;
     }
 
-    private static Shipped read(URL url) {
+    /**
+     * The module {@code url} (a {@code module.properties}) declares.
+     *
+     * @throws MigrateException naming the file when it cannot be read or lacks {@code name} or {@code package}
+     */
+    static Shipped read(URL url) {
         Properties properties = new Properties();
         try {
             URLConnection connection = url.openConnection();

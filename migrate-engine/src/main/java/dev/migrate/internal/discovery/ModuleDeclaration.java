@@ -1,7 +1,9 @@
 package dev.migrate.internal.discovery;
 
 import dev.migrate.MigrateException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A module declared for a package: by {@code @MigrationModule} on its {@code package-info}, or by the
@@ -22,6 +24,24 @@ record ModuleDeclaration(String name, List<String> dependsOn, String source) {
                         + "' from its dependsOn.");
             }
         }
+    }
+
+    /**
+     * This declaration (a package's annotation) with the modules {@code written} (its jar's or build's
+     * {@code module.properties}) depends on added.
+     *
+     * @throws MigrateException when the two name different modules, naming both and the fix
+     */
+    ModuleDeclaration joining(ModuleDeclaration written) {
+        if (!written.name().equals(name)) {
+            throw new MigrateException("The package of " + source + " is declared as module " + name + " there and as "
+                    + "module " + written.name() + " by " + written.source() + ": a module keeps one name, which the "
+                    + "version table records. Write the same name in both, or remove the file so that the build "
+                    + "writes it again (migrate:module).");
+        }
+        Set<String> both = new LinkedHashSet<>(dependsOn);
+        both.addAll(written.dependsOn());
+        return new ModuleDeclaration(name, List.copyOf(both), source);
     }
 
     /**

@@ -36,7 +36,8 @@ final class Modules {
 
     /**
      * The modules declared by the {@code package-info} classes among {@code classFiles} and by the jars that ship
-     * packages ({@code shipped}); a package's own annotation wins over its jar's properties.
+     * packages ({@code shipped}); a package both declare depends on the modules either names (the build writes
+     * the properties' {@code dependsOn} from its dependencies), under its annotation's name.
      */
     static Modules of(Map<String, ClassFileSummary> classFiles, Map<String, ModuleDeclaration> shipped) {
         Map<String, ModuleDeclaration> byPackage = new HashMap<>(shipped);
@@ -46,17 +47,22 @@ final class Modules {
                 String pkg = name.substring(0, name.length() - PACKAGE_INFO.length());
                 Object moduleName = values.get("name");
                 Object dependsOn = values.get("dependsOn");
-                byPackage.put(
-                        pkg,
-                        new ModuleDeclaration(
-                                moduleName instanceof String n ? n : "",
-                                dependsOn instanceof List<?> list
-                                        ? list.stream().map(String::valueOf).toList()
-                                        : List.of(),
-                                "@MigrationModule on package " + pkg));
+                ModuleDeclaration annotated = new ModuleDeclaration(
+                        moduleName instanceof String n ? n : "",
+                        dependsOn instanceof List<?> list
+                                ? list.stream().map(String::valueOf).toList()
+                                : List.of(),
+                        "@MigrationModule on package " + pkg);
+                ModuleDeclaration written = shipped.get(pkg);
+                byPackage.put(pkg, written == null ? annotated : annotated.joining(written));
             }
         });
         return new Modules(byPackage);
+    }
+
+    /** The declaration of each package that has one. */
+    Map<String, ModuleDeclaration> declarations() {
+        return Map.copyOf(byPackage);
     }
 
     /** {@code found}, named within its module, with the modules its module depends on. */

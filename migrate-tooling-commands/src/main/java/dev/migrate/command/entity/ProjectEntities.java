@@ -8,12 +8,16 @@ import dev.migrate.autogen.entity.SpringDataDdl;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,13 +33,62 @@ import org.jspecify.annotations.Nullable;
  * @param persistenceUnit a persistence unit of {@code META-INF/persistence.xml} to take the entities from
  *     instead of scanning; null to scan
  * @param properties the provider's properties, such as its naming strategies
+ * @param dependencyModules the class directories of the modules the project's module depends on (in a reactor):
+ *     their entities join the model, so that an association to one of them maps, but their tables are theirs, left
+ *     alone by the comparison ({@link #dependencyTables}); empty for a project without modules
  */
 public record ProjectEntities(
         Path classes,
         List<Path> classpath,
         List<String> packages,
         @Nullable String persistenceUnit,
-        Map<String, String> properties) {
+        Map<String, String> properties,
+        List<Path> dependencyModules) {
+
+    /** A dependency's class directory is read only when it is one: a jar's entities are mapped by its own build. */
+    public ProjectEntities {
+        dependencyModules =
+                dependencyModules.stream().filter(Files::isDirectory).toList();
+    }
+
+    /** The entities of a project without modules. */
+    public ProjectEntities(
+            Path classes,
+            List<Path> classpath,
+            List<String> packages,
+            @Nullable String persistenceUnit,
+            Map<String, String> properties) {
+        this(classes, classpath, packages, persistenceUnit, properties, List.of());
+    }
+
+    /** The server major version the dialect is pinned to for the names of tables alone, which no version changes. */
+    private static final int NAMES_MAJOR = 15;
+
+    private static final Pattern CREATE_TABLE =
+            Pattern.compile("(?i)^\\s*create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?\"?([\\w.\"]+?)\"?\\s*\\(");
+
+    /**
+     * The tables the entities of {@link #dependencyModules} map to, as patterns the comparison leaves alone: they
+     * belong to those modules' chains, read by this module's and never changed by it. Empty without modules.
+     */
+    public List<String> dependencyTables(ProviderLog log) {
+        if (dependencyModules.isEmpty()) {
+            return List.of();
+        }
+        EntityDdl theirs = new EntityDdl(dependencyModules, List.of(), null, properties);
+        try (URLClassLoader loader = loader()) {
+            List<String> tables = new ArrayList<>();
+            for (String statement : theirs.generateInOwnLoader(loader, NAMES_MAJOR, log)) {
+                Matcher table = CREATE_TABLE.matcher(statement);
+                if (table.find()) {
+                    tables.add(table.group(1).replace("\"", ""));
+                }
+            }
+            return List.copyOf(tables);
+        } catch (IOException e) {
+            throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
+        }
+    }
 
     /**
      * The provider's properties, lowest first: the application's own (a Spring Boot project's {@code spring.jpa.*}
@@ -108,7 +161,9 @@ public record ProjectEntities(
         if (springData.isPresent()) {
             return springData(springData.get(), info, compileAndRun);
         }
-        EntityDdl entities = new EntityDdl(List.of(classes), packages, persistenceUnit, properties);
+        List<Path> roots = new ArrayList<>(List.of(classes));
+        roots.addAll(dependencyModules);
+        EntityDdl entities = new EntityDdl(roots, packages, persistenceUnit, properties);
         return EntityDdlSource.of(
                 entities, classpath, major -> generate(entities, major, log, info, compileAndRun, provider));
     }

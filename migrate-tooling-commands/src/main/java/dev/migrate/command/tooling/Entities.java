@@ -4,6 +4,7 @@ import dev.migrate.Migrator;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.entity.EntityOrigin;
+import dev.migrate.tooling.MigratorTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +26,16 @@ import org.jspecify.annotations.Nullable;
  *     null when they are
  * @param origin the provider and the classes that build the entity model, for differences that a new provider
  *     makes; null when no known provider's jar names it
+ * @param module the module the project's classes declare ({@code @MigrationModule}), whose own chain a written
+ *     revision continues; null for an application without modules, whose one chain it continues
  */
 public record Entities(
         @Nullable Function<Migrator, AutogenerateRequest.Builder> request,
         Path summaryDirectory,
         @Nullable Path jobSummary,
         @Nullable String skipped,
-        @Nullable EntityOrigin origin) {
+        @Nullable EntityOrigin origin,
+        @Nullable String module) {
 
     public Entities {
         Objects.requireNonNull(summaryDirectory, "summaryDirectory");
@@ -42,22 +46,42 @@ public record Entities(
 
     /** The entities {@code request} gives, their summaries written in {@code summaryDirectory}. */
     public static Entities of(Function<Migrator, AutogenerateRequest.Builder> request, Path summaryDirectory) {
-        return new Entities(request, summaryDirectory, null, null, null);
+        return new Entities(request, summaryDirectory, null, null, null, null);
     }
 
     /** No entities to compare, for the reason {@code why}. */
     public static Entities none(String why) {
-        return new Entities(null, Path.of("."), null, why, null);
+        return new Entities(null, Path.of("."), null, why, null, null);
     }
 
     /** These entities, the Markdown summary appended to {@code file} too; null: none. */
     public Entities appendingTo(@Nullable Path file) {
-        return new Entities(request, summaryDirectory, file, skipped, origin);
+        return new Entities(request, summaryDirectory, file, skipped, origin, module);
     }
 
     /** These entities, their model built by {@code origin}'s provider; empty: not known. */
     public Entities builtBy(Optional<EntityOrigin> origin) {
-        return new Entities(request, summaryDirectory, jobSummary, skipped, origin.orElse(null));
+        return new Entities(request, summaryDirectory, jobSummary, skipped, origin.orElse(null), module);
+    }
+
+    /**
+     * These entities, those of module {@code module} (empty: of the application): a written revision continues that
+     * module's own chain, whatever the heads of the modules it builds on.
+     */
+    public Entities ofModule(Optional<String> module) {
+        return new Entities(request, summaryDirectory, jobSummary, skipped, origin, module.orElse(null));
+    }
+
+    /**
+     * The heads a new revision of these entities revises: the heads of their module's chain (the application's own
+     * revisions for entities of no module), written as the module writes them (the id alone), none for its first.
+     */
+    List<String> parents(Migrator chain) {
+        String own = module == null ? "" : module;
+        return chain.heads().stream()
+                .filter(h -> MigratorTools.moduleOf(h).equals(own))
+                .map(h -> own.isEmpty() ? h : h.substring(own.length() + 1))
+                .toList();
     }
 
     /** Keeps the origin of the model as that of one that matches the schema at head. */

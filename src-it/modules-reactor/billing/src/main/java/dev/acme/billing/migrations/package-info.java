@@ -1,0 +1,4 @@
+@MigrationModule(name = "billing")
+package dev.acme.billing.migrations;
+
+import dev.migrate.annotations.MigrationModule;
