@@ -43,8 +43,8 @@ final class Curves {
     List<String> tables() {
         List<String> lines = new ArrayList<>();
         lines.add("| figure | size | time, ms | ms per 1,000 | peak RSS, MB | heap after GC, MB | CPU, s |"
-                + " size x | time x | RSS x | heap x |");
-        lines.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + " size x | time x | CPU x | RSS x | heap x |");
+        lines.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         curves.forEach((figure, curve) -> {
             List<Point> points = curve.points().stream()
                     .sorted(java.util.Comparator.comparingInt(Point::size))
@@ -52,14 +52,15 @@ final class Curves {
             Point before = null;
             for (Point p : points) {
                 Timing t = p.timing();
-                String steps = "| | | |";
+                String steps = "| | | | |";
                 if (before != null) {
                     double work = (double) p.size() / before.size();
                     steps = String.format(
                             Locale.ROOT,
-                            "%.2f | %s | %s | %s |",
+                            "%.2f | %s | %s | %s | %s |",
                             work,
                             growth((double) t.median(), (double) before.timing().median(), work),
+                            growth(t.cpuSeconds(), before.timing().cpuSeconds(), work),
                             growth(t.peakRssMb(), before.timing().peakRssMb(), work),
                             growth(t.heapAfterGcMb(), before.timing().heapAfterGcMb(), work));
                 }
