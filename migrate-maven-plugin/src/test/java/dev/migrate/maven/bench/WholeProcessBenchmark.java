@@ -70,6 +70,11 @@ public final class WholeProcessBenchmark {
     private final Path module;
     /** The warm {@code check} of the tables alone, by where it ran, for the figure with objects beside them. */
     private final Map<String, Timing> warmTablesOnly = new HashMap<>();
+    /** What the last process {@link #run} started took; {@code null} before it ends or when not measured. */
+    private final java.util.concurrent.atomic.AtomicReference<Timing.Figures> last =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    /** Every figure by size, printed as curves at the end. */
+    private final Curves curves = new Curves();
     /** Alembic's compare by number of tables: the same whatever the chain, so run once per size. */
     private final Map<Integer, Timing> alembicByTables = new HashMap<>();
     /** Whether only the cold {@code check} is timed ({@code -Dbench.check=cold}). */
@@ -107,7 +112,7 @@ public final class WholeProcessBenchmark {
         Path module = Path.of(System.getProperty("bench.module", "migrate-maven-plugin"))
                 .toAbsolutePath();
         List<Integer> tables = numbers(System.getProperty("bench.tables", "2000"));
-        int revisions = Integer.parseInt(System.getProperty("bench.revisions", "1000"));
+        List<Integer> revisions = numbers(System.getProperty("bench.revisions", "1000"));
         int runs = Integer.parseInt(System.getProperty("bench.runs", "5"));
         Path root = module.resolve("target/whole-process-bench");
         Path repository = module.resolve("target/it-repo");
@@ -136,8 +141,10 @@ public final class WholeProcessBenchmark {
                     "whole processes, median of %d (min), ms; PostgreSQL %s, default settings",
                     runs,
                     server.version()));
-            if (revisions > 0) {
-                report.addAll(bench.chain(server, revisions));
+            for (int m : revisions) {
+                if (m > 0) {
+                    report.addAll(bench.chain(server, m));
+                }
             }
             int objects = Integer.parseInt(System.getProperty("bench.objects", "0"));
             List<Chain> chains = Stream.of(
@@ -157,7 +164,30 @@ public final class WholeProcessBenchmark {
             }
             System.out.println();
             report.forEach(System.out::println);
+            bench.printCurves();
         }
+    }
+
+    /**
+     * Prints the figures by size as tables and charts (with {@code -Dbench.runs} medians), and writes them to
+     * {@code curves.md} beside the projects.
+     */
+    private void printCurves() throws IOException {
+        if (curves.isEmpty()) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("");
+        lines.add("Curves: whole processes by size, medians of " + runs + "; x: growth from the size before"
+                + " (over: more than " + Curves.PROPORTION + " times the growth of the size)");
+        lines.add("");
+        lines.addAll(curves.tables());
+        lines.add("");
+        lines.add("```");
+        lines.addAll(curves.chart());
+        lines.add("```");
+        lines.forEach(System.out::println);
+        Files.write(root.resolve("curves.md"), lines);
     }
 
     /**
@@ -283,7 +313,7 @@ public final class WholeProcessBenchmark {
             String where = env.isEmpty() ? "embedded" : "URL     ";
             try {
                 if (!coldOnly) {
-                    warmFigures(server, project, env, n, tables, lines);
+                    warmFigures(server, project, env, n, tables, lines, chain);
                 }
                 if (!env.isEmpty() && python.isPresent() && alembic == null) {
                     alembic = alembicCompare(server, project, database, n);
@@ -303,6 +333,7 @@ public final class WholeProcessBenchmark {
                     deleteTree(project.resolve("target/migrate"));
                     mvn(project, env, "migrate:check");
                 });
+                curves.add(figure("mvn migrate:check cold", where, chain), ENTITIES, n, cold);
                 lines.add(String.format(
                         Locale.ROOT,
                         "mvn migrate:check, %s, %s, cold (fresh checkout) %s%s%s",
@@ -329,6 +360,13 @@ public final class WholeProcessBenchmark {
         return lines;
     }
 
+    private static final String ENTITIES = "entities";
+
+    /** A figure's name in the curves: the command, where it compared, and the chain when hand-written SQL. */
+    private static String figure(String command, String where, Chain chain) {
+        return command + ", " + where.trim() + (chain == Chain.SQL ? ", SQL chain" : "");
+    }
+
     /** How many runs logged so far in {@code project} read the schema at head from the chain's SQL, starting no server. */
     private static long chainSqlReadings(Path project) throws IOException {
         try (Stream<String> log = Files.lines(project.resolve("bench.log"))) {
@@ -339,11 +377,18 @@ public final class WholeProcessBenchmark {
 
     /** The warm {@code check}, {@code drift} with a URL, the changed entities and the dev loop of the check project. */
     private void warmFigures(
-            BenchServer server, Path project, Map<String, String> env, int n, String tables, List<String> lines)
+            BenchServer server,
+            Path project,
+            Map<String, String> env,
+            int n,
+            String tables,
+            List<String> lines,
+            Chain chain)
             throws Exception {
         String where = env.isEmpty() ? "embedded" : "URL     ";
         Timing warm = warmCheck(server, project, env);
         warmTablesOnly.put(where, warm);
+        curves.add(figure("mvn migrate:check warm", where, chain), ENTITIES, n, warm);
         lines.add(
                 String.format(Locale.ROOT, "mvn migrate:check, %s, %s, warm caches          %s", tables, where, warm));
         if (!env.isEmpty()) {
@@ -373,18 +418,18 @@ public final class WholeProcessBenchmark {
         if (env.isEmpty()) {
             // an edited entity: the provider runs and the entity side is built, the unchanged chain is not
             // replayed
+            Timing changed = time(() -> {
+                deleteTree(project.resolve("target/migrate/entity-cache"));
+                mvn(project, env, "migrate:check");
+            });
+            curves.add(figure("mvn migrate:check, entities changed", where, chain), ENTITIES, n, changed);
             lines.add(String.format(
-                    Locale.ROOT, "mvn migrate:check, %,d tables, %s, entities changed     %s", n, where, time(() -> {
-                        deleteTree(project.resolve("target/migrate/entity-cache"));
-                        mvn(project, env, "migrate:check");
-                    })));
+                    Locale.ROOT, "mvn migrate:check, %,d tables, %s, entities changed     %s", n, where, changed));
         }
+        Timing edited = devLoop(project, env, n);
+        curves.add(figure("mvn migrate:autogenerate, one entity edited", where, chain), ENTITIES, n, edited);
         lines.add(String.format(
-                Locale.ROOT,
-                "mvn migrate:autogenerate, %,d tables, %s, one entity edited  %s",
-                n,
-                where,
-                devLoop(project, env, n)));
+                Locale.ROOT, "mvn migrate:autogenerate, %,d tables, %s, one entity edited  %s", n, where, edited));
     }
 
     /** Applying, reading and re-applying a chain of {@code m} one-table migrations, against the floor. */
@@ -503,6 +548,22 @@ public final class WholeProcessBenchmark {
         server.recreate("chain");
         Timing validate = t.get("validate");
         Timing upgrade = t.get("upgrade");
+        Map.of(
+                        "mvn validate (Maven's own start)", "validate",
+                        "mvn migrate:upgrade of the chain", "upgrade",
+                        "psql -f of the chain (floor)", "psql",
+                        "mvn migrate:current at head", "current",
+                        "mvn migrate:upgrade at head (no-op)", "noop",
+                        "bin/migrate upgrade of the chain", "cli upgrade",
+                        "bin/migrate current at head", "cli current",
+                        "java -jar migrate-cli.jar current at head", "cli current, java -jar",
+                        "alembic upgrade head", "alembic upgrade",
+                        "alembic current", "alembic current")
+                .entrySet()
+                .stream()
+                .filter(e -> t.containsKey(e.getValue()))
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> curves.add(e.getKey(), "revisions", m, t.get(e.getValue())));
         long pastMaven = upgrade.median() - validate.median();
         List<String> lines = new ArrayList<>();
         if (python.isPresent()) {
@@ -690,22 +751,20 @@ public final class WholeProcessBenchmark {
 
         Map<String, String> url = url(server, "fleet");
         String tenants = "-Dmigrate.tenants=tenant_%";
-        Path rss = project.resolve("target/upgrade-rss.txt");
         Map<String, String> failures = new LinkedHashMap<>();
         Map<String, Step> commands = new LinkedHashMap<>();
         commands.put("validate", () -> mvn(project, url, "validate"));
-        commands.put("upgrade", () -> {
-            List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M", "-o", rss.toString()));
-            timed.addAll(mvnCommand("migrate:upgrade", tenants, "-Dmigrate.parallel=8"));
-            run(project, url, timed);
-        });
+        commands.put("upgrade", () -> mvn(project, url, "migrate:upgrade", tenants, "-Dmigrate.parallel=8"));
         commands.put("current", () -> mvn(project, url, "migrate:current", tenants));
         commands.put("noop", () -> mvn(project, url, "migrate:upgrade", tenants, "-Dmigrate.parallel=8"));
         // every tenant compared with the schema of its revision, the replay cache warm after the first round
         commands.put("drift", () -> mvn(project, url, "migrate:drift", tenants, "-Dmigrate.parallel=8"));
         // and again: every tenant unchanged since that run found it in sync
         commands.put("drift again", () -> mvn(project, url, "migrate:drift", tenants, "-Dmigrate.parallel=8"));
-        commands.put("psql", () -> floor(server, project, floorScript, n));
+        commands.put("psql", () -> {
+            floor(server, project, floorScript, n);
+            last.set(null); // many processes: their time alone is the floor's figure
+        });
         boolean flyway = Boolean.parseBoolean(System.getProperty("bench.flyway", "true"));
         if (flyway) {
             for (int threads : List.of(1, 8)) {
@@ -739,13 +798,9 @@ public final class WholeProcessBenchmark {
             }
         });
         Set<String> onFreshFleet = Set.of("upgrade", "psql", "flyway 1", "flyway 8");
-        List<Long> peaks = new ArrayList<>();
         Map<String, Timing> t = rounds(server, commands, name -> {
             if (onFreshFleet.contains(name)) {
                 recreateFleet(server, n);
-            }
-            if ("current".equals(name) && Files.exists(rss)) {
-                peaks.add(Long.parseLong(Files.readString(rss).strip()) / 1024);
             }
         });
         Timing validate = t.get("validate");
@@ -757,14 +812,15 @@ public final class WholeProcessBenchmark {
         lines.add(String.format(Locale.ROOT, "  mvn validate (Maven's own start)              %s", validate));
         lines.add(String.format(
                 Locale.ROOT,
-                "  mvn migrate:upgrade, 8 tenants at a time      %s; / floor %.2f (past validate %.2f); peak RSS %s MB",
+                "  mvn migrate:upgrade, 8 tenants at a time      %s; / floor %.2f (past validate %.2f)",
                 upgrade,
                 (double) upgrade.median() / floor.median(),
-                (double) (upgrade.median() - validate.median()) / floor.median(),
-                peaks.stream()
-                        .map(String::valueOf)
-                        .reduce((a, b) -> a + ", " + b)
-                        .orElse("?")));
+                (double) (upgrade.median() - validate.median()) / floor.median()));
+        String tenantsUnit = "tenant schemas";
+        curves.add("mvn migrate:upgrade, fleet, 8 at a time", tenantsUnit, n, upgrade);
+        curves.add("psql -f per tenant, 8 at a time (floor)", tenantsUnit, n, floor);
+        curves.add("mvn migrate:current, fleet at head", tenantsUnit, n, t.get("current"));
+        curves.add("mvn migrate:upgrade, fleet at head (no-op)", tenantsUnit, n, t.get("noop"));
         lines.add(String.format(Locale.ROOT, "  psql -f per tenant, 8 at a time (floor)       %s", floor));
         if (flyway) {
             for (String name : List.of("flyway 1", "flyway 8")) {
@@ -803,7 +859,7 @@ public final class WholeProcessBenchmark {
     }
 
     /** The floor of a fleet: {@code psql -f} of the same script for each tenant, 8 tenants at a time. */
-    private static void floor(BenchServer server, Path project, Path script, int n) throws Exception {
+    private void floor(BenchServer server, Path project, Path script, int n) throws Exception {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             List<java.util.concurrent.Future<Object>> tenants = new ArrayList<>();
@@ -878,18 +934,21 @@ public final class WholeProcessBenchmark {
     private Map<String, Timing> rounds(BenchServer server, Map<String, Step> commands, Preparation prepare)
             throws Exception {
         Map<String, List<Long>> millis = new LinkedHashMap<>();
+        Map<String, List<Timing.Figures>> processes = new LinkedHashMap<>();
         for (int i = 0; i < runs; i++) {
             for (Map.Entry<String, Step> command : commands.entrySet()) {
                 prepare.before(command.getKey());
                 server.quiet();
+                last.set(null);
                 long start = System.nanoTime();
                 command.getValue().run();
                 millis.computeIfAbsent(command.getKey(), k -> new ArrayList<>())
                         .add((System.nanoTime() - start) / 1_000_000);
+                measured(processes.computeIfAbsent(command.getKey(), k -> new ArrayList<>()));
             }
         }
         Map<String, Timing> timings = new LinkedHashMap<>();
-        millis.forEach((name, values) -> timings.put(name, new Timing(values)));
+        millis.forEach((name, values) -> timings.put(name, timing(values, processes.get(name))));
         return timings;
     }
 
@@ -943,12 +1002,28 @@ public final class WholeProcessBenchmark {
 
     private Timing time(Step step) throws Exception {
         List<Long> millis = new ArrayList<>();
+        List<Timing.Figures> processes = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
+            last.set(null);
             long start = System.nanoTime();
             step.run();
             millis.add((System.nanoTime() - start) / 1_000_000);
+            measured(processes);
         }
-        return new Timing(millis);
+        return timing(millis, processes);
+    }
+
+    /** Adds what the last process took to {@code processes}, when it was measured. */
+    private void measured(List<Timing.Figures> processes) {
+        Timing.Figures figures = last.getAndSet(null);
+        if (figures != null) {
+            processes.add(figures);
+        }
+    }
+
+    /** The timing of {@code millis}, with the processes' figures when every run's process was measured. */
+    private static Timing timing(List<Long> millis, List<Timing.Figures> processes) {
+        return new Timing(millis, processes.size() == millis.size() ? processes : List.of());
     }
 
     /**
@@ -962,6 +1037,7 @@ public final class WholeProcessBenchmark {
         Path migrations = project.resolve("src/main/java/db/migrations");
         Path compiled = project.resolve("target/classes/db/migrations");
         List<Long> millis = new ArrayList<>();
+        List<Timing.Figures> processes = new ArrayList<>();
         try {
             // the first edit is not timed: it leaves what a developer's previous edit leaves, both caches warm
             // with the entity side of the entities before this edit built
@@ -976,6 +1052,7 @@ public final class WholeProcessBenchmark {
                 mvn(project, env, "migrate:autogenerate", "-Dmigrate.message=dev loop");
                 if (i > 0) {
                     millis.add((System.nanoTime() - start) / 1_000_000);
+                    measured(processes);
                 }
                 for (Path directory : List.of(migrations, compiled)) {
                     try (var files = Files.list(directory)) {
@@ -991,7 +1068,7 @@ public final class WholeProcessBenchmark {
             Files.writeString(entity, original);
             mvn(project, env, "compile");
         }
-        return new Timing(millis);
+        return timing(millis, processes);
     }
 
     private void mvn(Path project, Map<String, String> env, String... goals) throws IOException, InterruptedException {
@@ -1005,16 +1082,32 @@ public final class WholeProcessBenchmark {
         return command;
     }
 
-    private static void run(Path project, Map<String, String> env, List<String> command)
+    /**
+     * Runs {@code command} in {@code project} as one whole process measured by {@code /usr/bin/time} (and, for
+     * {@code mvn}, with its JVM's collections logged), leaving what it took in {@link #last}.
+     */
+    private void run(Path project, Map<String, String> env, List<String> command)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command)
+        Path measures = Files.createDirectories(root.resolve("measures"));
+        Path time = Files.createTempFile(measures, "time", ".txt");
+        Path gc = measures.resolve(time.getFileName().toString().replace(".txt", ".gc"));
+        List<String> measured =
+                new ArrayList<>(List.of("/usr/bin/time", "-f", Timing.Figures.TIME_FORMAT, "-o", time.toString()));
+        measured.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(measured)
                 .directory(project.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         project.resolve("bench.log").toFile()));
         builder.environment().remove("MIGRATE_DATABASE_URL");
         builder.environment().putAll(env);
+        if ("mvn".equals(command.get(0))) {
+            builder.environment().merge("MAVEN_OPTS", " -Xlog:gc:file=" + gc + ":none", String::concat);
+        }
         int exit = builder.start().waitFor();
+        last.set(Timing.Figures.read(time, gc).orElse(null));
+        Files.deleteIfExists(time);
+        Files.deleteIfExists(gc);
         if (exit != 0) {
             String error;
             try (Stream<String> lines = Files.lines(project.resolve("bench.log"))) {
@@ -1269,22 +1362,5 @@ public final class WholeProcessBenchmark {
 
     private interface Preparation {
         void before(String command) throws Exception;
-    }
-
-    /** Wall-clock times of the runs of one command. */
-    private record Timing(List<Long> millis) {
-        long median() {
-            List<Long> sorted = millis.stream().sorted().toList();
-            return sorted.get(sorted.size() / 2);
-        }
-
-        @Override
-        public String toString() {
-            return String.format(
-                    Locale.ROOT,
-                    "%,7d (%,d)",
-                    median(),
-                    millis.stream().min(Long::compare).orElseThrow());
-        }
     }
 }

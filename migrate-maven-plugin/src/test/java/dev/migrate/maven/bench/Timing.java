@@ -1,0 +1,134 @@
+package dev.migrate.maven.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The runs of one command: the wall-clock time of each and, where the command was one process measured by
+ * {@code /usr/bin/time} (and, for a JVM, its collector's log), what that process took.
+ *
+ * @param millis each run's wall-clock time
+ * @param processes each measured run's process, in the same order; empty where none was measured
+ */
+record Timing(List<Long> millis, List<Figures> processes) {
+    Timing {
+        millis = List.copyOf(millis);
+        processes = List.copyOf(processes);
+    }
+
+    Timing(List<Long> millis) {
+        this(millis, List.of());
+    }
+
+    /**
+     * What one whole process took.
+     *
+     * @param peakRssKb its largest resident set, as the kernel counted it ({@code /usr/bin/time %M})
+     * @param cpuSeconds its processor time, user and system
+     * @param heapAfterGcKb the Java heap in use after its fullest collection; -1 for none (no JVM, or no collection)
+     */
+    record Figures(long peakRssKb, double cpuSeconds, long heapAfterGcKb) {
+        /** {@code /usr/bin/time -f} format that {@link #read} reads. */
+        static final String TIME_FORMAT = "%M %U %S";
+
+        private static final Pattern FIGURES = Pattern.compile("^(\\d+) ([\\d.]+) ([\\d.]+)");
+
+        private static final Pattern AFTER_GC = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\(");
+
+        /**
+         * The figures {@code /usr/bin/time -f TIME_FORMAT -o time} wrote, with the largest heap after a
+         * collection in the JVM's {@code -Xlog:gc} file {@code gcLog}, when there is one.
+         */
+        static Optional<Figures> read(Path time, Path gcLog) throws IOException {
+            if (!Files.exists(time)) {
+                return Optional.empty();
+            }
+            List<String> lines = Files.readAllLines(time);
+            // a command that exited non-zero has "Command exited with non-zero status" first
+            Matcher f = FIGURES.matcher(lines.get(lines.size() - 1));
+            if (!f.find()) {
+                return Optional.empty();
+            }
+            long heap = -1;
+            if (Files.exists(gcLog)) {
+                try (Stream<String> log = Files.lines(gcLog)) {
+                    heap = log.map(AFTER_GC::matcher)
+                            .filter(Matcher::find)
+                            .mapToLong(m -> kilobytes(m.group(3), m.group(4)))
+                            .max()
+                            .orElse(-1);
+                }
+            }
+            return Optional.of(new Figures(
+                    Long.parseLong(f.group(1)), Double.parseDouble(f.group(2)) + Double.parseDouble(f.group(3)), heap));
+        }
+
+        private static long kilobytes(String amount, String unit) {
+            long n = Long.parseLong(amount);
+            return switch (unit) {
+                case "K" -> n;
+                case "M" -> n * 1024;
+                default -> n * 1024 * 1024;
+            };
+        }
+    }
+
+    long median() {
+        List<Long> sorted = millis.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** The median of the runs' peak resident sets, MB; -1 when none was measured. */
+    double peakRssMb() {
+        return medianOf(p -> p.peakRssKb() / 1024.0);
+    }
+
+    /** The median of the runs' heap after their fullest collection, MB; -1 when none was measured. */
+    double heapAfterGcMb() {
+        return medianOf(p -> p.heapAfterGcKb() < 0 ? -1 : p.heapAfterGcKb() / 1024.0);
+    }
+
+    /** The median of the runs' processor time, s; -1 when none was measured. */
+    double cpuSeconds() {
+        return medianOf(Figures::cpuSeconds);
+    }
+
+    private double medianOf(ToDoubleFunction<Figures> figure) {
+        if (processes.isEmpty()) {
+            return -1;
+        }
+        List<Double> sorted = new ArrayList<>();
+        processes.forEach(p -> sorted.add(figure.applyAsDouble(p)));
+        sorted.sort(Double::compare);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    @Override
+    public String toString() {
+        String time = String.format(
+                Locale.ROOT,
+                "%,7d (%,d)",
+                median(),
+                millis.stream().min(Long::compare).orElseThrow());
+        if (processes.isEmpty()) {
+            return time;
+        }
+        double heap = heapAfterGcMb();
+        return time
+                + String.format(
+                        Locale.ROOT,
+                        " [RSS %,.0f MB, heap after GC %s, CPU %.1f s]",
+                        peakRssMb(),
+                        heap < 0 ? "-" : String.format(Locale.ROOT, "%,.0f MB", heap),
+                        cpuSeconds());
+    }
+}
