@@ -199,8 +199,7 @@ public final class ObjectDiff {
             }
         }
 
-        // an extension updated in place comes first: the tables may use what its new version brings
-        List<Change> dropFirst = new ArrayList<>(updated);
+        List<Change> dropFirst = new ArrayList<>();
         List<Change> dropLast = new ArrayList<>();
         List<Change> createAfter = new ArrayList<>();
         Map<ObjectId, Change> createLater = new LinkedHashMap<>();
@@ -244,7 +243,11 @@ public final class ObjectDiff {
                                         have.definitionIn(defaultSchema), want.definitionIn(defaultSchema))));
             }
         }
-        if (dropFirst.isEmpty() && dropLast.isEmpty() && createLater.isEmpty() && notMigrated.isEmpty()) {
+        if (dropFirst.isEmpty()
+                && dropLast.isEmpty()
+                && createLater.isEmpty()
+                && notMigrated.isEmpty()
+                && updated.isEmpty()) {
             return tables;
         }
         // created in the order of their dependencies: what the tables need before the tables
@@ -274,6 +277,8 @@ public final class ObjectDiff {
         }
         return tables.withFirst(OpGroup.outsideTables(restoreLast))
                 .withFirst(OpGroup.outsideTables(createBefore))
+                // an extension updated in place, before what the tables need: that may use its new version
+                .withFirst(OpGroup.outsideTables(updated))
                 .withFirst(OpGroup.outsideTables(droppingOrder(dropFirst)))
                 .withLast(
                         List.of(
