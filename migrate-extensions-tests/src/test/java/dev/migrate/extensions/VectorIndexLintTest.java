@@ -81,6 +81,11 @@ class VectorIndexLintTest {
                 .toList();
         assertThat(builds).hasSize(2);
         assertThat(builds).allMatch(f -> f.revision().equals("v2"));
-        assertThat(builds.toString()).contains("documents").contains("places").contains("CONCURRENTLY");
+        // measured on the replay: the build takes a SHARE lock, which makes writes wait, and scans the table
+        assertThat(builds).allMatch(f -> "ShareLock".equals(f.lock()) && f.scan());
+        assertThat(builds.stream().map(LintFinding::table))
+                .containsExactlyInAnyOrder("public.documents", "public.places");
+        // the lock-safe form the report proposes
+        assertThat(builds.get(0).rule().safeForm()).contains("concurrently()").contains("CONCURRENTLY");
     }
 }

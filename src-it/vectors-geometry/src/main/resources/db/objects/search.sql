@@ -1,6 +1,0 @@
-CREATE EXTENSION IF NOT EXISTS vector;
-CREATE EXTENSION IF NOT EXISTS postgis;
-
-CREATE INDEX vector_store_embedding_idx ON vector_store USING hnsw (embedding vector_cosine_ops)
-    WITH (m = 16, ef_construction = 64);
-CREATE INDEX place_location_idx ON place USING gist (location);
