@@ -60,10 +60,69 @@ public final class NeededExtensions {
     }
 
     /**
+     * PostgreSQL's contrib modules, which the embedded binaries carry: what is taken when their archive cannot be
+     * read where this runs (the plugin's class realm has no XZ decoder).
+     */
+    private static final Set<String> CONTRIB = Set.of(
+            "amcheck",
+            "autoinc",
+            "bloom",
+            "btree_gin",
+            "btree_gist",
+            "citext",
+            "cube",
+            "dblink",
+            "dict_int",
+            "dict_xsyn",
+            "earthdistance",
+            "file_fdw",
+            "fuzzystrmatch",
+            "hstore",
+            "insert_username",
+            "intagg",
+            "intarray",
+            "isn",
+            "lo",
+            "ltree",
+            "moddatetime",
+            "pageinspect",
+            "pg_buffercache",
+            "pg_freespacemap",
+            "pg_prewarm",
+            "pg_stat_statements",
+            "pg_surgery",
+            "pg_trgm",
+            "pg_visibility",
+            "pg_walinspect",
+            "pgcrypto",
+            "pgrowlocks",
+            "pgstattuple",
+            "plpgsql",
+            "postgres_fdw",
+            "refint",
+            "seg",
+            "sslinfo",
+            "tablefunc",
+            "tcn",
+            "tsm_system_rows",
+            "tsm_system_time",
+            "unaccent",
+            "uuid-ossp",
+            "xml2");
+
+    /**
      * The extensions a zonky binaries jar carries ({@code share/postgresql/extension/<name>.control} in its
-     * archive), read without unpacking it.
+     * archive), read without unpacking it; PostgreSQL's contrib modules where the archive cannot be read here.
      */
     public static Set<String> inBinariesJar(Path jar) {
+        try {
+            return readBinariesJar(jar);
+        } catch (LinkageError e) {
+            return CONTRIB;
+        }
+    }
+
+    private static Set<String> readBinariesJar(Path jar) {
         Set<String> names = new TreeSet<>();
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             ZipEntry archive = zip.stream()
