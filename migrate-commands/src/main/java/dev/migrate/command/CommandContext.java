@@ -5,9 +5,11 @@ import dev.migrate.command.database.RunDatabase;
 import dev.migrate.command.output.Output;
 import dev.migrate.connection.ConnectingDataSource;
 import dev.migrate.servers.ComparisonDatabases;
+import dev.migrate.servers.NeededExtensions;
 import dev.migrate.text.Fixes;
 import dev.migrate.tooling.MigratorTools;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -102,9 +104,19 @@ public record CommandContext(
         return database.configured();
     }
 
-    /** {@code configured} (null for none) and the throwaway servers of the run. */
+    /**
+     * {@code configured} (null for none) and the throwaway servers of the run, which have the extensions the
+     * migrations create or use ({@link NeededExtensions}).
+     */
     public ComparisonDatabases databases(@Nullable DataSource configured) {
-        return database.comparisonDatabases(configured);
+        ComparisonDatabases databases = database.comparisonDatabases(configured);
+        List<String> statements;
+        try {
+            statements = MigratorTools.of(migrations(false).build()).renderedStatements();
+        } catch (RuntimeException e) {
+            return databases; // a chain that cannot be read fails as it did, in the command that reads it
+        }
+        return databases.needing(NeededExtensions.in(statements));
     }
 
     /** Where the schema each revision replays to is kept between runs; empty: replayed every run. */

@@ -136,6 +136,13 @@ abstract class DatabaseMojo extends AbstractMojo {
     @Parameter(property = "migrate.throwawayInMemory", defaultValue = "true")
     protected boolean throwawayInMemory;
 
+    /**
+     * A PostgreSQL installation (its prefix or bin directory, such as {@code /usr/lib/postgresql/15}) that throwaway
+     * servers start from instead of the embedded binaries: for extensions they lack (pgvector, PostGIS).
+     */
+    @Parameter(property = "migrate.postgres.home")
+    protected @Nullable File postgresHome;
+
     @Inject
     protected RepositorySystem repositorySystem;
 
@@ -221,7 +228,11 @@ abstract class DatabaseMojo extends AbstractMojo {
         DatabaseGoal database = new DatabaseGoal(
                 goal,
                 new ConnectionOptions(url, user, password, serverId, credentialsProvider, settings, settingsDecrypter),
-                new RunDatabase.Embedded(embeddedPostgresVersion, embeddedDataDirectory.toPath(), throwawayInMemory),
+                new RunDatabase.Embedded(
+                        embeddedPostgresVersion,
+                        embeddedDataDirectory.toPath(),
+                        throwawayInMemory,
+                        postgresHome == null ? null : postgresHome.toPath()),
                 repositorySystem,
                 settings(runSettings()),
                 use(goal));

@@ -3,6 +3,7 @@ package dev.migrate.servers;
 import dev.migrate.Migrator;
 import dev.migrate.tooling.MigratorTools;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -22,6 +23,17 @@ public interface ComparisonDatabases {
 
     /** Starts a throwaway server of {@code version}. */
     ThrowawayServer start(ThrowawayVersion version);
+
+    /**
+     * These databases, with throwaway servers that have the extensions {@code extensions} ({@link
+     * NeededExtensions#in}): the embedded binaries start them only when they carry them all; this, where the
+     * servers are not migrate's to pick.
+     *
+     * <pre>{@code databases.needing(NeededExtensions.in(chainStatements))}</pre>
+     */
+    default ComparisonDatabases needing(Set<String> extensions) {
+        return this;
+    }
 
     /**
      * A throwaway server's version, known without starting it.

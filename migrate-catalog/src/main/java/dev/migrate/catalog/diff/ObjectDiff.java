@@ -16,9 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Compares the objects beside tables (views, functions, triggers, policies, types, ...) of the database
@@ -49,6 +52,9 @@ public final class ObjectDiff {
         /** Only the objects the project declares are compared; the others stay as they are. */
         DECLARED_ONLY
     }
+
+    /** The {@code VERSION '...'} clause of an extension's definition, the literal in group 1. */
+    private static final Pattern EXTENSION_VERSION = Pattern.compile(" VERSION ('(?:[^']|'')*')");
 
     private final Map<ObjectId, SchemaObject> live;
     private final Map<ObjectId, SchemaObject> desired;
@@ -154,6 +160,7 @@ public final class ObjectDiff {
         // the objects dropped first (and created again after the tables, when the project has them)
         Map<ObjectId, String> rebuilt = new LinkedHashMap<>();
         List<Change> notMigrated = new ArrayList<>();
+        List<Change> updated = new ArrayList<>();
         for (SchemaObject have : live.values()) {
             SchemaObject want = desired.get(have.id());
             Set<String> read = new TreeSet<>(have.columns());
@@ -165,7 +172,10 @@ public final class ObjectDiff {
             } else if (!read.isEmpty()) {
                 rebuilt.put(have.id(), "dropped and created again around the change of " + String.join(", ", read));
             } else if (want != null && !want.sql().equals(have.sql()) && !replacesInPlace(have, want)) {
-                if (cannotBeDropped(have)) {
+                Optional<Change> update = extensionUpdate(have, want);
+                if (update.isPresent()) {
+                    updated.add(update.get());
+                } else if (cannotBeDropped(have)) {
                     notMigrated.add(cannotRebuild(have, want));
                 } else {
                     rebuilt.put(have.id(), whatDiffers(have, want));
@@ -233,7 +243,11 @@ public final class ObjectDiff {
                                         have.definitionIn(defaultSchema), want.definitionIn(defaultSchema))));
             }
         }
-        if (dropFirst.isEmpty() && dropLast.isEmpty() && createLater.isEmpty() && notMigrated.isEmpty()) {
+        if (dropFirst.isEmpty()
+                && dropLast.isEmpty()
+                && createLater.isEmpty()
+                && notMigrated.isEmpty()
+                && updated.isEmpty()) {
             return tables;
         }
         // created in the order of their dependencies: what the tables need before the tables
@@ -263,6 +277,8 @@ public final class ObjectDiff {
         }
         return tables.withFirst(OpGroup.outsideTables(restoreLast))
                 .withFirst(OpGroup.outsideTables(createBefore))
+                // an extension updated in place, before what the tables need: that may use its new version
+                .withFirst(OpGroup.outsideTables(updated))
                 .withFirst(OpGroup.outsideTables(droppingOrder(dropFirst)))
                 .withLast(
                         List.of(
@@ -396,6 +412,38 @@ public final class ObjectDiff {
                         + "op.dropObject(ObjectKind." + have.id().kind().name() + ", \""
                         + have.id().identity()
                         + "\", ...)."));
+    }
+
+    /**
+     * An extension whose pinned version alone differs ({@code CREATE EXTENSION vector ... VERSION '0.8.1'} declared,
+     * 0.8.0 installed) is updated in place, as PostgreSQL updates it: {@code ALTER EXTENSION vector UPDATE TO
+     * '0.8.1'}, and back to the version it had on the way down; dropping it would take every column of its types.
+     */
+    private static Optional<Change> extensionUpdate(SchemaObject have, SchemaObject want) {
+        if (have.id().kind() != ObjectKind.EXTENSION) {
+            return Optional.empty();
+        }
+        Matcher from = EXTENSION_VERSION.matcher(have.sql());
+        Matcher to = EXTENSION_VERSION.matcher(want.sql());
+        if (!from.find() || !to.find()) {
+            return Optional.empty();
+        }
+        String installed = from.group(1);
+        String declared = to.group(1);
+        if (!from.replaceAll("").equals(to.replaceAll(""))) {
+            return Optional.empty();
+        }
+        String name = have.id().identity();
+        return Optional.of(Change.of(
+                Description.changed(have.id().toString(), "version " + literal(installed) + " -> " + literal(declared)),
+                new Op.Execute(
+                        "ALTER EXTENSION " + name + " UPDATE TO " + declared,
+                        "ALTER EXTENSION " + name + " UPDATE TO " + installed)));
+    }
+
+    /** A version as a message shows it: the literal's text. */
+    private static String literal(String quoted) {
+        return quoted.substring(1, quoted.length() - 1).replace("''", "'");
     }
 
     /** A type or domain the tables use changes: dropping it would drop their columns, so it is written by hand. */

@@ -219,8 +219,12 @@ public final class ObjectReader {
                             ELSE '' END AS shape
                 FROM o LEFT JOIN pg_class tc ON tc.oid = o.relid AND o.relid <> 0
                 LEFT JOIN pg_namespace tn ON tn.oid = tc.relnamespace
-                WHERE o.classid = 0 OR NOT EXISTS (
-                    SELECT 1 FROM pg_depend e WHERE e.classid = o.classid AND e.objid = o.objid AND e.deptype = 'e')
+                WHERE (o.classid = 0 OR NOT EXISTS (
+                    SELECT 1 FROM pg_depend e WHERE e.classid = o.classid AND e.objid = o.objid AND e.deptype = 'e'))
+                  -- what hangs on a relation an extension brings (PostGIS's rules and grants on geometry_columns)
+                  AND (o.relid = 0 OR NOT EXISTS (
+                    SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = o.relid
+                                                AND e.deptype = 'e'))
                 ORDER BY o.kind, o.identity
                 """.formatted(union);
     }

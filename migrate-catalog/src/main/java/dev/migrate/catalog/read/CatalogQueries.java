@@ -84,6 +84,8 @@ final class CatalogQueries {
             LEFT JOIN pg_partitioned_table pt ON pt.partrelid = c.oid
             LEFT JOIN pg_inherits inh ON inh.inhrelid = c.oid AND c.relispartition
             WHERE c.relkind IN ('r', 'p')
+              AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass
+                              AND x.objid = c.oid AND x.deptype = 'e')
               AND n.nspname = ANY (?)
             """;
 
@@ -115,6 +117,8 @@ final class CatalogQueries {
             LEFT JOIN pg_description d
                    ON d.objoid = a.attrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum
             WHERE c.relkind IN ('r', 'p')
+              AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass
+                              AND x.objid = c.oid AND x.deptype = 'e')
               AND NOT c.relispartition
               AND n.nspname = ANY (?)
               AND a.attnum > 0
@@ -158,6 +162,8 @@ final class CatalogQueries {
             LEFT JOIN pg_index i ON i.indexrelid = con.conindid
             WHERE con.contype IN ('p', 'u', 'f', 'c', 'x')
               AND c.relkind IN ('r', 'p')
+              AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass
+                              AND x.objid = c.oid AND x.deptype = 'e')
               AND NOT c.relispartition
               AND n.nspname = ANY (?)
               AND NOT EXISTS (SELECT 1 FROM pg_constraint parent
@@ -224,6 +230,8 @@ final class CatalogQueries {
             JOIN pg_class c ON c.oid = i.indrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p')
+              AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass
+                              AND x.objid = c.oid AND x.deptype = 'e')
               AND NOT c.relispartition
               AND n.nspname = ANY (?)
               AND i.indexrelid NOT IN (SELECT con.conindid FROM pg_constraint con

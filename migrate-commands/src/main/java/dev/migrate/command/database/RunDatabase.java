@@ -41,8 +41,19 @@ public final class RunDatabase {
      * @param version a major version (the latest binaries of that major) or a full binaries version; null: 18
      * @param dataDirectory where the embedded default keeps its data between runs; throwaway servers start beside it
      * @param throwawayInMemory whether a throwaway server keeps its data in memory when the machine has room
+     * @param postgresHome the PostgreSQL installation throwaway servers start from ({@code migrate.postgres.home});
+     *     null: the embedded binaries, or an installation that has an extension they lack
      */
-    public record Embedded(@Nullable String version, Path dataDirectory, boolean throwawayInMemory) {}
+    public record Embedded(
+            @Nullable String version,
+            Path dataDirectory,
+            boolean throwawayInMemory,
+            @Nullable Path postgresHome) {
+        /** Embedded servers from the embedded binaries, unless they lack an extension needed. */
+        public Embedded(@Nullable String version, Path dataDirectory, boolean throwawayInMemory) {
+            this(version, dataDirectory, throwawayInMemory, null);
+        }
+    }
 
     private final @Nullable ConnectionResolver resolver;
     private final ConnectionResolver.Parameters parameters;
@@ -302,6 +313,7 @@ public final class RunDatabase {
                 throwaways.version(),
                 throwaways.dataDirectory(),
                 throwaways.throwawayInMemory(),
+                throwaways.postgresHome(),
                 servers == null ? RepositoryBinaries.ofThisUser(output::info) : servers,
                 output::info,
                 shown);

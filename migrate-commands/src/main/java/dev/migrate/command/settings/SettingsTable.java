@@ -1341,6 +1341,20 @@ public final class SettingsTable {
             .documented("A throwaway embedded PostgreSQL keeps its data in `/dev/shm` when that is a `tmpfs` with "
                     + "2 GB free; `false` keeps it in `target/migrate`, for a model too large for that memory.");
 
+    public static final Setting<Path> POSTGRES_HOME = Setting.named("postgres.home", SettingType.PATH)
+            .in(Section.SERVERS)
+            .takenBy(DATABASE_GOALS)
+            .spelled(Face.MAVEN, "-Dmigrate.postgres.home", "<postgresHome>")
+            .notIn(Face.COMMAND_LINE, "the command line replays on `--scratch-url` or on embedded servers")
+            .notIn(Face.SPRING_BOOT, STARTER_DATA_SOURCE)
+            .notIn(Face.JAVA_API, JAVA_DATA_SOURCE)
+            .documented("A PostgreSQL installation on this machine (its prefix or bin directory, such as "
+                    + "/usr/lib/postgresql/15) that throwaway servers start from, in target/migrate, instead of the "
+                    + "embedded binaries: for a chain or entities that need an extension the embedded binaries lack "
+                    + "(pgvector's vector, PostGIS). Unset: the embedded binaries, or, when they lack an extension the "
+                    + "chain or the entities need, the first installation that has it (pg_config on the PATH, then "
+                    + "/usr/lib/postgresql/*).");
+
     public static final Setting<List<String>> TABLES = Setting.named("tables", SettingType.LIST)
             .in(Section.PICTURES)
             .takenBy(Set.of("diagram"))
@@ -1640,6 +1654,7 @@ public final class SettingsTable {
             EMBEDDED_POSTGRES_VERSION,
             EMBEDDED_DATA_DIRECTORY,
             THROWAWAY_IN_MEMORY,
+            POSTGRES_HOME,
             TABLES,
             DIAGRAM_DIRECTORY,
             SKIP,

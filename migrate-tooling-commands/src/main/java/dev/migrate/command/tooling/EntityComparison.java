@@ -5,6 +5,7 @@ import dev.migrate.autogen.Autogenerate;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.AutogenerateResult;
 import dev.migrate.autogen.ComparisonDatabase;
+import dev.migrate.autogen.objects.DeclaredStatement;
 import dev.migrate.autogen.write.ChangeNotes;
 import dev.migrate.catalog.diff.DefinitionDiff;
 import dev.migrate.catalog.diff.Description;
@@ -12,6 +13,7 @@ import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.pictures.ChangeSummary;
+import dev.migrate.servers.NeededExtensions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,8 +74,15 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
         } else {
             context.replayCache().ifPresent(request::replayCacheIn);
         }
+        AutogenerateRequest built = request.build();
+        // the extensions the declared objects create (pgvector, PostGIS) are needed where the entities are built
+        List<String> declared = built.objects().statements().stream()
+                .map(DeclaredStatement::sql)
+                .toList();
         AutogenerateResult result = Autogenerate.run(
-                request.build(), context.databases(configured.orElse(null)), ComparisonLog.of(context));
+                built,
+                context.databases(configured.orElse(null)).needing(NeededExtensions.in(declared)),
+                ComparisonLog.of(context));
         summarise(command, result.script(), context, entities);
         return new AtHead(chain, result);
     }

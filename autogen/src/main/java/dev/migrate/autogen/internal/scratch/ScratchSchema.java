@@ -7,6 +7,7 @@ import dev.migrate.catalog.read.CanonicalChecks;
 import dev.migrate.catalog.read.CatalogReader;
 import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.connection.WritableServer;
+import dev.migrate.servers.NeededExtensions;
 import dev.migrate.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -280,6 +281,20 @@ public final class ScratchSchema {
             } catch (SQLException e) {
                 if (outOfLocks(e)) {
                     throw e;
+                }
+                Set<String> extensions = NeededExtensions.in(List.of(sql));
+                if ("42704".equals(e.getSQLState()) && !extensions.isEmpty()) {
+                    // entity DDL uses a type of pgvector or PostGIS that this server lacks: say where one is
+                    String names = String.join(", ", extensions);
+                    throw new MigrateException(
+                            "The entities use a type of the extension " + names + ", which the "
+                                    + "server they are built on lacks.\nStatement: " + sql + "\nError: "
+                                    + e.getMessage()
+                                    + "\nDeclare CREATE EXTENSION IF NOT EXISTS " + names
+                                    + " in src/main/resources/db/objects,"
+                                    + " and give the comparison a server that has it: set -Dmigrate.postgres.home to a local "
+                                    + "PostgreSQL installation with it (such as /usr/lib/postgresql/15), or scratchUrl.",
+                            e);
                 }
                 throw new MigrateException(
                         "The DDL the JPA provider wrote for the entities failed on PostgreSQL.\nStatement: " + sql
