@@ -13,6 +13,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
@@ -35,6 +38,11 @@ public final class McpHttpServer implements AutoCloseable {
     public static final String PATH = "/mcp";
 
     private static final String LOOPBACK = "127.0.0.1";
+
+    /** Tomcat's loggers, held here because JUL holds them weakly and would forget the level set on them. */
+    private static final List<Logger> TOMCAT = Stream.of("org.apache.catalina", "org.apache.coyote", "org.apache.tomcat")
+            .map(Logger::getLogger)
+            .toList();
 
     private final Tomcat tomcat;
     private final McpSyncServer server;
@@ -78,6 +86,8 @@ public final class McpHttpServer implements AutoCloseable {
                     + System.getProperty("java.io.tmpdir") + ": " + e.getMessage()
                     + ". Point java.io.tmpdir at a writable directory.", e);
         }
+        // Tomcat's own lines at start and stop say nothing to the user; its warnings still print
+        TOMCAT.forEach(logger -> logger.setLevel(Level.WARNING));
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(work.toString());
         Connector connector = new Connector();
@@ -86,7 +96,6 @@ public final class McpHttpServer implements AutoCloseable {
         // a failed bind is an error of start(), not a line in a log
         connector.setThrowOnFailure(true);
         tomcat.setConnector(connector);
-        tomcat.getService().addConnector(connector);
         Context context = tomcat.addContext("", work.toString());
         Tomcat.addServlet(context, "mcp", transport).setAsyncSupported(true);
         context.addServletMappingDecoded(PATH, "mcp");
