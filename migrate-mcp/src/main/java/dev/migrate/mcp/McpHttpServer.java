@@ -1,13 +1,13 @@
 package dev.migrate.mcp;
 
 import dev.migrate.MigrateException;
+import dev.migrate.cluster.ClusterTemplate;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
-import dev.migrate.cluster.ClusterTemplate;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -40,7 +40,8 @@ public final class McpHttpServer implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
 
     /** Tomcat's loggers, held here because JUL holds them weakly and would forget the level set on them. */
-    private static final List<Logger> TOMCAT = Stream.of("org.apache.catalina", "org.apache.coyote", "org.apache.tomcat")
+    private static final List<Logger> TOMCAT = Stream.of(
+                    "org.apache.catalina", "org.apache.coyote", "org.apache.tomcat")
             .map(Logger::getLogger)
             .toList();
 
@@ -73,7 +74,10 @@ public final class McpHttpServer implements AutoCloseable {
                 .httpHeaderValidator(DefaultServerTransportSecurityValidator.builder()
                         .allowedHosts(List.of("localhost", "localhost:*", LOOPBACK, LOOPBACK + ":*"))
                         .allowedOrigins(List.of(
-                                "http://localhost", "http://localhost:*", "http://" + LOOPBACK, "http://" + LOOPBACK + ":*"))
+                                "http://localhost",
+                                "http://localhost:*",
+                                "http://" + LOOPBACK,
+                                "http://" + LOOPBACK + ":*"))
                         .build())
                 .build();
         McpSyncServer server = MigrateMcpServer.build(project, allowWrite, McpServer.sync(transport), json);
@@ -82,9 +86,11 @@ public final class McpHttpServer implements AutoCloseable {
             work = Files.createTempDirectory("migrate-mcp-http");
         } catch (IOException e) {
             server.close();
-            throw new MigrateException("The MCP server could not make its working directory in "
-                    + System.getProperty("java.io.tmpdir") + ": " + e.getMessage()
-                    + ". Point java.io.tmpdir at a writable directory.", e);
+            throw new MigrateException(
+                    "The MCP server could not make its working directory in "
+                            + System.getProperty("java.io.tmpdir") + ": " + e.getMessage()
+                            + ". Point java.io.tmpdir at a writable directory.",
+                    e);
         }
         // Tomcat's own lines at start and stop say nothing to the user; its warnings still print
         TOMCAT.forEach(logger -> logger.setLevel(Level.WARNING));
@@ -103,8 +109,10 @@ public final class McpHttpServer implements AutoCloseable {
             tomcat.start();
         } catch (LifecycleException e) {
             stop(tomcat, server);
-            throw new MigrateException("The MCP server could not listen on " + LOOPBACK + ":" + port + ": "
-                    + rootMessage(e) + ". Give a free port with --http (or 0 for any free one).", e);
+            throw new MigrateException(
+                    "The MCP server could not listen on " + LOOPBACK + ":" + port + ": " + rootMessage(e)
+                            + ". Give a free port with --http (or 0 for any free one).",
+                    e);
         }
         return new McpHttpServer(tomcat, server, work);
     }

@@ -82,10 +82,7 @@ public final class MigrateMcpServer {
 
     /** The server of {@code project} on the transport {@code specification} was made for, running. */
     static McpSyncServer build(
-            McpProject project,
-            boolean allowWrite,
-            McpServer.SyncSpecification<?> specification,
-            McpJsonMapper json) {
+            McpProject project, boolean allowWrite, McpServer.SyncSpecification<?> specification, McpJsonMapper json) {
         MigrateMcpServer tools = new MigrateMcpServer(project, allowWrite);
         return specification
                 .serverInfo(NAME, version())
