@@ -93,11 +93,6 @@ public final class Migrator {
             }
 
             @Override
-            public void ownDatabase(Migrator.Builder builder) {
-                builder.settings.consent(consent -> consent.withOwnDatabase(true));
-            }
-
-            @Override
             public void startedByAgent(Migrator.Builder builder, String agent) {
                 builder.settings.consent(consent -> consent.startedBy(agent));
             }

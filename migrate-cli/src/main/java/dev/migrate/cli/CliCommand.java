@@ -62,7 +62,7 @@ enum CliCommand {
             "Serve the commands as the tools of an MCP server on standard input and output, for a coding agent:"
                     + " current, history, heads, explain, check, drift, lint, plan and autogenerate (a dry run) only"
                     + " read; --allow-write adds upgrade, downgrade and stamp, whose destructive plans still need the"
-                    + " user's consent token.",
+                    + " user's consent token. --http <port> serves Streamable HTTP on 127.0.0.1 instead.",
             null);
 
     private final String summary;

@@ -70,6 +70,7 @@ final class CliOption {
     static final CliOption MESSAGE = fromTable(SettingsTable.MESSAGE);
     static final CliOption WRITE = fromTable(SettingsTable.WATCH_WRITE);
     static final CliOption ALLOW_WRITE = fromTable(SettingsTable.ALLOW_WRITE);
+    static final CliOption HTTP = fromTable(SettingsTable.MCP_HTTP);
     static final CliOption CYCLES = fromTable(SettingsTable.WATCH_CYCLES);
     static final CliOption DEBOUNCE = fromTable(SettingsTable.WATCH_DEBOUNCE);
     static final CliOption FROM = fromTable(SettingsTable.IMPORT_FROM);

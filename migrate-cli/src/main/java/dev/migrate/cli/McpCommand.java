@@ -1,6 +1,7 @@
 package dev.migrate.cli;
 
 import static dev.migrate.cli.CliOption.ALLOW_WRITE;
+import static dev.migrate.cli.CliOption.HTTP;
 import static dev.migrate.cli.CliOption.PACKAGES;
 import static dev.migrate.cli.CliOption.PASSWORD;
 import static dev.migrate.cli.CliOption.REPLAY_CACHE;
@@ -12,6 +13,7 @@ import dev.migrate.autogen.ComparisonDatabase;
 import dev.migrate.command.tooling.Entities;
 import dev.migrate.command.tooling.EntityComparison;
 import dev.migrate.command.tooling.SourceRoot;
+import dev.migrate.mcp.McpHttpServer;
 import dev.migrate.mcp.McpProject;
 import dev.migrate.mcp.MigrateMcpServer;
 import java.io.PrintStream;
@@ -19,12 +21,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code migrate mcp}: the MCP server on standard input and output, each tool call run as the command line runs
  * the command, with the options given here. Standard output carries the protocol alone: whatever else would print
- * there goes to standard error while it serves.
+ * there goes to standard error while it serves. With {@code --http <port>} it serves Streamable HTTP on 127.0.0.1
+ * instead, until the process is stopped.
  */
 final class McpCommand {
     private final Cli cli;
@@ -39,8 +43,16 @@ final class McpCommand {
         this.credentials = credentials;
     }
 
-    /** Serves the client on standard input and {@code out} until it closes standard input. */
+    /**
+     * Serves the client on standard input and {@code out} until it closes standard input; with {@code --http}, serves
+     * HTTP on 127.0.0.1 until the process is stopped, telling {@code err} where.
+     */
     void serve(PrintStream out, PrintStream err) {
+        Integer port = arguments.count(HTTP, 0);
+        if (port != null) {
+            serveHttp(port, err);
+            return;
+        }
         PrintStream standard = System.out;
         if (out == standard) {
             System.setOut(err);
@@ -49,6 +61,23 @@ final class McpCommand {
             MigrateMcpServer.serve(project(), arguments.flag(ALLOW_WRITE), System.in, out);
         } finally {
             System.setOut(standard);
+        }
+    }
+
+    private void serveHttp(int port, PrintStream err) {
+        McpHttpServer server = McpHttpServer.start(project(), arguments.flag(ALLOW_WRITE), port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }));
+        err.println("MCP server at " + server.endpoint() + " (localhost only); stop it with Ctrl+C.");
+        err.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
         }
     }
 

@@ -90,8 +90,19 @@ class McpServerTest {
                     .contains("\"needsConsent\":true")
                     .containsPattern("(?i)DROP TABLE[^\"]*account")
                     .contains("drop or delete");
+            // and run first on a throwaway copy of the chain, upgraded there to b: each statement as it ran there
+            // (the user's database is not touched: its row is counted below)
+            assertThat(plan)
+                    .contains("\"from\":\"b\"")
+                    .contains("\"to\":\"base\"")
+                    .containsPattern(
+                            "\"revision\":\"b\",\\s*\"sql\":\"(?i)ALTER TABLE account DROP COLUMN email\",\\s*\"ms\":\\d+")
+                    .containsPattern("\"revision\":\"a\",\\s*\"sql\":\"(?i)DROP TABLE account\",\\s*\"ms\":\\d+");
             assertThat(call(client, "plan", Map.of("target", "base:a"), responses))
-                    .contains("\"needsConsent\":false");
+                    .contains("\"needsConsent\":false")
+                    .containsPattern("(?i)\"sql\":\"CREATE TABLE account");
+            assertThat(call(client, "plan", Map.of("target", "base:a", "rehearse", false), responses))
+                    .contains("\"rehearsal\":null");
             assertThat(call(client, "lint", Map.of(), responses)).contains("\"command\":\"lint\"");
             assertThat(call(client, "drift", Map.of(), responses)).contains("\"status\":\"ok\"");
             // the command line runs no JPA provider: the failure says where the entities are compared
@@ -131,8 +142,11 @@ class McpServerTest {
             assertThat(client.listTools().tools().stream().map(McpSchema.Tool::name))
                     .containsAll(READ_ONLY)
                     .contains("upgrade", "downgrade", "stamp");
-            // an upgrade that only adds runs without consent
-            assertThat(call(client, "upgrade", Map.of(), responses)).contains("\"status\":\"ok\"");
+            // an upgrade that only adds runs without consent, first on a throwaway copy of the chain
+            assertThat(call(client, "upgrade", Map.of(), responses))
+                    .contains("\"status\":\"ok\"")
+                    .contains("\"from\":\"base\"")
+                    .containsPattern("\"revision\":\"b\",\\s*\"sql\":\"(?i)ALTER TABLE account ADD COLUMN email");
             TestPostgres.execute(otherData, "INSERT INTO account (id, name) VALUES (1, 'ada'), (2, 'grace')");
 
             String refused = call(client, "downgrade", Map.of("target", "base"), responses);

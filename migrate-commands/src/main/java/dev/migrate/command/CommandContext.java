@@ -7,7 +7,6 @@ import dev.migrate.connection.ConnectingDataSource;
 import dev.migrate.servers.ComparisonDatabases;
 import dev.migrate.servers.NeededExtensions;
 import dev.migrate.text.Fixes;
-import dev.migrate.tooling.MigratorTools;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -85,12 +84,10 @@ public record CommandContext(
         if (migrations.database()) {
             work.accept(migrations(true));
         } else {
-            // the embedded database is migrate's own: its destructive runs need no consent under a coding agent
-            boolean own = !database.isConfigured();
-            database.withDataSource(changing, (name, dataSource) -> {
-                Migrator.Builder builder = migrations(true).dataSource(dataSource);
-                work.accept(own ? MigratorTools.ownDatabase(builder) : builder);
-            });
+            // the embedded database, when none is configured, is migrate's own: its server says so
+            // (MigratorTools.OWN_SERVER_SETTING), and its destructive runs need no consent under a coding agent
+            database.withDataSource(
+                    changing, (name, dataSource) -> work.accept(migrations(true).dataSource(dataSource)));
         }
     }
 

@@ -32,9 +32,6 @@ public final class MigratorAccess {
         /** Has the messages of what {@code builder} builds name fixes as {@code fixes} spells them. */
         void fixes(Migrator.Builder builder, Fixes fixes);
 
-        /** Marks the database of what {@code builder} builds as migrate's own embedded one, which needs no consent. */
-        void ownDatabase(Migrator.Builder builder);
-
         /**
          * Has the runs of what {@code builder} builds count as started by the coding agent {@code agent} when the
          * environment names none: its destructive runs need their consent token.

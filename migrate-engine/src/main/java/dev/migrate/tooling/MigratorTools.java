@@ -121,15 +121,6 @@ public final class MigratorTools {
     public static final String OWN_SERVER_SETTING = Consent.OWN_SERVER_SETTING;
 
     /**
-     * Marks the database of what {@code builder} builds as the embedded or a throwaway one that migrate started:
-     * its destructive runs need no consent under a coding agent.
-     */
-    public static Migrator.Builder ownDatabase(Migrator.Builder builder) {
-        MigratorAccess.opener().ownDatabase(builder);
-        return builder;
-    }
-
-    /**
      * Has the runs of the migrator {@code builder} builds count as started by the coding agent {@code agent} when
      * the environment names none, as an MCP server has every tool call count: a destructive run on a database
      * migrate did not start then needs its consent token. {@code MigratorTools.startedByAgent(builder, "mcp")}.

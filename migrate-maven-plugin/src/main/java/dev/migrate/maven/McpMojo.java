@@ -1,14 +1,17 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.CommandContext;
+import dev.migrate.mcp.McpHttpServer;
 import dev.migrate.mcp.McpProject;
 import dev.migrate.mcp.MigrateMcpServer;
 import java.io.File;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serves the project's migrations and entities as the tools of an MCP server on standard input and output, for a
@@ -29,6 +32,13 @@ public class McpMojo extends EntityMojo {
      */
     @Parameter(property = "migrate.allowWrite", defaultValue = "false")
     protected boolean allowWrite;
+
+    /**
+     * Serve Streamable HTTP at {@code http://127.0.0.1:<port>/mcp} (localhost only) instead of standard input and
+     * output, until Maven is stopped; 0 takes a free port.
+     */
+    @Parameter(property = "migrate.mcp.http")
+    protected @Nullable Integer mcpHttp;
 
     /** Where autogenerate writes a migration when it is allowed to write. */
     @Parameter(property = "migrate.sourceDirectory", defaultValue = "${project.build.sourceDirectory}")
@@ -54,6 +64,10 @@ public class McpMojo extends EntityMojo {
                                 System.getenv("MIGRATE_DATABASE_URL"),
                                 System.getenv("DATABASE_URL")),
                         Arrays.asList(Secret.valueOf(password))));
+        if (mcpHttp != null) {
+            serveHttp(project, mcpHttp);
+            return;
+        }
         // the protocol's stream is standard output: whatever else would print there goes to standard error
         PrintStream protocol = System.out;
         System.setOut(System.err);
@@ -61,6 +75,15 @@ public class McpMojo extends EntityMojo {
             MigrateMcpServer.serve(project, allowWrite, System.in, protocol);
         } finally {
             System.setOut(protocol);
+        }
+    }
+
+    private void serveHttp(McpProject project, int port) {
+        try (McpHttpServer server = McpHttpServer.start(project, allowWrite, port)) {
+            getLog().info("MCP server at " + server.endpoint() + " (localhost only); stop it with Ctrl+C.");
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 
 /**
- * migrate's MCP server over stdio: the commands as tools ({@code current}, {@code history}, {@code heads},
+ * migrate's MCP server over stdio ({@link McpHttpServer} serves the same over Streamable HTTP): the commands as tools ({@code current}, {@code history}, {@code heads},
  * {@code explain}, {@code check}, {@code drift}, {@code lint}, {@code plan}, {@code autogenerate} as a dry run), each
  * returning the command's JSON document; with {@code allowWrite}, {@code upgrade}, {@code downgrade},
  * {@code stamp} and autogenerate's {@code write} too. Every call counts as a coding agent's run, so a destructive
@@ -76,9 +76,15 @@ public final class MigrateMcpServer {
 
     /** Starts the server on {@code in} and {@code out} and returns it, running. */
     public static McpSyncServer start(McpProject project, boolean allowWrite, InputStream in, OutputStream out) {
-        MigrateMcpServer tools = new MigrateMcpServer(project, allowWrite);
         McpJsonMapper json = McpJsonDefaults.getMapper();
-        return McpServer.sync(new StdioServerTransportProvider(json, in, out))
+        return build(project, allowWrite, McpServer.sync(new StdioServerTransportProvider(json, in, out)), json);
+    }
+
+    /** The server of {@code project} on the transport {@code specification} was made for, running. */
+    static McpSyncServer build(
+            McpProject project, boolean allowWrite, McpServer.SyncSpecification<?> specification, McpJsonMapper json) {
+        MigrateMcpServer tools = new MigrateMcpServer(project, allowWrite);
+        return specification
                 .serverInfo(NAME, version())
                 .instructions(INSTRUCTIONS)
                 .capabilities(

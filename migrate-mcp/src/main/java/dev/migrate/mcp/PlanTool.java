@@ -25,7 +25,8 @@ import java.util.Optional;
 /**
  * {@code plan}: the offline SQL of an upgrade, a downgrade or a stamp (the script {@code --sql} writes), each
  * statement with what it can lose and the lock it takes, as the consent of a coding agent's run reads them, and
- * whether running it needs the user's consent.
+ * whether running it needs the user's consent; for an upgrade or downgrade, also what it measured when run first on
+ * a throwaway copy of the chain ({@link Rehearsal}).
  */
 final class PlanTool {
     private PlanTool() {}
@@ -33,9 +34,10 @@ final class PlanTool {
     static MigrateTool tool() {
         return new MigrateTool(
                 "plan",
-                "The SQL an upgrade, downgrade or stamp would run, written offline (nothing connects), each statement"
-                        + " with what it can lose and the lock it takes, and whether running it needs your user's"
-                        + " consent. Changes nothing.",
+                "The SQL an upgrade, downgrade or stamp would run, written offline, each statement with what it can"
+                        + " lose and the lock it takes, and whether running it needs your user's consent; an upgrade"
+                        + " or downgrade is also run on a throwaway copy of the chain, and its statements and their"
+                        + " times measured there are returned. Changes nothing of your database.",
                 schema(property("command", "string", "upgrade (the default), downgrade or stamp.")
                         + ","
                         + property(
@@ -43,7 +45,14 @@ final class PlanTool {
                                 "string",
                                 "Where to: a revision or target (upgrade: head by default, from base), or a"
                                         + " range <from>:<to> such as current revision:head; a downgrade"
-                                        + " needs a range, head:-1 by default.")),
+                                        + " needs a range, head:-1 by default.")
+                        + ","
+                        + property(
+                                "rehearse",
+                                "boolean",
+                                "Also run it first on a throwaway copy of the chain (never your database) and return"
+                                        + " what was measured there: each statement as it ran and its time. True"
+                                        + " by default for upgrade and downgrade.")),
                 false,
                 PlanTool::run);
     }
@@ -75,11 +84,13 @@ final class PlanTool {
                 statements.add(
                         Json.object().with("sql", Json.text(statement)).with("loses", Json.text(loss.orElse(null))));
             }
+            boolean rehearse = move.kind() != Move.Kind.STAMP && arguments.flag("rehearse", true);
             return Json.object()
                     .with("sql", Json.text(sql))
                     .with("statements", Json.array(statements, s -> s))
                     .with("needsConsent", Json.bool(loses))
-                    .with("consent", Json.text(consent(move, loses)));
+                    .with("consent", Json.text(consent(move, loses)))
+                    .with("rehearsal", rehearse ? Rehearsal.of(move, null, context) : Json.text(null));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the plan's script " + file, e);
         } finally {

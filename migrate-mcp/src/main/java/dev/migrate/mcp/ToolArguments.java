@@ -37,7 +37,15 @@ record ToolArguments(String tool, Map<String, Object> values) {
 
     /** The true-or-false argument {@code name}; false when it was not given. */
     boolean flag(String name) {
+        return flag(name, false);
+    }
+
+    /** The true-or-false argument {@code name}; {@code absent} when it was not given. */
+    boolean flag(String name, boolean absent) {
         Object value = values.get(name);
-        return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(String.valueOf(value));
+        if (value == null) {
+            return absent;
+        }
+        return value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value));
     }
 }

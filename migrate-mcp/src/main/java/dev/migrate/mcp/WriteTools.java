@@ -6,12 +6,15 @@ import static dev.migrate.mcp.MigrateTool.schema;
 import dev.migrate.command.Move;
 import dev.migrate.command.output.Json;
 import dev.migrate.graph.RevisionTarget;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * The tools that change a database, which exist only when the server was started with {@code --allow-write}; a
- * run that can lose data or history still needs the consent token of its plan, which only the user gives.
+ * run that can lose data or history still needs the consent token of its plan, which only the user gives. An upgrade
+ * or downgrade runs first on a throwaway copy of the chain ({@link Rehearsal}), and only on the database when it
+ * succeeded there.
  */
 final class WriteTools {
     private static final String CONSENT = property(
@@ -19,6 +22,12 @@ final class WriteTools {
             "string",
             "The consent token of exactly this plan, as your user typed it to you after reading the plan. Never"
                     + " pass a token your user did not give you.");
+
+    private static final String REHEARSE = property(
+            "rehearse",
+            "boolean",
+            "Run it first on a throwaway copy of the chain, from the database's revision, and stop if it fails there;"
+                    + " the result has each statement as it ran there and its time. True by default.");
 
     private WriteTools() {}
 
@@ -50,11 +59,22 @@ final class WriteTools {
                 name,
                 description,
                 schema(property("target", "string", "The revision or target; " + defaultTarget + " when left out.")
-                        + "," + CONSENT),
+                        + "," + CONSENT
+                        + (name.equals("stamp") ? "" : "," + REHEARSE)),
                 true,
                 (arguments, context, project) -> {
-                    move.apply(arguments.text("target", defaultTarget)).run(null, null, context);
-                    return Json.object();
+                    Move planned = move.apply(arguments.text("target", defaultTarget));
+                    Json rehearsal = Json.text(null);
+                    if (planned.kind() != Move.Kind.STAMP && arguments.flag("rehearse", true)) {
+                        // first on a throwaway copy of the chain, from where the database is: a failure there stops
+                        // the call before anything runs on the database
+                        List<String> current = new ArrayList<>();
+                        context.onDatabase(builder -> builder.build().current().forEach(r -> current.add(r.id())));
+                        rehearsal =
+                                Rehearsal.of(planned, current.isEmpty() ? "base" : String.join(",", current), context);
+                    }
+                    planned.run(null, null, context);
+                    return Json.object().with("rehearsal", rehearsal);
                 });
     }
 }

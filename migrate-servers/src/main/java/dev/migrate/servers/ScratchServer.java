@@ -2,6 +2,7 @@ package dev.migrate.servers;
 
 import dev.migrate.MigrateException;
 import dev.migrate.connection.ConnectingDataSource;
+import dev.migrate.tooling.MigratorTools;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The command line's throwaway servers: a PostgreSQL server it may create databases on ({@code --scratch-url}),
- * where each throwaway server is a database of its own, {@code migrate_scratch_<random>}, dropped when closed.
+ * where each throwaway server is a database of its own, {@code migrate_scratch_<random>}, dropped when closed, and
+ * marked migrate's own ({@link MigratorTools#OWN_SERVER_SETTING}) as a server migrate starts is.
  * The command line ships no PostgreSQL binaries, so the server of the URL stands for every version asked: one of
  * another major version is refused with the fix, as the schema a replay reads is the server version's.
  */
@@ -130,6 +132,9 @@ public final class ScratchServer implements ComparisonDatabases {
         void create(String database) {
             execute("CREATE DATABASE " + database);
             created.add(database);
+            // migrate's own, as the embedded servers are: a replay's downgrade there needs no consent under an agent,
+            // and the user's databases on the same server stay theirs
+            execute("ALTER DATABASE " + database + " SET " + MigratorTools.OWN_SERVER_SETTING + " = on");
         }
 
         @Override

@@ -1451,6 +1451,21 @@ public final class SettingsTable {
                     + "it the server only reads. Even with it, a plan that can lose data or history is refused until "
                     + "the user gives its consent token. See [Coding agents](../howto/agents.md#mcp-server).");
 
+    public static final Setting<Integer> MCP_HTTP = Setting.named("mcp.http", SettingType.COUNT)
+            .in(Section.GOAL)
+            .takenBy(Set.of("mcp"))
+            .notIn(Face.SPRING_BOOT, "the MCP server is started by the command line or the plugin")
+            .notIn(Face.JAVA_API, "the MCP server is started by the command line or the plugin")
+            .describedOn(
+                    Face.COMMAND_LINE,
+                    "mcp: serve Streamable HTTP at http://127.0.0.1:<port>/mcp (localhost only) instead of standard"
+                            + " input and output; 0 takes a free port.")
+            .documented("The MCP server serves Streamable HTTP at `http://127.0.0.1:<port>/mcp` instead of standard "
+                    + "input and output, for a client that connects to a URL. It listens on the loopback interface "
+                    + "only and refuses a request whose `Host` or `Origin` is not `localhost` or `127.0.0.1`; `0` "
+                    + "takes a free port, which it prints. Default: none, standard input and output. See "
+                    + "[Coding agents](../howto/agents.md#over-http).");
+
     public static final Setting<Boolean> ENABLED = Setting.named("enabled", SettingType.FLAG)
             .in(Section.STARTUP)
             .byDefault("true")
@@ -1663,6 +1678,7 @@ public final class SettingsTable {
             OUTPUT_FILE,
             CLASSPATH,
             ALLOW_WRITE,
+            MCP_HTTP,
             ENABLED,
             MODE,
             VALIDATE_WAIT_TIMEOUT,

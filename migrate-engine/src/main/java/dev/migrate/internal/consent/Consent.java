@@ -11,15 +11,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a run knows of consent: the token it was given, the environment it reads for a coding agent's marker and
- * {@code MIGRATE_CONSENT}, and whether its database is migrate's own (the embedded or a throwaway one), which needs no
- * consent.
+ * {@code MIGRATE_CONSENT}. Whether its database is migrate's own (the embedded or a throwaway one), which needs no
+ * consent, is the server's to say, by {@link #OWN_SERVER_SETTING}: no flag of a run can mark a user's database so.
  *
  * @param given the token given as a setting ({@code -Dmigrate.consent}, {@code --consent}); null: none
  * @param environment the process's environment, or the one a test gives
- * @param ownDatabase whether the database is the embedded or a throwaway one that migrate started
  * @param clock what tells the hour a token is issued and checked in
  */
-public record Consent(@Nullable String given, Map<String, String> environment, boolean ownDatabase, Clock clock) {
+public record Consent(@Nullable String given, Map<String, String> environment, Clock clock) {
     /** The environment variable that carries a token. */
     public static final String VARIABLE = "MIGRATE_CONSENT";
 
@@ -35,23 +34,19 @@ public record Consent(@Nullable String given, Map<String, String> environment, b
 
     /** No token, the process's environment, a database migrate did not start. */
     public static Consent ofProcess() {
-        return new Consent(null, System.getenv(), false, Clock.systemUTC());
+        return new Consent(null, System.getenv(), Clock.systemUTC());
     }
 
     public Consent withGiven(@Nullable String token) {
-        return new Consent(token, environment, ownDatabase, clock);
+        return new Consent(token, environment, clock);
     }
 
     public Consent withEnvironment(Map<String, String> variables) {
-        return new Consent(given, variables, ownDatabase, clock);
-    }
-
-    public Consent withOwnDatabase(boolean own) {
-        return new Consent(given, environment, own, clock);
+        return new Consent(given, variables, clock);
     }
 
     public Consent withClock(Clock other) {
-        return new Consent(given, environment, ownDatabase, other);
+        return new Consent(given, environment, other);
     }
 
     /**

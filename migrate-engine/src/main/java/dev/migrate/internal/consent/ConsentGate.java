@@ -33,7 +33,7 @@ public record ConsentGate(Consent consent, String schema, MigrationLog log, Fixe
      * @throws MigrateException under a coding agent without the plan's token, naming why a given one does not count
      */
     public void check(Connection c, Plan plan, String databaseName) throws SQLException {
-        if (!plan.destructive() || consent.ownDatabase() || onOwnServer(c)) {
+        if (!plan.destructive() || onOwnServer(c)) {
             return;
         }
         String shown = shown(c, plan);
