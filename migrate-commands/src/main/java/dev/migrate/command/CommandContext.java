@@ -7,6 +7,7 @@ import dev.migrate.connection.ConnectingDataSource;
 import dev.migrate.servers.ComparisonDatabases;
 import dev.migrate.servers.NeededExtensions;
 import dev.migrate.text.Fixes;
+import dev.migrate.tooling.MigratorTools;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
