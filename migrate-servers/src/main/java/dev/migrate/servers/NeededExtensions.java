@@ -1,7 +1,5 @@
 package dev.migrate.servers;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
@@ -9,11 +7,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.tukaani.xz.XZInputStream;
 
 /**
  * The extensions a schema needs from the server it is replayed on, read from its SQL: those it creates ({@code
@@ -124,35 +117,9 @@ public final class NeededExtensions {
      */
     public static Set<String> inBinariesJar(Path jar) {
         try {
-            return readBinariesJar(jar);
+            return BinariesArchive.extensions(jar); // its own class: loading this one needs no XZ decoder
         } catch (LinkageError e) {
             return CONTRIB;
         }
-    }
-
-    private static Set<String> readBinariesJar(Path jar) {
-        Set<String> names = new TreeSet<>();
-        try (ZipFile zip = new ZipFile(jar.toFile())) {
-            ZipEntry archive = zip.stream()
-                    .filter(e -> e.getName().endsWith(".txz"))
-                    .findFirst()
-                    .orElse(null);
-            if (archive == null) {
-                return names;
-            }
-            try (InputStream in = zip.getInputStream(archive);
-                    TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(in))) {
-                for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
-                    String name = e.getName();
-                    if (name.contains("/extension/") && name.endsWith(".control")) {
-                        String file = name.substring(name.lastIndexOf('/') + 1);
-                        names.add(file.substring(0, file.length() - ".control".length()));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // an unreadable jar fails at the server's start, which says so
-        }
-        return names;
     }
 }
