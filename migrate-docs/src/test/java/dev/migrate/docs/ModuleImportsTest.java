@@ -77,35 +77,27 @@ class ModuleImportsTest {
             entry("migrate-quarkus/deployment", Set.of(ENGINE, SERVERS, AUTOGEN, COMMANDS, TOOLING, QUARKUS)),
             entry("migrate-citus-tests", Set.of()),
             entry("migrate-long-tests", Set.of()),
+            entry("migrate-extensions-tests", Set.of()),
             entry("migrate-docs", Set.of()));
 
     /**
      * What a module's tests may import beside what its main sources may: modules its tests run with (the starter's
-     * tests lint and read catalogs; the Citus tests run everything; the manual's checks read the settings table), and the engine's test jar
+     * tests lint and read catalogs; the Citus and the extensions' tests run everything; the manual's checks read the settings table), and the engine's test jar
      * ({@code dev.migrate.testing}: the embedded servers), which every module that uses the engine may.
      */
-    private static final Map<String, Set<String>> TEST_ALSO = Map.of(
+    private static final Map<String, Set<String>> TEST_ALSO = Map.ofEntries(
             // the engine reads @MigrationModule from class files by name; its fixtures and the commands' declare it
-            ENGINE,
-            Set.of(ANNOTATIONS),
-            COMMANDS,
-            Set.of(ANNOTATIONS),
-            AUTOGEN,
-            Set.of(ANNOTATIONS),
-            TOOLING,
-            Set.of(ANNOTATIONS),
-            IMPORTS,
-            Set.of(LINT, AUTOGEN),
-            STARTER,
-            Set.of(LINT, CATALOG),
-            "migrate-citus-tests",
-            Set.of(ENGINE, SERVERS, ANNOTATIONS, LINT, CATALOG, AUTOGEN),
-            "migrate-long-tests",
-            Set.of(ENGINE, SERVERS, ANNOTATIONS, CATALOG, AUTOGEN, COMMANDS, TOOLING),
-            "migrate-docs",
-            Set.of(ENGINE, COMMANDS),
-            "migrate-quarkus/deployment",
-            Set.of(OBSERVABILITY));
+            entry(ENGINE, Set.of(ANNOTATIONS)),
+            entry(COMMANDS, Set.of(ANNOTATIONS)),
+            entry(AUTOGEN, Set.of(ANNOTATIONS)),
+            entry(TOOLING, Set.of(ANNOTATIONS)),
+            entry(IMPORTS, Set.of(LINT, AUTOGEN)),
+            entry(STARTER, Set.of(LINT, CATALOG)),
+            entry("migrate-citus-tests", Set.of(ENGINE, SERVERS, ANNOTATIONS, LINT, CATALOG, AUTOGEN)),
+            entry("migrate-long-tests", Set.of(ENGINE, SERVERS, ANNOTATIONS, CATALOG, AUTOGEN, COMMANDS, TOOLING)),
+            entry("migrate-extensions-tests", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN)),
+            entry("migrate-docs", Set.of(ENGINE, COMMANDS)),
+            entry("migrate-quarkus/deployment", Set.of(OBSERVABILITY)));
 
     /**
      * Modules whose internal packages another module may import, with the reason: the engine is the op model's
