@@ -34,8 +34,8 @@ public class McpMojo extends EntityMojo {
     protected boolean allowWrite;
 
     /**
-     * Serve Streamable HTTP at {@code http://127.0.0.1:<port>/mcp} (localhost only) instead of standard input and
-     * output, until Maven is stopped; 0 takes a free port.
+     * Serve Streamable HTTP on this port of 127.0.0.1 (localhost only) instead of standard input and output, until
+     * Maven is stopped: 8931 serves {@code http://127.0.0.1:8931/mcp}; 0 takes a free port.
      */
     @Parameter(property = "migrate.mcp.http")
     protected @Nullable Integer mcpHttp;
