@@ -427,8 +427,7 @@ class ObjectsBesideTablesTest {
     @Test
     void aSubselectEntityIsNoTableAndNoObject() throws Exception {
         List<String> ddl = new EntityDdl(
-                        // the entities are autogen's test classes (its test jar), beside which this test runs
-                        List.of(Path.of(dev.migrate.autogen.fixpoint.subselect.Invoice.class
+                        List.of(Path.of(getClass()
                                 .getProtectionDomain()
                                 .getCodeSource()
                                 .getLocation()
