@@ -1,7 +1,12 @@
 package dev.migrate.servers;
 
+import dev.migrate.op.ObjectDefinition;
+import dev.migrate.op.ObjectKind;
+import dev.migrate.op.Op;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,12 +26,19 @@ import java.util.regex.Pattern;
 public final class NeededExtensions {
     private static final Pattern CREATE = Pattern.compile(
             "(?i)\\bCREATE\\s+EXTENSION\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:\"((?:[^\"]|\"\")+)\"|([A-Za-z_][\\w-]*))");
-    /** A column of one of pgvector's types: a name, then the type with its dimensions. */
-    private static final Pattern VECTOR_TYPE =
-            Pattern.compile("(?i)[\\w\"]\\s+(?:\\w+\\.)?(?:vector|halfvec|sparsevec)\\s*\\(\\s*\\d");
-    /** A column of one of PostGIS's types: a name, then the type, with its subtype or alone. */
-    private static final Pattern POSTGIS_TYPE = Pattern.compile("(?i)[\\w\"]\\s+(?:\\w+\\.)?(?:geometry|geography)"
-            + "(?:\\s*\\(\\s*[a-z]|\\s*(?:\\[\\]|,|\\)|NOT\\b|NULL\\b|DEFAULT\\b|$))");
+    /** One of pgvector's types, with its dimensions. */
+    private static final String VECTOR = "(?:\\w+\\.)?(?:vector|halfvec|sparsevec)\\s*\\(\\s*\\d";
+    /** One of PostGIS's types, with its subtype or alone. */
+    private static final String POSTGIS = "(?:\\w+\\.)?(?:geometry|geography)"
+            + "(?:\\s*\\(\\s*[a-z]|\\s*(?:\\[\\]|,|\\)|NOT\\b|NULL\\b|DEFAULT\\b|$))";
+    /** A column of one of pgvector's types in SQL: a name, then the type. */
+    private static final Pattern VECTOR_TYPE = Pattern.compile("(?i)[\\w\"]\\s+" + VECTOR);
+    /** A column of one of PostGIS's types in SQL: a name, then the type. */
+    private static final Pattern POSTGIS_TYPE = Pattern.compile("(?i)[\\w\"]\\s+" + POSTGIS);
+    /** A column's type that is pgvector's, as an operation holds it. */
+    private static final Pattern VECTOR_COLUMN = Pattern.compile("(?i)\\s*" + VECTOR);
+    /** A column's type that is PostGIS's, as an operation holds it. */
+    private static final Pattern POSTGIS_COLUMN = Pattern.compile("(?i)\\s*" + POSTGIS);
 
     private NeededExtensions() {}
 
@@ -50,6 +62,62 @@ public final class NeededExtensions {
         }
         names.remove("plpgsql");
         return names;
+    }
+
+    /**
+     * The extensions {@code ops} create or whose types their columns use, by name, sorted, read from the
+     * operations without rendering them: the extensions a migration creates ({@code op.createObject} of an
+     * extension), the types of the columns it creates or changes, and, in the SQL it runs as written ({@code
+     * op.execute}, a view's or a domain's definition), what {@link #in} finds there.
+     *
+     * <pre>{@code
+     * Set<String> needed = NeededExtensions.of(MigratorTools.of(chain).operations());
+     * }</pre>
+     */
+    public static Set<String> of(Collection<? extends Op> ops) {
+        Set<String> names = new TreeSet<>();
+        List<String> written = new ArrayList<>();
+        for (Op op : ops) {
+            if (op instanceof Op.CreateObject create) {
+                object(create.definition(), names, written);
+            } else if (op instanceof Op.ReplaceObject replace) {
+                object(replace.to(), names, written);
+            } else if (op instanceof Op.Execute execute) {
+                written.add(execute.sql());
+            } else if (op instanceof Op.CreateTable table) {
+                table.columns().forEach(column -> typed(column.type(), names));
+            } else if (op instanceof Op.AddColumn add) {
+                typed(add.column().type(), names);
+            } else if (op instanceof Op.AlterColumnType alter) {
+                typed(alter.type(), names);
+            } else if (op instanceof Op.DuplicateColumn duplicate && duplicate.type() != null) {
+                typed(duplicate.type(), names);
+            } // the others create no extension and name no column type
+        }
+        names.addAll(in(written));
+        names.remove("plpgsql");
+        return names;
+    }
+
+    private static void object(ObjectDefinition definition, Set<String> names, List<String> written) {
+        if (definition.kind() == ObjectKind.EXTENSION) {
+            String identity = definition.identity();
+            names.add(
+                    identity.startsWith("\"")
+                            ? identity.substring(1, identity.length() - 1).replace("\"\"", "\"")
+                            : identity.toLowerCase(Locale.ROOT));
+        } else {
+            written.add(definition.sql());
+        }
+    }
+
+    /** The extension a column's type needs: pgvector's types with their dimensions, PostGIS's. */
+    private static void typed(String type, Set<String> names) {
+        if (VECTOR_COLUMN.matcher(type).lookingAt()) {
+            names.add("vector");
+        } else if (POSTGIS_COLUMN.matcher(type).lookingAt()) {
+            names.add("postgis");
+        }
     }
 
     /**
