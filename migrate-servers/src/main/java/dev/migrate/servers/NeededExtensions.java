@@ -121,65 +121,6 @@ public final class NeededExtensions {
     }
 
     /**
-     * PostgreSQL's contrib modules, which the embedded binaries carry: what is taken when their archive cannot be
-     * read where this runs (the plugin's class realm has no XZ decoder).
-     */
-    static final Set<String> CONTRIB = Set.of(
-            "amcheck",
-            "autoinc",
-            "bloom",
-            "btree_gin",
-            "btree_gist",
-            "citext",
-            "cube",
-            "dblink",
-            "dict_int",
-            "dict_xsyn",
-            "earthdistance",
-            "file_fdw",
-            "fuzzystrmatch",
-            "hstore",
-            "insert_username",
-            "intagg",
-            "intarray",
-            "isn",
-            "lo",
-            "ltree",
-            "moddatetime",
-            "pageinspect",
-            "pg_buffercache",
-            "pg_freespacemap",
-            "pg_prewarm",
-            "pg_stat_statements",
-            "pg_surgery",
-            "pg_trgm",
-            "pg_visibility",
-            "pg_walinspect",
-            "pgcrypto",
-            "pgrowlocks",
-            "pgstattuple",
-            "plpgsql",
-            "postgres_fdw",
-            "refint",
-            "seg",
-            "sslinfo",
-            "tablefunc",
-            "tcn",
-            "tsm_system_rows",
-            "tsm_system_time",
-            "unaccent",
-            "uuid-ossp",
-            "xml2");
-
-    /**
-     * Whether every one of {@code needed} is a contrib module of PostgreSQL, which every embedded binaries jar
-     * carries: {@code NeededExtensions.contribCarries(Set.of("pgcrypto"))} is true, {@code Set.of("vector")} false.
-     */
-    public static boolean contribCarries(Set<String> needed) {
-        return CONTRIB.containsAll(needed);
-    }
-
-    /**
      * The extensions a zonky binaries jar carries ({@code share/postgresql/extension/<name>.control} in its
      * archive), read without unpacking it; PostgreSQL's contrib modules where the archive cannot be read here.
      */
@@ -187,7 +128,7 @@ public final class NeededExtensions {
         try {
             return BinariesArchive.extensions(jar); // its own class: loading this one needs no XZ decoder
         } catch (LinkageError e) {
-            return CONTRIB;
+            return PostgresBinaries.CONTRIB;
         }
     }
 }

@@ -109,10 +109,10 @@ class NeededExtensionsTest {
         assertThat(carried).contains("pgcrypto", "hstore", "pg_trgm", "btree_gist");
         assertThat(carried).doesNotContain("vector", "postgis");
         // the contrib modules taken without reading the archive are all in it
-        assertThat(carried).containsAll(NeededExtensions.CONTRIB);
-        assertThat(NeededExtensions.contribCarries(Set.of("pgcrypto", "hstore", "pg_trgm")))
+        assertThat(carried).containsAll(PostgresBinaries.CONTRIB);
+        assertThat(PostgresBinaries.contribCarries(Set.of("pgcrypto", "hstore", "pg_trgm")))
                 .isTrue();
-        assertThat(NeededExtensions.contribCarries(Set.of("pgcrypto", "vector")))
+        assertThat(PostgresBinaries.contribCarries(Set.of("pgcrypto", "vector")))
                 .isFalse();
         assertThat(carried).containsAll(Set.of("pgcrypto", "hstore", "pg_trgm", "btree_gist", "citext", "uuid-ossp"));
     }
