@@ -14,7 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The extensions a schema needs from the server it is replayed on, read from its SQL: those it creates ({@code
+ * The extensions a schema needs from the server it is replayed on, read from a chain's operations ({@link #of}) or
+ * from SQL, such as entity DDL ({@link #in}): those it creates ({@code
  * CREATE EXTENSION vector}) and those whose types its columns use without creating them ({@code vector(3)}, {@code
  * halfvec}, {@code sparsevec} need {@code vector}; {@code geometry} and {@code geography} need {@code postgis}), as
  * entity DDL does; and which of them a server's binaries lack.
