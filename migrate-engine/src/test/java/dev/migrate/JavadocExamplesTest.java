@@ -1,11 +1,11 @@
 package dev.migrate;
 
+import static dev.migrate.testing.ClassLocations.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ class JavadocExamplesTest {
     record Example(String file, String code) {}
 
     @Test
-    void everyCodeExampleInTheApiJavadocCompiles() throws IOException, URISyntaxException {
+    void everyCodeExampleInTheApiJavadocCompiles() throws IOException {
         List<Example> examples = examples();
         assertThat(examples).as("examples found").hasSizeGreaterThan(100);
         assertThat(examples)
@@ -90,12 +90,6 @@ class JavadocExamplesTest {
                         .append(" in: ")
                         .append(lineOf(source, d.getLineNumber())));
         assertThat(compiled).as("the examples compile:" + problems).isTrue();
-    }
-
-    /** Where the classes of {@code type}'s module are: its class directory in the reactor, or its jar. */
-    private static String location(Class<?> type) throws URISyntaxException {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .toString();
     }
 
     /** The source files of the public package in both of its modules, by file name. */

@@ -1,5 +1,6 @@
 package dev.migrate;
 
+import static dev.migrate.testing.ClassLocations.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.cluster.ClusterTemplate;
@@ -27,7 +28,6 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
-import java.net.URISyntaxException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -114,9 +114,8 @@ class PublicApiSignatureTest {
      * The top-level and nested types of the package of {@code anchor} in the module that holds it, from its class
      * directory (in the reactor) or its jar.
      */
-    private static List<Class<?>> classesOf(Class<?> anchor) throws IOException, URISyntaxException {
-        Path location = Path.of(
-                anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+    private static List<Class<?>> classesOf(Class<?> anchor) throws IOException {
+        Path location = location(anchor);
         String packagePath = anchor.getPackageName().replace('.', '/');
         List<Class<?>> types = new ArrayList<>();
         try (FileSystem jar = Files.isDirectory(location) ? null : FileSystems.newFileSystem(location);

@@ -1,6 +1,7 @@
 package dev.migrate.citus;
 
 import static dev.migrate.citus.Placements.execute;
+import static dev.migrate.testing.ClassLocations.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.Migrator;
@@ -210,11 +211,7 @@ class EntityDistributionTest {
 
     private static AutogenerateResult result(Migrator chain, DataSource db, List<String> log, String entityPackage)
             throws Exception {
-        Path classes = Path.of(EntityDistributionTest.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
+        Path classes = location(EntityDistributionTest.class);
         EntityDdl entities = new EntityDdl(List.of(classes), List.of(entityPackage), null, Map.of());
         EntityDdlSource source = EntityDdlSource.of(
                 entities,

@@ -3,7 +3,6 @@ package dev.migrate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.testing.TestPostgres;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -27,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,25 +40,15 @@ import org.junit.jupiter.api.Test;
  * protocol (an unknown tool, an unknown method) and of the option (no port, a taken port).
  */
 class McpHttpTest {
-    private static final String PACKAGE = "dev.migrate.cli.mcpchain";
-    private static final String PASSWORD = "Http-s3cret-71ac";
-    private static final String USER = "mcp_http_owner";
-    private static final List<String> READ_ONLY =
-            List.of("current", "history", "heads", "explain", "check", "drift", "lint", "plan", "autogenerate");
+    private static final McpChain CHAIN = new McpChain("mcp_http_owner", "Http-s3cret-71ac");
 
     private static @Nullable Process server;
     private static URI endpoint = URI.create("http://127.0.0.1");
-    private static String database = "";
 
     @BeforeAll
     static void serverOverHttp() throws Exception {
-        database = TestPostgres.createDatabase("mcp_http");
-        DataSource data = TestPostgres.dataSource(database);
-        TestPostgres.execute(
-                data,
-                "CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'",
-                "ALTER DATABASE " + database + " OWNER TO " + USER,
-                "ALTER SCHEMA public OWNER TO " + USER);
+        CHAIN.createRole();
+        String database = CHAIN.database("mcp_http");
         ProcessBuilder started = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp",
@@ -70,14 +57,11 @@ class McpHttpTest {
                         Main.class.getName(),
                         "mcp",
                         "--packages",
-                        PACKAGE,
+                        McpChain.PACKAGE,
                         "--http",
                         "0")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        started.environment()
-                .put(
-                        "MIGRATE_DATABASE_URL",
-                        "postgresql://" + USER + ":" + PASSWORD + "@localhost:" + TestPostgres.port() + "/" + database);
+        started.environment().put("MIGRATE_DATABASE_URL", CHAIN.url(database));
         server = started.start();
         BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
         // the server says where it listens: the one line a user starting it reads
@@ -122,7 +106,7 @@ class McpHttpTest {
             client.setLoggingLevel(McpSchema.LoggingLevel.WARNING);
             // tools-list: each tool with a name, a description and an object schema; the read-only ones say so
             List<McpSchema.Tool> tools = client.listTools().tools();
-            assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrderElementsOf(READ_ONLY);
+            assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrderElementsOf(McpChain.READ_ONLY);
             for (McpSchema.Tool tool : tools) {
                 assertThat(tool.description()).as(tool.name()).isNotBlank();
                 assertThat(tool.inputSchema()).as(tool.name()).containsEntry("type", "object");
@@ -142,9 +126,7 @@ class McpHttpTest {
                         assertThat(String.valueOf(e.getJsonRpcError())).contains("upgrade");
                     });
         }
-        for (String response : responses) {
-            assertThat(response).doesNotContain(PASSWORD).doesNotContain(USER + ":");
-        }
+        CHAIN.assertNoCredentials(responses);
     }
 
     @Test
@@ -192,7 +174,7 @@ class McpHttpTest {
     private static String run(String... options) {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(sink, true, StandardCharsets.UTF_8)) {
-            List<String> args = new ArrayList<>(List.of("mcp", "--packages", PACKAGE));
+            List<String> args = new ArrayList<>(List.of("mcp", "--packages", McpChain.PACKAGE));
             args.addAll(List.of(options));
             int code = new Cli(Map.of(), out, out, Path.of(".")).run(args.toArray(String[]::new));
             assertThat(code).as(sink.toString(StandardCharsets.UTF_8)).isNotZero();
@@ -233,14 +215,7 @@ class McpHttpTest {
     }
 
     private static String call(McpSyncClient client, String tool, List<String> responses) {
-        McpSchema.CallToolResult result = client.callTool(
-                McpSchema.CallToolRequest.builder(tool).arguments(Map.of()).build());
-        String text = result.content().stream()
-                .map(content -> content instanceof McpSchema.TextContent t ? t.text() : String.valueOf(content))
-                .collect(Collectors.joining("\n"));
-        responses.add(text);
-        responses.add(String.valueOf(result.structuredContent()));
-        return text;
+        return McpChain.call(client, tool, Map.of(), responses);
     }
 
     private static McpSyncClient client() {

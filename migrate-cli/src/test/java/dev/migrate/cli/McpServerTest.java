@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,35 +33,27 @@ import org.junit.jupiter.api.Test;
  * checked on the database. No response of any call, failed ones included, shows the password or the URL's user-info.
  */
 class McpServerTest {
-    private static final String PACKAGE = "dev.migrate.cli.mcpchain";
-    private static final String PASSWORD = "Mcp-s3cret-9f2e";
-    private static final String USER = "mcp_owner";
-    private static final List<String> READ_ONLY =
-            List.of("current", "history", "heads", "explain", "check", "drift", "lint", "plan", "autogenerate");
+    private static final McpChain CHAIN = new McpChain("mcp_owner", "Mcp-s3cret-9f2e");
 
     private static String database = "";
     private static DataSource data;
 
     @BeforeAll
     static void chainAtHead() throws Exception {
-        database = TestPostgres.createDatabase("mcp");
+        CHAIN.createRole();
+        database = CHAIN.database("mcp");
         data = TestPostgres.dataSource(database);
-        TestPostgres.execute(
-                data,
-                "CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'",
-                "ALTER DATABASE " + database + " OWNER TO " + USER,
-                "ALTER SCHEMA public OWNER TO " + USER);
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(sink, true, StandardCharsets.UTF_8)) {
             int code = new Cli(Map.of(), out, out, Path.of("."))
-                    .run("upgrade", "--url", url(database), "--packages", PACKAGE);
+                    .run("upgrade", "--url", url(database), "--packages", McpChain.PACKAGE);
             assertThat(code).as(sink.toString(StandardCharsets.UTF_8)).isZero();
         }
         TestPostgres.execute(data, "INSERT INTO account (id, name, email) VALUES (1, 'ada', 'ada@example.com')");
     }
 
     private static String url(String name) {
-        return "postgresql://" + USER + ":" + PASSWORD + "@localhost:" + TestPostgres.port() + "/" + name;
+        return CHAIN.url(name);
     }
 
     @Test
@@ -70,7 +61,7 @@ class McpServerTest {
         List<String> responses = new ArrayList<>();
         try (McpSyncClient client = client(url(database))) {
             assertThat(client.listTools().tools().stream().map(McpSchema.Tool::name))
-                    .containsExactlyInAnyOrderElementsOf(READ_ONLY);
+                    .containsExactlyInAnyOrderElementsOf(McpChain.READ_ONLY);
 
             assertThat(call(client, "current", Map.of(), responses))
                     .contains("\"status\":\"ok\"")
@@ -133,14 +124,12 @@ class McpServerTest {
 
     @Test
     void aDestructiveDowngradeRunsOnlyWithItsToken() throws Exception {
-        String other = TestPostgres.createDatabase("mcp_write");
+        String other = CHAIN.database("mcp_write");
         DataSource otherData = TestPostgres.dataSource(other);
-        TestPostgres.execute(
-                otherData, "ALTER DATABASE " + other + " OWNER TO " + USER, "ALTER SCHEMA public OWNER TO " + USER);
         List<String> responses = new ArrayList<>();
         try (McpSyncClient client = client(url(other), "--allow-write")) {
             assertThat(client.listTools().tools().stream().map(McpSchema.Tool::name))
-                    .containsAll(READ_ONLY)
+                    .containsAll(McpChain.READ_ONLY)
                     .contains("upgrade", "downgrade", "stamp");
             // an upgrade that only adds runs without consent, first on a throwaway copy of the chain
             assertThat(call(client, "upgrade", Map.of(), responses))
@@ -191,26 +180,16 @@ class McpServerTest {
     }
 
     private static void assertNoCredentials(List<String> responses) {
-        assertThat(responses).isNotEmpty();
+        CHAIN.assertNoCredentials(responses);
         for (String response : responses) {
-            assertThat(response)
-                    .doesNotContain(PASSWORD)
-                    .doesNotContain(USER + ":")
-                    .doesNotContain(url(database).substring("postgresql://".length()));
+            assertThat(response).doesNotContain(url(database).substring("postgresql://".length()));
         }
     }
 
     private static String call(
             McpSyncClient client, String tool, Map<String, Object> arguments, List<String> responses) {
-        McpSchema.CallToolResult result = client.callTool(
-                McpSchema.CallToolRequest.builder(tool).arguments(arguments).build());
-        String text = result.content().stream()
-                .map(content -> content instanceof McpSchema.TextContent t ? t.text() : String.valueOf(content))
-                .collect(Collectors.joining("\n"));
-        responses.add(text);
-        responses.add(String.valueOf(result.structuredContent()));
         // the document is indented: its members read as "name":value
-        return text.replace("\": ", "\":");
+        return McpChain.call(client, tool, arguments, responses).replace("\": ", "\":");
     }
 
     private static McpSyncClient client(String url, String... more) {
@@ -221,7 +200,7 @@ class McpServerTest {
                 Main.class.getName(),
                 "mcp",
                 "--packages",
-                PACKAGE));
+                McpChain.PACKAGE));
         args.addAll(List.of(more));
         ServerParameters server = ServerParameters.builder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString())

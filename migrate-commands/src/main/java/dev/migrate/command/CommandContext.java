@@ -4,6 +4,7 @@ import dev.migrate.Migrator;
 import dev.migrate.command.database.RunDatabase;
 import dev.migrate.command.output.Output;
 import dev.migrate.connection.ConnectingDataSource;
+import dev.migrate.op.Op;
 import dev.migrate.servers.ComparisonDatabases;
 import dev.migrate.servers.NeededExtensions;
 import dev.migrate.text.Fixes;
@@ -104,17 +105,17 @@ public record CommandContext(
 
     /**
      * {@code configured} (null for none) and the throwaway servers of the run, which have the extensions the
-     * migrations create or use ({@link NeededExtensions}).
+     * migrations create or use, read from their operations without rendering them ({@link NeededExtensions#of}).
      */
     public ComparisonDatabases databases(@Nullable DataSource configured) {
         ComparisonDatabases databases = database.comparisonDatabases(configured);
-        List<String> statements;
+        List<Op> operations;
         try {
-            statements = MigratorTools.of(migrations(false).build()).renderedStatements();
+            operations = MigratorTools.of(migrations(false).build()).operations();
         } catch (RuntimeException e) {
             return databases; // a chain that cannot be read fails as it did, in the command that reads it
         }
-        return databases.needing(NeededExtensions.in(statements));
+        return databases.needing(NeededExtensions.of(operations));
     }
 
     /** Where the schema each revision replays to is kept between runs; empty: replayed every run. */

@@ -18,6 +18,7 @@ import dev.migrate.internal.runtime.ConnectionSource;
 import dev.migrate.internal.runtime.Engine;
 import dev.migrate.internal.runtime.Settings;
 import dev.migrate.internal.sql.RoleNames;
+import dev.migrate.op.Op;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.text.Fixes;
 import dev.migrate.tooling.RoundTripCheck.Stage;
@@ -192,7 +193,18 @@ public final class MigratorTools {
      * @return the statements, in no particular order
      */
     public List<String> renderedStatements() {
-        return open.engine(migrator).renderedStatements();
+        return open.engine(migrator).chainScripts().renderedStatements();
+    }
+
+    /**
+     * The operations of every migration, upgrade and downgrade, recorded without a database and not rendered
+     * (an online change as its expand phase); JDBC work and a migration that needs its database to say what it
+     * does are left out: {@code tools.operations().stream().filter(Op.CreateObject.class::isInstance)}.
+     *
+     * @return the operations, in no particular order
+     */
+    public List<Op> operations() {
+        return open.engine(migrator).chainScripts().ops();
     }
 
     /**
@@ -226,7 +238,7 @@ public final class MigratorTools {
      * @return the names as the server stores them
      */
     public Set<String> rolesNamed() {
-        return RoleNames.namedNotCreated(open.engine(migrator).renderedStatements());
+        return RoleNames.namedNotCreated(renderedStatements());
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.migrate.bench;
 
+import static dev.migrate.testing.ClassLocations.location;
+
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.graph.RevisionInfo;
@@ -226,16 +228,7 @@ public final class EngineBenchmark {
 
     /** Where the engine's classes are: under exec:java the JVM class path is Maven's own. */
     private static String engineClasses() {
-        try {
-            return Path.of(dev.migrate.Migration.class
-                            .getProtectionDomain()
-                            .getCodeSource()
-                            .getLocation()
-                            .toURI())
-                    .toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return location(dev.migrate.Migration.class).toString();
     }
 
     private record Stats(double median, double min) {}

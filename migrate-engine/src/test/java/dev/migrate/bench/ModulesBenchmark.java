@@ -1,10 +1,11 @@
 package dev.migrate.bench;
 
+import static dev.migrate.testing.ClassLocations.location;
+
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -142,18 +143,6 @@ public final class ModulesBenchmark {
             throw new IllegalStateException("Compiling the generated modules failed");
         }
         return new URLClassLoader(new URL[] {out.toUri().toURL()}, ModulesBenchmark.class.getClassLoader());
-    }
-
-    private static String location(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain()
-                            .getCodeSource()
-                            .getLocation()
-                            .toURI())
-                    .toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static double median(double[] values) {

@@ -1,5 +1,7 @@
 package dev.migrate.modules;
 
+import static dev.migrate.testing.ClassLocations.location;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
@@ -105,15 +107,7 @@ final class ModuleJars {
     }
 
     private static Path testClasses() {
-        try {
-            return Path.of(ModuleJars.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return location(ModuleJars.class);
     }
 
     /** Hides the fixtures from the application's parent, so that it has only the modules of its jars. */

@@ -1,5 +1,6 @@
 package dev.migrate.modules;
 
+import static dev.migrate.testing.ClassLocations.location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,6 @@ import dev.migrate.MigrateException;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.discovery.MigrationScanner;
 import dev.migrate.tooling.ModuleManifest;
-import java.net.URISyntaxException;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,11 +109,7 @@ class ModuleManifestTest {
         Files.copy(testClasses().resolve(file), target);
     }
 
-    private static Path testClasses() throws URISyntaxException {
-        return Path.of(ModuleManifestTest.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
+    private static Path testClasses() {
+        return location(ModuleManifestTest.class);
     }
 }

@@ -1,5 +1,6 @@
 package dev.migrate.traversal;
 
+import static dev.migrate.testing.ClassLocations.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.MigrationResult;
@@ -9,7 +10,6 @@ import dev.migrate.StepDirection;
 import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -146,18 +146,6 @@ final class Shape {
             s.append(s.length() == 1 ? "" : ", ").append('"').append(v).append('"');
         }
         return s.append('}').toString();
-    }
-
-    private static String location(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain()
-                            .getCodeSource()
-                            .getLocation()
-                            .toURI())
-                    .toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** One database for every shape's tests: each test gets a schema of its own, far cheaper than a database. */

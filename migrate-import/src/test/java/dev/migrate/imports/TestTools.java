@@ -1,10 +1,11 @@
 package dev.migrate.imports;
 
+import static dev.migrate.testing.ClassLocations.location;
+
 import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,16 +24,10 @@ public final class TestTools {
                     .split(java.io.File.pathSeparator, -1)) {
                 jars.add(Path.of(entry));
             }
-            jars.add(Path.of(org.yaml.snakeyaml.Yaml.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI()));
+            jars.add(location(org.yaml.snakeyaml.Yaml.class));
             return jars;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 

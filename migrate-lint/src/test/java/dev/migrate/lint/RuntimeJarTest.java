@@ -1,11 +1,11 @@
 package dev.migrate.lint;
 
+import static dev.migrate.testing.ClassLocations.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.Migrator;
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,14 +22,9 @@ import org.junit.jupiter.api.Test;
 class RuntimeJarTest {
 
     @Test
-    void theEngineHoldsNoLintClass() throws IOException, URISyntaxException {
-        Path engine = Path.of(Migrator.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
-        Path lint = Path.of(
-                Lint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    void theEngineHoldsNoLintClass() throws IOException {
+        Path engine = location(Migrator.class);
+        Path lint = location(Lint.class);
         assertThat(engine).isNotEqualTo(lint);
 
         List<String> entries = entries(engine);

@@ -51,9 +51,8 @@ record EntityGoal(
      */
     Optional<String> missingJpaSource() {
         EntityRequest given = given();
-        return given.source(entities.inputs(goal(), given, keptProvider)) == SchemaSource.JPA
-                ? entities.missingJpa(goal())
-                : Optional.empty();
+        SchemaSource.SourceInputs inputs = entities.inputs(goal(), given, keptProvider);
+        return given.source(inputs) == SchemaSource.JPA ? inputs.missingJpa().get() : Optional.empty();
     }
 
     private EntityRequest given() {

@@ -40,11 +40,6 @@ record EntityOptions(
         goal.staleClassCheck().verifyEntities(entityPackages, "migrate:" + goal.name());
     }
 
-    /** What the project lacks to describe an entity model (the JPA API or a provider); empty when it has both. */
-    Optional<String> missingJpa(Goal goal) {
-        return entities(goal).missingJpa();
-    }
-
     /**
      * The provider's DDL of the entities, keyed by the entity classes, their class path and the provider settings.
      *
@@ -52,8 +47,12 @@ record EntityOptions(
      *     loaded with the project's classes each time
      */
     EntityDdlSource ddl(Goal goal, @Nullable ProviderClasses keptProvider) {
-        return entities(goal)
-                .ddl(new MavenProviderLog(goal.log()), goal.log()::info, Goal.FIXES.command(goal.name()), keptProvider);
+        return ddl(goal, entities(goal), keptProvider);
+    }
+
+    private static EntityDdlSource ddl(Goal goal, ProjectEntities entities, @Nullable ProviderClasses keptProvider) {
+        return entities.ddl(
+                new MavenProviderLog(goal.log()), goal.log()::info, Goal.FIXES.command(goal.name()), keptProvider);
     }
 
     /**
@@ -61,8 +60,12 @@ record EntityOptions(
      * {@link #ddl} gives it, the project's directory and class path.
      */
     SchemaSource.SourceInputs inputs(Goal goal, EntityRequest request, @Nullable ProviderClasses keptProvider) {
+        ProjectEntities entities = entities(goal); // one request: the model that describes them is decided once
         return request.inputs(
-                ddl(goal, keptProvider), () -> missingJpa(goal), classpath(goal), Goal.FIXES.command(goal.name()));
+                ddl(goal, entities, keptProvider),
+                entities::missingJpa,
+                classpath(goal),
+                Goal.FIXES.command(goal.name()));
     }
 
     private ProjectEntities entities(Goal goal) {

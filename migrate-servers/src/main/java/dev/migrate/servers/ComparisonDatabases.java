@@ -26,10 +26,10 @@ public interface ComparisonDatabases {
 
     /**
      * These databases, with throwaway servers that have the extensions {@code extensions} ({@link
-     * NeededExtensions#in}): the embedded binaries start them only when they carry them all; this, where the
+     * NeededExtensions#of}): the embedded binaries start them only when they carry them all; this, where the
      * servers are not migrate's to pick.
      *
-     * <pre>{@code databases.needing(NeededExtensions.in(chainStatements))}</pre>
+     * <pre>{@code databases.needing(NeededExtensions.of(MigratorTools.of(chain).operations()))}</pre>
      */
     default ComparisonDatabases needing(Set<String> extensions) {
         return this;

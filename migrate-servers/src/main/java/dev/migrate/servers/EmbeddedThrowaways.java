@@ -80,7 +80,7 @@ public final class EmbeddedThrowaways {
 
     /** Where a throwaway server of {@code version} that has {@code needed} comes from. */
     private ExtensionServers.Choice choice(Set<String> needed, @Nullable String version) {
-        if (postgresHome == null && NeededExtensions.contribCarries(needed)) {
+        if (postgresHome == null && PostgresBinaries.contribCarries(needed)) {
             // the embedded binaries carry PostgreSQL's contrib modules: nothing to look for, nothing to unpack
             return new ExtensionServers.Choice.Embedded();
         }

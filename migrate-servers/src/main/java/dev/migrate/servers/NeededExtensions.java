@@ -1,7 +1,12 @@
 package dev.migrate.servers;
 
+import dev.migrate.op.ObjectDefinition;
+import dev.migrate.op.ObjectKind;
+import dev.migrate.op.Op;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,7 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The extensions a schema needs from the server it is replayed on, read from its SQL: those it creates ({@code
+ * The extensions a schema needs from the server it is replayed on, read from a chain's operations ({@link #of}) or
+ * from SQL, such as entity DDL ({@link #in}): those it creates ({@code
  * CREATE EXTENSION vector}) and those whose types its columns use without creating them ({@code vector(3)}, {@code
  * halfvec}, {@code sparsevec} need {@code vector}; {@code geometry} and {@code geography} need {@code postgis}), as
  * entity DDL does; and which of them a server's binaries lack.
@@ -21,12 +27,19 @@ import java.util.regex.Pattern;
 public final class NeededExtensions {
     private static final Pattern CREATE = Pattern.compile(
             "(?i)\\bCREATE\\s+EXTENSION\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:\"((?:[^\"]|\"\")+)\"|([A-Za-z_][\\w-]*))");
-    /** A column of one of pgvector's types: a name, then the type with its dimensions. */
-    private static final Pattern VECTOR_TYPE =
-            Pattern.compile("(?i)[\\w\"]\\s+(?:\\w+\\.)?(?:vector|halfvec|sparsevec)\\s*\\(\\s*\\d");
-    /** A column of one of PostGIS's types: a name, then the type, with its subtype or alone. */
-    private static final Pattern POSTGIS_TYPE = Pattern.compile("(?i)[\\w\"]\\s+(?:\\w+\\.)?(?:geometry|geography)"
-            + "(?:\\s*\\(\\s*[a-z]|\\s*(?:\\[\\]|,|\\)|NOT\\b|NULL\\b|DEFAULT\\b|$))");
+    /** One of pgvector's types, with its dimensions. */
+    private static final String VECTOR = "(?:\\w+\\.)?(?:vector|halfvec|sparsevec)\\s*\\(\\s*\\d";
+    /** One of PostGIS's types, with its subtype or alone. */
+    private static final String POSTGIS = "(?:\\w+\\.)?(?:geometry|geography)"
+            + "(?:\\s*\\(\\s*[a-z]|\\s*(?:\\[\\]|,|\\)|NOT\\b|NULL\\b|DEFAULT\\b|$))";
+    /** A column of one of pgvector's types in SQL: a name, then the type. */
+    private static final Pattern VECTOR_TYPE = Pattern.compile("(?i)[\\w\"]\\s+" + VECTOR);
+    /** A column of one of PostGIS's types in SQL: a name, then the type. */
+    private static final Pattern POSTGIS_TYPE = Pattern.compile("(?i)[\\w\"]\\s+" + POSTGIS);
+    /** A column's type that is pgvector's, as an operation holds it. */
+    private static final Pattern VECTOR_COLUMN = Pattern.compile("(?i)\\s*" + VECTOR);
+    /** A column's type that is PostGIS's, as an operation holds it. */
+    private static final Pattern POSTGIS_COLUMN = Pattern.compile("(?i)\\s*" + POSTGIS);
 
     private NeededExtensions() {}
 
@@ -53,62 +66,59 @@ public final class NeededExtensions {
     }
 
     /**
-     * PostgreSQL's contrib modules, which the embedded binaries carry: what is taken when their archive cannot be
-     * read where this runs (the plugin's class realm has no XZ decoder).
+     * The extensions {@code ops} create or whose types their columns use, by name, sorted, read from the
+     * operations without rendering them: the extensions a migration creates ({@code op.createObject} of an
+     * extension), the types of the columns it creates or changes, and, in the SQL it runs as written ({@code
+     * op.execute}, a view's or a domain's definition), what {@link #in} finds there.
+     *
+     * <pre>{@code
+     * Set<String> needed = NeededExtensions.of(MigratorTools.of(chain).operations());
+     * }</pre>
      */
-    static final Set<String> CONTRIB = Set.of(
-            "amcheck",
-            "autoinc",
-            "bloom",
-            "btree_gin",
-            "btree_gist",
-            "citext",
-            "cube",
-            "dblink",
-            "dict_int",
-            "dict_xsyn",
-            "earthdistance",
-            "file_fdw",
-            "fuzzystrmatch",
-            "hstore",
-            "insert_username",
-            "intagg",
-            "intarray",
-            "isn",
-            "lo",
-            "ltree",
-            "moddatetime",
-            "pageinspect",
-            "pg_buffercache",
-            "pg_freespacemap",
-            "pg_prewarm",
-            "pg_stat_statements",
-            "pg_surgery",
-            "pg_trgm",
-            "pg_visibility",
-            "pg_walinspect",
-            "pgcrypto",
-            "pgrowlocks",
-            "pgstattuple",
-            "plpgsql",
-            "postgres_fdw",
-            "refint",
-            "seg",
-            "sslinfo",
-            "tablefunc",
-            "tcn",
-            "tsm_system_rows",
-            "tsm_system_time",
-            "unaccent",
-            "uuid-ossp",
-            "xml2");
+    public static Set<String> of(Collection<? extends Op> ops) {
+        Set<String> names = new TreeSet<>();
+        List<String> written = new ArrayList<>();
+        for (Op op : ops) {
+            if (op instanceof Op.CreateObject create) {
+                object(create.definition(), names, written);
+            } else if (op instanceof Op.ReplaceObject replace) {
+                object(replace.to(), names, written);
+            } else if (op instanceof Op.Execute execute) {
+                written.add(execute.sql());
+            } else if (op instanceof Op.CreateTable table) {
+                table.columns().forEach(column -> typed(column.type(), names));
+            } else if (op instanceof Op.AddColumn add) {
+                typed(add.column().type(), names);
+            } else if (op instanceof Op.AlterColumnType alter) {
+                typed(alter.type(), names);
+            } else if (op instanceof Op.DuplicateColumn duplicate && duplicate.type() != null) {
+                typed(duplicate.type(), names);
+            } // the others create no extension and name no column type
+        }
+        names.addAll(in(written));
+        names.remove("plpgsql");
+        return names;
+    }
 
-    /**
-     * Whether every one of {@code needed} is a contrib module of PostgreSQL, which every embedded binaries jar
-     * carries: {@code NeededExtensions.contribCarries(Set.of("pgcrypto"))} is true, {@code Set.of("vector")} false.
-     */
-    public static boolean contribCarries(Set<String> needed) {
-        return CONTRIB.containsAll(needed);
+    private static void object(ObjectDefinition definition, Set<String> names, List<String> written) {
+        if (definition.kind() == ObjectKind.EXTENSION) {
+            String identity = definition.identity();
+            names.add(
+                    identity.startsWith("\"")
+                            ? identity.substring(1, identity.length() - 1).replace("\"\"", "\"")
+                            : identity.toLowerCase(Locale.ROOT));
+        } else {
+            written.add(definition.sql());
+        }
+    }
+
+    /** The extension a column's type needs: pgvector's types with their dimensions, PostGIS's. */
+    private static void typed(String type, Set<String> names) {
+        if (VECTOR_COLUMN.matcher(type).lookingAt()) {
+            names.add("vector");
+        } else if (POSTGIS_COLUMN.matcher(type).lookingAt()) {
+            names.add("postgis");
+        }
     }
 
     /**
@@ -119,7 +129,7 @@ public final class NeededExtensions {
         try {
             return BinariesArchive.extensions(jar); // its own class: loading this one needs no XZ decoder
         } catch (LinkageError e) {
-            return CONTRIB;
+            return PostgresBinaries.CONTRIB;
         }
     }
 }

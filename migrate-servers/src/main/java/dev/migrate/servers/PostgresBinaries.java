@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +24,65 @@ public record PostgresBinaries(String version, String platform) {
     /** The newest binaries release of each major version known to resolve. */
     private static final Map<String, String> LATEST =
             Map.of("18", "18.6.0", "17", "17.11.0", "16", "16.15.0", "15", "15.19.0", "14", "14.20.0", "13", "13.7.0");
+
+    /**
+     * PostgreSQL's contrib modules, which the embedded binaries carry: what is taken when their archive cannot be
+     * read where this runs (the plugin's class realm has no XZ decoder).
+     */
+    static final Set<String> CONTRIB = Set.of(
+            "amcheck",
+            "autoinc",
+            "bloom",
+            "btree_gin",
+            "btree_gist",
+            "citext",
+            "cube",
+            "dblink",
+            "dict_int",
+            "dict_xsyn",
+            "earthdistance",
+            "file_fdw",
+            "fuzzystrmatch",
+            "hstore",
+            "insert_username",
+            "intagg",
+            "intarray",
+            "isn",
+            "lo",
+            "ltree",
+            "moddatetime",
+            "pageinspect",
+            "pg_buffercache",
+            "pg_freespacemap",
+            "pg_prewarm",
+            "pg_stat_statements",
+            "pg_surgery",
+            "pg_trgm",
+            "pg_visibility",
+            "pg_walinspect",
+            "pgcrypto",
+            "pgrowlocks",
+            "pgstattuple",
+            "plpgsql",
+            "postgres_fdw",
+            "refint",
+            "seg",
+            "sslinfo",
+            "tablefunc",
+            "tcn",
+            "tsm_system_rows",
+            "tsm_system_time",
+            "unaccent",
+            "uuid-ossp",
+            "xml2");
+
+    /**
+     * Whether every one of {@code needed} is a contrib module of PostgreSQL, which every embedded binaries jar
+     * carries: {@code PostgresBinaries.contribCarries(Set.of("pgcrypto"))} is true, {@code Set.of("vector")} false.
+     */
+    public static boolean contribCarries(Set<String> needed) {
+        return CONTRIB.containsAll(needed);
+    }
 
     public static PostgresBinaries forThisMachine(@Nullable String configuredVersion) {
         return new PostgresBinaries(

@@ -1,7 +1,16 @@
 package dev.migrate.servers;
 
+import static dev.migrate.Ddl.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.Migration;
+import dev.migrate.Migrator;
+import dev.migrate.Operations;
+import dev.migrate.Revision;
+import dev.migrate.op.ObjectDefinition;
+import dev.migrate.op.ObjectKind;
+import dev.migrate.op.Op;
+import dev.migrate.tooling.MigratorTools;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.nio.file.Path;
@@ -43,6 +52,54 @@ class NeededExtensionsTest {
                 .isEmpty();
     }
 
+    /** A chain that creates extensions every way a migration can, and uses their types without creating them. */
+    @Revision(id = "20261129_100000", message = "extensions")
+    public static class Extensions implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.createObject(
+                    ObjectKind.EXTENSION,
+                    "\"uuid-ossp\"",
+                    "CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\" WITH SCHEMA public");
+            op.execute("create extension if not exists pgcrypto");
+            op.createTable("doc", column("id", "bigint").primaryKey(), column("embedding", "vector(3)"));
+            op.createTable("shapes", column("geometry", "text"), column("vector", "int"));
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropTable("shapes");
+            op.dropTable("doc");
+        }
+    }
+
+    @Revision(id = "20261129_110000", revises = "20261129_100000", message = "places")
+    public static class Places implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.addColumn("shapes", column("area", "geography"));
+            op.alterColumnType("doc", "embedding", "halfvec(3)");
+            op.createObject(ObjectKind.DOMAIN, "public.summary", "CREATE DOMAIN public.summary AS sparsevec(1000)");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.execute("CREATE EXTENSION btree_gist");
+        }
+    }
+
+    @Test
+    void theOperationsNeedWhatTheirRenderedStatementsNeedWithoutRenderingThem() {
+        MigratorTools chain = MigratorTools.of(
+                Migrator.builder().migrations(Extensions.class, Places.class).build());
+        assertThat(NeededExtensions.of(chain.operations()))
+                .containsExactly("btree_gist", "pgcrypto", "postgis", "uuid-ossp", "vector")
+                .isEqualTo(NeededExtensions.in(chain.renderedStatements()));
+        assertThat(NeededExtensions.of(List.of(new Op.CreateObject(
+                        new ObjectDefinition(ObjectKind.EXTENSION, "plpgsql", "CREATE EXTENSION plpgsql")))))
+                .isEmpty();
+    }
+
     @Test
     void theEmbeddedBinariesCarryTheContribModulesButNeitherVectorNorPostgis() throws Exception {
         URL archive = Objects.requireNonNull(getClass().getClassLoader().getResource("postgres-linux-x86_64.txz"));
@@ -52,10 +109,10 @@ class NeededExtensionsTest {
         assertThat(carried).contains("pgcrypto", "hstore", "pg_trgm", "btree_gist");
         assertThat(carried).doesNotContain("vector", "postgis");
         // the contrib modules taken without reading the archive are all in it
-        assertThat(carried).containsAll(NeededExtensions.CONTRIB);
-        assertThat(NeededExtensions.contribCarries(Set.of("pgcrypto", "hstore", "pg_trgm")))
+        assertThat(carried).containsAll(PostgresBinaries.CONTRIB);
+        assertThat(PostgresBinaries.contribCarries(Set.of("pgcrypto", "hstore", "pg_trgm")))
                 .isTrue();
-        assertThat(NeededExtensions.contribCarries(Set.of("pgcrypto", "vector")))
+        assertThat(PostgresBinaries.contribCarries(Set.of("pgcrypto", "vector")))
                 .isFalse();
         assertThat(carried).containsAll(Set.of("pgcrypto", "hstore", "pg_trgm", "btree_gist", "citext", "uuid-ossp"));
     }

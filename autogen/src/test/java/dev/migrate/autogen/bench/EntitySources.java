@@ -1,10 +1,10 @@
 package dev.migrate.autogen.bench;
 
+import static dev.migrate.testing.ClassLocations.location;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -112,20 +112,8 @@ final class EntitySources {
      */
     private static String compileClasspath() {
         Set<String> entries = new LinkedHashSet<>();
-        entries.add(location(jakarta.persistence.Entity.class));
-        entries.add(location(org.hibernate.Session.class));
+        entries.add(location(jakarta.persistence.Entity.class).toString());
+        entries.add(location(org.hibernate.Session.class).toString());
         return String.join(File.pathSeparator, entries);
-    }
-
-    private static String location(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain()
-                            .getCodeSource()
-                            .getLocation()
-                            .toURI())
-                    .toString();
-        } catch (URISyntaxException e) {
-            throw new UncheckedIOException(new IOException(e));
-        }
     }
 }

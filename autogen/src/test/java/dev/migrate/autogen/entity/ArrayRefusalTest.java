@@ -1,9 +1,9 @@
 package dev.migrate.autogen.entity;
 
+import static dev.migrate.testing.ClassLocations.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.entity.matrix.Customer;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,11 +49,7 @@ class ArrayRefusalTest {
                 .isEmpty();
     }
 
-    private static Path classes() throws URISyntaxException {
-        return Path.of(Customer.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
+    private static Path classes() {
+        return location(Customer.class);
     }
 }

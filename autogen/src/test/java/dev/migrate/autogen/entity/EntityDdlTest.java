@@ -1,5 +1,6 @@
 package dev.migrate.autogen.entity;
 
+import static dev.migrate.testing.ClassLocations.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -9,11 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class EntityDdlTest {
     static Path testClasses() throws Exception {
-        return Path.of(EntityDdlTest.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
+        return location(EntityDdlTest.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.migrate.autogen.fixpoint;
 
 import static dev.migrate.autogen.fixpoint.Fixtures.execute;
+import static dev.migrate.testing.ClassLocations.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
@@ -21,8 +22,7 @@ class AdoptExistingSchemaTest {
 
     @Test
     void aHandWrittenSchemaThatMatchesTheEntitiesHasNoDifferences() throws Exception {
-        Path classes = Path.of(
-                getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = location(getClass());
         List<String> entityDdl = new EntityDdl(
                         List.of(classes), List.of("dev.migrate.autogen.fixpoint.adopt"), null, Map.of())
                 .generate(getClass().getClassLoader(), 18);

@@ -2,6 +2,7 @@ package dev.migrate.autogen.fixpoint;
 
 import static dev.migrate.autogen.fixpoint.Fixtures.assertNoChanges;
 import static dev.migrate.autogen.fixpoint.Fixtures.run;
+import static dev.migrate.testing.ClassLocations.location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -33,11 +34,7 @@ class CitusEntitiesTest {
     private final Comparisons comparison = Comparisons.of("public");
 
     private static List<String> ddl(String entityPackage) throws Exception {
-        Path classes = Path.of(CitusEntitiesTest.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
+        Path classes = location(CitusEntitiesTest.class);
         return new EntityDdl(List.of(classes), List.of(entityPackage), null, Map.of())
                 .generate(CitusEntitiesTest.class.getClassLoader(), 18);
     }
@@ -137,11 +134,7 @@ class CitusEntitiesTest {
 
     @Test
     void entitiesMappedInXmlSayItInTheDescriptionOfTheirEntityElement() throws Exception {
-        Path classes = Path.of(CitusEntitiesTest.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
+        Path classes = location(CitusEntitiesTest.class);
         // the unit maps the classes in META-INF/citus-orm.xml, which Hibernate reads as well
         List<String> ddl = new EntityDdl(
                         List.of(classes), List.of("dev.migrate.autogen.fixpoint.citusxml"), "citus-xml", Map.of())

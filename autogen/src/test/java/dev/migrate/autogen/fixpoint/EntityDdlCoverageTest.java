@@ -3,6 +3,7 @@ package dev.migrate.autogen.fixpoint;
 import static dev.migrate.autogen.fixpoint.Fixtures.catalog;
 import static dev.migrate.autogen.fixpoint.Fixtures.execute;
 import static dev.migrate.autogen.fixpoint.Fixtures.run;
+import static dev.migrate.testing.ClassLocations.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
@@ -31,11 +32,7 @@ class EntityDdlCoverageTest {
 
     private static List<String> ddl() {
         try {
-            Path classes = Path.of(EntityDdlCoverageTest.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
+            Path classes = location(EntityDdlCoverageTest.class);
             return new EntityDdl(List.of(classes), List.of("dev.migrate.autogen.fixpoint.extra"), null, Map.of())
                     .generate(EntityDdlCoverageTest.class.getClassLoader(), 18);
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package dev.migrate.autogen.fixpoint;
 
+import static dev.migrate.testing.ClassLocations.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
@@ -9,8 +10,6 @@ import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.read.CatalogReader;
 import dev.migrate.op.Op;
 import dev.migrate.tooling.OpSql;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -38,17 +37,8 @@ final class Fixtures {
     }
 
     private static List<String> generateModelDdl(int major) {
-        try {
-            Path classes = Path.of(Fixtures.class
-                    .getProtectionDomain()
-                    .getCodeSource()
-                    .getLocation()
-                    .toURI());
-            return new EntityDdl(List.of(classes), List.of(MODEL_PACKAGE), null, Map.of())
-                    .generate(Fixtures.class.getClassLoader(), major);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return new EntityDdl(List.of(location(Fixtures.class)), List.of(MODEL_PACKAGE), null, Map.of())
+                .generate(Fixtures.class.getClassLoader(), major);
     }
 
     static void run(Connection c, List<Op> ops) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.migrate.autogen.fixpoint;
 
 import static dev.migrate.autogen.fixpoint.Fixtures.execute;
+import static dev.migrate.testing.ClassLocations.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
@@ -18,8 +19,7 @@ class GeneratedColumnFixpointTest {
 
     @Test
     void aGeneratedColumnOfTheEntitiesConverges() throws Exception {
-        Path classes = Path.of(
-                getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = location(getClass());
         List<String> ddl = new EntityDdl(
                         List.of(classes), List.of("dev.migrate.autogen.fixpoint.generated"), null, Map.of())
                 .generate(getClass().getClassLoader(), 18);

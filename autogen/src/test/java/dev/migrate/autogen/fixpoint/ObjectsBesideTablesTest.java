@@ -3,6 +3,7 @@ package dev.migrate.autogen.fixpoint;
 import static dev.migrate.autogen.fixpoint.Fixtures.assertNoChanges;
 import static dev.migrate.autogen.fixpoint.Fixtures.execute;
 import static dev.migrate.autogen.fixpoint.Fixtures.run;
+import static dev.migrate.testing.ClassLocations.location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -427,11 +428,7 @@ class ObjectsBesideTablesTest {
     @Test
     void aSubselectEntityIsNoTableAndNoObject() throws Exception {
         List<String> ddl = new EntityDdl(
-                        List.of(Path.of(getClass()
-                                .getProtectionDomain()
-                                .getCodeSource()
-                                .getLocation()
-                                .toURI())),
+                        List.of(location(getClass())),
                         List.of("dev.migrate.autogen.fixpoint.subselect"),
                         null,
                         Map.of())

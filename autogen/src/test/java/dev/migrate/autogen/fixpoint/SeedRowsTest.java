@@ -3,6 +3,7 @@ package dev.migrate.autogen.fixpoint;
 import static dev.migrate.autogen.fixpoint.Fixtures.assertNoChanges;
 import static dev.migrate.autogen.fixpoint.Fixtures.execute;
 import static dev.migrate.autogen.fixpoint.Fixtures.run;
+import static dev.migrate.testing.ClassLocations.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
@@ -30,11 +31,7 @@ class SeedRowsTest {
     private static final Comparisons COMPARISON = Comparisons.of("public");
 
     private static List<String> seededDdl() throws Exception {
-        Path classes = Path.of(SeedRowsTest.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
+        Path classes = location(SeedRowsTest.class);
         return new EntityDdl(List.of(classes), List.of("dev.migrate.autogen.fixpoint.seeded"), null, Map.of())
                 .generate(SeedRowsTest.class.getClassLoader(), 18);
     }

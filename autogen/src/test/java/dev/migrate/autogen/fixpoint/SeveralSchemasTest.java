@@ -2,6 +2,7 @@ package dev.migrate.autogen.fixpoint;
 
 import static dev.migrate.autogen.fixpoint.Fixtures.assertNoChanges;
 import static dev.migrate.autogen.fixpoint.Fixtures.run;
+import static dev.migrate.testing.ClassLocations.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
@@ -31,11 +32,7 @@ class SeveralSchemasTest {
     private final Comparisons comparison = Comparisons.of("public");
 
     private static List<String> ddl(Map<String, String> properties) throws Exception {
-        Path classes = Path.of(SeveralSchemasTest.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
+        Path classes = location(SeveralSchemasTest.class);
         return new EntityDdl(List.of(classes), List.of("dev.migrate.autogen.fixpoint.schemas"), null, properties)
                 .generate(SeveralSchemasTest.class.getClassLoader(), 18);
     }

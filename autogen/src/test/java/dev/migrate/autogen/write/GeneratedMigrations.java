@@ -1,5 +1,7 @@
 package dev.migrate.autogen.write;
 
+import static dev.migrate.testing.ClassLocations.location;
+
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -17,7 +19,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -212,10 +213,5 @@ final class GeneratedMigrations {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot find the engine's classes", e);
         }
-    }
-
-    private static String location(Class<?> type) throws java.net.URISyntaxException {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.migrate.autogen.write;
 
+import static dev.migrate.testing.ClassLocations.location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -283,12 +284,7 @@ class MigrationWriterTest {
     private static Path compile(Path out, Path... sources) throws Exception {
         Files.createDirectories(out);
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        String engine = Path.of(Migration.class
-                        .getProtectionDomain()
-                        .getCodeSource()
-                        .getLocation()
-                        .toURI())
-                .toString();
+        String engine = location(Migration.class).toString();
         String[] args = new String[sources.length + 6];
         args[0] = "-classpath";
         args[1] = engine + File.pathSeparator + System.getProperty("java.class.path");

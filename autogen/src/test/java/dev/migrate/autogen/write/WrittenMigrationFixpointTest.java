@@ -1,5 +1,6 @@
 package dev.migrate.autogen.write;
 
+import static dev.migrate.testing.ClassLocations.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.palantir.javapoet.JavaFile;
@@ -31,8 +32,7 @@ class WrittenMigrationFixpointTest {
 
     @Test
     void theWrittenMigrationReadsLikeHandWrittenAndReachesTheFixpoint() throws Exception {
-        Path classes = Path.of(
-                getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = location(getClass());
         List<String> ddl = new EntityDdl(
                         List.of(classes), List.of("dev.migrate.autogen.fixpoint.model"), null, Map.of())
                 .generate(getClass().getClassLoader(), 18);

@@ -1,5 +1,6 @@
 package dev.migrate.catalog.diff;
 
+import static dev.migrate.testing.ClassLocations.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
@@ -16,8 +17,7 @@ import org.junit.jupiter.api.Test;
 class SimpleFixpointTest {
     @Test
     void generatedChangesReachAFixpointAndReverseCleanly() throws Exception {
-        Path classes = Path.of(
-                getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = location(getClass());
         List<String> ddl = new EntityDdl(List.of(classes), List.of("dev.migrate.autogen.entity.simple"), null, Map.of())
                 .generate(getClass().getClassLoader(), 18);
         try (Connection c = TestPostgres.freshDatabase("fixpoint_simple").getConnection()) {

@@ -201,11 +201,11 @@ public final class Engine {
     }
 
     /**
-     * Every SQL statement the migrations' upgrades and downgrades render, in no particular order, their
-     * JDBC work left out. Needs no database: for what a server the chain is replayed on must have beforehand.
+     * What the migrations' upgrades and downgrades ask for, read without a database: their statements, rendered,
+     * or their operations. For what a server the chain is replayed on must have beforehand.
      */
-    public List<String> renderedStatements() {
-        return new ChainScripts(graph, migrations).renderedStatements();
+    public ChainScripts chainScripts() {
+        return new ChainScripts(graph, migrations);
     }
 
     public List<AppliedStep> upgrade(RevisionTarget target) {

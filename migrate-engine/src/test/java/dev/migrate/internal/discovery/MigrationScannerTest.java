@@ -1,5 +1,6 @@
 package dev.migrate.internal.discovery;
 
+import static dev.migrate.testing.ClassLocations.location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -205,11 +206,7 @@ class MigrationScannerTest {
 
     @Test
     void aSecondCopyOfTheEngineIsReportedInsteadOfFindingNothing() throws Exception {
-        Path engineClasses = Path.of(Migration.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
+        Path engineClasses = location(Migration.class);
         URL[] urls = {engineClasses.toUri().toURL(), testClassesRoot().toUri().toURL()};
         // No parent with dev.migrate: this loader defines its own Revision and Migration.
         try (URLClassLoader isolated = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader())) {
@@ -222,11 +219,7 @@ class MigrationScannerTest {
     }
 
     private static Path testClassesRoot() throws Exception {
-        return Path.of(V1_First.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
+        return location(V1_First.class);
     }
 
     /** Copies the classes under {@code prefix} into a jar, with directory entries as Maven writes them. */

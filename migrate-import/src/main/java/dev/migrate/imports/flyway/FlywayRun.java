@@ -125,80 +125,27 @@ public record FlywayRun(
                 .toList();
     }
 
-    public FlywayRun withPlaceholders(Map<String, String> placeholders) {
-        return new FlywayRun(
-                url,
-                user,
-                password,
-                locations,
-                placeholders,
-                table,
-                schemas,
-                target,
-                baselineVersion,
-                baselineOnMigrate,
-                outOfOrder,
-                placeholderReplacement,
-                configuration,
-                classpathLocations);
-    }
-
+    /** The same run up to {@code target}, a version; null: every version. */
     public FlywayRun withTarget(@Nullable String target) {
-        return new FlywayRun(
-                url,
-                user,
-                password,
-                locations,
-                placeholders,
-                table,
-                schemas,
-                target,
-                baselineVersion,
-                baselineOnMigrate,
-                outOfOrder,
-                placeholderReplacement,
-                configuration,
-                classpathLocations);
+        return scoped(schemas, target, baselineVersion, baselineOnMigrate);
     }
 
     /** The same run on {@code schemas}, the first of which holds Flyway's table. */
     public FlywayRun withSchemas(List<String> schemas) {
-        return new FlywayRun(
-                url,
-                user,
-                password,
-                locations,
-                placeholders,
-                table,
-                schemas,
-                target,
-                baselineVersion,
-                baselineOnMigrate,
-                outOfOrder,
-                placeholderReplacement,
-                configuration,
-                classpathLocations);
+        return scoped(schemas, target, baselineVersion, baselineOnMigrate);
     }
 
-    public FlywayRun withTable(String table) {
-        return new FlywayRun(
-                url,
-                user,
-                password,
-                locations,
-                placeholders,
-                table,
-                schemas,
-                target,
-                baselineVersion,
-                baselineOnMigrate,
-                outOfOrder,
-                placeholderReplacement,
-                configuration,
-                classpathLocations);
-    }
-
+    /** The same run baselining at {@code baselineVersion} (null: Flyway's {@code 1}), on migrate if asked. */
     public FlywayRun withBaseline(@Nullable String baselineVersion, boolean baselineOnMigrate) {
+        return scoped(schemas, target, baselineVersion, baselineOnMigrate);
+    }
+
+    /** The one copy the withers make: what the tests vary of a run, the rest as it is. */
+    private FlywayRun scoped(
+            List<String> schemas,
+            @Nullable String target,
+            @Nullable String baselineVersion,
+            boolean baselineOnMigrate) {
         return new FlywayRun(
                 url,
                 user,

@@ -26,28 +26,46 @@ import org.jspecify.annotations.Nullable;
  * shared with the bridge that asks it for DDL. A project with Spring Data JDBC or R2DBC and no JPA provider has its
  * aggregates read from Spring Data's mapping model instead ({@link SpringDataDdl}), in the same isolated loader.
  *
- * @param classes where the project's compiled classes are ({@code target/classes})
- * @param classpath the project's class path, compile (with provided, where Jakarta EE projects keep the JPA API
- *     and provider) and runtime elements, in order
- * @param packages the packages whose entities are compared; empty: every entity in {@code classes}
- * @param persistenceUnit a persistence unit of {@code META-INF/persistence.xml} to take the entities from
- *     instead of scanning; null to scan
- * @param properties the provider's properties, such as its naming strategies
- * @param dependencyModules the class directories of the modules the project's module depends on (in a reactor):
- *     their entities join the model, so that an association to one of them maps, but their tables are theirs, left
- *     alone by the comparison ({@link #dependencyTables}); empty for a project without modules
+ * <p>One instance is one request: it decides once, with one class loader, which model describes the entities.
  */
-public record ProjectEntities(
-        Path classes,
-        List<Path> classpath,
-        List<String> packages,
-        @Nullable String persistenceUnit,
-        Map<String, String> properties,
-        List<Path> dependencyModules) {
+public final class ProjectEntities {
+    private final Path classes;
+    private final List<Path> classpath;
+    private final List<String> packages;
+    private final @Nullable String persistenceUnit;
+    private final Map<String, String> properties;
+    private final List<Path> dependencyModules;
+    /** What describes the entities, decided once for this request: its class loader is opened once for it. */
+    private volatile @Nullable Describer describer;
 
-    /** A dependency's class directory is read only when it is one: a jar's entities are mapped by its own build. */
-    public ProjectEntities {
-        dependencyModules =
+    /**
+     * The entities of a project; a dependency's class directory is read only when it is one: a jar's entities are
+     * mapped by its own build.
+     *
+     * @param classes where the project's compiled classes are ({@code target/classes})
+     * @param classpath the project's class path, compile (with provided, where Jakarta EE projects keep the JPA API
+     *     and provider) and runtime elements, in order
+     * @param packages the packages whose entities are compared; empty: every entity in {@code classes}
+     * @param persistenceUnit a persistence unit of {@code META-INF/persistence.xml} to take the entities from
+     *     instead of scanning; null to scan
+     * @param properties the provider's properties, such as its naming strategies
+     * @param dependencyModules the class directories of the modules the project's module depends on (in a reactor):
+     *     their entities join the model, so that an association to one of them maps, but their tables are theirs, left
+     *     alone by the comparison ({@link #dependencyTables}); empty for a project without modules
+     */
+    public ProjectEntities(
+            Path classes,
+            List<Path> classpath,
+            List<String> packages,
+            @Nullable String persistenceUnit,
+            Map<String, String> properties,
+            List<Path> dependencyModules) {
+        this.classes = classes;
+        this.classpath = classpath;
+        this.packages = packages;
+        this.persistenceUnit = persistenceUnit;
+        this.properties = properties;
+        this.dependencyModules =
                 dependencyModules.stream().filter(Files::isDirectory).toList();
     }
 
@@ -60,6 +78,12 @@ public record ProjectEntities(
             Map<String, String> properties) {
         this(classes, classpath, packages, persistenceUnit, properties, List.of());
     }
+
+    /**
+     * What describes the project's entities, read from its class path once: what it lacks for JPA, and the Spring
+     * Data module that describes them instead when it has no JPA provider.
+     */
+    private record Describer(Optional<String> missingJpa, Optional<SpringDataDdl.Module> springData) {}
 
     /** The server major version the dialect is pinned to for the names of tables alone, which no version changes. */
     private static final int NAMES_MAJOR = 15;
@@ -117,12 +141,8 @@ public record ProjectEntities(
      * its model is Spring Data's ({@link #springData}).
      */
     public Optional<String> missingJpa() {
-        try (URLClassLoader loader = loader()) {
-            Optional<String> missing = EntityDdl.missingJpa(loader);
-            return missing.isPresent() && SpringDataDdl.module(loader).isPresent() ? Optional.empty() : missing;
-        } catch (IOException e) {
-            throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
-        }
+        Describer decided = describer();
+        return decided.springData().isPresent() ? Optional.empty() : decided.missingJpa();
     }
 
     /**
@@ -131,11 +151,22 @@ public record ProjectEntities(
      * The one place that chooses between the two sources.
      */
     public Optional<SpringDataDdl.Module> springData() {
-        try (URLClassLoader loader = loader()) {
-            return EntityDdl.missingJpa(loader).isPresent() ? SpringDataDdl.module(loader) : Optional.empty();
-        } catch (IOException e) {
-            throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
+        return describer().springData();
+    }
+
+    /** The describer of the entities, decided on the first question this request is asked. */
+    private Describer describer() {
+        Describer decided = describer;
+        if (decided == null) {
+            try (URLClassLoader loader = loader()) {
+                Optional<String> missing = EntityDdl.missingJpa(loader);
+                decided = new Describer(missing, missing.isPresent() ? SpringDataDdl.module(loader) : Optional.empty());
+            } catch (IOException e) {
+                throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
+            }
+            describer = decided;
         }
+        return decided;
     }
 
     /**

@@ -7,12 +7,14 @@ import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.Direction;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.graph.Step;
+import dev.migrate.op.Op;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** What the chain of migrations asks for, read without a database: checksums and rendered statements. */
 public final class ChainScripts {
@@ -73,23 +75,34 @@ public final class ChainScripts {
      * too. Needs no database: for what a server the chain is replayed on must have beforehand.
      */
     public List<String> renderedStatements() {
-        List<String> statements = new ArrayList<>();
+        return eachScript(script -> script.parts().stream()
+                .filter(Script.Statement.class::isInstance)
+                .map(part -> ((Script.Statement) part).sql())
+                .toList());
+    }
+
+    /**
+     * Every operation the migrations' upgrades and downgrades ask for, as {@link #renderedStatements()} would
+     * render them, in no particular order, without rendering any: for what reads the operations, not their SQL.
+     */
+    public List<Op> ops() {
+        return eachScript(Script::ops);
+    }
+
+    /** What {@code read} reads of each direction of each migration, one after the other. */
+    private <T> List<T> eachScript(Function<Script, List<T>> read) {
+        List<T> all = new ArrayList<>();
         try (Scripts scripts = new Scripts(migrations, false)) {
             for (DiscoveredMigration migration : migrations.values()) {
                 for (Direction direction : Direction.values()) {
                     try {
-                        for (Script.Part part :
-                                scripts.script(migration, direction).parts()) {
-                            if (part instanceof Script.Statement statement) {
-                                statements.add(statement.sql());
-                            }
-                        }
+                        all.addAll(read.apply(scripts.script(migration, direction)));
                     } catch (RuntimeException e) {
                         // a migration that needs its database to say what it does: its replay tells
                     }
                 }
             }
         }
-        return statements;
+        return all;
     }
 }

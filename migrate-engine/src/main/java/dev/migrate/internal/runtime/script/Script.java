@@ -76,6 +76,26 @@ public final class Script {
                 .toList();
     }
 
+    /**
+     * The operations the script renders, in order, an online change as its start half (as {@link #parts()} renders
+     * it); its JDBC work left out. Nothing is rendered: for what reads the operations, not their SQL.
+     */
+    public List<Op> ops() {
+        List<Op> ops = new ArrayList<>();
+        for (Request request : requests) {
+            if (request instanceof Ask ask && ask.op() instanceof Op.Online online) {
+                ops.addAll(online.start(revision));
+            } else if (request instanceof Ask ask) {
+                ops.add(ask.op());
+            }
+        }
+        List<OnlineChange> changes = changes();
+        if (!changes.isEmpty()) {
+            ops.add(new Op.CreateVersionViews(revision, changes));
+        }
+        return List.copyOf(ops);
+    }
+
     /** The SQL of the parts, which are all statements: the phases of online changes, which run no JDBC code. */
     public List<String> statements() {
         return parts().stream().map(part -> ((Statement) part).sql()).toList();
