@@ -407,7 +407,7 @@ public final class Engine {
                 throw FutureRevisions.refused("stamp", unknown);
             }
             StampPlan plan = graph.planStamp(current, target);
-            List<String> stamp = tables.stamp(plan, purge, target.text());
+            List<String> stamp = tables.stamp(plan, purge ? graph.purgedModules() : Set.of(), target.text());
             consent().checkStamp(run, stamp, target.text());
             ConnectionSink sink = new ConnectionSink(run.workConnection());
             sink.begin();
