@@ -482,7 +482,7 @@ public final class MigratorTools {
      * @throws MigrateException when a hand-over or a take does not hold, naming the revision and the fix
      */
     public TableOwners tableOwners() {
-        return TableOwners.of(open.migrations(migrator));
+        return TableOwners.of(open.engine(migrator));
     }
 
     /** The validated revision graph of the migrator's migrations; needs no database. */
