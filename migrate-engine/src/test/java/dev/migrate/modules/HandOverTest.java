@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An entity moved from one module to another: the old module's chain hands its table over ({@code @HandsOver}), the
  * new module's chain takes it ({@code @TakesOver}, depending on the hand-over), and the table keeps its rows through
- * the upgrade and the downgrade. Django's autodetector writes the same move between apps as two migrations sharing
- * the table (its tests' test_autodetector.py, AutodetectorTests.test_move_model_between_apps... under
- * SeparateDatabaseAndState); here the graph orders the two.
+ * the upgrade and the downgrade. Django documents the same move of a model between apps as two migrations that
+ * change the state only ({@code SeparateDatabaseAndState}), the new app's depending on the old one's; here the
+ * annotations say it and the graph orders the two.
  */
 class HandOverTest {
     @TempDir

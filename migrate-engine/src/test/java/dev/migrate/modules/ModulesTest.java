@@ -111,9 +111,9 @@ class ModulesTest {
     }
 
     /**
-     * Alembic's {@code stamp --purge} empties the whole version table (its test_command.py StampMultipleHeadsTest
-     * purges and stamps again); here a database holds the rows of other applications' modules, and a stamp or a
-     * purge of one application moves and deletes only the rows of the modules it has.
+     * Alembic's {@code stamp --purge} deletes every row of the version table before it stamps (its documented
+     * {@code command.stamp(purge=True)}); here a database holds the rows of other applications' modules, and a stamp
+     * or a purge of one application moves and deletes only the rows of the modules it has.
      */
     @Test
     void aStampOrAPurgeMovesOnlyTheRowsOfTheModulesTheApplicationHas() throws Exception {
