@@ -132,7 +132,7 @@ public final class Engine {
         }
     }
 
-    /** The checksum the current code of each revision gives: those the checksum cache knows, the others here. */
+    /** The checksum the current code of each revision gives: those the cache knows, the others computed now. */
     public Map<String, String> checksums() {
         return new ChainScripts(graph, migrations).checksums(settings.checksumCache());
     }
