@@ -487,6 +487,16 @@ public final class MigratorTools {
         return new ChainTables(settings.schema(), settings.versionTable(), settings.historyTable());
     }
 
+    /**
+     * Which module owns each table the chain creates, as its revisions create, hand over and take them; needs no
+     * database, and runs no revision of a chain without modules.
+     *
+     * @throws MigrateException when a hand-over or a take does not hold, naming the revision and the fix
+     */
+    public TableOwners tableOwners() {
+        return TableOwners.of(open.engine(migrator));
+    }
+
     /** The validated revision graph of the migrator's migrations; needs no database. */
     public ChainGraph graph() {
         return new ChainGraph(open.engine(migrator).graph());

@@ -35,7 +35,17 @@ final class ModuleJars {
     static final Module SHIPPING = new Module("shipping", List.of("CreateParcels"), "outbox");
     static final Module ORDERS = new Module("orders", List.of("CreateOrders"), "billing");
 
+    /** The module that takes crm's table: its take depends on crm's hand-over, then it changes the table. */
+    static final Module SUPPORT = new Module("support", List.of("TakeNotes", "AnswerNotes"), "crm");
+    /** A take that does not depend on the revision that gives the table. */
+    static final Module SUPPORT_TAKING_EARLY = new Module("supportbad", List.of("TakeNotesEarly"), "crm");
+
     private ModuleJars() {}
+
+    /** The crm module at {@code version}: 1 creates its table, 2 hands it over to support too. */
+    static Module crm(int version) {
+        return new Module("crm", version == 1 ? List.of("CreateNotes") : List.of("CreateNotes", "GiveNotes"), "");
+    }
 
     /** The outbox library at {@code version}: 1 ships its first revision, 2 its second too. */
     static Module outbox(int version) {

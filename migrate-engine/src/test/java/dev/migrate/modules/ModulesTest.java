@@ -10,8 +10,13 @@ import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.MigratorTools;
+import java.io.StringWriter;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -103,6 +108,75 @@ class ModulesTest {
             migrator(database, second, true).upgrade("heads");
             assertThat(applied(secondApp)).as("nothing runs twice").hasSize(5);
         }
+    }
+
+    /**
+     * Alembic's {@code stamp --purge} deletes every row of the version table before it stamps (its documented
+     * {@code command.stamp(purge=True)}); here a database holds the rows of other applications' modules, and a stamp
+     * or a purge of one application moves and deletes only the rows of the modules it has.
+     */
+    @Test
+    void aStampOrAPurgeMovesOnlyTheRowsOfTheModulesTheApplicationHas() throws Exception {
+        DataSource database = TestPostgres.freshDatabase("modules_stamp_purge");
+        try (URLClassLoader first = ModuleJars.application(
+                        jars.resolve("first"), ModuleJars.outbox(1), ModuleJars.BILLING, ModuleJars.ORDERS);
+                URLClassLoader second =
+                        ModuleJars.application(jars.resolve("second"), ModuleJars.outbox(1), ModuleJars.SHIPPING)) {
+            Migrator firstApp = migrator(database, first);
+            Migrator secondApp = migrator(database, second);
+            firstApp.upgrade("heads");
+            secondApp.upgrade("heads");
+            // a row of shipping's that no class defines any more: what a purge is for
+            execute(database, "INSERT INTO migrate_version (version_num) VALUES ('shipping.20200101_000000')");
+
+            secondApp.stamp("heads", true);
+            assertThat(versionRows(database))
+                    .as("the purge deleted outbox's and shipping's rows, the stale one too, and left billing's and"
+                            + " orders', which the first application wrote")
+                    .containsExactlyInAnyOrder(
+                            "outbox.20261129_090000",
+                            "shipping.20261129_090000",
+                            "billing.20261129_090000",
+                            "orders.o1");
+
+            secondApp.stamp("base", false);
+            assertThat(versionRows(database))
+                    .as("a stamp at base moves the second application's modules only")
+                    .containsExactlyInAnyOrder("billing.20261129_090000", "orders.o1");
+
+            firstApp.stamp("heads", true);
+            assertThat(versionRows(database))
+                    .as("the first application's purge leaves shipping, which it does not have, where it was")
+                    .containsExactlyInAnyOrder("outbox.20261129_090000", "billing.20261129_090000", "orders.o1");
+            secondApp.stamp("heads", false);
+            assertThat(versionRows(database)).hasSize(4).contains("shipping.20261129_090000");
+
+            StringWriter script = new StringWriter();
+            secondApp.stampSql("heads", true, script);
+            assertThat(script.toString())
+                    .as("an offline purge names the modules it deletes the rows of")
+                    .contains("DELETE FROM public.migrate_version WHERE split_part(version_num, '.', 1) IN ('outbox',"
+                            + " 'shipping')");
+        }
+    }
+
+    private static void execute(DataSource database, String sql) throws SQLException {
+        try (Connection c = database.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static List<String> versionRows(DataSource database) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = database.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version_num FROM migrate_version")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The validated, immutable graph of revisions, with the target syntax and the planning of
@@ -204,6 +205,19 @@ public final class RevisionGraph {
             }
         }
         return own;
+    }
+
+    /**
+     * The modules whose version rows a purge of this graph deletes: its named modules, and the application's own
+     * ({@link ModuleOrder#APPLICATION}) when it has revisions of no module or names no module at all. Rows of other
+     * modules belong to other applications sharing the database, and a purge leaves them alone.
+     */
+    public Set<String> purgedModules() {
+        Set<String> purged = new TreeSet<>(modules.dependsOn().keySet());
+        if (purged.isEmpty() || topological.stream().anyMatch(r -> inModule(r.id(), ModuleOrder.APPLICATION))) {
+            purged.add(ModuleOrder.APPLICATION);
+        }
+        return purged;
     }
 
     /** How this graph's messages name what to run or set. */

@@ -100,10 +100,12 @@ public final class Engine {
         return graph;
     }
 
-    /**
-     * The same migrations, graph included, on one member of a fleet: the graph is built once for
-     * every tenant.
-     */
+    /** The run's migrations, in the order they were found, for what reads their classes beside the graph. */
+    public Collection<DiscoveredMigration> migrations() {
+        return migrations.values();
+    }
+
+    /** The same migrations, graph included, on one member of a fleet: the graph is built once for every tenant. */
     public Engine forTenant(@Nullable ConnectionSource tenantConnections, Settings tenantSettings) {
         return new Engine(graph, migrations, tenantConnections, tenantSettings, false, contexts);
     }
@@ -130,10 +132,7 @@ public final class Engine {
         }
     }
 
-    /**
-     * The checksum the current code of each revision gives: those the checksum cache knows, the
-     * others recorded here.
-     */
+    /** The checksum the current code of each revision gives: those the cache knows, the others computed now. */
     public Map<String, String> checksums() {
         return new ChainScripts(graph, migrations).checksums(settings.checksumCache());
     }
@@ -407,7 +406,7 @@ public final class Engine {
                 throw FutureRevisions.refused("stamp", unknown);
             }
             StampPlan plan = graph.planStamp(current, target);
-            List<String> stamp = tables.stamp(plan, purge, target.text());
+            List<String> stamp = tables.stamp(plan, purge ? graph.purgedModules() : Set.of(), target.text());
             consent().checkStamp(run, stamp, target.text());
             ConnectionSink sink = new ConnectionSink(run.workConnection());
             sink.begin();

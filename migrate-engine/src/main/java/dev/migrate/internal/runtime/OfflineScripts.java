@@ -83,7 +83,7 @@ final class OfflineScripts {
         ScriptWriterSink sink = new ScriptWriterSink(out);
         header(sink, "stamp " + target);
         sink.begin();
-        sink.executeAll(tables.stamp(plan, purge, target.text()));
+        sink.executeAll(tables.stamp(plan, purge ? graph.purgedModules() : Set.of(), target.text()));
         sink.commit();
     }
 

@@ -328,12 +328,14 @@ final class VersionTables {
     /**
      * Moves the version rows as the stamp says, and records in the history the revisions the target
      * resolved to (one row each; {@code base} when it named none), with the target as typed in the
-     * message.
+     * message. {@code purged} names the modules whose rows are deleted first ({@code ""} for the application's
+     * own); empty: none, the plan moves the rows.
      */
-    List<String> stamp(StampPlan plan, boolean purge, String target) {
+    List<String> stamp(StampPlan plan, Set<String> purged, String target) {
+        boolean purge = !purged.isEmpty();
         List<String> sql = new ArrayList<>();
         if (purge) {
-            sql.add("DELETE FROM " + quote(version));
+            sql.add(purge(purged));
         }
         sql.addAll(deleteAndInsert(purge ? List.of() : plan.delete(), plan.insert()));
         String message = (purge ? "stamp (purge) " : "stamp ") + target;
@@ -341,6 +343,27 @@ final class VersionTables {
             sql.add(historyRow(revision, "stamp", message, null, "NULL"));
         }
         return sql;
+    }
+
+    /**
+     * Deletes the version rows of {@code modules} ({@code ""}: the rows of no module), whatever revisions they name:
+     * the rows of other modules, which other applications sharing the database wrote, stay. One statement, the same
+     * online and in an offline script, which knows no rows.
+     */
+    private String purge(Set<String> modules) {
+        List<String> owned = new ArrayList<>();
+        if (modules.contains("")) {
+            owned.add("strpos(version_num, '.') = 0");
+        }
+        List<String> named = modules.stream()
+                .filter(m -> !m.isEmpty())
+                .sorted()
+                .map(m -> string(m))
+                .toList();
+        if (!named.isEmpty()) {
+            owned.add("split_part(version_num, '.', 1) IN (" + String.join(", ", named) + ")");
+        }
+        return "DELETE FROM " + quote(version) + " WHERE " + String.join(" OR ", owned);
     }
 
     /**

@@ -120,12 +120,17 @@ public record Entities(
                     }
                 });
     }
-    /** What is compared with {@code chain}'s schema. */
+    /**
+     * What is compared with {@code chain}'s schema: the tables another module's chain owns are left alone (a
+     * library's, created by the revisions in its jar; one this module handed over).
+     */
     AutogenerateRequest.Builder requestFor(Migrator chain) {
         if (request == null) {
             throw new IllegalStateException("The entities are skipped: " + skipped);
         }
-        return request.apply(chain);
+        // the tables of other modules (a library's, one this module handed over) are theirs: read, never changed
+        return request.apply(chain)
+                .excludingAlso(MigratorTools.of(chain).tableOwners().ownedByOthers(module == null ? "" : module));
     }
 
     /** Why the entities are not compared; empty when they are. */

@@ -72,6 +72,8 @@ final class WatchedProject {
     boolean entityCache = true;
     /** The next cycles that fail as they open, before anything is compared. */
     final java.util.concurrent.atomic.AtomicInteger failingCycles = new java.util.concurrent.atomic.AtomicInteger();
+    /** Library jars on the project's class path, after its classes. */
+    final List<Path> jars = new ArrayList<>();
     /** Each cycle's class loader, weakly. */
     final List<java.lang.ref.WeakReference<ClassLoader>> cycleLoaders = new ArrayList<>();
 
@@ -193,6 +195,7 @@ final class WatchedProject {
     List<Path> classpath() {
         List<Path> elements = new ArrayList<>();
         elements.add(classes);
+        elements.addAll(jars);
         for (String element : Pattern.compile(Pattern.quote(File.pathSeparator))
                 .splitAsStream(System.getProperty("java.class.path"))
                 .toList()) {
@@ -257,8 +260,12 @@ final class WatchedProject {
         }
         URLClassLoader loader;
         try {
+            List<URL> urls = new ArrayList<>(List.of(classes.toUri().toURL()));
+            for (Path jar : jars) {
+                urls.add(jar.toUri().toURL());
+            }
             loader = new URLClassLoader(
-                    "migrate-project", new URL[] {classes.toUri().toURL()}, WatchedProject.class.getClassLoader());
+                    "migrate-project", urls.toArray(URL[]::new), WatchedProject.class.getClassLoader());
         } catch (MalformedURLException e) {
             throw new IllegalStateException(e);
         }
