@@ -62,7 +62,7 @@ class IndexStorageParametersTest {
             assertThat(catalogText(fresh))
                     .anyMatch(l -> l.contains("orders_customer") && l.contains("WITH (fillfactor='70')"))
                     .anyMatch(l -> l.contains("orders_tags")
-                            && l.contains("WITH (fastupdate='off', gin_pending_list_limit='128')"));
+                            && l.contains("WITH (fastupdate=off, gin_pending_list_limit='128')"));
             assertThat(drift(adopted, fresh).differences()).isEmpty();
         }
     }
