@@ -85,8 +85,8 @@ class VectorDimensionChangeTest {
                                 + " WHERE attrelid = 'documents'::regclass AND attname = 'embedding'"))
                 .containsExactly("vector(3)");
 
-        // once the embeddings are computed again, it runs
-        execute(live, "UPDATE documents SET embedding = '[1,2,3,4]' WHERE embedding IS NOT NULL");
+        // once the old embeddings are cleared (to be computed again with the new model), it runs
+        execute(live, "UPDATE documents SET embedding = NULL");
         try (Connection c = live.getConnection()) {
             run(c, script.upgrade());
             assertThat(SchemaDiff.compare(
