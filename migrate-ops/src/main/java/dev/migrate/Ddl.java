@@ -127,7 +127,8 @@ public final class Ddl {
 
     /**
      * An index on columns, each a name that is quoted as needed; refine it with {@code unique()},
-     * {@code where(...)}, {@code concurrently()}, ...: {@code index("ix_tasks_due", "tasks", "due_at").unique()}.
+     * {@code where(...)}, {@code concurrently()}, storage parameters with {@code with("fillfactor", 70)}, ...:
+     * {@code index("ix_tasks_due", "tasks", "due_at").unique()}.
      *
      * @param name the index name
      * @param table the table name, optionally schema-qualified; the index goes in its schema

@@ -148,7 +148,8 @@ public record DatabaseSchema(
                                         i.includeColumns(),
                                         i.where(),
                                         i.nullsNotDistinct(),
-                                        i.definition().replace(" ON " + from + ".", " ON " + to + ".")))
+                                        i.definition().replace(" ON " + from + ".", " ON " + to + "."),
+                                        i.storage()))
                                 .toList(),
                         t.comment(),
                         t.partitioning() == null ? null : renamed(t.partitioning(), rename),

@@ -1,7 +1,10 @@
 package dev.migrate.catalog;
 
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param where the predicate of a partial index, or {@code null}
  * @param nullsNotDistinct {@code NULLS NOT DISTINCT} (PostgreSQL 15+; always {@code false} before)
  * @param definition the whole statement as {@code pg_get_indexdef} gives it, for anything the other
- *     fields do not capture (collations, storage parameters, tablespace)
+ *     fields do not capture (tablespace)
+ * @param storage the storage parameters ({@code WITH (fillfactor = 70)}) by name, as
+ *     {@code pg_class.reloptions} holds them, in its order (compared as a map, spelled in that order); empty
+ *     for the method's defaults
  */
 public record Index(
         String name,
@@ -26,7 +32,8 @@ public record Index(
         List<String> includeColumns,
         @Nullable String where,
         boolean nullsNotDistinct,
-        String definition)
+        String definition,
+        Map<String, String> storage)
         implements Serializable {
 
     public Index {
@@ -35,5 +42,19 @@ public record Index(
         keys = List.copyOf(keys);
         includeColumns = List.copyOf(includeColumns);
         Objects.requireNonNull(definition, "definition");
+        storage = Collections.unmodifiableMap(new LinkedHashMap<>(storage));
+    }
+
+    /** An index with the method's default storage parameters. */
+    public Index(
+            String name,
+            boolean unique,
+            String method,
+            List<String> keys,
+            List<String> includeColumns,
+            @Nullable String where,
+            boolean nullsNotDistinct,
+            String definition) {
+        this(name, unique, method, keys, includeColumns, where, nullsNotDistinct, definition, Map.of());
     }
 }

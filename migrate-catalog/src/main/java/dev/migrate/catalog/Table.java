@@ -190,7 +190,8 @@ public record Table(
                                 i.includeColumns(),
                                 respelled(i.where(), respell),
                                 i.nullsNotDistinct(),
-                                respell.apply(i.definition())))
+                                respell.apply(i.definition()),
+                                i.storage()))
                         .toList(),
                 comment,
                 partitioning,

@@ -35,9 +35,10 @@ class VectorsAndGeometryBaselineTest {
     static final String[] BY_HAND = {
         "CREATE TABLE documents (id bigint PRIMARY KEY, content text, embedding vector(3),"
                 + " summary halfvec(3), keywords sparsevec(5), signature bit(8))",
-        // storage parameters (WITH (m = 16), WITH (lists = 100)) are left out: the index op does not carry them yet
-        "CREATE INDEX documents_embedding_idx ON documents USING hnsw (embedding vector_cosine_ops)",
-        "CREATE INDEX documents_embedding_l2 ON documents USING ivfflat (embedding vector_l2_ops)",
+        // with the storage parameters of pgvector's README: HNSW's m and ef_construction, IVFFlat's lists
+        "CREATE INDEX documents_embedding_idx ON documents USING hnsw (embedding vector_cosine_ops)"
+                + " WITH (m = 16, ef_construction = 64)",
+        "CREATE INDEX documents_embedding_l2 ON documents USING ivfflat (embedding vector_l2_ops) WITH (lists = 100)",
         "CREATE INDEX documents_summary_ip ON documents USING hnsw (summary halfvec_ip_ops)",
         "CREATE INDEX documents_signature_hamming ON documents USING hnsw (signature bit_hamming_ops)",
         "CREATE TABLE places (id bigint PRIMARY KEY, name text, location geometry(Point,4326),"
@@ -72,8 +73,8 @@ class VectorsAndGeometryBaselineTest {
                 .contains("sparsevec(5)")
                 .contains("geometry(Point,4326)")
                 .contains("geography(Polygon,4326)")
-                .contains("vector_cosine_ops")
-                .contains("USING ivfflat (embedding)")
+                .contains("vector_cosine_ops) WITH (m = 16, ef_construction = 64)")
+                .contains("USING ivfflat (embedding) WITH (lists = 100)")
                 .contains("USING spgist (outline)")
                 .contains("USING brin (seen)")
                 .doesNotContain("spatial_ref_sys")
@@ -103,6 +104,35 @@ class VectorsAndGeometryBaselineTest {
         assertThat(String.join("\n", report.differences()))
                 .contains("documents_embedding_idx")
                 .contains("embedding");
+        execute(live, report.sql().toArray(String[]::new));
+        assertThat(drift(live, chain).differences()).isEmpty();
+        assertThat(shape(live)).isEqualTo(shape(chain));
+    }
+
+    /**
+     * A changed storage parameter is a difference: the index is built again with it (a parameter of the build,
+     * as HNSW's m, takes effect only when the index is built), and back with the old one on the way down.
+     */
+    @Test
+    void aChangedStorageParameterOfAnHnswIndexIsADifferenceThatBuildsTheIndexAgain() throws SQLException {
+        DataSource live = server.freshDatabase("live_options");
+        DataSource chain = server.freshDatabase("chain_options");
+        execute(live, BY_HAND);
+        execute(chain, BY_HAND);
+        execute(
+                live,
+                "DROP INDEX documents_embedding_idx",
+                "CREATE INDEX documents_embedding_idx ON documents USING hnsw (embedding vector_cosine_ops)"
+                        + " WITH (m = 32)",
+                "ALTER INDEX documents_embedding_l2 RESET (lists)");
+        DriftReport report = drift(live, chain);
+        assertThat(String.join("\n", report.differences()))
+                .contains("documents_embedding_idx")
+                .contains("documents_embedding_l2")
+                .contains("WITH");
+        assertThat(String.join("\n", report.sql()))
+                .contains("WITH (m = 16, ef_construction = 64)")
+                .contains("WITH (lists = 100)");
         execute(live, report.sql().toArray(String[]::new));
         assertThat(drift(live, chain).differences()).isEmpty();
         assertThat(shape(live)).isEqualTo(shape(chain));

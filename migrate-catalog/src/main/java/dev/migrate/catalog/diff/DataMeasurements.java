@@ -55,6 +55,10 @@ public final class DataMeasurements {
     private static final Pattern VARCHAR =
             Pattern.compile("(?:character varying|varchar|character|char)\\s*\\((\\d+)\\)");
     private static final Pattern NUMERIC = Pattern.compile("(?:numeric|decimal)\\s*\\((\\d+)(?:\\s*,\\s*(\\d+))?\\)");
+    /** pgvector's dense types with their dimension: a value of another dimension makes the cast fail. */
+    private static final Pattern VECTOR =
+            Pattern.compile("((?:[a-z_][a-z0-9_]*\\.)?)(?:vector|halfvec)\\s*\\((\\d+)\\)");
+
     private static final int EXAMPLE_LENGTH = 40;
     /** SQLSTATE query_canceled: the statement timeout stopped a count. */
     private static final String TIMED_OUT = "57014";
@@ -352,11 +356,22 @@ public final class DataMeasurements {
         String target = type.type().toLowerCase(Locale.ROOT).strip();
         Matcher varchar = VARCHAR.matcher(target);
         Matcher numeric = NUMERIC.matcher(target);
+        Matcher vector = VECTOR.matcher(target);
         String shown = TypeSpelling.written(type.type());
         String condition;
         Phrase what;
         String fix;
-        if (varchar.matches()) {
+        if (vector.matches()) {
+            // pgvector's vector_dims, in the schema of the type; a dimension change does not convert values,
+            // which were computed by a model of the old dimension, so they are computed again or cleared first
+            int dimensions = Integer.parseInt(vector.group(2));
+            condition = vector.group(1) + "vector_dims(" + column + ") <> " + dimensions;
+            what = new Phrase(
+                    "value does not have " + dimensions + " dimensions",
+                    "values do not have " + dimensions + " dimensions");
+            fix = "compute the values of " + subject + " again with " + dimensions + " dimensions (or set them to NULL)"
+                    + " before its type changes";
+        } else if (varchar.matches()) {
             int length = Integer.parseInt(varchar.group(1));
             condition = "length(" + column + "::text) > " + length;
             what = new Phrase(

@@ -95,7 +95,9 @@ final class IndexDiff {
                 "WHERE",
                 i.where(),
                 "NULLS NOT DISTINCT",
-                i.nullsNotDistinct());
+                i.nullsNotDistinct(),
+                "WITH",
+                i.storage());
     }
 
     /**

@@ -20,6 +20,7 @@ import dev.migrate.op.SequenceOptions;
 import dev.migrate.op.TableElement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -266,6 +267,9 @@ final class ModelOps {
         }
         if (i.where() != null) {
             index = index.where(i.where());
+        }
+        for (Map.Entry<String, String> parameter : i.storage().entrySet()) {
+            index = index.with(parameter.getKey(), parameter.getValue());
         }
         return index;
     }

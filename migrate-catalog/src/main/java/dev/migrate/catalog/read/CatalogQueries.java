@@ -223,6 +223,7 @@ final class CatalogQueries {
                    pg_get_expr(i.indpred, i.indrelid) AS predicate,
                    %s AS nulls_not_distinct,
                    pg_get_indexdef(i.indexrelid) AS definition,
+                   ic.reloptions,
                    obj_description(i.indexrelid, 'pg_class') AS comment
             FROM pg_index i
             JOIN pg_class ic ON ic.oid = i.indexrelid

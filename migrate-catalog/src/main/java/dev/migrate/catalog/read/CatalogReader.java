@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -337,7 +338,8 @@ public final class CatalogReader {
                             strings(rs.getArray("include_columns")),
                             rs.getString("predicate"),
                             rs.getBoolean("nulls_not_distinct"),
-                            rs.getString("definition")));
+                            rs.getString("definition"),
+                            storageParameters(strings(rs.getArray("reloptions")))));
         }
 
         private void sequenceRow(ResultSet rs) throws SQLException {
@@ -527,6 +529,16 @@ public final class CatalogReader {
     /** pg_catalog "char" columns arrive as one-character strings; an empty one means "none". */
     private static char code(String value) {
         return value == null || value.isEmpty() ? '\0' : value.charAt(0);
+    }
+
+    /** {@code pg_class.reloptions} holds each storage parameter as {@code name=value}. */
+    private static Map<String, String> storageParameters(List<String> reloptions) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String option : reloptions) {
+            int equals = option.indexOf('=');
+            parameters.put(option.substring(0, equals), option.substring(equals + 1));
+        }
+        return parameters;
     }
 
     private static List<String> strings(Array array) throws SQLException {

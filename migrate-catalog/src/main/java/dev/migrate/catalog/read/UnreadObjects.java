@@ -79,14 +79,15 @@ public final class UnreadObjects {
                   AND (c.reloptions IS NOT NULL
                        OR EXISTS (SELECT 1 FROM pg_class t WHERE t.oid = c.reltoastrelid AND t.reloptions IS NOT NULL))
               UNION ALL
-                -- an exclusion constraint's and a partition's own index are spelled whole, WITH included
+                -- an exclusion constraint's and a partition's own index are spelled whole, WITH included, and an
+                -- index of its own is read with its storage parameters: those left are a key's or a unique constraint's
                 SELECT 'storage parameters of index', format('%s.%s on %s (%s)', n.nspname, ic.relname, c.relname,
                        array_to_string(ic.reloptions, ', ')),
                        'pg_class'::regclass, ic.oid
                 FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
                 JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
                 WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND ic.reloptions IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype = 'x')
+                  AND EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u'))
               UNION ALL
                 SELECT 'column storage', format('%s.%s.%s (%s)', n.nspname, c.relname, a.attname,
                        concat_ws(', ',

@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -242,11 +243,25 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
         if (op.isNullsNotDistinct()) {
             sql.append(" NULLS NOT DISTINCT");
         }
+        if (!op.storage().isEmpty()) {
+            sql.append(" WITH (")
+                    .append(op.storage().entrySet().stream()
+                            .map(p -> p.getKey() + " = " + storageValue(p.getValue()))
+                            .collect(Collectors.joining(", ")))
+                    .append(')');
+        }
         if (op.where() != null) {
             sql.append(" WHERE ").append(op.where());
         }
         return List.of(sql.toString());
     }
+
+    /** A number or a word as it is; anything else as a string literal, which PostgreSQL reads the same way. */
+    private static String storageValue(String value) {
+        return STORAGE_WORD.matcher(value).matches() ? value : string(value);
+    }
+
+    private static final Pattern STORAGE_WORD = Pattern.compile("-?[0-9]+(\\.[0-9]+)?|[A-Za-z_][A-Za-z0-9_]*");
 
     @Override
     public List<String> visit(Op.DropIndex op) {

@@ -407,6 +407,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
                 && op.method() == null
                 && op.include().isEmpty()
                 && !op.isNullsNotDistinct()
+                && op.storage().isEmpty()
                 && op.where() == null;
         CodeBlock keys = plainKeys
                 ? strings(op.keys().stream()
@@ -433,6 +434,14 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         if (op.isNullsNotDistinct()) {
             index.add("$Z.nullsNotDistinct()");
         }
+        op.storage().forEach((parameter, value) -> {
+            // a number or boolean as the typed overload takes it, the way a person would write it
+            if (value.matches("-?(0|[1-9][0-9]{0,17})|true|false")) {
+                index.add("$Z.with($S, $L)", parameter, value);
+            } else {
+                index.add("$Z.with($S, $S)", parameter, value);
+            }
+        });
         if (op.where() != null) {
             index.add("$Z.where($L)", literal(op.where(), FLUENT_ROOM));
         }

@@ -66,6 +66,24 @@ class ChecksumTest {
                 .isNotEqualTo(new Checksum().add(plain).value());
     }
 
+    /**
+     * An index written before storage parameters existed keeps its checksum (pinned: the encoding of
+     * the op as it was), and one with parameters gets another.
+     */
+    @Test
+    void anIndexWithoutStorageParametersKeepsItsChecksumAndOneWithThemChangesIt() {
+        Op.CreateIndex brin = Op.CreateIndex.on("orders_placed", QualifiedName.parse("orders"), List.of("placed_at"))
+                .using("brin");
+        Checksum before = new Checksum().add(brin);
+        assertThat(before.encoding())
+                .isEqualTo("CreateIndex(name=\"13:orders_placed\";table=QualifiedName(name=\"6:orders\";);"
+                        + "keys=[Column(name=\"9:placed_at\";),];method=\"4:brin\";)\n");
+        assertThat(before.value()).isEqualTo("v2:7ZgdMhfkYQT3sV6vQsPaQLrQcRV-dNRODFD4eLLEz1Y");
+        Checksum with = new Checksum().add(brin.with("pages_per_range", 32));
+        assertThat(with.encoding()).contains("storage={\"15:pages_per_range\"=\"2:32\",}");
+        assertThat(with.value()).isNotEqualTo(before.value());
+    }
+
     @Test
     void theEncodingNamesEachRecordComponentAndLeavesOutEmptyOnes() {
         Checksum c = new Checksum()
