@@ -96,12 +96,18 @@ class LiquibaseExecTypeMoveInTest {
         }
     }
 
-    /** A changeset of the chain that Liquibase recorded as MARK_RAN is applied, and the history says how. */
+    /**
+     * A changeset of the chain that Liquibase recorded as MARK_RAN, SKIPPED or RERAN is applied, and the history says
+     * how.
+     */
     @Test
     void aMarkRanChangeSetOfTheChainIsStampedAndTheHistorySaysSo() throws SQLException {
         String database = dbms.liquibaseDatabase(100);
         execute(database, "UPDATE databasechangelog SET exectype = 'MARK_RAN' WHERE id = 'warn'");
         execute(database, "UPDATE databasechangelog SET exectype = 'RERAN' WHERE id = 'attr-1'");
+        // as Liquibase up to 4.31 recorded a changeset it passed over (its precondition's onFail CONTINUE, or every
+        // change for other databases), which its ShouldRunChangeSetFilter never runs again
+        execute(database, "UPDATE databasechangelog SET exectype = 'SKIPPED' WHERE id = 'pre-5'");
         DataSource old = TestPostgres.dataSource(database);
 
         dbms.migrator(old).upgrade("heads");
@@ -118,6 +124,9 @@ class LiquibaseExecTypeMoveInTest {
                 .containsExactly("0");
         assertThat(rows(old, "SELECT direction FROM migrate_history WHERE revision LIKE '%warn%'"))
                 .containsExactly("marked");
+        assertThat(rows(old, "SELECT direction || ': ' || message FROM migrate_history WHERE revision LIKE '%pre_5'"))
+                .containsExactly("marked: imported: marked ran by Liquibase without running it (SKIPPED) as changeset"
+                        + " pre-5 by dbms in changelog.xml");
 
         // its downgrade does not run: Liquibase recorded it without running it, so what it would drop is not its
         List<String> moved = rows(old, "SELECT revision FROM migrate_history ORDER BY id");

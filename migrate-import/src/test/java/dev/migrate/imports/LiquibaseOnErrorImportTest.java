@@ -67,6 +67,12 @@ class LiquibaseOnErrorImportTest {
                 .containsIgnoringWhitespaces("Precondition.OnFail.HALT, Precondition.OnFail.WARN");
         assertThat(revisions.get(3).file().toString())
                 .containsIgnoringWhitespaces("Precondition.OnFail.MARK_RAN, Precondition.OnFail.WARN");
+        assertThat(chain.warnings())
+                .singleElement()
+                .asString()
+                .startsWith("The changeset errorContinuePrecondition by nvoxland in onerror.xml has the precondition"
+                        + " sqlCheck expectedResult=1 with onError=CONTINUE: where it cannot be evaluated, Liquibase passes"
+                        + " over the changeset");
     }
 
     @Test

@@ -99,7 +99,9 @@ public sealed interface Precondition {
 
     /**
      * A query returns one value whose text is {@code expected}, as Liquibase's {@code sqlCheck} compares
-     * it: {@code SELECT count(*) FROM person} with {@code 0}. No row fails the check.
+     * it: {@code SELECT count(*) FROM person} with {@code 0}. The text is PostgreSQL's own, as the JDBC driver
+     * gives it to Liquibase ({@code t} for a true boolean, a {@code char(n)} padded); a null value fails the
+     * check; no row, or more than one, is an error, which the guard's {@code onError} decides.
      */
     record SqlCheck(String query, String expected) implements Precondition {
         public SqlCheck {

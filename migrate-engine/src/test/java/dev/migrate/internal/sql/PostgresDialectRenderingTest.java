@@ -378,7 +378,9 @@ class PostgresDialectRenderingTest {
                         new Precondition.SqlCheck("SELECT '$guard$'", "$guard$"), Precondition.OnFail.HALT, "tagged"),
                 "DO $guard1$\n"
                         + "BEGIN\n"
-                        + "    IF NOT COALESCE(((SELECT '$guard$')::text = '$guard$'), false) THEN\n"
+                        + "    IF NOT COALESCE((SELECT CASE WHEN count(*) <> 1 THEN ('sqlCheck expects its query to"
+                        + " return one row, not ' || count(*))::int = 0 ELSE bool_and(v IS NOT NULL AND format('%s', v)"
+                        + " = '$guard$') END FROM (SELECT '$guard$') AS sql_check(v)), false) THEN\n"
                         + "        RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = 'Precondition failed:"
                         + " tagged';\n"
                         + "    END IF;\n"

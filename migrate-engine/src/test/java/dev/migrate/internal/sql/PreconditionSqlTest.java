@@ -3,6 +3,7 @@ package dev.migrate.internal.sql;
 import static dev.migrate.testing.TestPostgres.execute;
 import static dev.migrate.testing.TestPostgres.query;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.op.Precondition;
 import dev.migrate.op.Precondition.And;
@@ -116,17 +117,32 @@ class PreconditionSqlTest {
     }
 
     // Liquibase's SqlPreconditionTest ("load works with nested sql": select count(*) from test, expected 5)
-    // and SqlPrecondition.check: the value's text is compared with the expected result; no row fails.
+    // and SqlPrecondition.check in 4.33: the one value's text, as the driver's getString gives it, is compared
+    // with the expected result; a null value fails; no row or more than one is an error (requiredSingleResult).
     @Test
-    void sqlCheckComparesTheValuesText() throws SQLException {
+    void sqlCheckComparesTheValuesTextAsTheDriverGivesIt() throws SQLException {
         assertThat(holds(new SqlCheck("SELECT count(*) FROM person", "2"))).isTrue();
         assertThat(holds(new SqlCheck("select count(*) from person;", "5"))).isFalse();
         assertThat(holds(new SqlCheck("SELECT email FROM person WHERE id = 1", "a@b")))
                 .isTrue();
-        assertThat(holds(new SqlCheck("SELECT email FROM person WHERE id = 3", "null")))
-                .as("no row fails")
+        assertThat(holds(new SqlCheck("SELECT true", "t")))
+                .as("PostgreSQL's text of a boolean")
+                .isTrue();
+        assertThat(holds(new SqlCheck("SELECT true", "true"))).isFalse();
+        assertThat(holds(new SqlCheck("SELECT 'ab'::char(4)", "ab  ")))
+                .as("a char(n) padded")
+                .isTrue();
+        assertThat(holds(new SqlCheck("SELECT 1.50::numeric(5, 2)", "1.50"))).isTrue();
+        assertThat(holds(new SqlCheck("SELECT NULL::text", "null")))
+                .as("a null value fails")
                 .isFalse();
-        assertThat(holds(new SqlCheck("SELECT true", "true"))).isTrue();
+        assertThat(holds(new SqlCheck("SELECT NULL::text", ""))).isFalse();
+        assertThatThrownBy(() -> holds(new SqlCheck("SELECT email FROM person WHERE id = 3", "null")))
+                .as("no row is an error")
+                .hasMessageContaining("sqlCheck expects its query to return one row, not 0");
+        assertThatThrownBy(() -> holds(new SqlCheck("SELECT id FROM person", "1")))
+                .as("two rows are an error")
+                .hasMessageContaining("sqlCheck expects its query to return one row, not 2");
     }
 
     @Test

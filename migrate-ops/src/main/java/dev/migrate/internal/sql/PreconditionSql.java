@@ -45,8 +45,7 @@ public final class PreconditionSql {
         } else if (p instanceof Precondition.ForeignKeyExists f) {
             return constraint("f", f.schema(), f.table(), f.name());
         } else if (p instanceof Precondition.SqlCheck q) {
-            // the value's text, as Liquibase compares the value's toString with the expected result
-            return "((" + q.query().strip().replaceAll(";\\s*$", "") + ")::text = " + string(q.expected()) + ")";
+            return sqlCheck(q);
         } else if (p instanceof Precondition.RowCount r) {
             return "((SELECT count(*) FROM " + quote(r.table()) + ") = " + r.rows() + ")";
         } else if (p instanceof Precondition.TableIsEmpty e) {
@@ -61,6 +60,21 @@ public final class PreconditionSql {
             return "NOT " + of(n.precondition());
         }
         throw new IllegalStateException("No SQL for the precondition " + p);
+    }
+
+    /**
+     * What Liquibase 4.33's {@code SqlPrecondition.check} compares: the query's one value as the JDBC driver's
+     * {@code getString} returns it, which is PostgreSQL's output text of the value ({@code format('%s')} gives the
+     * same: {@code t} for a true boolean, a {@code char(5)} padded, where a cast to text gives {@code true} and no
+     * padding), a null value failing. No row, or more than one, is an error, as Liquibase's
+     * {@code JdbcUtil.requiredSingleResult} makes it: the guard's {@code onError} decides then.
+     */
+    private static String sqlCheck(Precondition.SqlCheck q) {
+        String query = q.query().strip().replaceAll(";\\s*$", "");
+        // the cast fails, naming the count, only where the query did not return one row
+        return "(SELECT CASE WHEN count(*) <> 1 THEN ('sqlCheck expects its query to return one row, not ' ||"
+                + " count(*))::int = 0 ELSE bool_and(v IS NOT NULL AND format('%s', v) = " + string(q.expected())
+                + ") END FROM (" + query + ") AS sql_check(v))";
     }
 
     private static String joined(List<Precondition> parts, String operator) {
