@@ -51,8 +51,9 @@ record EntityGoal(
      */
     Optional<String> missingJpaSource() {
         EntityRequest given = given();
-        return given.source(entities.inputs(goal(), given, keptProvider)) == SchemaSource.JPA
-                ? entities.missingJpa(goal())
+        SchemaSource.SourceInputs inputs = entities.inputs(goal(), given, keptProvider);
+        return given.source(inputs) == SchemaSource.JPA
+                ? inputs.entities().missingJpa().get()
                 : Optional.empty();
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -113,34 +114,69 @@ public record ProjectEntities(
     }
 
     /**
-     * What the project lacks to describe an entity model (the JPA API or a provider); empty when it has both, or when
-     * its model is Spring Data's ({@link #springData}).
+     * What the project's class path holds to describe its entities, read in one class loader.
+     *
+     * @param missingJpa what it lacks for JPA entities (the JPA API or a provider); empty when it has both
+     * @param springData the Spring Data module whose mapping model it has (JDBC before R2DBC), if any
      */
-    public Optional<String> missingJpa() {
+    public record Libraries(Optional<String> missingJpa, Optional<SpringDataDdl.Module> springData) {
+        /** What the project lacks to describe an entity model: nothing when JPA or Spring Data describes it. */
+        public Optional<String> missingModel() {
+            return springData.isPresent() ? Optional.empty() : missingJpa;
+        }
+
+        /** The Spring Data module the {@code jpa} source reads: where the class path has no JPA provider. */
+        Optional<SpringDataDdl.Module> springDataWithoutJpa() {
+            return missingJpa.isPresent() ? springData : Optional.empty();
+        }
+    }
+
+    /** What the project's class path holds to describe its entities. */
+    public Libraries libraries() {
         try (URLClassLoader loader = loader()) {
-            Optional<String> missing = EntityDdl.missingJpa(loader);
-            return missing.isPresent() && SpringDataDdl.module(loader).isPresent() ? Optional.empty() : missing;
+            return new Libraries(EntityDdl.missingJpa(loader), SpringDataDdl.module(loader));
         } catch (IOException e) {
             throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
         }
     }
 
     /**
-     * The Spring Data module whose mapping model describes the project's entities: Spring Data JDBC or R2DBC when its
-     * class path has one and no JPA provider (a JPA provider, when there is one, describes them); empty otherwise.
-     * The one place that chooses between the two sources.
+     * The entities as the sources {@code jpa} and {@code spring-data-jdbc} read them, the class path looked at once
+     * ({@link #libraries}) for all three, when the first of them is asked, never before: {@code jpa} is the JPA
+     * provider's DDL, or Spring Data's mapping model where the class path has Spring Data JDBC or R2DBC and no JPA
+     * provider; {@code spring-data-jdbc}, named, is Spring Data's mapping model even beside a JPA provider.
+     *
+     * @param log where the provider's own lines go
+     * @param info where the line naming the provider goes
+     * @param compileAndRun how the face tells the user to compile and run the goal again, for a project without
+     *     entities: {@code mvn compile migrate:check}
+     * @param provider the provider kept for this class path ({@code watch}), or null: loaded for each run
      */
-    public Optional<SpringDataDdl.Module> springData() {
-        try (URLClassLoader loader = loader()) {
-            return EntityDdl.missingJpa(loader).isPresent() ? SpringDataDdl.module(loader) : Optional.empty();
-        } catch (IOException e) {
-            throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
-        }
+    public SchemaSource.EntityModels models(
+            ProviderLog log, Consumer<String> info, String compileAndRun, @Nullable ProviderClasses provider) {
+        Once<Libraries> libraries = new Once<>(this::libraries);
+        EntityDdlSource jpa = deferred(() -> libraries
+                .get()
+                .springDataWithoutJpa()
+                .map(module -> springData(module, info, compileAndRun))
+                .orElseGet(() -> jpa(log, info, compileAndRun, provider)));
+        EntityDdlSource springData = deferred(() -> springData(
+                libraries.get().springData().orElseThrow(ProjectEntities::noSpringData), info, compileAndRun));
+        return new SchemaSource.EntityModels(
+                jpa, springData, () -> libraries.get().missingModel());
+    }
+
+    /** Why the source spring-data-jdbc, named, has nothing to read. */
+    private static MigrateException noSpringData() {
+        return new MigrateException("migrate.source is " + SchemaSource.SPRING_DATA_JDBC.value() + ", but the project's"
+                + " class path has neither Spring Data JDBC nor Spring Data R2DBC. Add spring-boot-starter-data-jdbc"
+                + " (or spring-boot-starter-data-r2dbc) to the project's dependencies, or set migrate.source to jpa,"
+                + " sql or command.");
     }
 
     /**
      * The provider's DDL, keyed by what it depends on: the entity classes, their class path and the provider
-     * settings.
+     * settings; Spring Data's mapping model without a JPA provider ({@link #models}).
      *
      * @param log where the provider's own lines go
      * @param info where the line naming the provider goes
@@ -157,15 +193,33 @@ public record ProjectEntities(
      */
     public EntityDdlSource ddl(
             ProviderLog log, Consumer<String> info, String compileAndRun, @Nullable ProviderClasses provider) {
-        Optional<SpringDataDdl.Module> springData = springData();
-        if (springData.isPresent()) {
-            return springData(springData.get(), info, compileAndRun);
-        }
+        return models(log, info, compileAndRun, provider).jpa();
+    }
+
+    /** The DDL through the project's JPA provider. */
+    private EntityDdlSource jpa(
+            ProviderLog log, Consumer<String> info, String compileAndRun, @Nullable ProviderClasses provider) {
         List<Path> roots = new ArrayList<>(List.of(classes));
         roots.addAll(dependencyModules);
         EntityDdl entities = new EntityDdl(roots, packages, persistenceUnit, properties);
         return EntityDdlSource.of(
                 entities, classpath, major -> generate(entities, major, log, info, compileAndRun, provider));
+    }
+
+    /** The source {@code chosen} gives, chosen when its key or DDL is first asked for. */
+    private static EntityDdlSource deferred(Supplier<EntityDdlSource> chosen) {
+        Once<EntityDdlSource> source = new Once<>(chosen);
+        return new EntityDdlSource() {
+            @Override
+            public String key(int serverMajorVersion) {
+                return source.get().key(serverMajorVersion);
+            }
+
+            @Override
+            public List<String> generate(int serverMajorVersion) {
+                return source.get().generate(serverMajorVersion);
+            }
+        };
     }
 
     /** The DDL of the aggregates in Spring Data's mapping model, keyed as the provider's DDL is, with the source. */
