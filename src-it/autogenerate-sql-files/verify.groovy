@@ -13,11 +13,15 @@ try {
     }
     assert create.contains('public void downgrade')
 
-    // the rename declared in a comment is a rename, never a drop and an add, and the rows stay
+    // the renames declared in comments, a table and one of its columns in one revision, are renames, never a drop
+    // and an add: the table first, then the column under its new name; the rows stay
     def rename = written[1].text
     assert rename.contains('renameTable') : rename
+    assert rename.contains('op.renameColumn("clients", "name", "full_name")') : rename
+    assert rename.indexOf('renameTable') < rename.indexOf('renameColumn') : rename
     assert !rename.contains('dropTable')
-    assert ItDatabase.query(url, 'SELECT name FROM clients ORDER BY id') == ['Ada', 'Grace']
+    assert !rename.contains('dropColumn')
+    assert ItDatabase.query(url, 'SELECT full_name FROM clients ORDER BY id') == ['Ada', 'Grace']
 
     // the drop counts the rows it deletes
     def drop = written[2].text

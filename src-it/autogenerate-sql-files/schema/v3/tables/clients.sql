@@ -1,6 +1,6 @@
 CREATE TABLE clients ( -- migrate:renamed-from customers
     id bigint PRIMARY KEY,
-    name text NOT NULL,
+    full_name text NOT NULL,
     email varchar(200)
 );
 COMMENT ON COLUMN clients.email IS 'where receipts go';

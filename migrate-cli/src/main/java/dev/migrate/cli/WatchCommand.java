@@ -112,8 +112,9 @@ final class WatchCommand {
         ApplicationJpa application = ApplicationJpa.read(classes, System::getProperty, cli.environment(), log::info);
         ProjectEntities entities = new ProjectEntities(
                 classes, classpath, application.packagesOr(list(ENTITY_PACKAGES)), null, application.properties());
-        if (request.source(inputs(request, classpath, entities, null)) == SchemaSource.JPA) {
-            entities.missingJpa().ifPresent(missing -> {
+        SchemaSource.SourceInputs first = inputs(request, classpath, entities, null);
+        if (request.source(first) == SchemaSource.JPA) {
+            first.entities().missingJpa().get().ifPresent(missing -> {
                 throw new MigrateException("The entities cannot be described: " + missing + " Add the JPA provider's"
                         + " jars (Hibernate) to --classpath, or name another --source (sql, command).");
             });
@@ -214,8 +215,7 @@ final class WatchCommand {
             EntityRequest request, List<Path> classpath, ProjectEntities entities, @Nullable ProviderClasses provider) {
         String compileAndRun = "compile the project, then " + Arguments.PROGRAM + " watch";
         return request.inputs(
-                entities.ddl(new CliProviderLog(log), cli.output(log)::info, compileAndRun, provider),
-                entities::missingJpa,
+                entities.models(new CliProviderLog(log), cli.output(log)::info, compileAndRun, provider),
                 classpath,
                 compileAndRun);
     }

@@ -52,7 +52,9 @@ record EntityGoal(
     Optional<String> missingJpaSource() {
         EntityRequest given = given();
         SchemaSource.SourceInputs inputs = entities.inputs(goal(), given, keptProvider);
-        return given.source(inputs) == SchemaSource.JPA ? inputs.missingJpa().get() : Optional.empty();
+        return given.source(inputs) == SchemaSource.JPA
+                ? inputs.entities().missingJpa().get()
+                : Optional.empty();
     }
 
     private EntityRequest given() {

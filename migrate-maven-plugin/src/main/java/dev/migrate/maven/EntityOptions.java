@@ -1,7 +1,6 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
-import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.command.entity.ApplicationJpa;
 import dev.migrate.command.entity.EntityOrigin;
 import dev.migrate.command.entity.ProjectEntities;
@@ -41,31 +40,17 @@ record EntityOptions(
     }
 
     /**
-     * The provider's DDL of the entities, keyed by the entity classes, their class path and the provider settings.
+     * What the sources of the desired schema may need of the project ({@code migrate.source}): the entities as JPA and
+     * Spring Data read them, the class path looked at once for both, the project's directory and class path.
      *
      * @param keptProvider the project's JPA provider loaded once for every run of the goal ({@code watch}); null:
      *     loaded with the project's classes each time
      */
-    EntityDdlSource ddl(Goal goal, @Nullable ProviderClasses keptProvider) {
-        return ddl(goal, entities(goal), keptProvider);
-    }
-
-    private static EntityDdlSource ddl(Goal goal, ProjectEntities entities, @Nullable ProviderClasses keptProvider) {
-        return entities.ddl(
-                new MavenProviderLog(goal.log()), goal.log()::info, Goal.FIXES.command(goal.name()), keptProvider);
-    }
-
-    /**
-     * What the sources of the desired schema may need of the project ({@code migrate.source}): the entities' DDL as
-     * {@link #ddl} gives it, the project's directory and class path.
-     */
     SchemaSource.SourceInputs inputs(Goal goal, EntityRequest request, @Nullable ProviderClasses keptProvider) {
-        ProjectEntities entities = entities(goal); // one request: the model that describes them is decided once
-        return request.inputs(
-                ddl(goal, entities, keptProvider),
-                entities::missingJpa,
-                classpath(goal),
-                Goal.FIXES.command(goal.name()));
+        String compileAndRun = Goal.FIXES.command(goal.name());
+        SchemaSource.EntityModels models =
+                entities(goal).models(new MavenProviderLog(goal.log()), goal.log()::info, compileAndRun, keptProvider);
+        return request.inputs(models, classpath(goal), compileAndRun);
     }
 
     private ProjectEntities entities(Goal goal) {

@@ -11,6 +11,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.autogen.objects.SqlSchemaFiles;
+import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.RenameDecider;
 import dev.migrate.testing.TestPostgres;
@@ -18,6 +19,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -142,6 +147,35 @@ class SqlSchemaFilesTest {
     }
 
     @Test
+    void aTableAndOneOfItsColumnsRenamedByCommentsInOneRevisionKeepTheRowsAndComeBackOnDowngrade() throws Exception {
+        write("customers.sql", "CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL);\n");
+        try (Connection c =
+                TestPostgres.freshDatabase("sqlfiles_renames_together").getConnection()) {
+            run(c, compare(c, files()).upgrade());
+            execute(c, "INSERT INTO customers VALUES (1, 'Ada'), (2, 'Grace')");
+            DatabaseSchema before = catalog(c);
+            write("customers.sql", """
+                    CREATE TABLE clients ( -- migrate:renamed-from customers
+                        id bigint PRIMARY KEY,
+                        full_name text NOT NULL -- migrate:renamed-from name
+                    );
+                    """);
+            MigrationScript both = compare(c, files());
+            assertThat(both.descriptions())
+                    .containsExactly(
+                            "renamed table public.customers to clients",
+                            "renamed column public.clients.name to full_name");
+            run(c, both.upgrade());
+            assertNoChanges(compare(c, files()));
+            assertThat(values(c, "SELECT full_name FROM clients ORDER BY id")).containsExactly("Ada", "Grace");
+
+            run(c, both.downgrade());
+            assertThat(catalog(c)).isEqualTo(before);
+            assertThat(values(c, "SELECT name FROM customers ORDER BY id")).containsExactly("Ada", "Grace");
+        }
+    }
+
+    @Test
     void aStatementThatFailsForAnotherReasonIsNamedByFileAndLine() throws Exception {
         write(
                 "customers.sql",
@@ -187,6 +221,17 @@ class SqlSchemaFilesTest {
                 .withRenames(files.renames(), RenameDecider.never())
                 .declaring(files.with(DeclaredObjects.none()))
                 .compare(c, List.of());
+    }
+
+    private static List<String> values(Connection c, String query) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 
     private SqlSchemaFiles files() {

@@ -130,7 +130,7 @@ final class ColumnDiff {
     }
 
     private boolean isRename(Table table, TableColumn from, TableColumn to) {
-        String hint = context.options.renames().get(table.name() + "." + from.name());
+        String hint = context.options.columnRename(table.name(), from.name());
         if (hint != null) {
             return hint.equals(to.name());
         }

@@ -5,9 +5,13 @@ import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.ForeignKey;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.Table;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -75,6 +79,30 @@ public final class SchemaDiff {
         public Options withBothRead() {
             return new Options(defaultSchema, renames, decider, typeChanges, serialToIdentity, true);
         }
+
+        /**
+         * The new name a hint gives column {@code column} of the table the entities name {@code table}, or null.
+         * The hint may name the table by either name when a hint renames the table too: {@code clients.name=...}
+         * or {@code customers.name=...} with {@code customers=clients}.
+         */
+        public @Nullable String columnRename(String table, String column) {
+            String hint = renames.get(table + "." + column);
+            if (hint != null) {
+                return hint;
+            }
+            String old = tableRenamedTo(table);
+            return old == null ? null : renames.get(old + "." + column);
+        }
+
+        /** The table a hint renames to {@code table} ({@code old=table}), or null. */
+        public @Nullable String tableRenamedTo(String table) {
+            return renames.entrySet().stream()
+                    .filter(hint ->
+                            hint.getKey().indexOf('.') < 0 && hint.getValue().equals(table))
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElse(null);
+        }
     }
 
     private SchemaDiff() {}
@@ -85,7 +113,8 @@ public final class SchemaDiff {
      * already: the rename is applied) and {@code new} in the entities; {@code table.old=new} the
      * same of a column of that table.
      */
-    private static void checkRenames(DatabaseSchema live, DatabaseSchema desired, Map<String, String> renames) {
+    private static void checkRenames(DatabaseSchema live, DatabaseSchema desired, Options options) {
+        Map<String, String> renames = options.renames();
         for (Map.Entry<String, String> hint : renames.entrySet()) {
             String from = hint.getKey();
             String to = hint.getValue();
@@ -100,13 +129,19 @@ public final class SchemaDiff {
             } else {
                 String table = from.substring(0, dot);
                 String column = from.substring(dot + 1);
-                Table have = tableNamed(live, table);
-                Table want = tableNamed(desired, table);
+                // a table renamed by a hint of its own is named by its old name in the database (its new one once the
+                // hint is applied) and its new one in the entities, whichever of the two the column's hint names it by
+                @Nullable String renamedTo = renames.get(table);
+                @Nullable String renamedFrom = options.tableRenamedTo(table);
+                String liveName = firstIn(live, table, renamedFrom, renamedTo);
+                String desiredName = firstIn(desired, table, renamedTo, renamedFrom);
+                Table have = tableNamed(live, liveName);
+                Table want = tableNamed(desired, desiredName);
                 boolean applied = have != null && have.column(column) == null && have.column(to) != null;
                 problem = (have == null || have.column(column) == null) && !applied
                         ? "the database has no column " + from
                         : want == null || want.column(to) == null
-                                ? "the entities have no column " + table + "." + to
+                                ? "the entities have no column " + desiredName + "." + to
                                 : null;
             }
             if (problem != null) {
@@ -117,6 +152,16 @@ public final class SchemaDiff {
         }
     }
 
+    /** The first of {@code table} and the {@code others} given that {@code schema} has a table of; else {@code table}. */
+    private static String firstIn(DatabaseSchema schema, String table, @Nullable String... others) {
+        List<String> names = new ArrayList<>(List.of(table));
+        Arrays.stream(others).filter(Objects::nonNull).forEach(names::add);
+        return names.stream()
+                .filter(name -> tableNamed(schema, name) != null)
+                .findFirst()
+                .orElse(table);
+    }
+
     private static @Nullable Table tableNamed(DatabaseSchema schema, String name) {
         return schema.tables().values().stream()
                 .filter(t -> t.name().equals(name))
@@ -125,7 +170,7 @@ public final class SchemaDiff {
     }
 
     public static MigrationScript compare(DatabaseSchema live, DatabaseSchema desired, Options options) {
-        checkRenames(live, desired, options.renames());
+        checkRenames(live, desired, options);
         DiffContext context = new DiffContext(options, new SerialColumns(live, desired));
         new EnumTypeDiff(context).compare(live, desired);
         new SequenceDiff(context).compare(live, desired);

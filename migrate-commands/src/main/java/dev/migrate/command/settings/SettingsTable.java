@@ -828,6 +828,7 @@ public final class SettingsTable {
             .in(Section.AUTOGENERATE)
             .takenBy(SOURCE_GOALS)
             .onCommandLine(Set.of("watch"))
+            .spelled(Face.QUARKUS, "quarkus.migrate.source")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(
@@ -848,6 +849,7 @@ public final class SettingsTable {
             .takenBy(SOURCE_GOALS)
             .onCommandLine(Set.of("watch"))
             .spelled(Face.COMMAND_LINE, "--source-sql-dir")
+            .spelled(Face.QUARKUS, "quarkus.migrate.source-sql-dir")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(
@@ -863,6 +865,7 @@ public final class SettingsTable {
             .takenBy(PROGRAM_SOURCE_GOALS)
             .onCommandLine(Set.of("watch"))
             .spelled(Face.COMMAND_LINE, "--source-command")
+            .spelled(Face.QUARKUS, "quarkus.migrate.source-command")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(
@@ -878,6 +881,7 @@ public final class SettingsTable {
             .takenBy(PROGRAM_SOURCE_GOALS)
             .onCommandLine(Set.of("watch"))
             .spelled(Face.COMMAND_LINE, "--source-main-class")
+            .spelled(Face.QUARKUS, "quarkus.migrate.source-main-class")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(

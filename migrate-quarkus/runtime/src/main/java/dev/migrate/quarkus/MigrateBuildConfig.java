@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The settings the build reads: where each datasource's revisions are. */
+/** The settings the build reads: where each datasource's revisions are, and where the dev loop's schema comes from. */
 @ConfigMapping(prefix = "quarkus.migrate")
 @ConfigRoot(phase = ConfigPhase.BUILD_TIME)
 public interface MigrateBuildConfig {
@@ -27,5 +27,21 @@ public interface MigrateBuildConfig {
     interface DataSourceBuildConfig {
         /** The packages of the datasource's revisions, subpackages included: {@code db.migrations} when unset. */
         Optional<List<String>> packages();
+
+        /**
+         * Where the dev loop takes the desired schema from: {@code jpa} (the entities), {@code sql} (the files of
+         * {@code source-sql-dir}), {@code command} (the DDL a program prints) or {@code spring-data-jdbc}; as
+         * {@code mvn migrate:check} takes it when unset.
+         */
+        Optional<String> source();
+
+        /** The SQL schema files of source {@code sql}: {@code src/main/resources/db/schema} when unset. */
+        Optional<String> sourceSqlDir();
+
+        /** With source {@code command}: the command line whose output is the desired schema's DDL. */
+        Optional<String> sourceCommand();
+
+        /** With source {@code command}: a main class whose output is the desired schema's DDL. */
+        Optional<String> sourceMainClass();
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -26,46 +27,28 @@ import org.jspecify.annotations.Nullable;
  * shared with the bridge that asks it for DDL. A project with Spring Data JDBC or R2DBC and no JPA provider has its
  * aggregates read from Spring Data's mapping model instead ({@link SpringDataDdl}), in the same isolated loader.
  *
- * <p>One instance is one request: it decides once, with one class loader, which model describes the entities.
+ * @param classes where the project's compiled classes are ({@code target/classes})
+ * @param classpath the project's class path, compile (with provided, where Jakarta EE projects keep the JPA API
+ *     and provider) and runtime elements, in order
+ * @param packages the packages whose entities are compared; empty: every entity in {@code classes}
+ * @param persistenceUnit a persistence unit of {@code META-INF/persistence.xml} to take the entities from
+ *     instead of scanning; null to scan
+ * @param properties the provider's properties, such as its naming strategies
+ * @param dependencyModules the class directories of the modules the project's module depends on (in a reactor):
+ *     their entities join the model, so that an association to one of them maps, but their tables are theirs, left
+ *     alone by the comparison ({@link #dependencyTables}); empty for a project without modules
  */
-public final class ProjectEntities {
-    private final Path classes;
-    private final List<Path> classpath;
-    private final List<String> packages;
-    private final @Nullable String persistenceUnit;
-    private final Map<String, String> properties;
-    private final List<Path> dependencyModules;
-    /** What describes the entities, decided once for this request: its class loader is opened once for it. */
-    private volatile @Nullable Describer describer;
+public record ProjectEntities(
+        Path classes,
+        List<Path> classpath,
+        List<String> packages,
+        @Nullable String persistenceUnit,
+        Map<String, String> properties,
+        List<Path> dependencyModules) {
 
-    /**
-     * The entities of a project; a dependency's class directory is read only when it is one: a jar's entities are
-     * mapped by its own build.
-     *
-     * @param classes where the project's compiled classes are ({@code target/classes})
-     * @param classpath the project's class path, compile (with provided, where Jakarta EE projects keep the JPA API
-     *     and provider) and runtime elements, in order
-     * @param packages the packages whose entities are compared; empty: every entity in {@code classes}
-     * @param persistenceUnit a persistence unit of {@code META-INF/persistence.xml} to take the entities from
-     *     instead of scanning; null to scan
-     * @param properties the provider's properties, such as its naming strategies
-     * @param dependencyModules the class directories of the modules the project's module depends on (in a reactor):
-     *     their entities join the model, so that an association to one of them maps, but their tables are theirs, left
-     *     alone by the comparison ({@link #dependencyTables}); empty for a project without modules
-     */
-    public ProjectEntities(
-            Path classes,
-            List<Path> classpath,
-            List<String> packages,
-            @Nullable String persistenceUnit,
-            Map<String, String> properties,
-            List<Path> dependencyModules) {
-        this.classes = classes;
-        this.classpath = classpath;
-        this.packages = packages;
-        this.persistenceUnit = persistenceUnit;
-        this.properties = properties;
-        this.dependencyModules =
+    /** A dependency's class directory is read only when it is one: a jar's entities are mapped by its own build. */
+    public ProjectEntities {
+        dependencyModules =
                 dependencyModules.stream().filter(Files::isDirectory).toList();
     }
 
@@ -78,12 +61,6 @@ public final class ProjectEntities {
             Map<String, String> properties) {
         this(classes, classpath, packages, persistenceUnit, properties, List.of());
     }
-
-    /**
-     * What describes the project's entities, read from its class path once: what it lacks for JPA, and the Spring
-     * Data module that describes them instead when it has no JPA provider.
-     */
-    private record Describer(Optional<String> missingJpa, Optional<SpringDataDdl.Module> springData) {}
 
     /** The server major version the dialect is pinned to for the names of tables alone, which no version changes. */
     private static final int NAMES_MAJOR = 15;
@@ -137,41 +114,69 @@ public final class ProjectEntities {
     }
 
     /**
-     * What the project lacks to describe an entity model (the JPA API or a provider); empty when it has both, or when
-     * its model is Spring Data's ({@link #springData}).
+     * What the project's class path holds to describe its entities, read in one class loader.
+     *
+     * @param missingJpa what it lacks for JPA entities (the JPA API or a provider); empty when it has both
+     * @param springData the Spring Data module whose mapping model it has (JDBC before R2DBC), if any
      */
-    public Optional<String> missingJpa() {
-        Describer decided = describer();
-        return decided.springData().isPresent() ? Optional.empty() : decided.missingJpa();
+    public record Libraries(Optional<String> missingJpa, Optional<SpringDataDdl.Module> springData) {
+        /** What the project lacks to describe an entity model: nothing when JPA or Spring Data describes it. */
+        public Optional<String> missingModel() {
+            return springData.isPresent() ? Optional.empty() : missingJpa;
+        }
+
+        /** The Spring Data module the {@code jpa} source reads: where the class path has no JPA provider. */
+        Optional<SpringDataDdl.Module> springDataWithoutJpa() {
+            return missingJpa.isPresent() ? springData : Optional.empty();
+        }
+    }
+
+    /** What the project's class path holds to describe its entities. */
+    public Libraries libraries() {
+        try (URLClassLoader loader = loader()) {
+            return new Libraries(EntityDdl.missingJpa(loader), SpringDataDdl.module(loader));
+        } catch (IOException e) {
+            throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
+        }
     }
 
     /**
-     * The Spring Data module whose mapping model describes the project's entities: Spring Data JDBC or R2DBC when its
-     * class path has one and no JPA provider (a JPA provider, when there is one, describes them); empty otherwise.
-     * The one place that chooses between the two sources.
+     * The entities as the sources {@code jpa} and {@code spring-data-jdbc} read them, the class path looked at once
+     * ({@link #libraries}) for all three, when the first of them is asked, never before: {@code jpa} is the JPA
+     * provider's DDL, or Spring Data's mapping model where the class path has Spring Data JDBC or R2DBC and no JPA
+     * provider; {@code spring-data-jdbc}, named, is Spring Data's mapping model even beside a JPA provider.
+     *
+     * @param log where the provider's own lines go
+     * @param info where the line naming the provider goes
+     * @param compileAndRun how the face tells the user to compile and run the goal again, for a project without
+     *     entities: {@code mvn compile migrate:check}
+     * @param provider the provider kept for this class path ({@code watch}), or null: loaded for each run
      */
-    public Optional<SpringDataDdl.Module> springData() {
-        return describer().springData();
+    public SchemaSource.EntityModels models(
+            ProviderLog log, Consumer<String> info, String compileAndRun, @Nullable ProviderClasses provider) {
+        Once<Libraries> libraries = new Once<>(this::libraries);
+        EntityDdlSource jpa = deferred(() -> libraries
+                .get()
+                .springDataWithoutJpa()
+                .map(module -> springData(module, info, compileAndRun))
+                .orElseGet(() -> jpa(log, info, compileAndRun, provider)));
+        EntityDdlSource springData = deferred(() -> springData(
+                libraries.get().springData().orElseThrow(ProjectEntities::noSpringData), info, compileAndRun));
+        return new SchemaSource.EntityModels(
+                jpa, springData, () -> libraries.get().missingModel());
     }
 
-    /** The describer of the entities, decided on the first question this request is asked. */
-    private Describer describer() {
-        Describer decided = describer;
-        if (decided == null) {
-            try (URLClassLoader loader = loader()) {
-                Optional<String> missing = EntityDdl.missingJpa(loader);
-                decided = new Describer(missing, missing.isPresent() ? SpringDataDdl.module(loader) : Optional.empty());
-            } catch (IOException e) {
-                throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
-            }
-            describer = decided;
-        }
-        return decided;
+    /** Why the source spring-data-jdbc, named, has nothing to read. */
+    private static MigrateException noSpringData() {
+        return new MigrateException("migrate.source is " + SchemaSource.SPRING_DATA_JDBC.value() + ", but the project's"
+                + " class path has neither Spring Data JDBC nor Spring Data R2DBC. Add spring-boot-starter-data-jdbc"
+                + " (or spring-boot-starter-data-r2dbc) to the project's dependencies, or set migrate.source to jpa,"
+                + " sql or command.");
     }
 
     /**
      * The provider's DDL, keyed by what it depends on: the entity classes, their class path and the provider
-     * settings.
+     * settings; Spring Data's mapping model without a JPA provider ({@link #models}).
      *
      * @param log where the provider's own lines go
      * @param info where the line naming the provider goes
@@ -188,15 +193,33 @@ public final class ProjectEntities {
      */
     public EntityDdlSource ddl(
             ProviderLog log, Consumer<String> info, String compileAndRun, @Nullable ProviderClasses provider) {
-        Optional<SpringDataDdl.Module> springData = springData();
-        if (springData.isPresent()) {
-            return springData(springData.get(), info, compileAndRun);
-        }
+        return models(log, info, compileAndRun, provider).jpa();
+    }
+
+    /** The DDL through the project's JPA provider. */
+    private EntityDdlSource jpa(
+            ProviderLog log, Consumer<String> info, String compileAndRun, @Nullable ProviderClasses provider) {
         List<Path> roots = new ArrayList<>(List.of(classes));
         roots.addAll(dependencyModules);
         EntityDdl entities = new EntityDdl(roots, packages, persistenceUnit, properties);
         return EntityDdlSource.of(
                 entities, classpath, major -> generate(entities, major, log, info, compileAndRun, provider));
+    }
+
+    /** The source {@code chosen} gives, chosen when its key or DDL is first asked for. */
+    private static EntityDdlSource deferred(Supplier<EntityDdlSource> chosen) {
+        Once<EntityDdlSource> source = new Once<>(chosen);
+        return new EntityDdlSource() {
+            @Override
+            public String key(int serverMajorVersion) {
+                return source.get().key(serverMajorVersion);
+            }
+
+            @Override
+            public List<String> generate(int serverMajorVersion) {
+                return source.get().generate(serverMajorVersion);
+            }
+        };
     }
 
     /** The DDL of the aggregates in Spring Data's mapping model, keyed as the provider's DDL is, with the source. */

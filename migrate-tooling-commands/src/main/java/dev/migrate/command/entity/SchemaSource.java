@@ -71,23 +71,32 @@ public enum SchemaSource {
      */
     public EntityDdlSource ddl(SourceInputs inputs, @Nullable SqlSchemaFiles sqlFiles) {
         return switch (this) {
-            case JPA -> inputs.jpa();
+            case JPA -> inputs.entities().jpa();
             case SQL ->
                 EntityDdlSource.none(Objects.requireNonNull(sqlFiles, "the schema files of source sql")
                         .key());
             case COMMAND -> ProgramDdl.of(inputs).source();
-            // the entities' source reads Spring Data's mapping model where the class path has Spring Data JDBC or
-            // R2DBC and no JPA provider (ProjectEntities.springData, the one place that chooses between the two)
-            case SPRING_DATA_JDBC -> inputs.jpa();
+            // named, Spring Data's mapping model wins over a JPA provider on the class path
+            case SPRING_DATA_JDBC -> inputs.entities().springData();
         };
     }
 
     /**
+     * The project's entities as the two sources that read classes take them ({@link ProjectEntities#models}): nothing
+     * is loaded until one is asked for its key or DDL, and the class path is then looked at once for the three.
+     *
+     * @param jpa the entities' DDL through the JPA provider or, without one, Spring Data's mapping model
+     * @param springData the DDL of Spring Data's mapping model, even beside a JPA provider
+     * @param missingJpa what the class path lacks to describe the entities (the JPA API or a provider, and Spring
+     *     Data); empty when it has what {@code jpa} needs
+     */
+    public record EntityModels(
+            EntityDdlSource jpa, EntityDdlSource springData, Supplier<Optional<String>> missingJpa) {}
+
+    /**
      * What a face knows of the project that a source may need.
      *
-     * @param jpa the entities' DDL, through the JPA provider or, without one, Spring Data's mapping model (nothing is
-     *     loaded until it is asked for its key or DDL)
-     * @param missingJpa what the class path lacks for JPA entities (the JPA API or a provider); empty when it has both
+     * @param entities the entities' DDL, through the JPA provider or Spring Data's mapping model
      * @param project the project's directory, where a command runs
      * @param classpath the project's class path, its compiled classes first, for a main class
      * @param command the command line that prints the DDL ({@code source.command}), or null
@@ -95,8 +104,7 @@ public enum SchemaSource {
      * @param compileAndRun how the face says to compile and run again: {@code mvn compile migrate:check}
      */
     public record SourceInputs(
-            EntityDdlSource jpa,
-            Supplier<Optional<String>> missingJpa,
+            EntityModels entities,
             Path project,
             List<Path> classpath,
             @Nullable String command,

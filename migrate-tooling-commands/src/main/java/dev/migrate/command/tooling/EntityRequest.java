@@ -18,9 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,7 +71,7 @@ public record EntityRequest(ResolvedSettings settings, String command, Path proj
     public SchemaSource source(SchemaSource.SourceInputs inputs) {
         String named = settings.value(SettingsTable.SOURCE, command);
         return named == null || named.isBlank()
-                ? SchemaSource.byDefault(sqlDirectory(), inputs.missingJpa())
+                ? SchemaSource.byDefault(sqlDirectory(), inputs.entities().missingJpa())
                 : SchemaSource.named(named);
     }
 
@@ -81,16 +79,14 @@ public record EntityRequest(ResolvedSettings settings, String command, Path proj
      * What a source may need of the project, the program of {@code source.command} or {@code source.mainClass}
      * taken from the settings.
      *
-     * @param jpa the entities' DDL through the project's JPA provider
-     * @param missingJpa what the class path lacks for JPA entities; empty when it has the API and a provider
+     * @param entities the entities' DDL through the project's JPA provider or Spring Data's mapping model
      * @param classpath the project's class path, its compiled classes first
      * @param compileAndRun how the face says to compile and run again: {@code mvn compile migrate:check}
      */
     public SchemaSource.SourceInputs inputs(
-            EntityDdlSource jpa, Supplier<Optional<String>> missingJpa, List<Path> classpath, String compileAndRun) {
+            SchemaSource.EntityModels entities, List<Path> classpath, String compileAndRun) {
         return new SchemaSource.SourceInputs(
-                jpa,
-                missingJpa,
+                entities,
                 project,
                 classpath,
                 settings.value(SettingsTable.SOURCE_COMMAND, command),

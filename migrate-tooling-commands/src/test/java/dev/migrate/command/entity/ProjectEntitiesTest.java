@@ -2,6 +2,7 @@ package dev.migrate.command.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.autogen.entity.ProviderLog;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +23,9 @@ class ProjectEntitiesTest {
 
     @Test
     void aRequestDecidesOnceWhatDescribesTheEntities() throws Exception {
-        ProjectEntities request = new ProjectEntities(classes, List.of(classes), List.of(), null, Map.of());
-        assertThat(request.missingJpa()).hasValue("no JPA API (jakarta.persistence) on its classpath");
-        assertThat(request.springData()).isEmpty();
+        ProjectEntities entities = new ProjectEntities(classes, List.of(classes), List.of(), null, Map.of());
+        SchemaSource.EntityModels request = entities.models(ProviderLog.QUIET, line -> {}, "mvn compile", null);
+        assertThat(request.missingJpa().get()).hasValue("no JPA API (jakarta.persistence) on its classpath");
 
         // the JPA API and a provider appear on the class path after the request decided
         Path entity = classes.resolve("jakarta/persistence/Entity.class");
@@ -37,10 +38,11 @@ class ProjectEntitiesTest {
         Files.createDirectories(provider.getParent());
         Files.writeString(provider, "org.hibernate.jpa.HibernatePersistenceProvider\n");
 
-        assertThat(request.missingJpa()).hasValue("no JPA API (jakarta.persistence) on its classpath");
-        assertThat(request.springData()).isEmpty();
+        assertThat(request.missingJpa().get()).hasValue("no JPA API (jakarta.persistence) on its classpath");
         // a new request reads the class path again
-        assertThat(new ProjectEntities(classes, List.of(classes), List.of(), null, Map.of()).missingJpa())
+        assertThat(entities.models(ProviderLog.QUIET, line -> {}, "mvn compile", null)
+                        .missingJpa()
+                        .get())
                 .isEmpty();
     }
 }

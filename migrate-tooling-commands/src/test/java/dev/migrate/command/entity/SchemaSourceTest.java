@@ -20,6 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SchemaSourceTest {
     private static final EntityDdlSource JPA = EntityDdlSource.none("jpa");
+    private static final EntityDdlSource SPRING_DATA = EntityDdlSource.none("spring-data-jdbc");
+    private static final SchemaSource.EntityModels MODELS =
+            new SchemaSource.EntityModels(JPA, SPRING_DATA, Optional::empty);
 
     @TempDir
     Path project;
@@ -45,10 +48,11 @@ class SchemaSourceTest {
     }
 
     @Test
-    void springDataJdbcIsTheEntitiesSourceThatReadsSpringDatasMappingModel() {
-        // the entities' source chooses Spring Data's mapping model where the class path has it and no JPA provider
-        // (ProjectEntities.springData; SpringDataDdlTest builds and reads the DDL)
-        assertThat(SchemaSource.SPRING_DATA_JDBC.ddl(inputs(null, null), null)).isSameAs(JPA);
+    void springDataJdbcNamedReadsSpringDatasMappingModelAndJpaTheEntitiesSource() {
+        // the entities' source chooses Spring Data's mapping model where the class path has it and no JPA provider;
+        // named, Spring Data's wins over a provider (ProjectEntities.models, NamedSpringDataSourceTest)
+        assertThat(SchemaSource.SPRING_DATA_JDBC.ddl(inputs(null, null), null)).isSameAs(SPRING_DATA);
+        assertThat(SchemaSource.JPA.ddl(inputs(null, null), null)).isSameAs(JPA);
     }
 
     @Test
@@ -131,13 +135,13 @@ class SchemaSourceTest {
         assertThat(compiled).isZero();
         EntityDdlSource ddl = SchemaSource.COMMAND.ddl(
                 new SchemaSource.SourceInputs(
-                        JPA, Optional::empty, project, List.of(classes), null, "PrintDdl", "mvn compile migrate:check"),
+                        MODELS, project, List.of(classes), null, "PrintDdl", "mvn compile migrate:check"),
                 null);
         assertThat(ddl.generate(17)).containsExactly("CREATE TABLE invoices (id bigint PRIMARY KEY)");
     }
 
     private SchemaSource.SourceInputs inputs(@Nullable String command, @Nullable String mainClass) {
         return new SchemaSource.SourceInputs(
-                JPA, Optional::empty, project, List.of(), command, mainClass, "mvn compile migrate:check");
+                MODELS, project, List.of(), command, mainClass, "mvn compile migrate:check");
     }
 }

@@ -12,11 +12,12 @@ import dev.migrate.command.database.RunDatabase;
 import dev.migrate.command.entity.ApplicationJpa;
 import dev.migrate.command.entity.ProjectEntities;
 import dev.migrate.command.entity.ProviderClasses;
+import dev.migrate.command.entity.SchemaSource;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.output.Output;
 import dev.migrate.command.run.ProjectClassLoader;
 import dev.migrate.command.settings.Face;
-import dev.migrate.command.settings.GivenSettings;
+import dev.migrate.command.settings.ResolvedSettings;
 import dev.migrate.command.settings.SettingsTable;
 import dev.migrate.command.tooling.AutogenerateMigration;
 import dev.migrate.command.tooling.Check;
@@ -37,12 +38,19 @@ import java.util.logging.Level;
  * servers started in the build directory; nothing touches the application's database. The Dev UI's card and the
  * dev console's {@code migrate} command run it.
  *
- * <pre>{@code new DevLoop(layout, packages).check().text()}</pre>
+ * <p>The desired schema comes from where {@code quarkus.migrate.source} says, as for {@code mvn migrate:check}: the
+ * entities by default, SQL schema files with {@code sql}, a program's DDL with {@code command}.
+ *
+ * <pre>{@code new DevLoop(layout, packages, settings).check().text()}</pre>
  *
  * @param layout where the application's sources, classes and dependencies are
  * @param packages the packages of the default datasource's revisions
+ * @param settings the default datasource's settings, as the application's configuration gives them
  */
-record DevLoop(Layout layout, List<String> packages) {
+record DevLoop(Layout layout, List<String> packages, ResolvedSettings settings) {
+    /** How the dev loop's messages say to make the classes again and compare. */
+    private static final String SAVE_AND_RUN = "save the entity (quarkus dev compiles it)";
+
     /** The message of a migration written without one. */
     static final String DEFAULT_MESSAGE = "schema changes";
 
@@ -158,20 +166,20 @@ record DevLoop(Layout layout, List<String> packages) {
         try (ProviderClasses provider = ProviderClasses.of(layout.classes(), classpath);
                 ProjectClassLoader loader = ProjectClassLoader.open(
                         classpath.stream().map(Path::toString).toList(), new MigrateOnly())) {
-            entities.missingJpa().ifPresent(missing -> {
-                throw new MigrateException("The entities cannot be described: " + missing
-                        + " Add quarkus-hibernate-orm to the application.");
-            });
             Path migrate = layout.build().resolve("migrate");
-            // the dev loop keeps every default of the comparison: the managed schema public, db/objects, db/data
-            EntityRequest request = EntityRequest.of(
-                    GivenSettings.on(Face.QUARKUS).resolve(), "watch", layout.project(), Path::toString);
-            Entities compared = Entities.of(
-                    chain -> request.builder(
-                            chain,
-                            entities.ddl(QUIET, lines::add, "save the entity (quarkus dev compiles it)", provider),
-                            migrate.resolve("entity-cache")),
-                    migrate);
+            // the dev loop keeps every other default of the comparison: the managed schema public, db/objects, db/data
+            EntityRequest request = EntityRequest.of(settings, "watch", layout.project(), Path::toString);
+            SchemaSource.SourceInputs inputs =
+                    request.inputs(entities.models(QUIET, lines::add, SAVE_AND_RUN, provider), classpath, SAVE_AND_RUN);
+            if (request.source(inputs) == SchemaSource.JPA) {
+                inputs.entities().missingJpa().get().ifPresent(missing -> {
+                    throw new MigrateException("The entities cannot be described: " + missing
+                            + " Add quarkus-hibernate-orm to the application, or set "
+                            + SettingsTable.SOURCE.spelled(Face.QUARKUS) + " to sql, command or spring-data-jdbc.");
+                });
+            }
+            Entities compared =
+                    Entities.of(chain -> request.builder(chain, inputs, migrate.resolve("entity-cache")), migrate);
             command.run(context(loader.loader(), output), compared);
             return new Report(differences, written, false, String.join("\n", lines));
         } catch (MigrateException e) {
@@ -186,7 +194,7 @@ record DevLoop(Layout layout, List<String> packages) {
         return CommandContext.of(
                         Migrations.of(
                                 () -> Migrator.builder().classLoader(classes).packages(packages.toArray(String[]::new)),
-                                GivenSettings.on(Face.QUARKUS).resolve()),
+                                settings),
                         RunDatabase.announcedTo(
                                         output,
                                         path -> layout.project()

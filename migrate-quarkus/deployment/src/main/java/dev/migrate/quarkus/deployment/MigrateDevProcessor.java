@@ -1,5 +1,6 @@
 package dev.migrate.quarkus.deployment;
 
+import dev.migrate.quarkus.QuarkusSettings;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.datasource.common.runtime.DatabaseKind;
@@ -104,7 +105,13 @@ class MigrateDevProcessor {
                 revisions.byDataSource().get(DataSourceUtil.DEFAULT_DATASOURCE_NAME);
         List<String> packages =
                 revisionsOfDefault == null ? List.of(MigrateProcessor.defaultPackage()) : revisionsOfDefault.packages();
-        return new DevLoop(new DevLoop.Layout(project, build, classes, List.copyOf(classpath)), packages);
+        Config config = ConfigProvider.getConfig();
+        // the default datasource's settings as the application configures them: quarkus.migrate.source and the rest
+        QuarkusSettings settings = QuarkusSettings.of(
+                DataSourceUtil.DEFAULT_DATASOURCE_NAME,
+                key -> config.getOptionalValue(key, String.class).orElse(null));
+        return new DevLoop(
+                new DevLoop.Layout(project, build, classes, List.copyOf(classpath)), packages, settings.resolved());
     }
 
     /** The Dev UI's card: the comparison, and a button that writes the migration. */

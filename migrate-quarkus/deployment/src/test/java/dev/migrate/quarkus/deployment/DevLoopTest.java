@@ -2,6 +2,8 @@ package dev.migrate.quarkus.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.command.settings.ResolvedSettings;
+import dev.migrate.quarkus.QuarkusSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -62,7 +65,9 @@ class DevLoopTest {
                         + "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy\n");
         compile(sources, classes);
         DevLoop loop = new DevLoop(
-                new DevLoop.Layout(project, project.resolve("target"), classes, libraries()), List.of("db.migrations"));
+                new DevLoop.Layout(project, project.resolve("target"), classes, libraries()),
+                List.of("db.migrations"),
+                settings(Map.of()));
 
         DevLoop.Report differs = loop.check();
         assertThat(differs.failed()).as(differs.text()).isTrue();
@@ -92,6 +97,75 @@ class DevLoopTest {
         assertThat(same.failed()).as(same.text()).isFalse();
         assertThat(same.differences()).isEmpty();
         assertThat(same.text()).contains("No differences: the entities match the schema at head.");
+    }
+
+    /**
+     * With {@code quarkus.migrate.source=sql} the dev loop compares the SQL schema files, as {@code mvn migrate:check
+     * -Dmigrate.source=sql} does, though Hibernate is on the class path: the setting wins over the entities, of which
+     * the application has none here.
+     */
+    @Test
+    void takesTheSchemaFromSqlFilesWhenTheSourceSettingSaysSo() throws IOException {
+        Path sources = project.resolve("src/main/java");
+        Path classes = project.resolve("target/classes");
+        write(sources.resolve("db/migrations/V1CreateCustomers.java"), """
+                package db.migrations;
+
+                @dev.migrate.Revision(id = "c1", message = "create customers")
+                public class V1CreateCustomers implements dev.migrate.Migration {
+                    @Override
+                    public void upgrade(dev.migrate.Operations op) {
+                        op.execute("CREATE TABLE customers (id bigint NOT NULL PRIMARY KEY)");
+                    }
+
+                    @Override
+                    public void downgrade(dev.migrate.Operations op) {
+                        op.execute("DROP TABLE customers");
+                    }
+                }
+                """);
+        write(
+                project.resolve("schema/customers.sql"),
+                "CREATE TABLE customers (id bigint NOT NULL PRIMARY KEY, email text NOT NULL DEFAULT '');\n");
+        compile(sources, classes);
+        DevLoop loop = new DevLoop(
+                new DevLoop.Layout(project, project.resolve("target"), classes, libraries()),
+                List.of("db.migrations"),
+                settings(Map.of("quarkus.migrate.source", "sql", "quarkus.migrate.source-sql-dir", "schema")));
+
+        DevLoop.Report differs = loop.check();
+        assertThat(differs.failed()).as(differs.text()).isTrue();
+        assertThat(differs.differences())
+                .as(differs.text())
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("public.customers.email");
+        assertThat(differs.text()).doesNotContain("JPA provider");
+
+        DevLoop.Report written = loop.write("add email");
+        assertThat(written.failed()).as(written.text()).isFalse();
+        assertThat(written.written()).as(written.text()).hasSize(1);
+
+        compile(sources, classes);
+        DevLoop.Report same = loop.check();
+        assertThat(same.failed()).as(same.text()).isFalse();
+        assertThat(same.differences()).isEmpty();
+    }
+
+    @Test
+    void aSourceTheSettingDoesNotNameIsReportedWithTheSettingAndItsValues() throws IOException {
+        Path classes = Files.createDirectories(project.resolve("target/classes"));
+        DevLoop loop = new DevLoop(
+                new DevLoop.Layout(project, project.resolve("target"), classes, libraries()),
+                List.of("db.migrations"),
+                settings(Map.of("quarkus.migrate.source", "hibernate")));
+        DevLoop.Report report = loop.check();
+        assertThat(report.failed()).isTrue();
+        assertThat(report.text()).contains("source is 'hibernate'", "jpa, sql, command, spring-data-jdbc");
+    }
+
+    /** The default datasource's settings, as the application's configuration would give {@code properties}. */
+    private static ResolvedSettings settings(Map<String, String> properties) {
+        return QuarkusSettings.of("<default>", properties::get).resolved();
     }
 
     /** The test's own jars, which hold Hibernate and the JPA API, as the application's dependencies. */
