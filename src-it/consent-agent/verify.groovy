@@ -20,6 +20,58 @@ try {
     assert log.contains("'yes' is not a consent token")
     assert log.contains('The consent token given has expired') : 'a token of an hour long past is named so'
     assert !log.contains('consent-pw')
+
+    // mvn -q migrate:mcp, driven over its standard input and output as a coding agent's client drives it: the tools
+    // listed, a read-only one called, the downgrade refused without the token and run with it
+    def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
+    def builder = new ProcessBuilder(mvn, '-B', '-q', '-o', "-Dmaven.repo.local=${localRepositoryPath}",
+            'migrate:mcp', '-Dmigrate.allowWrite=true').directory(basedir)
+    builder.environment().put('MIGRATE_DATABASE_URL', 'postgresql://app:consent-pw@localhost:25533/app')
+    builder.environment().put('CLAUDECODE', '1')
+    builder.environment().remove('MIGRATE_CONSENT')
+    builder.redirectError(new File(basedir, 'mcp.err'))
+    def server = builder.start()
+    def out = new BufferedReader(new InputStreamReader(server.inputStream, 'UTF-8'))
+    def responses = []
+    def request = { int id, String method, String params ->
+        server.outputStream.write(("{\"jsonrpc\":\"2.0\",\"id\":${id},\"method\":\"${method}\",\"params\":${params}}\n").getBytes('UTF-8'))
+        server.outputStream.flush()
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith("{\"jsonrpc\":\"2.0\",\"id\":${id},")) {
+                responses << line
+                return line
+            }
+        }
+        assert false : "the server ended before answering ${method}: " + new File(basedir, 'mcp.err').text
+    }
+    def call = { int id, String tool, String arguments ->
+        request(id, 'tools/call', "{\"name\":\"${tool}\",\"arguments\":${arguments}}")
+    }
+    try {
+        assert request(1, 'initialize', '{"protocolVersion":"2025-06-18","capabilities":{},'
+                + '"clientInfo":{"name":"invoker","version":"1"}}').contains('"name":"migrate"')
+        server.outputStream.write('{"jsonrpc":"2.0","method":"notifications/initialized"}\n'.getBytes('UTF-8'))
+        def tools = request(2, 'tools/list', '{}')
+        ['current', 'history', 'plan', 'autogenerate', 'upgrade', 'downgrade', 'stamp'].each {
+            assert tools.contains("\"name\":\"${it}\"") : tools
+        }
+        assert call(3, 'current', '{}').contains('20260101_000001')
+        def mcpRefused = call(4, 'downgrade', '{"target":"base"}')
+        assert mcpRefused.contains("needsUserConsent") && mcpRefused.contains("DROP TABLE accounts") : mcpRefused
+        assert ItDatabase.query(url, 'SELECT count(*) FROM accounts') == ['3']
+        def token = (mcpRefused =~ /c1-[0-9a-f]+-[0-9a-f]{8}-[0-9a-f]{16}/)[0]
+        def ran = call(5, 'downgrade', "{\"target\":\"base\",\"consent\":\"${token}\"}")
+        assert ran.contains('\\"status\\": \\"ok\\"') : ran
+        assert ItDatabase.query(url, "SELECT to_regclass('accounts') IS NULL") == ['t']
+        assert ItDatabase.query(url, "SELECT applied_by FROM migrate_history WHERE direction = 'downgrade'") ==
+                ['app (agent:claude-code)']
+        responses.each { assert !it.contains('consent-pw') }
+    } finally {
+        server.outputStream.close()
+        if (!server.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            server.destroy()
+        }
+    }
 } finally {
     ItDatabase.stop(basedir)
 }
