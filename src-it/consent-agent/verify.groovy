@@ -24,13 +24,26 @@ try {
     // mvn -q migrate:mcp, driven over its standard input and output as a coding agent's client drives it: the tools
     // listed, a read-only one called, the downgrade refused without the token and run with it
     def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
-    def builder = new ProcessBuilder(mvn, '-B', '-q', '-o', "-Dmaven.repo.local=${localRepositoryPath}",
+    // the settings the Invoker ran the goals with: the project's repository has its artifacts from user-local
+    def userRepository = new File(System.getProperty('maven.repo.local') ?: System.getProperty('user.home') + '/.m2/repository')
+    def settings = new File(basedir, 'mcp-settings.xml')
+    settings.text = new File(basedir, '../../../../src-it/settings.xml').text
+            .replace('@userRepositoryUrl@', userRepository.toURI().toString())
+    def builder = new ProcessBuilder(mvn, '-B', '-q', '-o', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}",
             'migrate:mcp', '-Dmigrate.allowWrite=true').directory(basedir)
     builder.environment().put('MIGRATE_DATABASE_URL', 'postgresql://app:consent-pw@localhost:25533/app')
     builder.environment().put('CLAUDECODE', '1')
     builder.environment().remove('MIGRATE_CONSENT')
     builder.redirectError(new File(basedir, 'mcp.err'))
     def server = builder.start()
+    // a server that hangs fails the project rather than the whole build: its output then ends
+    def watchdog = Thread.startDaemon {
+        try {
+            Thread.sleep(600000)
+            server.destroyForcibly()
+        } catch (InterruptedException ignored) {
+        }
+    }
     def out = new BufferedReader(new InputStreamReader(server.inputStream, 'UTF-8'))
     def responses = []
     def request = { int id, String method, String params ->
@@ -58,6 +71,8 @@ try {
         assert call(3, 'current', '{}').contains('20260101_000001')
         def mcpRefused = call(4, 'downgrade', '{"target":"base"}')
         assert mcpRefused.contains("needsUserConsent") && mcpRefused.contains("DROP TABLE accounts") : mcpRefused
+        // rehearsed on a throwaway copy first: the refusal carries the locks measured there
+        assert mcpRefused.contains('heldMs') && mcpRefused.contains('public.accounts') : mcpRefused
         assert ItDatabase.query(url, 'SELECT count(*) FROM accounts') == ['3']
         def token = (mcpRefused =~ /c1-[0-9a-f]+-[0-9a-f]{8}-[0-9a-f]{16}/)[0]
         def ran = call(5, 'downgrade', "{\"target\":\"base\",\"consent\":\"${token}\"}")
@@ -67,6 +82,7 @@ try {
                 ['app (agent:claude-code)']
         responses.each { assert !it.contains('consent-pw') }
     } finally {
+        watchdog.interrupt()
         server.outputStream.close()
         if (!server.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
             server.destroy()
