@@ -31,6 +31,10 @@ try {
             .replace('@userRepositoryUrl@', userRepository.toURI().toString())
     def builder = new ProcessBuilder(mvn, '-B', '-q', '-o', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}",
             'migrate:mcp', '-Dmigrate.allowWrite=true').directory(basedir)
+    // as docs/howto/agents.md configures it: Maven 3.8's console library writes a colour reset (ESC[0m) to standard
+    // output before the first response unless told not to, and a client cannot read that line; the check below that
+    // each response starts with {"jsonrpc" holds the stream clean
+    builder.environment().put('MAVEN_OPTS', '-Djansi.noreset=true -Xmx384m -XX:TieredStopAtLevel=1')
     builder.environment().put('MIGRATE_DATABASE_URL', 'postgresql://app:consent-pw@localhost:25533/app')
     builder.environment().put('CLAUDECODE', '1')
     builder.environment().remove('MIGRATE_CONSENT')
