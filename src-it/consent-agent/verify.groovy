@@ -29,7 +29,8 @@ try {
     def settings = new File(basedir, 'mcp-settings.xml')
     settings.text = new File(basedir, '../../../../src-it/settings.xml').text
             .replace('@userRepositoryUrl@', userRepository.toURI().toString())
-    def builder = new ProcessBuilder(mvn, '-B', '-q', '-o', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}",
+    // not offline: the rehearsal's throwaway PostgreSQL resolves its binaries from user-local, as the goals did
+    def builder = new ProcessBuilder(mvn, '-B', '-q', '-s', settings.path, "-Dmaven.repo.local=${localRepositoryPath}",
             'migrate:mcp', '-Dmigrate.allowWrite=true').directory(basedir)
     // as docs/howto/agents.md configures it: Maven 3.8's console library writes a colour reset (ESC[0m) to standard
     // output before the first response unless told not to, and a client cannot read that line; the check below that
