@@ -3,7 +3,9 @@ package dev.migrate.citus;
 import static dev.migrate.Ddl.column;
 import static dev.migrate.citus.Placements.execute;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
@@ -15,6 +17,7 @@ import dev.migrate.autogen.drift.DriftRequest;
 import dev.migrate.catalog.drift.DriftReport;
 import dev.migrate.servers.CitusReplay;
 import dev.migrate.servers.ComparisonDatabases;
+import dev.migrate.tooling.MigratorTools;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -129,6 +133,62 @@ class CoordinatorReplayTest {
                     .upgrade("heads");
         }
         assertThat(scratchDatabases(db)).isEmpty();
+    }
+
+    @Test
+    void theDatabasesMadeOnTheCoordinatorsServerAreMigratesOwnAndTheUsersAreNot() throws Exception {
+        DataSource db = cluster.freshDatabase("own");
+        ComparisonDatabases databases = CitusReplay.on(db, cluster::onCoordinator, new NoThrowaway(), line -> {});
+        try (ComparisonDatabases.ThrowawayServer server = databases.start(databases.defaultVersion())) {
+            DataSource lint = server.createDatabase("migrate_lint");
+            assertThat(ownServer(server.dataSource())).isEqualTo("on");
+            assertThat(ownServer(lint)).isEqualTo("on");
+            // a downgrade that drops every table, as a coding agent's run without a token: on migrate's own database
+            // it runs, as a replay's round trip does
+            Migrator replayed = asAgent(server.dataSource());
+            replayed.upgrade("heads");
+            replayed.downgrade("base");
+            assertThat(tables(server.dataSource())).isEmpty();
+        }
+        // the user's database on the same server is not migrate's: the same downgrade is refused there, nothing dropped
+        assertThat(ownServer(db)).isNull();
+        Migrator users = asAgent(db);
+        users.upgrade("heads");
+        assertThatThrownBy(() -> users.downgrade("base"))
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("Refused: this downgrade")
+                .hasMessageContaining("Consent token for exactly this plan");
+        assertThat(tables(db)).containsExactlyInAnyOrder("countries", "customers", "events", "visits");
+    }
+
+    private static Migrator asAgent(DataSource database) {
+        return MigratorTools.startedByAgent(
+                        Migrator.builder().dataSource(database).migrations(SpreadTables.class), "claude-code")
+                .build();
+    }
+
+    private static @Nullable String ownServer(DataSource database) throws SQLException {
+        try (Connection c = database.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT current_setting('" + MigratorTools.OWN_SERVER_SETTING + "', true)")) {
+            rs.next();
+            String value = rs.getString(1);
+            return value == null || value.isEmpty() ? null : value;
+        }
+    }
+
+    private static List<String> tables(DataSource database) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = database.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                        + " AND tablename NOT LIKE 'migrate\\_%'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     @Test

@@ -89,6 +89,10 @@ class McpServerTest {
                     .containsPattern(
                             "\"revision\":\"b\",\\s*\"sql\":\"(?i)ALTER TABLE account DROP COLUMN email\",\\s*\"ms\":\\d+")
                     .containsPattern("\"revision\":\"a\",\\s*\"sql\":\"(?i)DROP TABLE account\",\\s*\"ms\":\\d+");
+            // with the table locks each statement took there, read from pg_locks, and how long it held them
+            assertThat(plan)
+                    .containsPattern(lockOf("DROP COLUMN email", "ACCESS EXCLUSIVE"))
+                    .containsPattern(lockOf("DROP TABLE account", "ACCESS EXCLUSIVE"));
             assertThat(call(client, "plan", Map.of("target", "base:a"), responses))
                     .contains("\"needsConsent\":false")
                     .containsPattern("(?i)\"sql\":\"CREATE TABLE account");
@@ -144,6 +148,10 @@ class McpServerTest {
                     .contains("\"needsUserConsent\":true")
                     .contains("Refused")
                     .contains("consent");
+            // rehearsed first: the refusal carries what the throwaway copy measured, each statement's time and locks
+            assertThat(refused)
+                    .contains("\"from\":\"b\"")
+                    .containsPattern(lockOf("DROP TABLE account", "ACCESS EXCLUSIVE"));
             assertThat(TestPostgres.query(otherData, "SELECT count(*) FROM account"))
                     .containsExactly("2");
 
@@ -177,6 +185,13 @@ class McpServerTest {
             assertThat(call(client, "drift", Map.of(), responses)).contains("\"status\":\"failed\"");
         }
         assertNoCredentials(responses);
+    }
+
+    /** A statement of a rehearsal, as its document shows it, with the lock it took on the table account. */
+    private static String lockOf(String sql, String mode) {
+        return "\"sql\":\"(?i)[^\"]*" + sql
+                + "\",\\s*\"ms\":\\d+,\\s*\"locks\":\\[\\s*\\{\\s*\"table\":\"public.account\"," + "\\s*\"mode\":\""
+                + mode + "\",\\s*\"heldMs\":\\d+";
     }
 
     private static void assertNoCredentials(List<String> responses) {

@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrationListener;
 import dev.migrate.graph.RevisionTarget;
 import dev.migrate.internal.discovery.DiscoveredMigration;
+import dev.migrate.internal.graph.Direction;
 import dev.migrate.internal.runtime.Engine;
 import dev.migrate.op.QualifiedName;
 import java.sql.Connection;
@@ -53,8 +54,20 @@ public final class Replay {
      * failure reaches the migrator's listener, as its own runs do.
      */
     public void upgrade(RevisionTarget target, StatementObserver observer) {
+        run(target, Direction.UPGRADE, observer);
+    }
+
+    /**
+     * Downgrades the database to {@code target} with {@code observer} watching every statement, as a rehearsal on a
+     * throwaway copy of the chain measures a downgrade; a failure reaches the migrator's listener.
+     */
+    public void downgrade(RevisionTarget target, StatementObserver observer) {
+        run(target, Direction.DOWNGRADE, observer);
+    }
+
+    private void run(RevisionTarget target, Direction direction, StatementObserver observer) {
         try {
-            engine.upgrade(target, new Watching(observer));
+            engine.migrate(target, direction, new Watching(observer));
         } catch (MigrateException e) {
             listener.onFailure(e);
             throw e;

@@ -39,6 +39,9 @@ final class ToolCall implements Output {
         Throwable failure = null;
         try {
             extra = work.apply(asAgent(project.contexts().apply(call), agent, consent));
+        } catch (Measured e) {
+            failure = e.failure;
+            extra = e.measured;
         } catch (RuntimeException | LinkageError e) {
             failure = e;
         }
@@ -69,6 +72,23 @@ final class ToolCall implements Output {
                 migrations.database());
         return new CommandContext(
                 marked, context.database(), context.project(), fixes, context.output(), context.replays());
+    }
+
+    /**
+     * A tool's failure with what the tool measured before it (a rehearsal's figures), which its document keeps beside
+     * the error: {@code throw new Measured(refused, Json.object().with("rehearsal", rehearsal))}.
+     */
+    static final class Measured extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final RuntimeException failure;
+        private final transient Json.Obj measured;
+
+        Measured(RuntimeException failure, Json.Obj measured) {
+            super(failure.getMessage(), failure);
+            this.failure = failure;
+            this.measured = measured;
+        }
     }
 
     @Override

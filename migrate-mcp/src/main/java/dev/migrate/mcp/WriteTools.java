@@ -14,7 +14,8 @@ import java.util.function.Function;
  * The tools that change a database, which exist only when the server was started with {@code --allow-write}; a
  * run that can lose data or history still needs the consent token of its plan, which only the user gives. An upgrade
  * or downgrade runs first on a throwaway copy of the chain ({@link Rehearsal}), and only on the database when it
- * succeeded there.
+ * succeeded there; it is rehearsed before its consent is checked, so that a refusal carries what the copy measured
+ * (each statement's time and locks) beside the plan and its token.
  */
 final class WriteTools {
     private static final String CONSENT = property(
@@ -73,8 +74,15 @@ final class WriteTools {
                         rehearsal =
                                 Rehearsal.of(planned, current.isEmpty() ? "base" : String.join(",", current), context);
                     }
-                    planned.run(null, null, context);
-                    return Json.object().with("rehearsal", rehearsal);
+                    Json.Obj measured = Json.object().with("rehearsal", rehearsal);
+                    try {
+                        planned.run(null, null, context);
+                    } catch (RuntimeException e) {
+                        // a refusal for consent carries what the copy measured: the agent shows its user the locks
+                        // and times with the plan
+                        throw new ToolCall.Measured(e, measured);
+                    }
+                    return measured;
                 });
     }
 }

@@ -3,6 +3,7 @@ package dev.migrate.servers;
 import dev.migrate.MigrateException;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.sql.Literals;
+import dev.migrate.tooling.MigratorTools;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * chain's calls run and the catalog reads how it spreads each table, and {@code drift}, {@code verify} and
  * {@code lint} compare the distribution as they compare the rest. Making them needs a role that may create
  * databases and the {@code citus} extension (a superuser, as installing Citus does).
+ * Each is marked migrate's own ({@link MigratorTools#OWN_SERVER_SETTING} as a setting of the database), so a
+ * downgrade replayed there needs no consent under a coding agent; the coordinator's other databases are not.
  *
  * <pre>{@code
  * ComparisonDatabases databases = CitusReplay.on(coordinator, name -> dataSourceOf(name), throwaways, log::info);
@@ -170,7 +173,10 @@ public final class CitusReplay implements ComparisonDatabases {
             execute(
                     coordinator,
                     "create the database " + database,
-                    "CREATE DATABASE " + quoted + " TEMPLATE template0");
+                    "CREATE DATABASE " + quoted + " TEMPLATE template0",
+                    // migrate's own, as a scratch server's databases are: a replay's downgrade there needs no consent
+                    // under a coding agent, and the user's databases on the coordinator's server stay theirs
+                    "ALTER DATABASE " + quoted + " SET " + MigratorTools.OWN_SERVER_SETTING + " = on");
             made.add(database);
             DataSource source = sameServer.apply(database);
             List<String> statements = new ArrayList<>(

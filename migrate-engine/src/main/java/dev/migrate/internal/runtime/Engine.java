@@ -211,14 +211,6 @@ public final class Engine {
         return migrate(target, Direction.UPGRADE, null);
     }
 
-    /**
-     * Upgrades to {@code target} with {@code observer} watching every migration statement, on the
-     * run's own connection: for analyses on a throwaway database.
-     */
-    public List<AppliedStep> upgrade(RevisionTarget target, @Nullable StatementObserver observer) {
-        return migrate(target, Direction.UPGRADE, observer);
-    }
-
     public List<AppliedStep> downgrade(RevisionTarget target) {
         return migrate(target, Direction.DOWNGRADE, null);
     }
@@ -233,8 +225,11 @@ public final class Engine {
         return Set.of(tables.versionTable(), tables.historyTable(), online.table());
     }
 
-    private List<AppliedStep> migrate(
-            RevisionTarget target, Direction direction, @Nullable StatementObserver observer) {
+    /**
+     * Upgrades or downgrades to {@code target}, with {@code observer} (when not null) watching every migration
+     * statement on the run's own connection: for analyses and rehearsals on a throwaway database.
+     */
+    public List<AppliedStep> migrate(RevisionTarget target, Direction direction, @Nullable StatementObserver observer) {
         graph.checkNames(target); // a misspelt target fails here, before the lock is taken; a fleet checks once
         return migrateRun(target, direction, observer).applied();
     }
