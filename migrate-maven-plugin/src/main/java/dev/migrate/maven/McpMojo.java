@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Serves the project's migrations and entities as the tools of an MCP server on standard input and output, for a
- * coding agent: {@code mvn -q migrate:mcp} (quiet, so that Maven's own lines stay off the protocol's stream). The
+ * coding agent: {@code MAVEN_OPTS=-Djansi.noreset=true mvn -q migrate:mcp} (quiet, so that Maven's own lines stay off
+ * the protocol's stream; the option keeps Maven's console from writing a colour reset there before them). The
  * tools only read unless {@code -Dmigrate.allowWrite=true}; even then a plan that can lose data or history is refused
  * until the user gives its consent token. See docs/howto/agents.md.
  */
