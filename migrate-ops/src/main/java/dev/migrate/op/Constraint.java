@@ -1,6 +1,8 @@
 package dev.migrate.op;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -17,8 +19,19 @@ public sealed interface Constraint extends TableElement {
         return accept((ConstraintVisitor<R>) visitor);
     }
 
-    /** {@code PRIMARY KEY (columns)}, perhaps {@code DEFERRABLE}. */
-    record PrimaryKey(@Nullable String name, List<String> columns, boolean deferrable, boolean initiallyDeferred)
+    /**
+     * {@code PRIMARY KEY (columns)}, perhaps with its index's storage parameters ({@code WITH (fillfactor = 70)}),
+     * perhaps {@code DEFERRABLE}.
+     *
+     * @param storage the storage parameters of the key's index, by lower-case name in the order given; empty for
+     *     the defaults
+     */
+    record PrimaryKey(
+            @Nullable String name,
+            List<String> columns,
+            boolean deferrable,
+            boolean initiallyDeferred,
+            Map<String, String> storage)
             implements Constraint {
         @Override
         public <R> R accept(ConstraintVisitor<R> visitor) {
@@ -27,6 +40,12 @@ public sealed interface Constraint extends TableElement {
 
         public PrimaryKey {
             columns = List.copyOf(columns);
+            storage = StorageParameters.of(indexOf(name), storage);
+        }
+
+        /** A primary key whose index has the default storage parameters. */
+        public PrimaryKey(@Nullable String name, List<String> columns, boolean deferrable, boolean initiallyDeferred) {
+            this(name, columns, deferrable, initiallyDeferred, Map.of());
         }
 
         /** A primary key checked at once, as most are. */
@@ -36,17 +55,42 @@ public sealed interface Constraint extends TableElement {
 
         /** The same key checked at the end of the transaction when {@code initially}, or when asked. */
         public PrimaryKey deferrable(boolean initially) {
-            return new PrimaryKey(name, columns, true, initially);
+            return new PrimaryKey(name, columns, true, initially, storage);
+        }
+
+        /**
+         * A storage parameter of the key's index, {@code PRIMARY KEY (id) WITH (fillfactor = 70)}:
+         * {@code primaryKey("orders_pkey", "id").with("fillfactor", 70)}.
+         */
+        public PrimaryKey with(String parameter, String value) {
+            return new PrimaryKey(name, columns, deferrable, initiallyDeferred, more(storage, parameter, value));
+        }
+
+        /** A numeric storage parameter: {@code primaryKey("orders_pkey", "id").with("fillfactor", 70)}. */
+        public PrimaryKey with(String parameter, long value) {
+            return with(parameter, Long.toString(value));
+        }
+
+        /** A boolean storage parameter: {@code primaryKey("orders_pkey", "id").with("deduplicate_items", false)}. */
+        public PrimaryKey with(String parameter, boolean value) {
+            return with(parameter, Boolean.toString(value));
         }
     }
 
-    /** {@code UNIQUE [NULLS NOT DISTINCT] (columns)}. */
+    /**
+     * {@code UNIQUE [NULLS NOT DISTINCT] (columns)}, perhaps with its index's storage parameters ({@code WITH
+     * (fillfactor = 70)}).
+     *
+     * @param storage the storage parameters of the constraint's index, by lower-case name in the order given;
+     *     empty for the defaults
+     */
     record Unique(
             @Nullable String name,
             List<String> columns,
             boolean isNullsNotDistinct,
             boolean deferrable,
-            boolean initiallyDeferred)
+            boolean initiallyDeferred,
+            Map<String, String> storage)
             implements Constraint {
         @Override
         public <R> R accept(ConstraintVisitor<R> visitor) {
@@ -55,15 +99,56 @@ public sealed interface Constraint extends TableElement {
 
         public Unique {
             columns = List.copyOf(columns);
+            storage = StorageParameters.of(indexOf(name), storage);
+        }
+
+        /** A unique constraint whose index has the default storage parameters. */
+        public Unique(
+                @Nullable String name,
+                List<String> columns,
+                boolean isNullsNotDistinct,
+                boolean deferrable,
+                boolean initiallyDeferred) {
+            this(name, columns, isNullsNotDistinct, deferrable, initiallyDeferred, Map.of());
         }
 
         public Unique nullsNotDistinct() {
-            return new Unique(name, columns, true, deferrable, initiallyDeferred);
+            return new Unique(name, columns, true, deferrable, initiallyDeferred, storage);
         }
 
         public Unique deferrable(boolean initially) {
-            return new Unique(name, columns, isNullsNotDistinct, true, initially);
+            return new Unique(name, columns, isNullsNotDistinct, true, initially, storage);
         }
+
+        /**
+         * A storage parameter of the constraint's index, {@code UNIQUE (email) WITH (fillfactor = 70)}:
+         * {@code unique("users_email_key", "email").with("fillfactor", 70)}.
+         */
+        public Unique with(String parameter, String value) {
+            return new Unique(
+                    name, columns, isNullsNotDistinct, deferrable, initiallyDeferred, more(storage, parameter, value));
+        }
+
+        /** A numeric storage parameter: {@code unique("users_email_key", "email").with("fillfactor", 70)}. */
+        public Unique with(String parameter, long value) {
+            return with(parameter, Long.toString(value));
+        }
+
+        /** A boolean storage parameter: {@code unique("users_email_key", "email").with("deduplicate_items", false)}. */
+        public Unique with(String parameter, boolean value) {
+            return with(parameter, Boolean.toString(value));
+        }
+    }
+
+    /** How a message names the index of the constraint {@code name}. */
+    private static String indexOf(@Nullable String name) {
+        return name == null ? "of the constraint" : name;
+    }
+
+    private static Map<String, String> more(Map<String, String> storage, String parameter, String value) {
+        Map<String, String> more = new LinkedHashMap<>(storage);
+        more.put(parameter, value);
+        return more;
     }
 
     /**

@@ -68,7 +68,7 @@ final class ConstraintDiff {
                                         "primary key " + want.primaryKey().columns() + " of " + table)));
             }
         }
-        new ShapeMatch<>(UniqueConstraint::name, ConstraintDiff::uniqueShape)
+        new ShapeMatch<>(UniqueConstraint::name, this::uniqueShape)
                 .match(
                         have.uniqueConstraints(),
                         want.uniqueConstraints(),
@@ -251,6 +251,7 @@ final class ConstraintDiff {
         List<String> shape = new ArrayList<>(sorted(pk.columns()));
         if (context.options.bothRead()) {
             shape.add(deferrability(pk.deferrable(), pk.initiallyDeferred()));
+            shape.add("WITH " + pk.storage());
         }
         return shape;
     }
@@ -266,14 +267,20 @@ final class ConstraintDiff {
     }
 
     /** Columns in any order: like a primary key, a unique constraint's column order is not expressible by entities. */
-    private static Map<String, Object> uniqueShape(UniqueConstraint u) {
+    /**
+     * The columns in any order, NULLS NOT DISTINCT and deferrability, and the storage parameters of the
+     * constraint's index where both sides were read from a catalog: entities cannot say {@code WITH (...)}.
+     */
+    private Map<String, Object> uniqueShape(UniqueConstraint u) {
         return aspects(
                 "columns",
                 sorted(u.columns()),
                 "NULLS NOT DISTINCT",
                 u.nullsNotDistinct(),
                 "",
-                deferrability(u.deferrable(), u.initiallyDeferred()));
+                deferrability(u.deferrable(), u.initiallyDeferred()),
+                "WITH",
+                context.options.bothRead() ? u.storage() : Map.of());
     }
 
     private static Map<String, Object> foreignKeyShape(ForeignKey fk) {

@@ -473,6 +473,7 @@ public final class HandWrittenForm implements OpVisitor<Op> {
         public Optional<Moved> visit(Constraint.PrimaryKey pk) {
             boolean moves = pk.columns().size() == 1
                     && !pk.deferrable()
+                    && pk.storage().isEmpty()
                     && columns.contains(pk.columns().get(0))
                     && isGeneratedName(pk.name(), table, null, "pkey");
             return moves ? Optional.of(new Moved(pk, pk.columns().get(0), Column::primaryKey)) : Optional.empty();
@@ -483,6 +484,7 @@ public final class HandWrittenForm implements OpVisitor<Op> {
             boolean moves = u.columns().size() == 1
                     && !u.deferrable()
                     && !u.isNullsNotDistinct()
+                    && u.storage().isEmpty()
                     && plainColumns.contains(u.columns().get(0))
                     && isGeneratedName(u.name(), table, u.columns().get(0), "key");
             return moves ? Optional.of(new Moved(u, u.columns().get(0), Column::unique)) : Optional.empty();

@@ -11,6 +11,7 @@ import dev.migrate.sql.Names;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -139,6 +140,10 @@ public final class LockSafeForm {
                 Op.CreateIndex.on(name, table, unique.columns()).unique().concurrently();
         if (unique.isNullsNotDistinct()) {
             index = index.nullsNotDistinct();
+        }
+        // the constraint takes over the index as it is built, its storage parameters with it
+        for (Map.Entry<String, String> parameter : unique.storage().entrySet()) {
+            index = index.with(parameter.getKey(), parameter.getValue());
         }
         String alter = "ALTER TABLE " + Identifiers.quote(table) + " ";
         String drop = alter + "DROP CONSTRAINT " + Identifiers.quote(name);

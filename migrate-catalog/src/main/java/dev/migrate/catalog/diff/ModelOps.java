@@ -181,12 +181,13 @@ final class ModelOps {
     }
 
     Constraint.PrimaryKey primaryKey(PrimaryKey pk) {
-        return new Constraint.PrimaryKey(pk.name(), pk.columns(), pk.deferrable(), pk.initiallyDeferred());
+        return new Constraint.PrimaryKey(
+                pk.name(), pk.columns(), pk.deferrable(), pk.initiallyDeferred(), pk.storage());
     }
 
     Constraint.Unique unique(UniqueConstraint u) {
         return new Constraint.Unique(
-                u.name(), u.columns(), u.nullsNotDistinct(), u.deferrable(), u.initiallyDeferred());
+                u.name(), u.columns(), u.nullsNotDistinct(), u.deferrable(), u.initiallyDeferred(), u.storage());
     }
 
     /** A check of {@code t}, with a list of values on one of its {@code varchar} columns as {@code col IN (...)}. */

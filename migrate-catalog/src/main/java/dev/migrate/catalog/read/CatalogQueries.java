@@ -153,6 +153,9 @@ final class CatalogQueries {
                    con.confdeltype, con.confupdtype, con.confmatchtype, %s AS delete_set_columns,
                    CASE WHEN con.contype IN ('c', 'x') THEN pg_get_constraintdef(con.oid) END AS definition,
                    %s AS nulls_not_distinct,
+                   CASE WHEN con.contype IN ('p', 'u') THEN
+                       (SELECT ic.reloptions FROM pg_class ic WHERE ic.oid = con.conindid)
+                   END AS index_options,
                    obj_description(con.oid, 'pg_constraint') AS comment
             FROM pg_constraint con
             JOIN pg_class c ON c.oid = con.conrelid

@@ -261,10 +261,21 @@ public final class CatalogReader {
                 target.comments.put(name, comment);
             }
             switch (code(rs.getString("contype"))) {
-                case 'p' -> target.primaryKey = new PrimaryKey(name, columnNames, deferrable, initiallyDeferred);
+                case 'p' ->
+                    target.primaryKey = new PrimaryKey(
+                            name,
+                            columnNames,
+                            deferrable,
+                            initiallyDeferred,
+                            storageParameters(strings(rs.getArray("index_options"))));
                 case 'u' ->
                     target.uniques.add(new UniqueConstraint(
-                            name, columnNames, rs.getBoolean("nulls_not_distinct"), deferrable, initiallyDeferred));
+                            name,
+                            columnNames,
+                            rs.getBoolean("nulls_not_distinct"),
+                            deferrable,
+                            initiallyDeferred,
+                            storageParameters(strings(rs.getArray("index_options")))));
                 case 'f' ->
                     target.foreignKeys.add(new ForeignKey(
                             name,

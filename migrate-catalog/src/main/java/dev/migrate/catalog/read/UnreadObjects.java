@@ -13,7 +13,7 @@ import java.util.List;
  * tables, aggregates other than plain ones, base types, the index a table or materialized view is
  * clustered on, privileges of {@code PUBLIC} on a schema that differ from those it held at first, a
  * table's {@code REPLICA IDENTITY} other than the default, the storage parameters of a table (its TOAST
- * table's too) and of an index the tables' model holds, a column's {@code STORAGE}, {@code COMPRESSION},
+ * table's too; an index's, a key's and a unique constraint's are read with them), a column's {@code STORAGE}, {@code COMPRESSION},
  * {@code STATISTICS} target, a materialized view's column's options (a table's are read as a kind of object of their own;
  * those a server sets ({@link AttributeOptions}) by itself on every column it creates are not a
  * difference and are left out), a typed table's type ({@code CREATE TABLE ... OF}), a default on a
@@ -78,16 +78,6 @@ public final class UnreadObjects {
                 WHERE c.relkind IN ('r', 'p')
                   AND (c.reloptions IS NOT NULL
                        OR EXISTS (SELECT 1 FROM pg_class t WHERE t.oid = c.reltoastrelid AND t.reloptions IS NOT NULL))
-              UNION ALL
-                -- an exclusion constraint's and a partition's own index are spelled whole, WITH included, and an
-                -- index of its own is read with its storage parameters: those left are a key's or a unique constraint's
-                SELECT 'storage parameters of index', format('%s.%s on %s (%s)', n.nspname, ic.relname, c.relname,
-                       array_to_string(ic.reloptions, ', ')),
-                       'pg_class'::regclass, ic.oid
-                FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
-                JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
-                WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND ic.reloptions IS NOT NULL
-                  AND EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u'))
               UNION ALL
                 SELECT 'column storage', format('%s.%s.%s (%s)', n.nspname, c.relname, a.attname,
                        concat_ws(', ',

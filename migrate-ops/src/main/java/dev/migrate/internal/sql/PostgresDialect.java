@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -243,17 +244,20 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
         if (op.isNullsNotDistinct()) {
             sql.append(" NULLS NOT DISTINCT");
         }
-        if (!op.storage().isEmpty()) {
-            sql.append(" WITH (")
-                    .append(op.storage().entrySet().stream()
-                            .map(p -> p.getKey() + " = " + storageValue(p.getValue()))
-                            .collect(Collectors.joining(", ")))
-                    .append(')');
-        }
+        sql.append(with(op.storage()));
         if (op.where() != null) {
             sql.append(" WHERE ").append(op.where());
         }
         return List.of(sql.toString());
+    }
+
+    /** {@code  WITH (name = value, ...)} of an index's storage parameters; nothing for none. */
+    private static String with(Map<String, String> storage) {
+        return storage.isEmpty()
+                ? ""
+                : storage.entrySet().stream()
+                        .map(p -> p.getKey() + " = " + storageValue(p.getValue()))
+                        .collect(Collectors.joining(", ", " WITH (", ")"));
     }
 
     /** A number or a word as it is; anything else as a string literal, which PostgreSQL reads the same way. */
@@ -690,14 +694,15 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
                 + constraint.accept(new ConstraintVisitor<String>() {
                     @Override
                     public String visit(Constraint.PrimaryKey pk) {
-                        return "PRIMARY KEY (" + quoteAll(pk.columns()) + ")"
+                        return "PRIMARY KEY (" + quoteAll(pk.columns()) + ")" + with(pk.storage())
                                 + deferrable(pk.deferrable(), pk.initiallyDeferred());
                     }
 
                     @Override
                     public String visit(Constraint.Unique u) {
                         return "UNIQUE " + (u.isNullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "("
-                                + quoteAll(u.columns()) + ")" + deferrable(u.deferrable(), u.initiallyDeferred());
+                                + quoteAll(u.columns()) + ")" + with(u.storage())
+                                + deferrable(u.deferrable(), u.initiallyDeferred());
                     }
 
                     @Override

@@ -434,14 +434,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         if (op.isNullsNotDistinct()) {
             index.add("$Z.nullsNotDistinct()");
         }
-        op.storage().forEach((parameter, value) -> {
-            // a number or boolean as the typed overload takes it, the way a person would write it
-            if (value.matches("-?(0|[1-9][0-9]{0,17})|true|false")) {
-                index.add("$Z.with($S, $L)", parameter, value);
-            } else {
-                index.add("$Z.with($S, $S)", parameter, value);
-            }
-        });
+        storage(index, op.storage());
         if (op.where() != null) {
             index.add("$Z.where($L)", literal(op.where(), FLUENT_ROOM));
         }
@@ -463,14 +456,14 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         return c.accept(new ConstraintVisitor<CodeBlock>() {
             @Override
             public CodeBlock visit(Constraint.PrimaryKey pk) {
-                return pk.deferrable()
+                return pk.deferrable() || !pk.storage().isEmpty()
                         ? general
                         : statement("op.addPrimaryKey($L)", strings(table, pk.name(), pk.columns()));
             }
 
             @Override
             public CodeBlock visit(Constraint.Unique u) {
-                return u.isNullsNotDistinct() || u.deferrable()
+                return u.isNullsNotDistinct() || u.deferrable() || !u.storage().isEmpty()
                         ? general
                         : statement("op.addUnique($L)", strings(table, u.name(), u.columns()));
             }
@@ -796,6 +789,18 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
         return code.build();
     }
 
+    /** {@code .with(parameter, value)} for each storage parameter of an index, or of a constraint's index. */
+    private static void storage(CodeBlock.Builder code, Map<String, String> storage) {
+        storage.forEach((parameter, value) -> {
+            // a number or boolean as the typed overload takes it, the way a person would write it
+            if (value.matches("-?(0|[1-9][0-9]{0,17})|true|false")) {
+                code.add("$Z.with($S, $L)", parameter, value);
+            } else {
+                code.add("$Z.with($S, $S)", parameter, value);
+            }
+        });
+    }
+
     private static CodeBlock constraint(Constraint constraint) {
         return constraint.accept(new ConstraintVisitor<CodeBlock>() {
             @Override
@@ -805,6 +810,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
                 if (pk.deferrable()) {
                     code.add("$Z.deferrable($L)", pk.initiallyDeferred());
                 }
+                storage(code, pk.storage());
                 return code.build();
             }
 
@@ -817,6 +823,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
                 if (u.deferrable()) {
                     code.add("$Z.deferrable($L)", u.initiallyDeferred());
                 }
+                storage(code, u.storage());
                 return code.build();
             }
 
