@@ -84,6 +84,24 @@ class ChecksumTest {
         assertThat(with.value()).isNotEqualTo(before.value());
     }
 
+    /**
+     * A key or unique constraint written before its index's storage parameters existed keeps its checksum (the
+     * empty parameters are left out of the encoding), and one with them gets another.
+     */
+    @Test
+    void aConstraintWithoutStorageParametersKeepsItsChecksumAndOneWithThemChangesIt() {
+        QualifiedName accounts = QualifiedName.parse("accounts");
+        Op.AddConstraint unique = new Op.AddConstraint(accounts, dev.migrate.Ddl.unique("accounts_email_key", "email"));
+        Op.AddConstraint key = new Op.AddConstraint(accounts, dev.migrate.Ddl.primaryKey("accounts_pkey", "id"));
+        assertThat(new Checksum().add(unique).encoding()).doesNotContain("storage");
+        assertThat(new Checksum().add(key).encoding()).doesNotContain("storage");
+        Op.AddConstraint tighter = new Op.AddConstraint(
+                accounts, dev.migrate.Ddl.unique("accounts_email_key", "email").with("fillfactor", 70));
+        assertThat(new Checksum().add(tighter).encoding()).contains("storage={\"10:fillfactor\"=\"2:70\",}");
+        assertThat(new Checksum().add(tighter).value())
+                .isNotEqualTo(new Checksum().add(unique).value());
+    }
+
     @Test
     void theEncodingNamesEachRecordComponentAndLeavesOutEmptyOnes() {
         Checksum c = new Checksum()
