@@ -7,6 +7,7 @@ import dev.migrate.Migrator;
 import dev.migrate.graph.RevisionTarget;
 import dev.migrate.tooling.MigratorTools;
 import dev.migrate.tooling.Replay;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -41,11 +42,19 @@ public final class Lint {
      */
     public static final long DEFAULT_LARGE_TABLE_ROWS = 100_000;
 
+    /**
+     * How long each count of the rows a type change would fail on may run on the configured database, unless set
+     * ({@code measureTimeout}'s default): {@code builder.measuringRowsOn(production, Lint.DEFAULT_MEASURE_TIMEOUT)}.
+     */
+    public static final Duration DEFAULT_MEASURE_TIMEOUT = Duration.ofSeconds(5);
+
     private final Migrator migrator;
     private final DataSource database;
     private final TableSizes sizes;
     private final long largeTableRows;
     private final @Nullable Set<String> judged; // null: every analysed revision
+    private final @Nullable DataSource headedFor;
+    private final Duration measureTimeout;
 
     private Lint(Builder builder, DataSource database) {
         this.migrator = builder.migrator;
@@ -53,6 +62,8 @@ public final class Lint {
         this.sizes = builder.sizes;
         this.largeTableRows = builder.largeTableRows;
         this.judged = builder.judged;
+        this.headedFor = builder.headedFor;
+        this.measureTimeout = builder.measureTimeout;
     }
 
     /**
@@ -104,7 +115,12 @@ public final class Lint {
         Set<String> analysed = replay.graph().upgradeRevisions(from, to).stream()
                 .filter(id -> judged == null || judged.contains(id))
                 .collect(Collectors.toSet());
-        Linter linter = new Linter(analysed, replay.ownTables());
+        try (RowsRefusingType rows = headedFor == null ? null : new RowsRefusingType(headedFor, measureTimeout)) {
+            return lint(replay, to, new Linter(analysed, replay.ownTables(), rows));
+        }
+    }
+
+    private LintReport lint(Replay replay, RevisionTarget to, Linter linter) {
         try {
             replay.upgrade(to, linter);
             linter.migrationEnded();
@@ -149,6 +165,8 @@ public final class Lint {
         private TableSizes sizes = TableSizes.UNKNOWN;
         private long largeTableRows = DEFAULT_LARGE_TABLE_ROWS;
         private @Nullable Set<String> judged; // null: every analysed revision
+        private @Nullable DataSource headedFor;
+        private Duration measureTimeout = DEFAULT_MEASURE_TIMEOUT;
 
         private Builder(Migrator migrator) {
             this.migrator = Objects.requireNonNull(migrator, "migrator");
@@ -177,6 +195,23 @@ public final class Lint {
          */
         public Builder tableSizes(TableSizes estimates) {
             this.sizes = Objects.requireNonNull(estimates, "estimates");
+            return this;
+        }
+
+        /**
+         * The database the migrations are headed for, only read: a column type change the replay sees is measured
+         * on its rows, as autogenerate measures it ({@link TypeChangeRows}: a vector of another dimension, a
+         * geometry of another SRID or kind, a value too long), and the rows that would make it fail are a {@link
+         * LintRule#ROWS_REFUSE_TYPE} finding with their count and an example; each count may run {@code timeout}:
+         * {@code builder.measuringRowsOn(productionDataSource, Duration.ofSeconds(5))}.
+         *
+         * @param configured the database, read on a read-only connection of the lint's own
+         * @param timeout how long each count may run; a count stopped by it is a finding that says so
+         * @return this builder
+         */
+        public Builder measuringRowsOn(DataSource configured, Duration timeout) {
+            this.headedFor = Objects.requireNonNull(configured, "configured");
+            this.measureTimeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 

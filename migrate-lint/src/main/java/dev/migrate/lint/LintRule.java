@@ -198,6 +198,20 @@ public enum LintRule {
             "check the existing data before applying: find the rows it would refuse and fix them in an earlier"
                     + " migration, or accept the finding with @SuppressLint when the data is known to comply"),
     /**
+     * A column type change that rows of the configured database do not fit, counted there as autogenerate counts
+     * them ({@link TypeChangeRows}): a vector of another dimension, a geometry of another SRID or kind.
+     */
+    ROWS_REFUSE_TYPE(
+            false,
+            "rows-refuse-type",
+            Severity.ERROR,
+            "none of its own",
+            "changes a column's type to one that rows of the configured database do not fit (counted there): applied"
+                    + " there, the migration fails on them",
+            "fix those rows in an earlier migration (compute the vectors again or set them to NULL; ST_Transform a"
+                    + " geometry to the new SRID), or convert them in the type change with a USING expression"
+                    + " (op.alterColumnType(table, column, type, \"ST_Transform(location, 3857)\"))"),
+    /**
      * A statement fails on the lint's database, where existing tables hold sample rows (a new
      * {@code NOT NULL} column without a default, say): the lint stops there, and the migrations
      * after it are not analysed.

@@ -39,6 +39,9 @@ final class Linter implements StatementObserver {
     private static final String OUTSIDE_TRANSACTION_ONLY = "25001";
 
     private final Set<String> analysed;
+    /** The database the migrations are headed for, whose rows a column type change is counted on; null: none. */
+    private final @Nullable RowsRefusingType headedFor;
+
     private final Set<QualifiedName> ownTableNames;
     private final List<String> revisions = new ArrayList<>();
     private final List<ObservedStatement> statements = new ArrayList<>();
@@ -71,8 +74,14 @@ final class Linter implements StatementObserver {
      * @param ownTables the version and history tables, left out of the analysis
      */
     Linter(Set<String> analysed, Set<QualifiedName> ownTables) {
+        this(analysed, ownTables, null);
+    }
+
+    /** @param headedFor the database the migrations are headed for, whose rows a type change is measured on */
+    Linter(Set<String> analysed, Set<QualifiedName> ownTables, @Nullable RowsRefusingType headedFor) {
         this.analysed = Set.copyOf(analysed);
         this.ownTableNames = Set.copyOf(ownTables);
+        this.headedFor = headedFor;
     }
 
     /**
@@ -587,6 +596,22 @@ final class Linter implements StatementObserver {
         }
         boolean rewrite = rewrote(before, after, oid);
         boolean scan = now.seqScans() > was.seqScans() && lock != null && lock.blocksWrites();
+        if (headedFor != null) {
+            for (Map.Entry<Integer, CatalogSnapshot.Column> column : columnsAfter.entrySet()) {
+                CatalogSnapshot.Column old = columnsBefore.get(column.getKey());
+                if (old != null
+                        && !old.type().equals(column.getValue().type())
+                        && observed().atStart().columns(oid).containsKey(column.getKey())) {
+                    headedFor
+                            .measure(
+                                    now.schema(),
+                                    now.name(),
+                                    old.name(),
+                                    column.getValue().type())
+                            .ifPresent(detail -> finder.add(LintRule.ROWS_REFUSE_TYPE, false, false, detail));
+                }
+            }
+        }
         if (rewrite) {
             List<String> added = columnsAfter.entrySet().stream()
                     .filter(c -> !columnsBefore.containsKey(c.getKey()))

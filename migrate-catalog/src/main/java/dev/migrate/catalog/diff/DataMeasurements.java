@@ -4,13 +4,13 @@ import dev.migrate.catalog.ObjectName;
 import dev.migrate.connection.ConnectionFailure;
 import dev.migrate.lint.LintRule;
 import dev.migrate.lint.TableSizes;
+import dev.migrate.lint.TypeChangeRows;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.IndexKey;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.sql.Literals;
-import dev.migrate.sql.TypeSpelling;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -51,13 +49,6 @@ import org.jspecify.annotations.Nullable;
 public final class DataMeasurements {
     /** The rule id of a note this pass writes. */
     public static final String RULE = "data";
-
-    private static final Pattern VARCHAR =
-            Pattern.compile("(?:character varying|varchar|character|char)\\s*\\((\\d+)\\)");
-    private static final Pattern NUMERIC = Pattern.compile("(?:numeric|decimal)\\s*\\((\\d+)(?:\\s*,\\s*(\\d+))?\\)");
-    /** pgvector's dense types with their dimension: a value of another dimension makes the cast fail. */
-    private static final Pattern VECTOR =
-            Pattern.compile("((?:[a-z_][a-z0-9_]*\\.)?)(?:vector|halfvec)\\s*\\((\\d+)\\)");
 
     private static final int EXAMPLE_LENGTH = 40;
     /** SQLSTATE query_canceled: the statement timeout stopped a count. */
@@ -353,53 +344,21 @@ public final class DataMeasurements {
                             + " is evaluated for each row only when the migration runs.",
                     Optional.empty()));
         }
-        String target = type.type().toLowerCase(Locale.ROOT).strip();
-        Matcher varchar = VARCHAR.matcher(target);
-        Matcher numeric = NUMERIC.matcher(target);
-        Matcher vector = VECTOR.matcher(target);
-        String shown = TypeSpelling.written(type.type());
-        String condition;
-        Phrase what;
-        String fix;
-        if (vector.matches()) {
-            // pgvector's vector_dims, in the schema of the type; a dimension change does not convert values,
-            // which were computed by a model of the old dimension, so they are computed again or cleared first
-            int dimensions = Integer.parseInt(vector.group(2));
-            condition = vector.group(1) + "vector_dims(" + column + ") <> " + dimensions;
-            what = new Phrase(
-                    "value does not have " + dimensions + " dimensions",
-                    "values do not have " + dimensions + " dimensions");
-            fix = "compute the values of " + subject + " again with " + dimensions + " dimensions (or set them to NULL)"
-                    + " before its type changes";
-        } else if (varchar.matches()) {
-            int length = Integer.parseInt(varchar.group(1));
-            condition = "length(" + column + "::text) > " + length;
-            what = new Phrase(
-                    "value is longer than " + length + " characters",
-                    "values are longer than " + length + " characters");
-            fix = "shorten the values of " + subject + " longer than " + length + " characters before its type changes";
-        } else if (numeric.matches()) {
-            int precision = Integer.parseInt(numeric.group(1));
-            int scale = numeric.group(2) == null ? 0 : Integer.parseInt(numeric.group(2));
-            condition = "round(abs(" + column + "::numeric), " + scale + ") >= 1e" + (precision - scale);
-            what = new Phrase("value does not fit " + shown, "values do not fit " + shown);
-            fix = "correct the values of " + subject + " that do not fit " + shown + " before its type changes";
-        } else if (serverMajor >= 16) {
-            condition = "NOT pg_input_is_valid(" + column + "::text, " + Literals.string(type.type()) + ")";
-            what = new Phrase("value does not convert to " + shown, "values do not convert to " + shown);
-            fix = "correct the values of " + subject + " that do not convert to " + shown + " before its type changes";
-        } else {
+        Optional<TypeChangeRows> refused = TypeChangeRows.of(type.column(), subject, type.type(), serverMajor);
+        if (refused.isEmpty()) {
             return List.of(); // PostgreSQL 15 and earlier cannot test a conversion without running it
         }
+        TypeChangeRows rows = refused.get();
         return failing(
                 new Rows(
                         q(type.table()),
-                        "FROM " + table(q(type.table())) + " WHERE " + column + " IS NOT NULL AND " + condition,
-                        value(List.of(column))),
+                        "FROM " + table(q(type.table())) + " WHERE " + column + " IS NOT NULL AND (" + rows.condition()
+                                + ")",
+                        new Example(rows.example(), true)),
                 subject,
-                what,
+                new Phrase(rows.one(), rows.many()),
                 "the type change fails on them",
-                fix);
+                rows.fix());
     }
 
     /**

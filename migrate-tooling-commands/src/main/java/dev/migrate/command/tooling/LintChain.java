@@ -91,7 +91,7 @@ public record LintChain(
             version = sameMajor(configured.get(), throwaways, context);
             context.output().info("It is at " + at + "; the migrations it has not applied are analysed.");
         }
-        // the configured database is never handed to the lint: it replays on a server it starts empty
+        // the configured database is never replayed on: the lint replays on a server it starts empty
         Migrator chain = context.migrations(true).build();
         try (ComparisonDatabases.ThrowawayServer server =
                 throwaways.start(version == null ? throwaways.defaultVersion() : version)) {
@@ -103,6 +103,8 @@ public record LintChain(
             if (judged != null) {
                 builder.judgingOnly(judged);
             }
+            // its rows are only counted, read-only, for the type changes the replay sees
+            configured.ifPresent(database -> builder.measuringRowsOn(database, Lint.DEFAULT_MEASURE_TIMEOUT));
             Lint lint = builder.build();
             List<CurrentRevision> pending = current;
             new LintOutput(context)
