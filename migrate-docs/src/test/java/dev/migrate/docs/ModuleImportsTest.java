@@ -95,7 +95,7 @@ class ModuleImportsTest {
             entry(STARTER, Set.of(LINT, CATALOG)),
             entry("migrate-citus-tests", Set.of(ENGINE, SERVERS, ANNOTATIONS, LINT, CATALOG, AUTOGEN)),
             entry("migrate-long-tests", Set.of(ENGINE, SERVERS, ANNOTATIONS, CATALOG, AUTOGEN, COMMANDS, TOOLING)),
-            entry("migrate-extensions-tests", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN)),
+            entry("migrate-extensions-tests", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, COMMANDS, TOOLING)),
             entry("migrate-docs", Set.of(ENGINE, COMMANDS)),
             entry("migrate-quarkus/deployment", Set.of(OBSERVABILITY)));
 
