@@ -448,7 +448,39 @@ public final class MigratorTools {
                     + ", which runs only in the context" + (skipped.contexts().size() == 1 ? " " : "s ") + contexts
                     + ": a run given " + (skipped.contexts().size() == 1 ? "it" : "one of them") + " applies it.");
         }
+        for (PendingRevision pending : pendingHere(database)) {
+            lines.add("Pending here: " + pending.id()
+                    + (pending.message().isEmpty() ? "" : " (" + pending.message() + ")") + ": " + pending.why()
+                    + ".");
+        }
         return lines;
+    }
+
+    /**
+     * A revision a guard left pending in its place on the database (Liquibase's {@code CONTINUE}): its precondition
+     * failed, its changes did not run, the revisions after it did, and every upgrade tries it again.
+     *
+     * @param id the revision
+     * @param message its message
+     * @param why {@code pending: precondition failed: ...; retried at every upgrade}
+     */
+    public record PendingRevision(String id, String message, String why) {}
+
+    /**
+     * The revisions a guard left pending in their place on the database, in chain order:
+     * {@code MigratorTools.of(migrator).pendingHere()}. None when none is.
+     */
+    public List<PendingRevision> pendingHere() {
+        return pendingHere(open.database(migrator));
+    }
+
+    private static List<PendingRevision> pendingHere(Engine database) {
+        List<PendingRevision> pending = new ArrayList<>();
+        database.reads()
+                .pending()
+                .forEach((id, why) -> pending.add(
+                        new PendingRevision(id, database.graph().get(id).message(), why)));
+        return pending;
     }
 
     /**
