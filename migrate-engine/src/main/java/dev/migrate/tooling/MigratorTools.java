@@ -392,7 +392,7 @@ public final class MigratorTools {
      */
     public HistoryRevisions historyRevisions(@Nullable String range) {
         if (!open.online(migrator)) {
-            return new HistoryRevisions(report().historyIds(range, Set.of()), Set.of(), null, List.of());
+            return new HistoryRevisions(report().historyIds(range, Set.of()), Set.of(), null, List.of(), List.of());
         }
         Engine database = open.database(migrator);
         Set<String> current = known(rows(database));
@@ -403,7 +403,8 @@ public final class MigratorTools {
                 reportedGraph().appliedRevisions(current),
                 database.skippedHere().stream()
                         .filter(r -> r.revises().stream().anyMatch(ids::contains))
-                        .toList());
+                        .toList(),
+                pendingHere(database).stream().filter(p -> ids.contains(p.id())).toList());
     }
 
     /**
@@ -414,14 +415,21 @@ public final class MigratorTools {
      * @param applied the revisions the database has applied; null when no database was read
      * @param skipped the revisions this run leaves out for their contexts that the database has reached, each
      *     following a revision of the range; none without a database
+     * @param pending the revisions of the range a guard left pending in their place (CONTINUE), which every upgrade
+     *     retries; none without a database
      */
     public record HistoryRevisions(
-            List<String> ids, Set<String> current, @Nullable Set<String> applied, List<RevisionInfo> skipped) {
+            List<String> ids,
+            Set<String> current,
+            @Nullable Set<String> applied,
+            List<RevisionInfo> skipped,
+            List<PendingRevision> pending) {
         public HistoryRevisions {
             ids = List.copyOf(ids);
             current = Set.copyOf(current);
             applied = applied == null ? null : Set.copyOf(applied);
             skipped = List.copyOf(skipped);
+            pending = List.copyOf(pending);
         }
     }
 
