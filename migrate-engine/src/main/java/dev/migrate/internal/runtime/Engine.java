@@ -438,7 +438,7 @@ public final class Engine {
      * it has the schema the chain builds there, which those resources hold ({@link SchemaDriftCheck}).
      */
     public void assertUpToDate(@Nullable ClassLoader driftResources) {
-        new UpToDateCheck(graph, connections(), settings).check(reads().current(), driftResources);
+        new UpToDateCheck(graph, connections(), settings).check(reads().current(), reads().pending(), driftResources);
     }
 
     /** The sessions holding the migration lock: a run applying migrations now; empty when none is. */

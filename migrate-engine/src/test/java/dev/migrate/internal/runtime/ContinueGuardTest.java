@@ -160,6 +160,13 @@ class ContinueGuardTest {
                         "create b",
                         "pending: precondition failed: cg_ready is not ready; retried at every upgrade"));
 
+        // at head for a deployment gate, which says what is pending
+        abc.assertUpToDate();
+        assertThat(lines)
+                .contains("The database is at head with revision cgb pending: precondition failed: cg_ready is not"
+                        + " ready; retried at every upgrade (its guard said CONTINUE): its changes are not there, and"
+                        + " the next upgrade tries it again.");
+
         // 2, 3: still failing, it stays pending over several runs, and nothing else is recorded
         lines.clear();
         assertThat(abc.upgrade("head").applied()).isEmpty();
@@ -198,8 +205,19 @@ class ContinueGuardTest {
         Migrator abc = migrator(db, lines, CreateA.class, ContinueB.class, CreateC.class);
         abc.upgrade("head");
 
-        // B's downgrade would fail (cg_b was never made): it is recorded, not run
-        assertThat(ids(abc.downgrade("cga").applied())).containsExactly("cgc", "cgb");
+        // offline, the downgrade script cannot know: it tests the history and stops where B is pending
+        java.io.StringWriter script = new java.io.StringWriter();
+        abc.downgradeSql("cgc:cga", script);
+        assertThat(script.toString()).contains("DO $marked$");
+        assertThatThrownBy(() -> execute(db, script.toString()))
+                .hasMessageContaining("Revision cgb was marked ran on this database (recorded as applied without"
+                        + " running its changes) or is pending there (its guard said CONTINUE)");
+        // C's downgrade, its own transaction, ran before the script reached B
+        assertThat(tables(db)).containsExactly("cg_a", "cg_ready");
+        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("cgb");
+
+        // against the database, B's downgrade, which would fail (cg_b was never made), is recorded, not run
+        assertThat(ids(abc.downgrade("cga").applied())).containsExactly("cgb");
         assertThat(history(db))
                 .last()
                 .isEqualTo("cgb downgrade: create b (downgrade not run: the revision was pending, its changes never"
