@@ -5,6 +5,7 @@ import dev.migrate.Migrator;
 import dev.migrate.NotAtHeadException;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.tooling.FleetReports;
+import dev.migrate.tooling.MigratorTools;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -58,7 +59,11 @@ public record Current(
                 context.output().info("The database has no revision applied (it is at base).");
             }
             report.forEach(context.output()::info);
-            context.output().result(new CommandResult.Current(migrator.current(), migrator.heads()));
+            context.output()
+                    .result(new CommandResult.Current(
+                            migrator.current(),
+                            migrator.heads(),
+                            MigratorTools.of(migrator).pendingHere()));
             if (checkHeads) {
                 migrator.assertUpToDate();
             }

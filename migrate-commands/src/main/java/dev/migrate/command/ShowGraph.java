@@ -95,7 +95,8 @@ public record ShowGraph(
                                 details(migrator, history.ids()),
                                 history.current(),
                                 history.applied(),
-                                history.skipped()));
+                                history.skipped(),
+                                history.pending()));
             }
         }
     }

@@ -392,7 +392,7 @@ public final class MigratorTools {
      */
     public HistoryRevisions historyRevisions(@Nullable String range) {
         if (!open.online(migrator)) {
-            return new HistoryRevisions(report().historyIds(range, Set.of()), Set.of(), null, List.of());
+            return new HistoryRevisions(report().historyIds(range, Set.of()), Set.of(), null, List.of(), List.of());
         }
         Engine database = open.database(migrator);
         Set<String> current = known(rows(database));
@@ -403,7 +403,8 @@ public final class MigratorTools {
                 reportedGraph().appliedRevisions(current),
                 database.skippedHere().stream()
                         .filter(r -> r.revises().stream().anyMatch(ids::contains))
-                        .toList());
+                        .toList(),
+                pendingHere(database).stream().filter(p -> ids.contains(p.id())).toList());
     }
 
     /**
@@ -414,14 +415,21 @@ public final class MigratorTools {
      * @param applied the revisions the database has applied; null when no database was read
      * @param skipped the revisions this run leaves out for their contexts that the database has reached, each
      *     following a revision of the range; none without a database
+     * @param pending the revisions of the range a guard left pending in their place (CONTINUE), which every upgrade
+     *     retries; none without a database
      */
     public record HistoryRevisions(
-            List<String> ids, Set<String> current, @Nullable Set<String> applied, List<RevisionInfo> skipped) {
+            List<String> ids,
+            Set<String> current,
+            @Nullable Set<String> applied,
+            List<RevisionInfo> skipped,
+            List<PendingRevision> pending) {
         public HistoryRevisions {
             ids = List.copyOf(ids);
             current = Set.copyOf(current);
             applied = applied == null ? null : Set.copyOf(applied);
             skipped = List.copyOf(skipped);
+            pending = List.copyOf(pending);
         }
     }
 
@@ -448,7 +456,39 @@ public final class MigratorTools {
                     + ", which runs only in the context" + (skipped.contexts().size() == 1 ? " " : "s ") + contexts
                     + ": a run given " + (skipped.contexts().size() == 1 ? "it" : "one of them") + " applies it.");
         }
+        for (PendingRevision pending : pendingHere(database)) {
+            lines.add("Pending here: " + pending.id()
+                    + (pending.message().isEmpty() ? "" : " (" + pending.message() + ")") + ": " + pending.why()
+                    + ".");
+        }
         return lines;
+    }
+
+    /**
+     * A revision a guard left pending in its place on the database (Liquibase's {@code CONTINUE}): its precondition
+     * failed, its changes did not run, the revisions after it did, and every upgrade tries it again.
+     *
+     * @param id the revision
+     * @param message its message
+     * @param why {@code pending: precondition failed: ...; retried at every upgrade}
+     */
+    public record PendingRevision(String id, String message, String why) {}
+
+    /**
+     * The revisions a guard left pending in their place on the database, in chain order:
+     * {@code MigratorTools.of(migrator).pendingHere()}. None when none is.
+     */
+    public List<PendingRevision> pendingHere() {
+        return pendingHere(open.database(migrator));
+    }
+
+    private static List<PendingRevision> pendingHere(Engine database) {
+        List<PendingRevision> pending = new ArrayList<>();
+        database.reads()
+                .pending()
+                .forEach((id, why) -> pending.add(
+                        new PendingRevision(id, database.graph().get(id).message(), why)));
+        return pending;
     }
 
     /**

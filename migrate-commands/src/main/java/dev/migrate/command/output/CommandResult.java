@@ -6,6 +6,7 @@ import dev.migrate.FleetResult;
 import dev.migrate.RevisionDetails;
 import dev.migrate.TenantResult;
 import dev.migrate.graph.RevisionInfo;
+import dev.migrate.tooling.MigratorTools;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -154,11 +155,19 @@ public sealed interface CommandResult {
      *
      * @param current its revisions, one per version row; none at base
      * @param heads the heads of the graph
+     * @param pending the revisions a guard left pending in their place (CONTINUE), which every upgrade retries
      */
-    record Current(List<CurrentRevision> current, List<String> heads) implements CommandResult {
+    record Current(List<CurrentRevision> current, List<String> heads, List<MigratorTools.PendingRevision> pending)
+            implements CommandResult {
         public Current {
             current = List.copyOf(current);
             heads = List.copyOf(heads);
+            pending = List.copyOf(pending);
+        }
+
+        /** {@code current} of a database where no revision is pending. */
+        public Current(List<CurrentRevision> current, List<String> heads) {
+            this(current, heads, List.of());
         }
 
         @Override
@@ -172,8 +181,19 @@ public sealed interface CommandResult {
                                     && Set.copyOf(heads)
                                             .equals(Set.copyOf(current.stream()
                                                     .map(CurrentRevision::id)
-                                                    .toList()))));
+                                                    .toList()))))
+                    .with("pending", pendingJson(pending));
         }
+    }
+
+    /** The revisions left pending in their place: {@code [{"id", "message", "why"}]}. */
+    private static Json pendingJson(List<MigratorTools.PendingRevision> pending) {
+        return Json.array(
+                pending,
+                p -> Json.object()
+                        .with("id", Json.text(p.id()))
+                        .with("message", Json.text(p.message()))
+                        .with("why", Json.text(p.why())));
     }
 
     /**
@@ -223,18 +243,23 @@ public sealed interface CommandResult {
      * @param revisions the revisions, newest first
      * @param current the database's current revisions; empty without a database
      * @param applied the revisions applied to the database; null when no database was read
+     * @param skipped the revisions left out for their contexts that the database has reached
+     * @param pending the revisions a guard left pending in their place (CONTINUE), which every upgrade retries; none
+     *     without a database
      */
     record History(
             List<RevisionDetails> revisions,
             Set<String> current,
             @Nullable Set<String> applied,
-            List<RevisionInfo> skipped)
+            List<RevisionInfo> skipped,
+            List<MigratorTools.PendingRevision> pending)
             implements CommandResult {
         public History {
             revisions = List.copyOf(revisions);
             current = Set.copyOf(current);
             applied = applied == null ? null : Set.copyOf(applied);
             skipped = List.copyOf(skipped);
+            pending = List.copyOf(pending);
         }
 
         @Override
@@ -264,7 +289,8 @@ public sealed interface CommandResult {
                                                     "contexts",
                                                     Json.texts(r.contexts().stream()
                                                             .sorted()
-                                                            .toList()))));
+                                                            .toList()))))
+                    .with("pending", pendingJson(pending));
         }
     }
 

@@ -120,6 +120,23 @@ class OutputDocumentTest {
                 new NotAtHeadException("The database is at r1, not at head r2. Run migrate upgrade."));
         assertThat(notAtHead.status()).isEqualTo(OutputDocument.Status.FAILED);
         assertThat(((Json.Obj) notAtHead.json().get("result")).get("atHeads")).isEqualTo(Json.bool(false));
+        assertThat(((Json.Obj) notAtHead.json().get("result")).get("pending")).isEqualTo(new Json.Array(List.of()));
+
+        // a revision a guard left pending in its place (CONTINUE) is named with why, for current and history
+        Json.Obj pending = (Json.Obj) ((Json.Array) new CommandResult.Current(
+                                List.of(new CurrentRevision("r3", "", true)),
+                                List.of("r3"),
+                                List.of(new dev.migrate.tooling.MigratorTools.PendingRevision(
+                                        "r2",
+                                        "add col2",
+                                        "pending: precondition failed: one row; retried at every" + " upgrade")))
+                        .json()
+                        .get("pending"))
+                .items()
+                .get(0);
+        assertThat(pending.get("id")).isEqualTo(Json.text("r2"));
+        assertThat(pending.get("why"))
+                .isEqualTo(Json.text("pending: precondition failed: one row; retried at every upgrade"));
         assertThat(OutputDocument.of("upgrade", null, new IllegalStateException())
                         .error())
                 .isEqualTo(new OutputDocument.Failure(

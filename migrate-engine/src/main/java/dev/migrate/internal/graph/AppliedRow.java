@@ -14,16 +14,30 @@ import org.jspecify.annotations.Nullable;
  * @param at when, as the server's clock said
  * @param by the database user that ran it
  * @param duration how long the upgrade took; null for a stamp or a row without one
+ * @param pending why the revision is pending in its place ({@code pending: precondition failed: ...; retried at
+ *     every upgrade}): its guard said CONTINUE, the revisions after it ran, and it did not; null when it was applied
  */
 public record AppliedRow(
         String revision,
         boolean stamped,
         Instant at,
         String by,
-        @Nullable Duration duration) {
+        @Nullable Duration duration,
+        @Nullable String pending) {
 
-    /** {@code applied 2026-11-20T09:31:02Z by app in 13 ms}, or {@code stamped ... by app}. */
+    /** An applied revision's row. */
+    public AppliedRow(String revision, boolean stamped, Instant at, String by, @Nullable Duration duration) {
+        this(revision, stamped, at, by, duration, null);
+    }
+
+    /**
+     * {@code applied 2026-11-20T09:31:02Z by app in 13 ms}, {@code stamped ... by app}, or, for a revision left
+     * pending, {@code pending: precondition failed: ...; retried at every upgrade}.
+     */
     public String describe() {
+        if (pending != null) {
+            return pending;
+        }
         return (stamped ? "stamped " : "applied ") + at.truncatedTo(ChronoUnit.SECONDS) + " by " + by
                 + (duration == null ? "" : " in " + Elapsed.exactly(duration));
     }

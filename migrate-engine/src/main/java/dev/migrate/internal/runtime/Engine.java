@@ -275,27 +275,34 @@ public final class Engine {
                         && online.undoInterruptedExpand(phases, scripts, current, run::workSink)) {
                     return;
                 }
+                List<Step> retries = direction == Direction.UPGRADE
+                        ? PendingRevisions.retries(graph, tables, run.lockConnection(), current, settings.log())
+                        : List.of();
                 List<Step> steps = planner.apply(current, target);
                 contexts.beforeSteps(run.lockConnection(), direction, steps, tables, settings);
-                if (steps.isEmpty()) {
+                if (steps.isEmpty() && retries.isEmpty()) {
                     settings.log()
                             .info("Nothing to do: the database is already at " + RevisionGraph.describe(current) + "."
                                     + online.inProgressNote(phases));
                     return;
                 }
-                consent().checkSteps(run, steps, scripts, migrations); // before anything of the steps runs
+                List<Step> all = PendingRevisions.first(retries, steps);
+                consent().checkSteps(run, all, scripts, migrations); // before anything of the steps runs
                 online.refuseWhileInProgress(steps, phases, scripts);
                 phases = online.dropCompletedViewsIfDue(steps, phases, scripts, run::workSink);
                 // the cache knows checksums, not scripts: what is about to run is recorded ahead too
-                scripts.recordAhead(steps.stream()
+                scripts.recordAhead(all.stream()
                         .filter(step -> step.direction() == Direction.UPGRADE)
                         .map(step -> step.revision().id())
                         .filter(known::containsKey)
                         .toList());
-                List<AppliedStep> ran =
-                        runner.run(steps, new ConnectionSink(run.workConnection(), observer), scripts, phases);
-                applied.addAll(ran);
-                for (Step step : steps.subList(0, ran.size())) { // a guard may stop the run before a step
+                applied.addAll(runner.run(
+                        all,
+                        new ConnectionSink(run.workConnection(), observer),
+                        scripts,
+                        phases,
+                        PendingRevisions.ids(retries)));
+                for (Step step : steps) {
                     after.removeAll(step.deleteVersions());
                     after.addAll(step.insertVersions());
                     if (step.direction() == Direction.UPGRADE) {
@@ -431,7 +438,7 @@ public final class Engine {
      * it has the schema the chain builds there, which those resources hold ({@link SchemaDriftCheck}).
      */
     public void assertUpToDate(@Nullable ClassLoader driftResources) {
-        new UpToDateCheck(graph, connections(), settings).check(reads().current(), driftResources);
+        new UpToDateCheck(graph, connections(), settings).check(reads().current(), reads().pending(), driftResources);
     }
 
     /** The sessions holding the migration lock: a run applying migrations now; empty when none is. */

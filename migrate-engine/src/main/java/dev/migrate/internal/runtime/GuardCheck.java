@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class GuardCheck {
     /** What becomes of the revision. */
-    sealed interface Outcome permits Run, MarkRan, Stop {}
+    sealed interface Outcome permits Run, MarkRan, Pending {}
 
     /** Its statements run (every guard held, or one that failed only warns). */
     record Run() implements Outcome {}
@@ -29,8 +29,11 @@ final class GuardCheck {
     /** It is recorded as applied without running its statements, {@code note} in its history row. */
     record MarkRan(String note) implements Outcome {}
 
-    /** The run stops before it and leaves it pending. */
-    record Stop(String note) implements Outcome {}
+    /**
+     * It stays pending in its place ({@code why}: {@code precondition failed: ...}): its changes do not run, the
+     * revisions after it do, and every later upgrade tries it again.
+     */
+    record Pending(String why) implements Outcome {}
 
     private GuardCheck() {}
 
@@ -131,10 +134,9 @@ final class GuardCheck {
                 yield new MarkRan("marked ran: " + failed);
             }
             case CONTINUE -> {
-                log.info("The run stops before revision " + revision + ", which stays pending: its " + failed + " ("
-                        + option + " CONTINUE). A chain cannot apply the revisions after one it skips; the next run"
-                        + " tries it again.");
-                yield new Stop(failed);
+                log.info("Revision " + revision + " stays pending, its changes not run: its " + failed + " (" + option
+                        + " CONTINUE). The revisions after it run; every upgrade tries it again.");
+                yield new Pending(failed);
             }
             case HALT ->
                 throw new MigrateException("Revision " + revision + " stops the run: its " + failed + " (" + option
@@ -151,7 +153,7 @@ final class GuardCheck {
 
     /**
      * The history note of the downgrade of a revision recorded as applied without running its changes (its guard
-     * marked it ran, or it moved in so), whose downgrade does not run either: it would drop what the revision never
+     * marked it ran, or it moved in so) or left pending (its guard said CONTINUE), whose downgrade does not run either: it would drop what the revision never
      * made. {@code null} for any other step, and offline, where the script tests it itself
      * ({@link VersionTables#refuseMarkedRanDowngrade}).
      */
@@ -161,13 +163,29 @@ final class GuardCheck {
             return null;
         }
         String revision = step.revision().id();
-        List<String> marked = sink.query(tables.markedRanQuery(revision));
-        if (marked.isEmpty() || !("t".equals(marked.get(0)) || "true".equals(marked.get(0)))) {
-            return null;
+        List<String> latest = sink.query(tables.latestApplyingQuery(revision));
+        String direction = latest.isEmpty() ? "" : latest.get(0);
+        if (direction.equals(VersionTables.MARKED)) {
+            log.info("Revision " + revision + " was marked ran without running its changes: its downgrade is not run"
+                    + " either, only recorded.");
+            return "downgrade not run: the revision was marked ran";
         }
-        log.info("Revision " + revision + " was marked ran without running its changes: its downgrade is not run"
-                + " either, only recorded.");
-        return "downgrade not run: the revision was marked ran";
+        if (direction.equals(VersionTables.PENDING)) {
+            log.info("Revision " + revision + " was pending, its changes never run (its guard said CONTINUE): its"
+                    + " downgrade is not run either, only recorded.");
+            return "downgrade not run: the revision was pending, its changes never ran";
+        }
+        return null;
+    }
+
+    /**
+     * Whether a guard can leave its revision recorded without its changes having run: marked ran, or pending in
+     * its place (CONTINUE). The downgrade of such a revision may have nothing to undo.
+     */
+    static boolean mayRunNothing(Op.Guard guard) {
+        return guard.canMarkRan()
+                || guard.onFail() == Precondition.OnFail.CONTINUE
+                || guard.errorOutcome() == Precondition.OnFail.CONTINUE;
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.runtime.script.Scripts;
 import dev.migrate.internal.runtime.sink.ConnectionSink;
+import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.text.Fixes;
 import java.math.BigInteger;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -67,7 +69,7 @@ final class MoveIn {
      * @return the version rows it leaves; none when there was nothing to move in
      */
     Set<String> stamp(LockedRun run, Scripts scripts, MigrationLog log, VersionRows versions) throws SQLException {
-        Optional<Plan> plan = plan(run.lockConnection());
+        Optional<Plan> plan = plan(run.lockConnection(), scripts);
         if (plan.isEmpty()) {
             return Set.of();
         }
@@ -84,7 +86,8 @@ final class MoveIn {
                         row.message(),
                         scripts.upgrade(row.revision()).checksum(),
                         row.source(),
-                        row.ranNothing()))
+                        row.ranNothing(),
+                        row.pending()))
                 .toList();
         ConnectionSink sink = run.workSink();
         sink.begin();
@@ -179,7 +182,7 @@ final class MoveIn {
      *
      * @throws MigrateException naming the row and the fix when the database cannot be moved in exactly
      */
-    Optional<Plan> plan(Connection c) throws SQLException {
+    Optional<Plan> plan(Connection c, Scripts scripts) throws SQLException {
         if (tables.versionTableExists(c)) {
             return Optional.empty();
         }
@@ -219,7 +222,13 @@ final class MoveIn {
         if (applied.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(match(table, imported, applied));
+        return Optional.of(match(
+                table,
+                imported,
+                applied,
+                revision -> GuardCheck.guards(scripts.upgrade(revision).parts()).stream()
+                        .anyMatch(g -> g.onFail() == Precondition.OnFail.CONTINUE
+                                || g.errorOutcome() == Precondition.OnFail.CONTINUE)));
     }
 
     List<OldTable> oldTables(Connection c) throws SQLException {
@@ -495,7 +504,11 @@ final class MoveIn {
 
     // ---- both ----
 
-    private Plan match(OldTable table, List<Revision> imported, List<Applied> applied) {
+    /**
+     * @param continues whether a revision's guard may say CONTINUE: Liquibase passes over its changeset, recording
+     *     nothing, where the precondition fails, and runs the ones after it
+     */
+    private Plan match(OldTable table, List<Revision> imported, List<Applied> applied, Predicate<String> continues) {
         boolean flyway = table.tool().equals("flyway");
         Map<String, Applied> byKey = new HashMap<>();
         for (Applied row : applied) {
@@ -567,6 +580,7 @@ final class MoveIn {
         List<VersionTables.ImportedRow> rows = new ArrayList<>();
         @Nullable String firstMissing = null;
         List<Revision> tried = new ArrayList<>(); // failOnError=false, no row: stamped once a later one ran
+        List<Revision> passedOver = new ArrayList<>(); // CONTINUE, no row: pending once a later one ran
         for (Revision revision : imported) {
             List<Applied> ran = new ArrayList<>();
             boolean all = true;
@@ -586,6 +600,21 @@ final class MoveIn {
                 if (firstMissing != null && revision.repeatable()) {
                     continue; // Flyway's repeatable ones, last: they run again after what follows
                 }
+                for (Revision over : firstMissing == null ? passedOver : List.<Revision>of()) {
+                    stamped.add(over.id());
+                    rows.add(new VersionTables.ImportedRow(
+                            over.id(),
+                            graph.get(over.id()).message() + " (" + VersionTables.PENDING + ": imported: passed over"
+                                    + " by " + table.displayTool() + ", which records no row where its precondition"
+                                    + " says CONTINUE, and went on to "
+                                    + ran.get(0).shown()
+                                    + "; retried at every upgrade)",
+                            null,
+                            null,
+                            true,
+                            true));
+                }
+                passedOver.clear();
                 for (Revision failed : firstMissing == null ? tried : List.<Revision>of()) {
                     stamped.add(failed.id());
                     rows.add(new VersionTables.ImportedRow(
@@ -626,6 +655,8 @@ final class MoveIn {
                         ran.stream().allMatch(Applied::ranNothing)));
             } else if (firstMissing == null && !flyway && revision.undoesItsErrors()) {
                 tried.add(revision);
+            } else if (firstMissing == null && !flyway && continues.test(revision.id())) {
+                passedOver.add(revision);
             } else if (firstMissing == null && !revision.repeatable()) {
                 firstMissing = describe(flyway, revision.from().get(0)) + " (revision " + revision.id() + ")";
             }

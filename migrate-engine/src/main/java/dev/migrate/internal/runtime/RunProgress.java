@@ -38,8 +38,6 @@ final class RunProgress implements StatementProgress {
     boolean described;
     /** Whether the step at hand runs in a transaction. */
     boolean transactional = true;
-    /** Whether a guard stopped the run before its step (onFail CONTINUE): the steps after it do not run. */
-    boolean stopped;
     /** Whether the step at hand is the expand phase of an online migration. */
     boolean expand;
     /** How many times the failing statement or migration was tried. */

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,21 +92,32 @@ final class StepRunner {
      *     expand phase undoes the expand
      */
     List<AppliedStep> run(List<Step> steps, ScriptSink sink, Scripts scripts, Map<String, String> phases) {
+        return run(steps, sink, scripts, phases, Set.of());
+    }
+
+    /**
+     * @param retried the revisions whose steps try again a revision left pending in its place (an upgrade that
+     *     moves no version row): where its guard says CONTINUE again, nothing is recorded, and it stays pending
+     */
+    List<AppliedStep> run(
+            List<Step> steps, ScriptSink sink, Scripts scripts, Map<String, String> phases, Set<String> retried) {
         invalidIndexes.beforeRun(steps, sink, scripts);
         try (StepWatch watch = sink.offline() ? StepWatch.off() : StepWatch.start(progressInterval, log, listener)) {
             TransactionPlan plan = new TransactionPlan(
                     steps, migrations, scripts, phases, online, mode, lockRetries, wholeSteps, fixes);
-            return run(steps.size(), plan, sink, watch);
+            return run(steps.size(), plan, sink, watch, retried);
         }
     }
 
-    private List<AppliedStep> run(int steps, TransactionPlan plan, ScriptSink sink, StepWatch watch) {
+    private List<AppliedStep> run(
+            int steps, TransactionPlan plan, ScriptSink sink, StepWatch watch, Set<String> retried) {
         List<AppliedStep> applied = new ArrayList<>();
         RunProgress progress = new RunProgress(watch);
         boolean inTransaction = false;
         try {
-            for (int i = 0; i < steps && !progress.stopped; i++) {
-                inTransaction = runStep(i, plan, sink, watch, progress, inTransaction, applied);
+            for (int i = 0; i < steps; i++) {
+                boolean retry = retried.contains(plan.stepAt(i).revision().id());
+                inTransaction = runStep(i, plan, sink, watch, progress, inTransaction, applied, retry);
             }
             if (inTransaction) {
                 progress.at("COMMIT");
@@ -123,6 +135,7 @@ final class StepRunner {
      * Runs the {@code i}th step as the plan has it, its bookkeeping with it.
      *
      * @param inTransaction whether the run's transaction is open when it starts
+     * @param retry whether the step tries again a revision left pending in its place
      * @return whether the run's transaction is open when it ends
      */
     private boolean runStep(
@@ -132,7 +145,8 @@ final class StepRunner {
             StepWatch watch,
             RunProgress progress,
             boolean inTransaction,
-            List<AppliedStep> applied)
+            List<AppliedStep> applied,
+            boolean retry)
             throws SQLException {
         progress.start(plan.stepAt(i));
         TransactionPlan.Planned planned = plan.step(i, sink);
@@ -167,6 +181,7 @@ final class StepRunner {
             listener.beforeStep(starting);
         }
         long start = System.nanoTime();
+        @Nullable String pending = null; // why its guard left it pending in its place
         if (planned.expand()) {
             online.expand().start(planned.revision(), planned.script().changes(), sink, progress);
         }
@@ -188,17 +203,18 @@ final class StepRunner {
                 GuardCheck.Outcome outcome = guards.isEmpty() || sink.offline()
                         ? new GuardCheck.Run()
                         : GuardCheck.evaluate(step.revision().id(), guards, sink, log, inTransaction);
-                if (outcome instanceof GuardCheck.Stop) {
-                    // what the run applied before stays; this revision's transaction changed nothing
-                    watch.finished();
-                    progress.stopped = true;
-                    return inTransaction;
-                }
-                if (outcome instanceof GuardCheck.MarkRan marked) {
+                if (outcome instanceof GuardCheck.Pending left) {
+                    if (retry) {
+                        // still pending: its row stays as it is, and the steps after it run
+                        watch.finished();
+                        return inTransaction;
+                    }
+                    pending = left.why();
+                } else if (outcome instanceof GuardCheck.MarkRan marked) {
                     note = marked.note();
-                    break;
+                } else {
+                    runParts(step, transactional, parts, sink, progress);
                 }
-                runParts(step, transactional, parts, sink, progress);
                 break;
             } catch (SQLException e) {
                 if (!plan.retriesTransaction(planned, e, attempt)) {
@@ -212,9 +228,11 @@ final class StepRunner {
         }
         Long millis = sink.offline() ? null : (System.nanoTime() - start) / 1_000_000;
         List<String> bookkeeping = new ArrayList<>(
-                note == null
-                        ? tables.bookkeeping(step, planned.checksum(), millis)
-                        : tables.bookkeepingRanNothing(step, planned.checksum(), millis, note));
+                pending != null
+                        ? tables.bookkeepingPending(step, planned.checksum(), millis, pending)
+                        : note == null
+                                ? tables.bookkeeping(step, planned.checksum(), millis)
+                                : tables.bookkeepingRanNothing(step, planned.checksum(), millis, note));
         bookkeeping.addAll(planned.stateRows());
         if (inTransaction && planned.commitsWithBookkeeping()) {
             progress.at("(version table update, then COMMIT)");
@@ -227,7 +245,9 @@ final class StepRunner {
             sink.executeAll(bookkeeping);
             progress.applied(transactional);
         }
-        if (!sink.offline()) {
+        if (pending != null) {
+            watch.finished(); // recorded pending, not applied: no listener hears it applied
+        } else if (!sink.offline()) {
             finished(step, start, watch, applied);
         }
         if (planned.completesOnTheWay()) {

@@ -10,7 +10,6 @@ import dev.migrate.internal.online.OnlineRunner;
 import dev.migrate.internal.runtime.script.Script;
 import dev.migrate.internal.runtime.script.Scripts;
 import dev.migrate.internal.runtime.sink.ScriptSink;
-import dev.migrate.op.Op;
 import dev.migrate.text.Fixes;
 import java.sql.SQLException;
 import java.util.List;
@@ -138,7 +137,7 @@ final class TransactionPlan {
             return true;
         }
         return GuardCheck.guards(scripts.upgrade(planned.revision()).parts()).stream()
-                .anyMatch(Op.Guard::canMarkRan);
+                .anyMatch(GuardCheck::mayRunNothing);
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.migrate.spi.SchemaDriftCheck;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,7 +31,7 @@ final class UpToDateCheck {
      * Fails unless the database is at every head, and then, when {@code driftResources} is given, unless
      * it has the schema the chain builds there, which those resources hold ({@link SchemaDriftCheck}).
      */
-    void check(List<CurrentRevision> current, @Nullable ClassLoader driftResources) {
+    void check(List<CurrentRevision> current, Map<String, String> pending, @Nullable ClassLoader driftResources) {
         Set<String> rows = new TreeSet<>();
         current.forEach(r -> rows.add(r.id()));
         List<String> unknown = current.stream()
@@ -48,6 +49,10 @@ final class UpToDateCheck {
                     + " while the migrations' heads are " + RevisionGraph.describe(heads) + ". Run "
                     + settings.fixes().upgradeToHeads() + " first.");
         }
+        // at head all the same, as Liquibase's update passed the changeset over: said, for whoever gates on it
+        pending.forEach((id, why) -> settings.log()
+                .info("The database is at head with revision " + id + " " + why + " (its guard said CONTINUE): its"
+                        + " changes are not there, and the next upgrade tries it again."));
         if (driftResources != null) {
             assertNoDrift(String.join("+", heads), driftResources);
         }

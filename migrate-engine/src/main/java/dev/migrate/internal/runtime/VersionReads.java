@@ -97,6 +97,21 @@ public final class VersionReads {
         }
     }
 
+    /**
+     * The revisions a guard left pending in their place (CONTINUE) on the database's path, in chain order, each with
+     * why ({@code pending: precondition failed: ...; retried at every upgrade}); every upgrade tries them again.
+     */
+    public Map<String, String> pending() {
+        try (Connection c = connections.open()) {
+            return PendingRevisions.onPath(graph, tables, c, tables.readVersions(c));
+        } catch (SQLException e) {
+            throw new MigrateException(
+                    "Could not read the history table " + tables.historyTable() + " from " + connections.description()
+                            + ": " + e.getMessage() + readGrantHint(e),
+                    e);
+        }
+    }
+
     /** The version rows as the table holds them, whatever the run's contexts; none without a version table. */
     Set<String> tableRows() {
         try (Connection c = connections.open()) {

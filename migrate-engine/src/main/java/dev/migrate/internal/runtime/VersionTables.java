@@ -38,8 +38,18 @@ final class VersionTables {
      */
     static final String MARKED = "marked";
 
-    /** The directions of history rows that apply a revision; the latest of them says how it was applied. */
-    private static final String APPLYING = "('upgrade', 'marked', 'stamp', 'imported')";
+    /**
+     * The history direction of a revision whose guard said CONTINUE (Liquibase's {@code onFail}/{@code onError}):
+     * the version rows moved past it, its changes did not run, and every later upgrade tries it again. A row of
+     * its own, like {@value #MARKED}, so a table created before it needs no new column.
+     */
+    static final String PENDING = "pending";
+
+    /**
+     * The directions of history rows that apply a revision, and the row that left one {@value #PENDING} in its
+     * place; the latest of them says how it was applied.
+     */
+    private static final String APPLYING_OR_PENDING = "('upgrade', 'marked', 'stamp', 'imported', 'pending')";
 
     private final String schema;
     private final QualifiedName version;
@@ -209,8 +219,8 @@ final class VersionTables {
         try (Statement s = c.createStatement();
                 ResultSet rs =
                         s.executeQuery("SELECT DISTINCT ON (revision) revision, direction, applied_at, applied_by,"
-                                + " duration_ms FROM " + quote(history)
-                                + " WHERE direction IN " + APPLYING
+                                + " duration_ms, message FROM " + quote(history)
+                                + " WHERE direction IN " + APPLYING_OR_PENDING
                                 + " ORDER BY revision, id DESC")) {
             while (rs.next()) {
                 long millis = rs.getLong(5);
@@ -222,10 +232,39 @@ final class VersionTables {
                                 "stamp".equals(rs.getString(2)),
                                 rs.getObject(3, OffsetDateTime.class).toInstant(),
                                 rs.getString(4),
-                                duration));
+                                duration,
+                                PENDING.equals(rs.getString(2)) ? pendingNote(rs.getString(6)) : null));
             }
         }
         return rows;
+    }
+
+    /**
+     * The revisions left {@value #PENDING} by a guard that said CONTINUE, and not applied, marked ran or downgraded
+     * since, each with why ({@code precondition failed: ...}), in no order; none when the table does not exist yet.
+     */
+    Map<String, String> readPending(Connection c) throws SQLException {
+        Map<String, String> pending = new HashMap<>();
+        if (!exists(c, quotedHistory)) {
+            return pending;
+        }
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT revision, message FROM (SELECT DISTINCT ON (revision) revision,"
+                        + " direction, message FROM " + quotedHistory + " WHERE direction IN " + APPLYING_OR_PENDING
+                        + " OR direction = 'downgrade' ORDER BY revision, id DESC) latest WHERE direction = '"
+                        + PENDING + "'")) {
+            while (rs.next()) {
+                pending.put(rs.getString(1), pendingNote(rs.getString(2)));
+            }
+        }
+        return pending;
+    }
+
+    /** What a {@value #PENDING} row's message says after the revision's own: its {@link #bookkeepingPending} note. */
+    private static String pendingNote(@Nullable String message) {
+        String text = message == null ? "" : message;
+        int at = text.lastIndexOf(" (" + PENDING + ": ");
+        return at < 0 ? text : text.substring(at + 2, text.length() - (text.endsWith(")") ? 1 : 0));
     }
 
     /** The last {@code limit} rows of the history table, the newest first; none when it does not exist. */
@@ -278,12 +317,37 @@ final class VersionTables {
     }
 
     /**
+     * The bookkeeping of an upgrade whose guard said CONTINUE: the version rows move past it, so the revisions after
+     * it run, and its history row is {@value #PENDING}, saying why ({@code create person (pending: precondition
+     * failed: ...; retried at every upgrade)}).
+     */
+    List<String> bookkeepingPending(Step step, @Nullable String checksum, @Nullable Long durationMillis, String why) {
+        List<String> sql = new ArrayList<>(deleteAndInsert(step.deleteVersions(), step.insertVersions()));
+        sql.add(historyRow(
+                step.revision().id(),
+                PENDING,
+                step.revision().message() + " (" + PENDING + ": " + why + "; retried at every upgrade)",
+                checksum,
+                durationMillis == null ? "NULL" : durationMillis.toString()));
+        return sql;
+    }
+
+    /**
+     * A query of one value: the direction of the latest row that applied {@code revision} or left it pending
+     * ({@value #MARKED} when it was recorded without running its changes, {@value #PENDING} when they never ran),
+     * empty when there is none.
+     */
+    String latestApplyingQuery(String revision) {
+        return "SELECT coalesce((SELECT direction FROM " + quotedHistory + " WHERE revision = " + string(revision)
+                + " AND direction IN " + APPLYING_OR_PENDING + " ORDER BY id DESC LIMIT 1), '')";
+    }
+
+    /**
      * A query of one value, {@code t} when the latest row that applied {@code revision} recorded it without
-     * running its changes ({@value #MARKED}), else {@code f}.
+     * running its changes ({@value #MARKED}) or left it {@value #PENDING}, else {@code f}.
      */
     String markedRanQuery(String revision) {
-        return "SELECT coalesce((SELECT direction = '" + MARKED + "' FROM " + quotedHistory + " WHERE revision = "
-                + string(revision) + " AND direction IN " + APPLYING + " ORDER BY id DESC LIMIT 1), false)";
+        return "SELECT (" + latestApplyingQuery(revision) + ") IN ('" + MARKED + "', '" + PENDING + "')";
     }
 
     /**
@@ -296,8 +360,8 @@ final class VersionTables {
                 + "    IF (" + markedRanQuery(revision) + ") THEN\n"
                 + "        RAISE EXCEPTION USING ERRCODE = 'object_not_in_prerequisite_state', MESSAGE = "
                 + string("Revision " + revision + " was marked ran on this database (recorded as applied without"
-                        + " running its changes), so its downgrade must not run: it would drop what the revision never"
-                        + " made. Downgrade this database with mvn migrate:downgrade against it, which records the"
+                        + " running its changes) or is pending there (its guard said CONTINUE), so its downgrade must"
+                        + " not run: it would drop what the revision never made. Downgrade this database with mvn migrate:downgrade against it, which records the"
                         + " downgrade without running it.")
                 + ";\n"
                 + "    END IF;\n"
@@ -374,7 +438,8 @@ final class VersionTables {
     List<String> moveIn(StampPlan plan, List<ImportedRow> rows) {
         List<String> sql = new ArrayList<>(deleteAndInsert(List.of(), plan.insert()));
         for (ImportedRow row : rows) {
-            String values = string(row.revision()) + ", " + string(row.ranNothing() ? MARKED : "imported") + ", "
+            String values = string(row.revision()) + ", "
+                    + string(row.pending() ? PENDING : row.ranNothing() ? MARKED : "imported") + ", "
                     + string(row.message()) + ", " + string(row.checksum());
             sql.add(
                     row.source() == null
@@ -392,13 +457,25 @@ final class VersionTables {
      *
      * @param ranNothing whether the old tool recorded it without running it ({@code MARK_RAN}, {@code SKIPPED}):
      *     its row is {@value #MARKED}, and its downgrade does not run
+     * @param pending whether the old tool passed over it, its precondition saying CONTINUE, and ran the changesets
+     *     after it: its row is {@value #PENDING}, and every upgrade tries it again, as the old tool's next update would
      */
     record ImportedRow(
             String revision,
             String message,
             @Nullable String checksum,
             @Nullable String source,
-            boolean ranNothing) {}
+            boolean ranNothing,
+            boolean pending) {
+        ImportedRow(
+                String revision,
+                String message,
+                @Nullable String checksum,
+                @Nullable String source,
+                boolean ranNothing) {
+            this(revision, message, checksum, source, ranNothing, false);
+        }
+    }
 
     /** The history row of an online revision's contract phase, {@code complete}. */
     String completion(String revision, String message) {

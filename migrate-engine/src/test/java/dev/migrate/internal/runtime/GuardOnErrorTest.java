@@ -147,13 +147,18 @@ class GuardOnErrorTest {
         // the failed evaluation did not end the transaction the revisions share with what ran before them
         List<String> history =
                 query(db, "SELECT revision || ' ' || direction || ': ' || message FROM migrate_history ORDER BY id");
-        assertThat(history).hasSize(3);
+        assertThat(history).hasSize(4);
         assertThat(history.get(0)).isEqualTo("e0 upgrade: create before");
         assertThat(history.get(1))
                 .startsWith("e1 marked: error mark ran (marked ran: precondition could not be evaluated: badtable has"
                         + " a row (ERROR: relation \"badtable\" does not exist");
         assertThat(history.get(2)).isEqualTo("e2 upgrade: error warn");
-        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("e2");
+        assertThat(history.get(3))
+                .startsWith("e3 pending: error continue (pending: precondition could not be evaluated: badtable has"
+                        + " a row (ERROR: relation \"badtable\" does not exist")
+                .endsWith("; retried at every upgrade)");
+        // the version row is past the pending revision, which stays in its place
+        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("e3");
         assertThat(query(
                         db,
                         "SELECT relname FROM pg_class WHERE relname IN ('before_guards', 'error_markran_ran',"
@@ -165,7 +170,7 @@ class GuardOnErrorTest {
                                 + " badtable has a row")
                         .endsWith("(onError WARN)."))
                 .anySatisfy(line -> assertThat(line)
-                        .startsWith("The run stops before revision e3, which stays pending: its precondition could"
+                        .startsWith("Revision e3 stays pending, its changes not run: its precondition could"
                                 + " not be evaluated: badtable has a row")
                         .contains("(onError CONTINUE)"));
 
@@ -174,17 +179,24 @@ class GuardOnErrorTest {
                 Statement s = c.createStatement()) {
             s.execute("CREATE TABLE badtable (id int); INSERT INTO badtable VALUES (1)");
         }
-        migrator.upgrade("head");
+        assertThat(migrator.upgrade("head").applied())
+                .extracting(dev.migrate.AppliedStep::revision)
+                .containsExactly("e3");
         assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("e3");
         assertThat(query(db, "SELECT to_regclass('error_continue_ran') IS NOT NULL"))
                 .containsExactly("t");
+        assertThat(query(db, "SELECT direction FROM migrate_history WHERE revision = 'e3' ORDER BY id"))
+                .containsExactly("pending", "upgrade");
     }
 
     @Test
     void sqlThatDoesNotParseWithOnErrorContinueLeavesTheRevisionPending() throws Exception {
         DataSource db = TestPostgres.freshDatabase("guard_onerror_parse");
         migrator(db, new ArrayList<>(), Before.class, InvalidSqlContinue.class).upgrade("head");
-        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("e0");
+        // the invalid SQL after the guard never ran: the revision is recorded pending, in its place
+        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("i1");
+        assertThat(query(db, "SELECT direction FROM migrate_history WHERE revision = 'i1'"))
+                .containsExactly("pending");
     }
 
     @Test

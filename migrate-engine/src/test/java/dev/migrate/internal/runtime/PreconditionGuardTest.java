@@ -197,7 +197,7 @@ class PreconditionGuardTest {
 
     // Liquibase's integration changelog pgsql/update/showSummaryWithPreconditionContinue.sql, ported: an
     // sqlCheck (SELECT COUNT(*) ... expected 1) with onFail CONTINUE leaves its change not run while the
-    // table is empty. Here the run stops before it, since a chain cannot apply a revision after one it skips.
+    // table is empty. Here it stays pending in its place, the revisions after it run, and a later run applies it.
 
     @Revision(id = "c1", message = "create example_table_04")
     public static class CreateExample implements Migration {
@@ -243,16 +243,22 @@ class PreconditionGuardTest {
     }
 
     @Test
-    void continueStopsTheRunBeforeTheRevisionAndTheNextRunAppliesIt() throws Exception {
+    void continueLeavesTheRevisionPendingRunsTheOnesAfterItAndTheNextRunAppliesIt() throws Exception {
         List<String> warnings = new ArrayList<>();
         DataSource db = TestPostgres.freshDatabase("guard_continue");
         Migrator migrator = migrator(db, warnings, CreateExample.class, ContinueUnlessOneRow.class, After.class);
 
+        // Liquibase's summary: one changeset run, the guarded one filtered out by its precondition
         migrator.upgrade("head");
-        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("c1");
-        assertThat(query(db, "SELECT revision FROM migrate_history ORDER BY id"))
-                .containsExactly("c1");
-        assertThat(query(db, "SELECT to_regclass('after_c2') IS NULL")).containsExactly("t");
+        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("c3");
+        assertThat(query(db, "SELECT revision || ' ' || direction FROM migrate_history ORDER BY id"))
+                .containsExactly("c1 upgrade", "c2 pending", "c3 upgrade");
+        assertThat(query(db, "SELECT to_regclass('after_c2') IS NOT NULL")).containsExactly("t");
+        assertThat(query(
+                        db,
+                        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'example_table_04'"
+                                + " AND column_name = 'col2'"))
+                .containsExactly("0");
 
         execute(db, "INSERT INTO example_table_04 VALUES ('1', 'one')");
         migrator.upgrade("head");

@@ -333,23 +333,17 @@ public record LiquibaseChangelog(
      * @param warnings where what the import says of the changeset goes
      */
     /**
-     * What becomes of a changeset whose runtime precondition says CONTINUE: Liquibase 4.33 passes over it, runs the
-     * changesets after it and tries it again on its next update; a chain cannot apply a revision past one it has not
-     * applied, so the upgrade stops before it.
+     * What the revision's Javadoc says of a changeset whose runtime precondition says CONTINUE: as Liquibase 4.33
+     * passes over it, runs the changesets after it and tries it again on its next update, the revision stays pending
+     * in its place and every upgrade tries it again.
      */
-    private static String continues(LiquibaseChangeSet changeSet, LiquibaseChangeSet.Precondition p) {
-        return changeSet.named() + " has the precondition " + p.text() + " with "
+    private static String continues(LiquibaseChangeSet.Precondition p) {
+        return "Where its precondition " + p.text()
                 + (p.onFail().equals("CONTINUE")
-                        ? "onFail=CONTINUE: where it does not hold"
-                        : "onError=CONTINUE: where it cannot be evaluated")
-                + ", Liquibase passes over the changeset, runs the ones after it and tries it again on its next"
-                + " update (up to 4.31 it recorded it SKIPPED and never ran it). A chain cannot apply a revision"
-                + " after one it has not applied: the upgrade stops before this one, which stays pending until the"
-                + " precondition holds. Where it does not hold on an empty database, the proof names what the"
-                + " changesets after it build; a database where Liquibase passed over it and ran later ones is"
-                + " refused at its first upgrade. Make the precondition hold there and run liquibase update, or,"
-                + " where the changeset may be left out on such databases, make it onFail=MARK_RAN, and import"
-                + " again.";
+                        ? " does not hold (onFail=CONTINUE)"
+                        : " cannot be evaluated" + " (onError=CONTINUE)")
+                + ", it stays pending in its place, as Liquibase passes over the changeset: the revisions after it"
+                + " run, and every upgrade tries it again, as Liquibase's next update does.";
     }
 
     private static OldMigration migration(
@@ -425,7 +419,7 @@ public record LiquibaseChangelog(
                         + (p.onError().equals("HALT") ? "" : ", onError=" + p.onError())
                         + ") is its guard, evaluated on the database it runs on.");
                 if (p.onFail().equals("CONTINUE") || p.onError().equals("CONTINUE")) {
-                    warnings.add(continues(changeSet, p));
+                    notes.add(continues(p));
                 }
             }
         }
