@@ -17,7 +17,7 @@ try {
     // reading works on the standby
     assert log.contains('The database has no revision applied (it is at base).')
     assert log.contains('-> 20260301_000002 (head), add weight')
-    assert log.count('BUILD SUCCESS') == 4 : 'current, history and check on the standby, upgrade on the primary'
+    assert log.count('BUILD SUCCESS') == 3 : 'current and history (one mvn), check on the standby, upgrade on the primary'
 
     // check reads the standby once it replayed the upgrade: the entity side (a check constraint, which needs a
     // server) built on a throwaway one
