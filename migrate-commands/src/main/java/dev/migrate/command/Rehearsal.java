@@ -3,6 +3,7 @@ package dev.migrate.command;
 import dev.migrate.ConsentRefusedException;
 import dev.migrate.MigrateException;
 import dev.migrate.Migration;
+import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.command.output.Json;
 import dev.migrate.graph.RevisionInfo;
@@ -92,8 +93,20 @@ public final class Rehearsal {
         RevisionTarget target = move.target();
         ComparisonDatabases throwaways = context.databases(null);
         try (ComparisonDatabases.ThrowawayServer server = throwaways.start(throwaways.defaultVersion())) {
-            Migrator chain =
-                    context.migrations(true).dataSource(server.dataSource()).build();
+            // the copy's progress stays off the output: a line "Running downgrade a -> <base>" before the refusal
+            // of that downgrade would read as if it ran on the user's database
+            Migrator chain = context.migrations(true)
+                    .dataSource(server.dataSource())
+                    .log(new MigrationLog() {
+                        @Override
+                        public void info(String line) {}
+
+                        @Override
+                        public void warn(String line) {
+                            context.output().warn("On the throwaway copy: " + line);
+                        }
+                    })
+                    .build();
             server.createRolesOf(chain, context.output()::info);
             String start = from != null
                     ? from

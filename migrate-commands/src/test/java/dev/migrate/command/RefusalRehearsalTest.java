@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.migrate.ConsentRefusedException;
 import dev.migrate.Migration;
+import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
@@ -79,6 +80,9 @@ class RefusalRehearsalTest {
                 .isLessThan(rehearsed.indexOf("Rehearsed on"));
         assertThat(rehearsed.indexOf("Rehearsed on")).isLessThan(rehearsed.indexOf("Consent token for exactly"));
         ordersIntact(database);
+        assertThat(lines)
+                .as("the copy's progress is not shown: it would read as run on the database")
+                .noneMatch(line -> line.startsWith("Running downgrade"));
 
         String skipped = refusal(database, down.rehearsing(false));
         assertThat(skipped)
@@ -156,8 +160,20 @@ class RefusalRehearsalTest {
                 TestPostgres.jdbcUrl("postgres"),
                 directory,
                 () -> {
-                    Migrator.Builder builder =
-                            Migrator.builder().migrations(migrations).consent(consent);
+                    Migrator.Builder builder = Migrator.builder()
+                            .migrations(migrations)
+                            .consent(consent)
+                            .log(new MigrationLog() {
+                                @Override
+                                public void info(String line) {
+                                    lines.add(line);
+                                }
+
+                                @Override
+                                public void warn(String line) {
+                                    lines.add(line);
+                                }
+                            });
                     return agent ? MigratorTools.startedByAgent(builder, "claude-code") : builder;
                 });
     }
