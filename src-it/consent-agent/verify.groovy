@@ -14,6 +14,12 @@ try {
     assert log.contains('started by a coding agent (claude-code)')
     assert log.contains('DROP TABLE accounts')
     assert log.contains('To the agent: stop here.')
+    // the first refusal ran the downgrade on a throwaway copy and shows the lock it took there; the two with
+    // -Dmigrate.rehearse=false say they were not rehearsed
+    assert log.contains('Rehearsed on a throwaway copy of the chain')
+    assert log =~ /DROP TABLE accounts \(\d+ ms\)/
+    assert log =~ /ACCESS EXCLUSIVE on public\.accounts, held \d+ ms/
+    assert log.count('Not rehearsed on a throwaway copy of the chain (-Dmigrate.rehearse=false)') == 2
     assert log =~ /-Dmigrate\.consent=c1-[0-9a-f]+-[0-9a-f]{8}-[0-9a-f]{16}/
     assert refused.count { it.contains(':stamp (default-cli)') } == 1
     assert log.contains('No consent token was given.')

@@ -12,6 +12,7 @@ import static dev.migrate.cli.CliOption.PACKAGES;
 import static dev.migrate.cli.CliOption.PASSWORD;
 import static dev.migrate.cli.CliOption.PURGE;
 import static dev.migrate.cli.CliOption.RANGE;
+import static dev.migrate.cli.CliOption.REHEARSE;
 import static dev.migrate.cli.CliOption.REPLAY_CACHE;
 import static dev.migrate.cli.CliOption.REPORT;
 import static dev.migrate.cli.CliOption.SCRATCH_URL;
@@ -217,11 +218,18 @@ final class Cli {
                 case CURRENT ->
                     new Current(verbose, arguments.flag(CHECK_HEADS), module(arguments))
                             .run(fleet(arguments, credentials), context);
-                case UPGRADE -> move(arguments, Move.upgrade(required(checked.target())), credentials, context);
+                case UPGRADE ->
+                    move(
+                            arguments,
+                            Move.upgrade(required(checked.target())).rehearsing(arguments.flag(REHEARSE, true)),
+                            credentials,
+                            context);
                 case DOWNGRADE ->
                     move(
                             arguments,
-                            Move.downgrade(required(checked.target())).inModule(module(arguments)),
+                            Move.downgrade(required(checked.target()))
+                                    .inModule(module(arguments))
+                                    .rehearsing(arguments.flag(REHEARSE, true)),
                             credentials,
                             context);
                 case STAMP ->

@@ -51,6 +51,7 @@ final class CliOption {
     static final CliOption CANARY = fromTable(SettingsTable.CANARY);
     static final CliOption ACCEPT_FUTURE_REVISIONS = fromTable(SettingsTable.ACCEPT_FUTURE_REVISIONS);
     static final CliOption PURGE = fromTable(SettingsTable.PURGE);
+    static final CliOption REHEARSE = fromTable(SettingsTable.REHEARSE);
     static final CliOption CHECK_HEADS = fromTable(SettingsTable.CHECK_HEADS);
     static final CliOption MANAGED_SCHEMA = fromTable(SettingsTable.MANAGED_SCHEMA);
     static final CliOption EXCLUDE = fromTable(SettingsTable.EXCLUDE);
@@ -193,7 +194,10 @@ final class CliOption {
         if (option == null) {
             return "";
         }
-        return option.takesValue() ? option.written() + " " + value : option.written();
+        if (option.takesValue()) {
+            return option.written() + " " + value;
+        }
+        return value.equals("false") ? option.written() + "=false" : option.written(); // a flag is true when written
     }
 
     /** Whether the option may be given more than once, each time with a value of its own: an entry of a map. */

@@ -160,8 +160,22 @@ class McpServerTest {
             assertThat(TestPostgres.query(otherData, "SELECT count(*) FROM account"))
                     .containsExactly("2");
 
+            // the refusal's message shows the same figures, as the goals' and the command line's do
+            assertThat(refused)
+                    .contains("Rehearsed on a throwaway copy of the chain")
+                    .contains("ACCESS EXCLUSIVE on public.account, held ");
             Matcher token = Pattern.compile("c1-[0-9a-f]+-[0-9a-f]+-[0-9a-f]+").matcher(refused);
             assertThat(token.find()).as(refused).isTrue();
+
+            String unrehearsed = call(client, "downgrade", Map.of("target", "base", "rehearse", false), responses);
+            assertThat(unrehearsed)
+                    .contains("\"needsUserConsent\":true")
+                    .contains("Not rehearsed on a throwaway copy of the chain (the argument")
+                    .doesNotContain("Rehearsed on")
+                    .as("the token is the plan's, whatever was measured")
+                    .contains(token.group());
+            assertThat(TestPostgres.query(otherData, "SELECT count(*) FROM account"))
+                    .containsExactly("2");
             String ran = call(client, "downgrade", Map.of("target", "base", "consent", token.group()), responses);
             assertThat(ran).contains("\"status\":\"ok\"");
         }

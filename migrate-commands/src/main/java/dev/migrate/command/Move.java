@@ -1,6 +1,7 @@
 package dev.migrate.command;
 
 import dev.migrate.AppliedStep;
+import dev.migrate.ConsentRefusedException;
 import dev.migrate.Fleet;
 import dev.migrate.FleetResult;
 import dev.migrate.MigrateException;
@@ -44,12 +45,15 @@ import org.jspecify.annotations.Nullable;
  *     ({@link RevisionTarget#orRange})
  * @param purge for {@code stamp}: empty the version table first
  * @param module for {@code downgrade}: the one module it reverts ({@link ModuleScope}), or null for the whole graph
+ * @param onRefusal what a refusal for consent shows of a rehearsal of an upgrade or downgrade on a throwaway copy of
+ *     the chain: rehearsed then by default ({@link Rehearsal})
  */
 public record Move(
         Kind kind,
         RevisionTarget target,
         boolean purge,
-        @Nullable ModuleScope module) {
+        @Nullable ModuleScope module,
+        Rehearsal.OnRefusal onRefusal) {
     /** The four commands. */
     public enum Kind {
         UPGRADE,
@@ -67,6 +71,7 @@ public record Move(
     public Move {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(onRefusal, "onRefusal");
         if (module != null && kind != Kind.DOWNGRADE) {
             throw new MigrateException("A module scopes downgrade, not " + kind.command() + ": an " + kind.command()
                     + " moves every module, each after those it depends on. Leave the module out.");
@@ -75,12 +80,25 @@ public record Move(
 
     /** A move of the whole graph. */
     public Move(Kind kind, RevisionTarget target, boolean purge) {
-        this(kind, target, purge, null);
+        this(kind, target, purge, null, new Rehearsal.Rehearse());
     }
 
     /** This downgrade, scoped to {@code scope}'s module when there is one. */
     public Move inModule(@Nullable ModuleScope scope) {
-        return new Move(kind, target, purge, scope);
+        return new Move(kind, target, purge, scope, onRefusal);
+    }
+
+    /**
+     * This move, whose refusal for consent shows what it measured on a throwaway copy of the chain when
+     * {@code rehearse} (the setting {@code rehearse}), else says that it was not rehearsed.
+     */
+    public Move rehearsing(boolean rehearse) {
+        return shownOnRefusal(rehearse ? new Rehearsal.Rehearse() : new Rehearsal.Skip());
+    }
+
+    /** This move, whose refusal for consent shows {@code shown}: a rehearsal measured before it ran, for one. */
+    public Move shownOnRefusal(Rehearsal.OnRefusal shown) {
+        return new Move(kind, target, purge, module, shown);
     }
 
     /** {@code upgrade} to {@code target}. */
@@ -122,7 +140,14 @@ public record Move(
                 String file = script.write(out -> script(migrator, scoped, out), context);
                 context.output().result(new CommandResult.Script(file, List.of()));
             } else {
-                context.onDatabase(kind.command(), builder -> context.output().result(on(builder.build(), context)));
+                try {
+                    context.onDatabase(
+                            kind.command(), builder -> context.output().result(on(builder.build(), context)));
+                } catch (ConsentRefusedException refused) {
+                    // nothing ran: the user who is asked sees what the plan measured on a throwaway copy, its token
+                    // unchanged
+                    throw Rehearsal.shown(refused, this, onRefusal, context);
+                }
             }
         } else if (module != null) {
             throw new MigrateException("A downgrade scoped to module " + module.module() + " runs on one database, "

@@ -37,19 +37,35 @@ public final class TestContext {
      */
     public static CommandContext onUrl(
             RecordingOutput output, @Nullable String url, Path buildDirectory, Supplier<Migrator.Builder> builders) {
+        return onUrl(output, url, null, buildDirectory, builders);
+    }
+
+    /**
+     * The migrations {@code builders} gives, on the database of {@code url}, their throwaway servers databases made
+     * on the scratch server of {@code scratchUrl} (as {@code --scratch-url} gives it; null: embedded ones).
+     */
+    public static CommandContext onUrl(
+            RecordingOutput output,
+            @Nullable String url,
+            @Nullable String scratchUrl,
+            Path buildDirectory,
+            Supplier<Migrator.Builder> builders) {
         Properties given = new Properties();
         if (url != null) {
             given.setProperty("migrate.url", url);
         }
+        RunDatabase.Builder database = RunDatabase.announcedTo(output, Path::toString, TestFixes.INSTANCE)
+                .configuredBy(
+                        new ConnectionResolver(Map.of(), given, serverId -> {
+                            throw new IllegalStateException("no server ids here");
+                        }),
+                        ConnectionResolver.NONE);
+        if (scratchUrl != null) {
+            database.onScratchServer(scratchUrl);
+        }
         return CommandContext.of(
                 Migrations.of(builders, GivenSettings.on(Face.COMMAND_LINE).resolve()),
-                RunDatabase.announcedTo(output, Path::toString, TestFixes.INSTANCE)
-                        .configuredBy(
-                                new ConnectionResolver(Map.of(), given, serverId -> {
-                                    throw new IllegalStateException("no server ids here");
-                                }),
-                                ConnectionResolver.NONE)
-                        .build(),
+                database.build(),
                 Project.in(buildDirectory, List.of(), buildDirectory),
                 TestFixes.INSTANCE,
                 output);

@@ -36,8 +36,21 @@ public class DowngradeMojo extends FleetMojo {
     @Parameter(property = "migrate.module")
     protected @Nullable String module;
 
+    /**
+     * When a run started by a coding agent is refused for want of its user's consent, first run its plan on a
+     * throwaway copy of the chain and show each statement's table locks and how long they were held there;
+     * {@code false} refuses without them. The consent token is the same either way. See docs/howto/agents.md.
+     */
+    @Parameter(property = "migrate.rehearse", defaultValue = "true")
+    protected boolean rehearse;
+
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
-        run(database, projectClasses, Move.downgrade(checkedTarget(target)).inModule(ModuleScope.of(module)));
+        run(
+                database,
+                projectClasses,
+                Move.downgrade(checkedTarget(target))
+                        .inModule(ModuleScope.of(module))
+                        .rehearsing(rehearse));
     }
 }

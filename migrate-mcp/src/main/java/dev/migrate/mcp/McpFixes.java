@@ -3,8 +3,8 @@ package dev.migrate.mcp;
 import dev.migrate.text.Fixes;
 
 /**
- * The face's fixes, but a consent token is named as the tool argument that carries it: under the MCP server the
- * user gives the token to the agent, which passes it in the call.
+ * The face's fixes, but a consent token and the rehearsal are named as the tool arguments that carry them: under the
+ * MCP server the user gives the token to the agent, which passes it in the call.
  */
 record McpFixes(Fixes face) implements Fixes {
     @Override
@@ -19,9 +19,12 @@ record McpFixes(Fixes face) implements Fixes {
 
     @Override
     public String setting(String name, String value) {
-        return name.equals("consent")
-                ? "the argument \"consent\": \"" + value + "\" of this tool's call (the token your user typed to you)"
-                : face.setting(name, value);
+        return switch (name) {
+            case "consent" ->
+                "the argument \"consent\": \"" + value + "\" of this tool's call (the token your user typed to you)";
+            case "rehearse" -> "the argument \"rehearse\": " + value + " of this tool's call";
+            default -> face.setting(name, value);
+        };
     }
 
     @Override

@@ -6,6 +6,7 @@ import static dev.migrate.mcp.MigrateTool.schema;
 import dev.migrate.MigrateException;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.Move;
+import dev.migrate.command.Rehearsal;
 import dev.migrate.command.SqlScript;
 import dev.migrate.command.output.Json;
 import dev.migrate.graph.RevisionTarget;
@@ -90,7 +91,9 @@ final class PlanTool {
                     .with("statements", Json.array(statements, s -> s))
                     .with("needsConsent", Json.bool(loses))
                     .with("consent", Json.text(consent(move, loses)))
-                    .with("rehearsal", rehearse ? Rehearsal.of(move, null, context) : Json.text(null));
+                    .with(
+                            "rehearsal",
+                            rehearse ? Rehearsal.of(move, null, context).json() : Json.text(null));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the plan's script " + file, e);
         } finally {

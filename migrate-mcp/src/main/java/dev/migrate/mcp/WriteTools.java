@@ -4,9 +4,9 @@ import static dev.migrate.mcp.MigrateTool.property;
 import static dev.migrate.mcp.MigrateTool.schema;
 
 import dev.migrate.command.Move;
+import dev.migrate.command.Rehearsal;
 import dev.migrate.command.output.Json;
 import dev.migrate.graph.RevisionTarget;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -68,11 +68,12 @@ final class WriteTools {
                     Json rehearsal = Json.text(null);
                     if (planned.kind() != Move.Kind.STAMP && arguments.flag("rehearse", true)) {
                         // first on a throwaway copy of the chain, from where the database is: a failure there stops
-                        // the call before anything runs on the database
-                        List<String> current = new ArrayList<>();
-                        context.onDatabase(builder -> builder.build().current().forEach(r -> current.add(r.id())));
-                        rehearsal =
-                                Rehearsal.of(planned, current.isEmpty() ? "base" : String.join(",", current), context);
+                        // the call before anything runs on the database, and a refusal for consent shows the figures
+                        Rehearsal.Measured figures = Rehearsal.fromTheDatabase(planned, context);
+                        planned = planned.shownOnRefusal(figures);
+                        rehearsal = figures.json();
+                    } else {
+                        planned = planned.rehearsing(false);
                     }
                     Json.Obj measured = Json.object().with("rehearsal", rehearsal);
                     try {

@@ -420,6 +420,24 @@ public final class SettingsTable {
                     + "environment variable `MIGRATE_CONSENT`. No other value (`yes`, `true`) counts. See "
                     + "[Coding agents](../howto/agents.md).");
 
+    public static final Setting<Boolean> REHEARSE = Setting.named("rehearse", SettingType.FLAG)
+            .in(Section.RUNNING)
+            .byDefault("true")
+            .takenBy(Set.of("downgrade", "upgrade"))
+            .onCommandLine(Set.of("downgrade", "upgrade"))
+            .notIn(Face.SPRING_BOOT, "an application's refusal shows the plan without a throwaway copy")
+            .notIn(Face.JAVA_API, "a refusal is a `ConsentRefusedException`; rehearse with the tooling yourself")
+            .describedOn(
+                    Face.COMMAND_LINE,
+                    "When a coding agent's run is refused for consent, run its plan first on a throwaway copy of the"
+                            + " chain and show the locks it took and for how long; false: refuse without them.")
+            .documented("When a run started by a coding agent is refused for want of its user's consent, the "
+                    + "`upgrade` or `downgrade` is first run on a throwaway copy of the chain (a throwaway server, "
+                    + "`scratchUrl`'s or an embedded one) from the database's revision, and the refusal shows each "
+                    + "statement as it ran there with the table locks it took and how long they were held. `false` "
+                    + "refuses without the figures, and says so. The token is the same either way. Runs that are "
+                    + "not refused never rehearse. See [Coding agents](../howto/agents.md#throwaway-first).");
+
     public static final Setting<Boolean> EMBEDDED = Setting.named("embedded", SettingType.FLAG)
             .in(Section.RUNNING)
             .byDefault("false")
@@ -1601,6 +1619,7 @@ public final class SettingsTable {
             CONTEXTS,
             ACCEPT_FUTURE_REVISIONS,
             CONSENT,
+            REHEARSE,
             EMBEDDED,
             PURGE,
             LISTENER,

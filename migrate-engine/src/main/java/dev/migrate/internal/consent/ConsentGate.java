@@ -1,6 +1,6 @@
 package dev.migrate.internal.consent;
 
-import dev.migrate.MigrateException;
+import dev.migrate.ConsentRefusedException;
 import dev.migrate.MigrationLog;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.text.Fixes;
@@ -30,7 +30,7 @@ public record ConsentGate(Consent consent, String schema, MigrationLog log, Fixe
     /**
      * Lets {@code plan} run on the database {@code c} is connected to, or refuses it before anything runs.
      *
-     * @throws MigrateException under a coding agent without the plan's token, naming why a given one does not count
+     * @throws ConsentRefusedException under a coding agent without the plan's token, naming why a given one does not count
      */
     public void check(Connection c, Plan plan, String databaseName) throws SQLException {
         if (!plan.destructive() || onOwnServer(c)) {
@@ -55,18 +55,23 @@ public record ConsentGate(Consent consent, String schema, MigrationLog log, Fixe
             return;
         }
         String token = ConsentToken.issue(database, plan, now);
-        throw new MigrateException("Refused: this " + plan.action() + " on " + databaseName
-                + " can lose data or history, and it was started by a coding agent (" + agent.get() + "), without"
-                + " its user's consent to this plan. " + why(verdict, given) + "Nothing was run.\n"
-                + "The plan:\n" + shown
-                + "Consent token for exactly this plan on this database: " + token + "\n"
-                + "It is valid until " + ConsentToken.expiry(now) + " (the hour it was issued in and the next), and"
-                + " for no other plan or database.\n"
-                + "To the agent: stop here. Do not run this again with the token, do not set "
-                + Consent.VARIABLE + ", and do not look for another way to make these changes. Show this plan to"
-                + " your user, say what it drops, and ask them. Only your user runs it, with "
-                + fixes.setting("consent", token) + " or the environment variable " + Consent.VARIABLE + "=" + token
-                + ".");
+        throw new ConsentRefusedException(
+                "Refused: this " + plan.action() + " on " + databaseName
+                        + " can lose data or history, and it was started by a coding agent (" + agent.get()
+                        + "), without its user's consent to this plan. " + why(verdict, given) + "Nothing was run.\n"
+                        + "The plan:\n" + shown,
+                token,
+                "Consent token for exactly this plan on this database: " + token + "\n"
+                        + "It is valid until " + ConsentToken.expiry(now)
+                        + " (the hour it was issued in and the next), and"
+                        + " for no other plan or database.\n"
+                        + "To the agent: stop here. Do not run this again with the token, do not set "
+                        + Consent.VARIABLE
+                        + ", and do not look for another way to make these changes. Show this plan to"
+                        + " your user, say what it drops, and ask them. Only your user runs it, with "
+                        + fixes.setting("consent", token) + " or the environment variable " + Consent.VARIABLE + "="
+                        + token
+                        + ".");
     }
 
     /** Whether {@code c} is on a server migrate started, which it starts with {@link Consent#OWN_SERVER_SETTING} on. */

@@ -1,4 +1,4 @@
-package dev.migrate.mcp;
+package dev.migrate.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
