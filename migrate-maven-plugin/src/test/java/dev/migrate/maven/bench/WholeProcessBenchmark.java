@@ -367,11 +367,50 @@ public final class WholeProcessBenchmark {
                                         chainSqlReadings(project) - readBefore,
                                         runs)
                                 : ""));
+                coldWithHeaps(project, env, n, tables, where, lines);
             } catch (CommandFailed e) {
                 lines.add(String.format(Locale.ROOT, "mvn migrate:check, %s, %s: %s", tables, where, e.getMessage()));
             }
         }
         return lines;
+    }
+
+    /**
+     * The cold {@code check} again with each maximum heap of {@code -Dbench.heaps=512m,256m} ({@code -Xmx} in
+     * {@code MAVEN_OPTS}), one run each: whether it passes within it, and at what cost.
+     */
+    private void coldWithHeaps(
+            Path project, Map<String, String> env, int n, String tables, String where, List<String> lines)
+            throws Exception {
+        for (String heap : java.util.regex.Pattern.compile(",")
+                .splitAsStream(System.getProperty("bench.heaps", ""))
+                .map(String::trim)
+                .filter(h -> !h.isEmpty())
+                .toList()) {
+            Map<String, String> limited = new HashMap<>(env);
+            limited.put("MAVEN_OPTS", "-Xmx" + heap);
+            long start = System.nanoTime();
+            try {
+                deleteTree(project.resolve("target/migrate"));
+                mvn(project, limited, "migrate:check");
+                Timing cold = timing(List.of((System.nanoTime() - start) / 1_000_000), new ArrayList<>());
+                Timing.Figures figures = last.get();
+                if (figures != null) {
+                    cold = timing(cold.millis(), List.of(figures));
+                }
+                curves.add("mvn migrate:check cold, " + where.trim() + ", -Xmx" + heap, ENTITIES, n, cold);
+                lines.add(String.format(
+                        Locale.ROOT, "mvn migrate:check, %s, %s, cold, -Xmx%s %s", tables, where, heap, cold));
+            } catch (CommandFailed e) {
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "mvn migrate:check, %s, %s, cold, -Xmx%s: %s (see bench.log: OutOfMemoryError?)",
+                        tables,
+                        where,
+                        heap,
+                        e.getMessage()));
+            }
+        }
     }
 
     private static final String ENTITIES = "entities";
@@ -383,7 +422,8 @@ public final class WholeProcessBenchmark {
     private static List<Map<String, String>> where(Map<String, String> url) {
         String where = System.getProperty("bench.where", "url,embedded");
         List<Map<String, String>> places = new ArrayList<>();
-        for (String place : where.split(",")) {
+        for (String place :
+                java.util.regex.Pattern.compile(",").splitAsStream(where).toList()) {
             switch (place.trim()) {
                 case "url" -> places.add(url);
                 case "embedded" -> places.add(Map.of());
