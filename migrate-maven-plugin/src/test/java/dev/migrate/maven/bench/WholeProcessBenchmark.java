@@ -149,7 +149,7 @@ public final class WholeProcessBenchmark {
                     server.version()));
             for (int m : revisions) {
                 if (m > 0) {
-                    report.addAll(bench.chain(server, m));
+                    report.addAll(bench.done(bench.chain(server, m)));
                 }
             }
             int objects = Integer.parseInt(System.getProperty("bench.objects", "0"));
@@ -159,22 +159,36 @@ public final class WholeProcessBenchmark {
                     .toList();
             for (Chain chain : chains) {
                 for (int n : tables) {
-                    report.addAll(bench.check(server, n, chain));
+                    report.addAll(bench.done(bench.check(server, n, chain)));
                     if (objects > 0) {
-                        report.addAll(bench.checkWithObjects(server, n, Math.min(objects, n), chain));
+                        report.addAll(bench.done(bench.checkWithObjects(server, n, Math.min(objects, n), chain)));
                     }
                 }
             }
             for (int n : numbers(System.getProperty("bench.fleet", ""))) {
-                report.addAll(bench.fleet(server, new Fleet(Fleet.Kind.SCHEMAS, n)));
+                report.addAll(bench.done(bench.fleet(server, new Fleet(Fleet.Kind.SCHEMAS, n))));
             }
             for (int n : numbers(System.getProperty("bench.fleetDatabases", ""))) {
-                report.addAll(bench.fleet(server, new Fleet(Fleet.Kind.DATABASES, n)));
+                report.addAll(bench.done(bench.fleet(server, new Fleet(Fleet.Kind.DATABASES, n))));
             }
             System.out.println();
             report.forEach(System.out::println);
             bench.printCurves();
         }
+    }
+
+    /**
+     * The figures of one size as they come: printed, and added to {@code results.txt} beside the projects, so that a
+     * long run stopped early keeps the sizes it finished.
+     */
+    private List<String> done(List<String> lines) throws IOException {
+        lines.forEach(System.out::println);
+        Files.write(
+                root.resolve("results.txt"),
+                lines,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+        return lines;
     }
 
     /**
