@@ -47,12 +47,14 @@ import java.util.stream.Stream;
  * compare, run once per size). {@code -Dbench.objects=500} adds,
  * at each size, the warm {@code check} with that many views, functions and triggers beside the tables
  * ({@link #checkWithObjects}). {@code -Dbench.fleet=100,1000}
- * adds the fleet of that many tenant schemas ({@link #fleet}); {@code -Dbench.server=jdbc:postgresql://...} (a superuser's URL)
+ * adds the fleet of that many tenant schemas ({@link #fleet}), {@code -Dbench.fleetDatabases=100} the fleet of that many
+ * tenant databases; {@code -Dbench.server=jdbc:postgresql://...} (a superuser's URL)
  * runs it all against a server of one's own instead of the embedded one ({@link BenchServer}).
  */
 public final class WholeProcessBenchmark {
     private static final String PASSWORD = BenchServer.PASSWORD;
-    private static final int PORT = 25490;
+    /** The embedded server's port; {@code -Dbench.port} for a second run beside a first. */
+    private static final int PORT = Integer.getInteger("bench.port", 25490);
     /**
      * The check project's schema comes in migrations of this many tables (one method of Java code has
      * a size limit): 2,000 tables are a chain of 20 migrations.
@@ -114,7 +116,11 @@ public final class WholeProcessBenchmark {
         List<Integer> tables = numbers(System.getProperty("bench.tables", "2000"));
         List<Integer> revisions = numbers(System.getProperty("bench.revisions", "1000"));
         int runs = Integer.parseInt(System.getProperty("bench.runs", "5"));
-        Path root = module.resolve("target/whole-process-bench");
+        // -Dbench.root: another directory, for a second run beside a first (with -Dbench.port)
+        Path root = Path.of(System.getProperty(
+                        "bench.root",
+                        module.resolve("target/whole-process-bench").toString()))
+                .toAbsolutePath();
         Path repository = module.resolve("target/it-repo");
         if (!Files.isDirectory(repository.resolve("dev/migrate/migrate-maven-plugin"))) {
             throw new IllegalStateException("The plugin is not installed in " + repository
@@ -143,7 +149,7 @@ public final class WholeProcessBenchmark {
                     server.version()));
             for (int m : revisions) {
                 if (m > 0) {
-                    report.addAll(bench.chain(server, m));
+                    report.addAll(bench.done(bench.chain(server, m)));
                 }
             }
             int objects = Integer.parseInt(System.getProperty("bench.objects", "0"));
@@ -153,19 +159,36 @@ public final class WholeProcessBenchmark {
                     .toList();
             for (Chain chain : chains) {
                 for (int n : tables) {
-                    report.addAll(bench.check(server, n, chain));
+                    report.addAll(bench.done(bench.check(server, n, chain)));
                     if (objects > 0) {
-                        report.addAll(bench.checkWithObjects(server, n, Math.min(objects, n), chain));
+                        report.addAll(bench.done(bench.checkWithObjects(server, n, Math.min(objects, n), chain)));
                     }
                 }
             }
             for (int n : numbers(System.getProperty("bench.fleet", ""))) {
-                report.addAll(bench.fleet(server, n));
+                report.addAll(bench.done(bench.fleet(server, new Fleet(Fleet.Kind.SCHEMAS, n))));
+            }
+            for (int n : numbers(System.getProperty("bench.fleetDatabases", ""))) {
+                report.addAll(bench.done(bench.fleet(server, new Fleet(Fleet.Kind.DATABASES, n))));
             }
             System.out.println();
             report.forEach(System.out::println);
             bench.printCurves();
         }
+    }
+
+    /**
+     * The figures of one size as they come: printed, and added to {@code results.txt} beside the projects, so that a
+     * long run stopped early keeps the sizes it finished.
+     */
+    private List<String> done(List<String> lines) throws IOException {
+        lines.forEach(System.out::println);
+        Files.write(
+                root.resolve("results.txt"),
+                lines,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+        return lines;
     }
 
     /**
@@ -309,23 +332,28 @@ public final class WholeProcessBenchmark {
 
         List<String> lines = new ArrayList<>();
         Timing alembic = alembicByTables.get(n);
-        for (Map<String, String> env : List.of(url, Map.<String, String>of())) {
+        if (python.isPresent() && alembic == null) {
+            try {
+                alembic = alembicCompare(server, project, database, n);
+                alembicByTables.put(n, alembic);
+                curves.add("alembic compare_metadata", ENTITIES, n, alembic);
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "alembic compare_metadata, %,d tables (Alembic %s) %s",
+                        n,
+                        alembicVersion(),
+                        alembic));
+            } catch (CommandFailed e) { // Alembic 1.8.1 crashed at 8,000 tables: the figures of migrate go on
+                lines.add(String.format(Locale.ROOT, "alembic compare_metadata, %,d tables: %s", n, e.getMessage()));
+            }
+        } else if (python.isEmpty()) {
+            lines.add(NO_ALEMBIC);
+        }
+        for (Map<String, String> env : where(url)) {
             String where = env.isEmpty() ? "embedded" : "URL     ";
             try {
                 if (!coldOnly) {
                     warmFigures(server, project, env, n, tables, lines, chain);
-                }
-                if (!env.isEmpty() && python.isPresent() && alembic == null) {
-                    alembic = alembicCompare(server, project, database, n);
-                    alembicByTables.put(n, alembic);
-                    lines.add(String.format(
-                            Locale.ROOT,
-                            "alembic compare_metadata, %,d tables (Alembic %s) %s",
-                            n,
-                            alembicVersion(),
-                            alembic));
-                } else if (!env.isEmpty() && python.isEmpty()) {
-                    lines.add(NO_ALEMBIC);
                 }
                 // a fresh checkout, as a CI job starts: no target/migrate at all
                 long readBefore = chainSqlReadings(project);
@@ -353,6 +381,7 @@ public final class WholeProcessBenchmark {
                                         chainSqlReadings(project) - readBefore,
                                         runs)
                                 : ""));
+                coldWithHeaps(project, env, n, tables, where, lines);
             } catch (CommandFailed e) {
                 lines.add(String.format(Locale.ROOT, "mvn migrate:check, %s, %s: %s", tables, where, e.getMessage()));
             }
@@ -360,7 +389,65 @@ public final class WholeProcessBenchmark {
         return lines;
     }
 
+    /**
+     * The cold {@code check} again with each maximum heap of {@code -Dbench.heaps=512m,256m} ({@code -Xmx} in
+     * {@code MAVEN_OPTS}), one run each: whether it passes within it, and at what cost.
+     */
+    private void coldWithHeaps(
+            Path project, Map<String, String> env, int n, String tables, String where, List<String> lines)
+            throws Exception {
+        for (String heap : java.util.regex.Pattern.compile(",")
+                .splitAsStream(System.getProperty("bench.heaps", ""))
+                .map(String::trim)
+                .filter(h -> !h.isEmpty())
+                .toList()) {
+            Map<String, String> limited = new HashMap<>(env);
+            limited.put("MAVEN_OPTS", "-Xmx" + heap);
+            long start = System.nanoTime();
+            try {
+                deleteTree(project.resolve("target/migrate"));
+                mvn(project, limited, "migrate:check");
+                Timing cold = timing(List.of((System.nanoTime() - start) / 1_000_000), new ArrayList<>());
+                Timing.Figures figures = last.get();
+                if (figures != null) {
+                    cold = timing(cold.millis(), List.of(figures));
+                }
+                curves.add("mvn migrate:check cold, " + where.trim() + ", -Xmx" + heap, ENTITIES, n, cold);
+                lines.add(String.format(
+                        Locale.ROOT, "mvn migrate:check, %s, %s, cold, -Xmx%s %s", tables, where, heap, cold));
+            } catch (CommandFailed e) {
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "mvn migrate:check, %s, %s, cold, -Xmx%s: %s (see bench.log: OutOfMemoryError?)",
+                        tables,
+                        where,
+                        heap,
+                        e.getMessage()));
+            }
+        }
+    }
+
     private static final String ENTITIES = "entities";
+
+    /**
+     * Where {@code check} compares, as {@code -Dbench.where} says: {@code url} (the server's database), {@code
+     * embedded} (the default of a project without a URL), or both (the default).
+     */
+    private static List<Map<String, String>> where(Map<String, String> url) {
+        String where = System.getProperty("bench.where", "url,embedded");
+        List<Map<String, String>> places = new ArrayList<>();
+        for (String place :
+                java.util.regex.Pattern.compile(",").splitAsStream(where).toList()) {
+            switch (place.trim()) {
+                case "url" -> places.add(url);
+                case "embedded" -> places.add(Map.of());
+                default ->
+                    throw new IllegalArgumentException(
+                            "-Dbench.where=" + where + ": give url, embedded or" + " both (url,embedded)");
+            }
+        }
+        return places;
+    }
 
     /** A figure's name in the curves: the command, where it compared, and the chain when hand-written SQL. */
     private static String figure(String command, String where, Chain chain) {
@@ -735,11 +822,15 @@ public final class WholeProcessBenchmark {
      * the same script per tenant, 8 at a time) and Flyway 11 migrating the schemas from one JVM, one
      * after another and on 8 threads; then {@code current} and a no-op {@code upgrade} of the fleet at
      * head against {@code mvn validate}, and the peak memory of the fleet's {@code upgrade}.
-     * {@code -Dbench.flyway=false} leaves Flyway out.
+     * {@code -Dbench.flyway=false} leaves Flyway out. A fleet of tenant databases runs the same, each tenant a
+     * database of the server named in a file ({@code -Dmigrate.databases=@...}), the floor {@code psql -f} of the
+     * offline script per database, without Flyway (whose fleet is one of schemas).
      */
-    private List<String> fleet(BenchServer server, int n) throws Exception {
-        Path project = root.resolve("fleet-" + n);
-        writeProject(project, "fleet-" + n, false);
+    private List<String> fleet(BenchServer server, Fleet fleet) throws Exception {
+        int n = fleet.size();
+        String projectName = fleet.kind() == Fleet.Kind.SCHEMAS ? "fleet-" + n : "fleet-databases-" + n;
+        Path project = root.resolve(projectName);
+        writeProject(project, projectName, false);
         FleetChain.writeMigrations(project.resolve("src/main/java/db/migrations"));
         System.out.printf("fleet of %,d tenants: compiling and writing the SQL scripts...%n", n);
         Path offline = project.resolve("target/upgrade.sql");
@@ -749,8 +840,24 @@ public final class WholeProcessBenchmark {
         Path flywayScripts = project.resolve("target/flyway");
         FleetChain.writeFlywayScripts(Files.readString(offline), flywayScripts);
 
-        Map<String, String> url = url(server, "fleet");
-        String tenants = "-Dmigrate.tenants=tenant_%";
+        Map<String, String> url;
+        String tenants;
+        if (fleet.kind() == Fleet.Kind.SCHEMAS) {
+            url = url(server, "fleet");
+            tenants = "-Dmigrate.tenants=tenant_%";
+        } else {
+            // the offline script's version tables are in public, where each tenant database keeps them
+            floorScript = offline;
+            url = Map.of();
+            Path databases = project.resolve("databases.txt");
+            Files.write(
+                    databases,
+                    java.util.stream.IntStream.rangeClosed(1, n)
+                            .mapToObj(i -> server.url(fleet.database(i)))
+                            .toList());
+            tenants = "-Dmigrate.databases=@" + databases.getFileName();
+        }
+        Path tenantScript = floorScript;
         Map<String, String> failures = new LinkedHashMap<>();
         Map<String, Step> commands = new LinkedHashMap<>();
         commands.put("validate", () -> mvn(project, url, "validate"));
@@ -762,10 +869,11 @@ public final class WholeProcessBenchmark {
         // and again: every tenant unchanged since that run found it in sync
         commands.put("drift again", () -> mvn(project, url, "migrate:drift", tenants, "-Dmigrate.parallel=8"));
         commands.put("psql", () -> {
-            floor(server, project, floorScript, n);
+            floor(server, project, tenantScript, fleet);
             last.set(null); // many processes: their time alone is the floor's figure
         });
-        boolean flyway = Boolean.parseBoolean(System.getProperty("bench.flyway", "true"));
+        boolean flyway =
+                fleet.kind() == Fleet.Kind.SCHEMAS && Boolean.parseBoolean(System.getProperty("bench.flyway", "true"));
         if (flyway) {
             for (int threads : List.of(1, 8)) {
                 commands.put(
@@ -800,15 +908,16 @@ public final class WholeProcessBenchmark {
         Set<String> onFreshFleet = Set.of("upgrade", "psql", "flyway 1", "flyway 8");
         Map<String, Timing> t = rounds(server, commands, name -> {
             if (onFreshFleet.contains(name)) {
-                recreateFleet(server, n);
+                recreateFleet(server, fleet);
             }
         });
         Timing validate = t.get("validate");
         Timing upgrade = t.get("upgrade");
         Timing floor = t.get("psql");
         List<String> lines = new ArrayList<>();
+        String tenantsUnit = fleet.kind() == Fleet.Kind.SCHEMAS ? "tenant schemas" : "tenant databases";
         lines.add(String.format(
-                Locale.ROOT, "fleet of %,d tenant schemas, %d migrations each", n, FleetChain.MIGRATIONS));
+                Locale.ROOT, "fleet of %,d %s, %d migrations each", n, tenantsUnit, FleetChain.MIGRATIONS));
         lines.add(String.format(Locale.ROOT, "  mvn validate (Maven's own start)              %s", validate));
         lines.add(String.format(
                 Locale.ROOT,
@@ -816,7 +925,6 @@ public final class WholeProcessBenchmark {
                 upgrade,
                 (double) upgrade.median() / floor.median(),
                 (double) (upgrade.median() - validate.median()) / floor.median()));
-        String tenantsUnit = "tenant schemas";
         curves.add("mvn migrate:upgrade, fleet, 8 at a time", tenantsUnit, n, upgrade);
         curves.add("psql -f per tenant, 8 at a time (floor)", tenantsUnit, n, floor);
         curves.add("mvn migrate:current, fleet at head", tenantsUnit, n, t.get("current"));
@@ -859,16 +967,19 @@ public final class WholeProcessBenchmark {
     }
 
     /** The floor of a fleet: {@code psql -f} of the same script for each tenant, 8 tenants at a time. */
-    private void floor(BenchServer server, Path project, Path script, int n) throws Exception {
+    private void floor(BenchServer server, Path project, Path script, Fleet fleet) throws Exception {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             List<java.util.concurrent.Future<Object>> tenants = new ArrayList<>();
-            for (int i = 1; i <= n; i++) {
-                String tenant = FleetChain.tenant(i);
+            for (int i = 1; i <= fleet.size(); i++) {
+                Map<String, String> env = fleet.kind() == Fleet.Kind.SCHEMAS
+                        ? Map.of("PGPASSWORD", PASSWORD, "PGOPTIONS", "-c search_path=" + FleetChain.tenant(i))
+                        : Map.of("PGPASSWORD", PASSWORD);
+                String database = fleet.database(i);
                 tenants.add(pool.submit(() -> {
                     run(
                             project,
-                            Map.of("PGPASSWORD", PASSWORD, "PGOPTIONS", "-c search_path=" + tenant),
+                            env,
                             List.of(
                                     "psql",
                                     "-X",
@@ -884,7 +995,7 @@ public final class WholeProcessBenchmark {
                                     "-U",
                                     ItDatabase.USER,
                                     "-d",
-                                    "fleet",
+                                    database,
                                     "-f",
                                     script.toString()));
                     return null;
@@ -905,8 +1016,15 @@ public final class WholeProcessBenchmark {
         }
     }
 
-    /** The fleet's database afresh, with its {@code n} empty tenant schemas. */
-    private static void recreateFleet(BenchServer server, int n) throws SQLException {
+    /** The fleet afresh: its database with its empty tenant schemas, or its empty tenant databases. */
+    private static void recreateFleet(BenchServer server, Fleet fleet) throws SQLException {
+        if (fleet.kind() == Fleet.Kind.DATABASES) {
+            for (int i = 1; i <= fleet.size(); i++) {
+                server.recreate(fleet.database(i));
+            }
+            return;
+        }
+        int n = fleet.size();
         server.recreate("fleet");
         StringBuilder schemas = new StringBuilder();
         for (int i = 1; i <= n; i++) {

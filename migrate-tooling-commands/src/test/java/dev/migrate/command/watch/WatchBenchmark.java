@@ -78,6 +78,9 @@ public final class WatchBenchmark {
                 (System.nanoTime() - generating) / 1_000_000);
         int edited = tables * 3 / 4;
         Path staging = root.resolve("staging");
+        // what generating and compiling the project took is not the watch's: the peak resident set starts again
+        resetPeakResident();
+        long cpuBefore = processorNanos();
         String compile = System.getProperty("bench.compile", "one");
         boolean write = Boolean.parseBoolean(System.getProperty("bench.write", "true"));
         try (ProviderClasses provider = ProviderClasses.of(project.classes, project.classpath())) {
@@ -114,7 +117,39 @@ public final class WatchBenchmark {
                     System.out.println("to migration, each run (ms): " + toWrite);
                 }
             }
+            System.out.printf(
+                    Locale.ROOT,
+                    "%,d entities, the loops above: processor time %.1f s (user + system, every thread), peak resident"
+                            + " set %,d MB.%n",
+                    tables,
+                    (processorNanos() - cpuBefore) / 1e9,
+                    peakResidentKilobytes() / 1024);
             heap(project, staging, edited, heapCycles);
+        }
+    }
+
+    /** This process's processor time so far (user and system, all its threads). */
+    private static long processorNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Starts this process's peak resident set again from its resident set now (Linux: {@code /proc/self/clear_refs}). */
+    private static void resetPeakResident() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (IOException e) {
+            System.out.println("The peak resident set is not reset (" + e + "): it holds the project's generation.");
+        }
+    }
+
+    /** The peak resident set of this process ({@code VmHWM}), in kB; 0 where not known. */
+    private static long peakResidentKilobytes() throws IOException {
+        try (Stream<String> status = Files.lines(Path.of("/proc/self/status"))) {
+            return status.filter(l -> l.startsWith("VmHWM:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+                    .findFirst()
+                    .orElse(0);
         }
     }
 
@@ -133,8 +168,13 @@ public final class WatchBenchmark {
         try (WatchSession session = project.start(
                 new Watch(project.comparison(), project.settings(write)), new TimedList(lines), new TimedList(lines))) {
             Thread running = new Thread(session::run, "watch-bench");
+            long started = System.nanoTime();
             running.start();
-            awaitLine(lines, "Cycle 1 took", "", false, 0);
+            Timed first = awaitLine(lines, "Cycle 1 took", "", false, 0);
+            System.out.printf(
+                    Locale.ROOT,
+                    "first cycle (every entity described, compared with the chain): %,d ms%n",
+                    (first.nanos() - started) / 1_000_000);
             for (int i = 0; i <= runs; i++) {
                 String tag = (write ? "w" : "c") + i;
                 Path target = project.classes.resolve("bench/model/E" + edited + ".class");
