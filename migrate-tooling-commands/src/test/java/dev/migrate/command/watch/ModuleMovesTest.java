@@ -29,9 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An entity moved from one module to a module that builds on it, with {@code autogenerate} run module by module as a
  * reactor runs it: the old module's run writes the hand-over instead of a drop, the new module's the take, and the
- * table keeps its rows. Django's autodetector writes the same move between apps as state-only operations in both
- * apps' migrations ({@code SeparateDatabaseAndState}, the new app's depending on the old one's, as Django's
- * documentation on moving a model between apps describes); here they are {@code @HandsOver} and {@code @TakesOver}.
+ * table keeps its rows. Django's autodetector would write a delete and a create for the same move; its documentation
+ * has the developer write state-only operations in both apps' migrations instead ({@code SeparateDatabaseAndState},
+ * the new app's depending on the old one's). Here {@code autogenerate} writes them: {@code @HandsOver} and
+ * {@code @TakesOver}.
  */
 class ModuleMovesTest {
     private static final String NOTE = "@Id public long id; public String body;";
