@@ -55,7 +55,7 @@ try {
     def given = handOver[0].text
     assert given.contains('@HandsOver(to = "billing", tables = "customer_note")')
     assert !given.contains('dropTable')
-    def givenId = (given =~ /@Revision\(id = "(\d{8}_\d{6})"/)[0][1]
+    def givenId = (given =~ /\bid = "(\d{8}_\d{6})"/)[0][1]
     def take = written('billing').findAll { !it.name.endsWith('_InitialSchema.java') }
     assert take*.name.size() == 1 && take[0].name ==~ /V\d{8}_\d{6}_TakeCustomerNoteFromCustomers\.java/
     assert take[0].text.contains('@TakesOver(from = "customers", tables = "customer_note")')
