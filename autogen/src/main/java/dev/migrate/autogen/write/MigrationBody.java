@@ -32,21 +32,15 @@ public record MigrationBody(CodeBlock upgrade, CodeBlock downgrade, List<String>
         if (migration.content() instanceof NewMigration.HandOver given) {
             String tables = String.join(", ", given.tables());
             return new MigrationBody(
-                    CodeBlock.of(
-                            "// $L now belong to module $L's chain: the tables and their rows stay, nothing runs.\n",
-                            tables,
-                            given.to()),
-                    CodeBlock.of("// $L come back to this module's chain; nothing runs.\n", tables),
+                    CodeBlock.of("// Hands $L over to module $L: the rows stay, nothing runs.\n", tables, given.to()),
+                    CodeBlock.of("// Takes $L back; nothing runs.\n", tables),
                     List.of());
         }
         if (migration.content() instanceof NewMigration.TakeOver taken) {
             String tables = String.join(", ", taken.tables());
             return new MigrationBody(
-                    CodeBlock.of(
-                            "// $L, given by module $L's chain, belong to this module's: the rows stay, nothing runs.\n",
-                            tables,
-                            taken.from()),
-                    CodeBlock.of("// $L go back to module $L's chain; nothing runs.\n", tables, taken.from()),
+                    CodeBlock.of("// Takes $L from module $L: the rows stay, nothing runs.\n", tables, taken.from()),
+                    CodeBlock.of("// Gives $L back to module $L; nothing runs.\n", tables, taken.from()),
                     List.of());
         }
         if (migration.content() instanceof NewMigration.Merge) {

@@ -75,6 +75,8 @@ final class WatchedProject {
     final java.util.concurrent.atomic.AtomicInteger failingCycles = new java.util.concurrent.atomic.AtomicInteger();
     /** Library jars on the project's class path, after its classes. */
     final List<Path> jars = new ArrayList<>();
+    /** Class directories and jars of migration modules whose entities join the project's model, as a build finds them. */
+    final List<Path> entityModules = new ArrayList<>();
     /** The migration module the project's classes declare, or none: an application without modules. */
     @Nullable
     String module;
@@ -178,7 +180,7 @@ final class WatchedProject {
     }
 
     private void compile(Path source) {
-        compile(source, classes);
+        compile(source, classes, jars);
     }
 
     /** Compiles {@code sources} into the classes, as a build does. */
@@ -196,6 +198,14 @@ final class WatchedProject {
     }
 
     private static void compile(Path source, Path classes) {
+        compile(source, classes, List.of());
+    }
+
+    /** Compiles {@code source} into {@code classes}, {@code jars} on the class path before the test's. */
+    private static void compile(Path source, Path classes, List<Path> jars) {
+        List<String> classpath = new ArrayList<>();
+        jars.forEach(jar -> classpath.add(jar.toString()));
+        classpath.add(System.getProperty("java.class.path"));
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         int status = compiler.run(
                 null,
@@ -204,7 +214,7 @@ final class WatchedProject {
                 "-proc:none",
                 "-nowarn",
                 "-classpath",
-                System.getProperty("java.class.path"),
+                String.join(File.pathSeparator, classpath),
                 "-d",
                 classes.toString(),
                 source.toString());
@@ -295,7 +305,12 @@ final class WatchedProject {
         Entities entities = Entities.of(
                         chain -> {
                             ProjectEntities project = new ProjectEntities(
-                                    classes, classpath(), List.of(WatchedProject.this.entities), null, Map.of());
+                                    classes,
+                                    classpath(),
+                                    List.of(WatchedProject.this.entities),
+                                    null,
+                                    Map.of(),
+                                    entityModules);
                             AutogenerateRequest.Builder request = AutogenerateRequest.builder(
                                             chain,
                                             project.ddl(
