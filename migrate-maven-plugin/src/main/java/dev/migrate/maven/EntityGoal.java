@@ -7,6 +7,7 @@ import dev.migrate.command.entity.Renames;
 import dev.migrate.command.entity.SchemaSource;
 import dev.migrate.command.tooling.Entities;
 import dev.migrate.command.tooling.EntityRequest;
+import dev.migrate.command.tooling.OtherModules;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +43,7 @@ record EntityGoal(
         return Entities.of(this::request, goal().inTarget("migrate"))
                 .builtBy(entities.origin(goal()))
                 .ofModule(entities.module(goal()))
+                .beside(entities.module(goal()).isPresent() ? ReactorModules.of(goal()) : OtherModules.UNSEEN)
                 .appendingTo(stepSummary == null || stepSummary.isBlank() ? null : Path.of(stepSummary));
     }
 

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -16,11 +18,20 @@ import java.util.stream.Stream;
 final class ClassNames {
     private ClassNames() {}
 
-    /** The classes under {@code directories} in {@code packages} (every class when empty), sorted per directory. */
+    /**
+     * The classes under {@code directories} (class directories, or the jars of libraries that ship a migration module)
+     * in {@code packages} (every class when empty), sorted per directory.
+     */
     static List<String> in(List<String> directories, List<String> packages) {
         List<String> names = new ArrayList<>();
         for (String directory : directories) {
             Path root = Path.of(directory);
+            if (Files.isRegularFile(root) && root.getFileName().toString().endsWith(".jar")) {
+                inJar(root).stream()
+                        .filter(n -> packages.isEmpty() || packages.stream().anyMatch(p -> n.startsWith(p + ".")))
+                        .forEach(names::add);
+                continue;
+            }
             if (!Files.isDirectory(root)) {
                 continue;
             }
@@ -39,5 +50,30 @@ final class ClassNames {
             }
         }
         return names;
+    }
+
+    /** The classes of {@code jar}, sorted; those of other Java versions' sections and the module's are left out. */
+    private static List<String> inJar(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.stream()
+                    .map(JarEntry::getName)
+                    .filter(n -> n.endsWith(".class")
+                            && !n.startsWith("META-INF/")
+                            && !n.substring(n.lastIndexOf('/') + 1).contains("-"))
+                    .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.'))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not list the classes in " + jar, e);
+        }
+    }
+
+    /** The packages of the classes under {@code roots}, directories or jars, each once. */
+    static List<String> packagesIn(List<String> roots) {
+        return in(roots, List.of()).stream()
+                .filter(n -> n.indexOf('.') > 0)
+                .map(n -> n.substring(0, n.lastIndexOf('.')))
+                .distinct()
+                .toList();
     }
 }

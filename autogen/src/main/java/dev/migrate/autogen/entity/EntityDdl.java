@@ -38,6 +38,14 @@ public record EntityDdl(
     }
 
     /**
+     * The packages of the compiled classes under {@code roots}, class directories or jars: a module's entities join a
+     * model restricted to packages by theirs.
+     */
+    public static List<String> packagesIn(List<Path> roots) {
+        return ClassNames.packagesIn(roots.stream().map(Path::toString).toList());
+    }
+
+    /**
      * Runs the provider inside {@code projectLoader}, which must see the project's classes, its JPA
      * provider, and this module's {@link EntityDdlBridge}.
      *

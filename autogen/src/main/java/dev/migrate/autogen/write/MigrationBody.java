@@ -29,6 +29,20 @@ public record MigrationBody(CodeBlock upgrade, CodeBlock downgrade, List<String>
         if (migration.content() instanceof NewMigration.Changes changes) {
             return of(changes.script());
         }
+        if (migration.content() instanceof NewMigration.HandOver given) {
+            String tables = String.join(", ", given.tables());
+            return new MigrationBody(
+                    CodeBlock.of("// Hands $L over to module $L: the rows stay, nothing runs.\n", tables, given.to()),
+                    CodeBlock.of("// Takes $L back; nothing runs.\n", tables),
+                    List.of());
+        }
+        if (migration.content() instanceof NewMigration.TakeOver taken) {
+            String tables = String.join(", ", taken.tables());
+            return new MigrationBody(
+                    CodeBlock.of("// Takes $L from module $L: the rows stay, nothing runs.\n", tables, taken.from()),
+                    CodeBlock.of("// Gives $L back to module $L; nothing runs.\n", tables, taken.from()),
+                    List.of());
+        }
         if (migration.content() instanceof NewMigration.Merge) {
             return new MigrationBody(
                     CodeBlock.of(

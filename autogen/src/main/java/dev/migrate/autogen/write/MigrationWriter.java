@@ -6,10 +6,12 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.migrate.HandsOver;
 import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
+import dev.migrate.TakesOver;
 import dev.migrate.autogen.internal.write.JavaLayout;
 import dev.migrate.autogen.internal.write.OpJavaRenderer;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -68,20 +71,42 @@ public final class MigrationWriter {
     /** The Java source of the class, without writing it. */
     public JavaFile toJavaFile(NewMigration migration) {
         MigrationBody body = MigrationBody.of(migration);
-        TypeSpec type = TypeSpec.classBuilder(className(migration.id(), migration.message()))
+        TypeSpec.Builder type = TypeSpec.classBuilder(className(migration.id(), migration.message()))
                 .addJavadoc("$L", header(migration, body.hazards()))
                 .addModifiers(Modifier.PUBLIC)
-                .addAnnotation(revision(migration))
-                .addSuperinterface(Migration.class)
+                .addAnnotation(revision(migration));
+        transfer(migration).ifPresent(type::addAnnotation);
+        type.addSuperinterface(Migration.class)
                 .addMethod(method("upgrade", body.upgrade()))
-                .addMethod(method("downgrade", body.downgrade()))
-                .build();
+                .addMethod(method("downgrade", body.downgrade()));
         // Ddl's factories read best unqualified: column(...), index(...), foreignKey(...)
-        return JavaFile.builder(packageName, type)
+        return JavaFile.builder(packageName, type.build())
                 .addStaticImport(OpJavaRenderer.DDL, "*")
                 .indent(JavaLayout.INDENT)
                 .skipJavaLangImports(true)
                 .build();
+    }
+
+    /** {@code @HandsOver(to = ..., tables = ...)} or {@code @TakesOver(from = ..., tables = ...)}; empty for the rest. */
+    private static Optional<AnnotationSpec> transfer(NewMigration migration) {
+        if (migration.content() instanceof NewMigration.HandOver given) {
+            return Optional.of(AnnotationSpec.builder(HandsOver.class)
+                    .addMember("value", "to = $S, tables = $L", given.to(), tables(given.tables()))
+                    .build());
+        }
+        if (migration.content() instanceof NewMigration.TakeOver taken) {
+            return Optional.of(AnnotationSpec.builder(TakesOver.class)
+                    .addMember("value", "from = $S, tables = $L", taken.from(), tables(taken.tables()))
+                    .build());
+        }
+        return Optional.empty();
+    }
+
+    private static CodeBlock tables(List<String> tables) {
+        return tables.size() == 1
+                ? CodeBlock.of("$S", tables.get(0))
+                : CodeBlock.of(
+                        "{$L}", tables.stream().map(t -> CodeBlock.of("$S", t)).collect(CodeBlock.joining(", ")));
     }
 
     /** {@code @Revision(id = ..., revises = ..., message = ...)} on one line when it fits, one member a line when not. */
@@ -97,6 +122,9 @@ public final class MigrationWriter {
                     migration.revises().stream()
                             .map(parent -> CodeBlock.of("$S", parent))
                             .collect(CodeBlock.joining(", "))));
+        }
+        if (migration.content() instanceof NewMigration.TakeOver taken) {
+            members.add(CodeBlock.of("dependsOn = $S", taken.givenBy()));
         }
         if (!migration.message().isEmpty()) {
             members.add(CodeBlock.of("message = $S", migration.message()));

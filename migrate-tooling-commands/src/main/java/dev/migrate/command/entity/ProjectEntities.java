@@ -34,9 +34,10 @@ import org.jspecify.annotations.Nullable;
  * @param persistenceUnit a persistence unit of {@code META-INF/persistence.xml} to take the entities from
  *     instead of scanning; null to scan
  * @param properties the provider's properties, such as its naming strategies
- * @param dependencyModules the class directories of the modules the project's module depends on (in a reactor):
- *     their entities join the model, so that an association to one of them maps, but their tables are theirs, left
- *     alone by the comparison ({@link #dependencyTables}); empty for a project without modules
+ * @param dependencyModules the class directories of the modules the project depends on (in a reactor) and the jars
+ *     on its class path that ship a migration module (a library's): their entities join the model, so that an
+ *     association to one of them maps, but their tables are theirs, left alone by the comparison
+ *     ({@link #dependencyTables}); empty for a project without modules
  */
 public record ProjectEntities(
         Path classes,
@@ -46,10 +47,11 @@ public record ProjectEntities(
         Map<String, String> properties,
         List<Path> dependencyModules) {
 
-    /** A dependency's class directory is read only when it is one: a jar's entities are mapped by its own build. */
+    /** A dependency module is read where it is: a class directory of the reactor, or a library's jar. */
     public ProjectEntities {
-        dependencyModules =
-                dependencyModules.stream().filter(Files::isDirectory).toList();
+        dependencyModules = dependencyModules.stream()
+                .filter(m -> Files.isDirectory(m) || m.getFileName().toString().endsWith(".jar"))
+                .toList();
     }
 
     /** The entities of a project without modules. */
@@ -201,7 +203,12 @@ public record ProjectEntities(
             ProviderLog log, Consumer<String> info, String compileAndRun, @Nullable ProviderClasses provider) {
         List<Path> roots = new ArrayList<>(List.of(classes));
         roots.addAll(dependencyModules);
-        EntityDdl entities = new EntityDdl(roots, packages, persistenceUnit, properties);
+        // the entity packages name the project's own: the modules' entities join in their packages
+        List<String> scanned = new ArrayList<>(packages);
+        if (!packages.isEmpty()) {
+            scanned.addAll(EntityDdl.packagesIn(dependencyModules));
+        }
+        EntityDdl entities = new EntityDdl(roots, scanned, persistenceUnit, properties);
         return EntityDdlSource.of(
                 entities, classpath, major -> generate(entities, major, log, info, compileAndRun, provider));
     }

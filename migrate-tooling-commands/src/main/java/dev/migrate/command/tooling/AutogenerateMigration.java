@@ -12,9 +12,11 @@ import dev.migrate.command.CommandContext;
 import dev.migrate.command.entity.EntityOrigin;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.op.Op;
+import dev.migrate.tooling.MigratorTools;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -56,16 +58,19 @@ public record AutogenerateMigration(
             writeLimited(result, atHead.chain(), context, entities);
             return;
         }
-        MigrationScript diff = result.script();
+        // in a module, an entity that moved to another module hands its table over, and a table given is taken
+        ModuleMoves moves = ModuleMoves.of(entities, atHead.chain(), result.script());
+        MigrationScript diff = moves.remaining();
         List<String> changes = EntityComparison.report(diff, context);
         List<CommandResult.Difference> differences = EntityComparison.differences(diff);
         context.output().result(new CommandResult.Generated(differences, List.of()));
-        if (changes.isEmpty()) {
+        if (changes.isEmpty() && moves.isEmpty()) {
             entities.matchHead(context);
             context.output().info("No changes detected: the entities match the schema at head. Nothing written.");
             return;
         }
         changes.forEach(c -> context.output().info("Detected " + c));
+        warnUnseenDrops(moves, entities, context);
         entities.providerCause(context, atHead.chain(), changes.size()).ifPresent(context.output()::warn);
         List<String> suspected = result.suspectedRenames();
         if (!suspected.isEmpty()) {
@@ -95,6 +100,10 @@ public record AutogenerateMigration(
                             : "This run is given the contexts " + String.join(", ", chain.contexts())
                                     + ", whose revisions are heads of their own: write what every environment has in"
                                     + " a run given no context."));
+        }
+        heads = writeMoves(moves, chain, heads, context, entities);
+        if (changes.isEmpty()) {
+            return;
         }
         String counted = changes.size() + " change" + (changes.size() == 1 ? "" : "s");
         if (online) {
@@ -156,6 +165,55 @@ public record AutogenerateMigration(
                                         + ") rows in the lock-safe form,")
                         + " as " + migrations.size() + " migration" + (migrations.size() == 1 ? "" : "s")
                         + ". Review, then run " + context.fixes().command("upgrade") + ".");
+    }
+
+    /**
+     * Writes the takes, then the hand-overs, of a module whose entities moved, each revising the one before; returns
+     * the parents of what is written next: the last of them, or {@code heads} when there is none.
+     */
+    private List<String> writeMoves(
+            ModuleMoves moves, Migrator chain, List<String> heads, CommandContext context, Entities entities) {
+        List<String> parents = heads;
+        for (Map.Entry<String, List<String>> take : moves.takes().entrySet()) {
+            String from = MigratorTools.moduleOf(take.getKey());
+            String id = SourceRoot.nextId(chain, parents);
+            Path path =
+                    write(NewMigration.takeOver(id, parents, from, take.getValue(), take.getKey()), context, entities);
+            context.output()
+                    .info("Wrote " + path + " (revision " + id + "): module " + entities.module() + " takes "
+                            + String.join(", ", take.getValue()) + " from module " + from + ", which "
+                            + take.getKey() + " gave it; the rows stay.");
+            parents = List.of(id);
+        }
+        for (Map.Entry<String, List<String>> handOver : moves.handOvers().entrySet()) {
+            String id = SourceRoot.nextId(chain, parents);
+            Path path = write(
+                    NewMigration.handOver(id, parents, handOver.getKey(), handOver.getValue()), context, entities);
+            context.output()
+                    .info("Wrote " + path + " (revision " + id + "): the entity of "
+                            + String.join(", ", handOver.getValue()) + " is module " + handOver.getKey()
+                            + "'s now, so module " + entities.module() + " hands the table over instead of dropping"
+                            + " it; the rows stay. " + context.fixes().command("autogenerate") + " in "
+                            + handOver.getKey() + " writes its take.");
+            parents = List.of(id);
+        }
+        return parents;
+    }
+
+    /**
+     * Warns of each table a module's revision drops while its build cannot see the modules its entity could have moved
+     * to (the module built alone): the drop loses the rows, where a hand-over would keep them.
+     */
+    private static void warnUnseenDrops(ModuleMoves moves, Entities entities, CommandContext context) {
+        for (String table : moves.unseenDrops()) {
+            context.output()
+                    .warn("Table " + table + " of module " + entities.module() + " has no entity in the module any"
+                            + " more, and the drop written for it loses its rows. This build holds module "
+                            + entities.module() + " alone, so it cannot see whether the entity moved to another"
+                            + " module: if it did, delete the migration written and run "
+                            + context.fixes().command("autogenerate") + " from the root of the multi-module build,"
+                            + " which hands the table over to that module with its rows.");
+        }
     }
 
     /**

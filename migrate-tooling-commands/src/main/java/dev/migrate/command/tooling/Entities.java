@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  *     makes; null when no known provider's jar names it
  * @param module the module the project's classes declare ({@code @MigrationModule}), whose own chain a written
  *     revision continues; null for an application without modules, whose one chain it continues
+ * @param others the build's other modules, which may have the entity of a table the module's chain owns (moved
+ *     there)
  */
 public record Entities(
         @Nullable Function<Migrator, AutogenerateRequest.Builder> request,
@@ -35,10 +37,12 @@ public record Entities(
         @Nullable Path jobSummary,
         @Nullable String skipped,
         @Nullable EntityOrigin origin,
-        @Nullable String module) {
+        @Nullable String module,
+        OtherModules others) {
 
     public Entities {
         Objects.requireNonNull(summaryDirectory, "summaryDirectory");
+        Objects.requireNonNull(others, "others");
         if ((request == null) == (skipped == null)) {
             throw new IllegalArgumentException("Entities are either compared or skipped, with the reason");
         }
@@ -46,22 +50,22 @@ public record Entities(
 
     /** The entities {@code request} gives, their summaries written in {@code summaryDirectory}. */
     public static Entities of(Function<Migrator, AutogenerateRequest.Builder> request, Path summaryDirectory) {
-        return new Entities(request, summaryDirectory, null, null, null, null);
+        return new Entities(request, summaryDirectory, null, null, null, null, OtherModules.UNSEEN);
     }
 
     /** No entities to compare, for the reason {@code why}. */
     public static Entities none(String why) {
-        return new Entities(null, Path.of("."), null, why, null, null);
+        return new Entities(null, Path.of("."), null, why, null, null, OtherModules.UNSEEN);
     }
 
     /** These entities, the Markdown summary appended to {@code file} too; null: none. */
     public Entities appendingTo(@Nullable Path file) {
-        return new Entities(request, summaryDirectory, file, skipped, origin, module);
+        return new Entities(request, summaryDirectory, file, skipped, origin, module, others);
     }
 
     /** These entities, their model built by {@code origin}'s provider; empty: not known. */
     public Entities builtBy(Optional<EntityOrigin> origin) {
-        return new Entities(request, summaryDirectory, jobSummary, skipped, origin.orElse(null), module);
+        return new Entities(request, summaryDirectory, jobSummary, skipped, origin.orElse(null), module, others);
     }
 
     /**
@@ -69,7 +73,15 @@ public record Entities(
      * module's own chain, whatever the heads of the modules it builds on.
      */
     public Entities ofModule(Optional<String> module) {
-        return new Entities(request, summaryDirectory, jobSummary, skipped, origin, module.orElse(null));
+        return new Entities(request, summaryDirectory, jobSummary, skipped, origin, module.orElse(null), others);
+    }
+
+    /**
+     * These entities beside the build's {@code others} modules: a table of their module's chain whose entity one of
+     * those has now is handed over to it by {@code autogenerate}, not dropped.
+     */
+    public Entities beside(OtherModules others) {
+        return new Entities(request, summaryDirectory, jobSummary, skipped, origin, module, others);
     }
 
     /**

@@ -21,6 +21,7 @@ import dev.migrate.command.settings.Face;
 import dev.migrate.command.settings.GivenSettings;
 import dev.migrate.command.tooling.Entities;
 import dev.migrate.command.tooling.EntityComparison;
+import dev.migrate.command.tooling.OtherModules;
 import dev.migrate.command.tooling.SourceRoot;
 import dev.migrate.testing.TestPostgres;
 import java.io.File;
@@ -74,6 +75,13 @@ final class WatchedProject {
     final java.util.concurrent.atomic.AtomicInteger failingCycles = new java.util.concurrent.atomic.AtomicInteger();
     /** Library jars on the project's class path, after its classes. */
     final List<Path> jars = new ArrayList<>();
+    /** Class directories and jars of migration modules whose entities join the project's model, as a build finds them. */
+    final List<Path> entityModules = new ArrayList<>();
+    /** The migration module the project's classes declare, or none: an application without modules. */
+    @Nullable
+    String module;
+    /** The build's other modules, as a reactor shows them to the module's comparison. */
+    OtherModules others = OtherModules.UNSEEN;
     /** Each cycle's class loader, weakly. */
     final List<java.lang.ref.WeakReference<ClassLoader>> cycleLoaders = new ArrayList<>();
 
@@ -89,6 +97,20 @@ final class WatchedProject {
         this.sources = Files.createDirectories(root.resolve("src/main/java"));
         this.objects = Files.createDirectories(root.resolve("src/main/resources/db/objects"));
         this.caches = root.resolve("target/migrate");
+    }
+
+    /**
+     * Declares the project's migrations package as module {@code name}, after the modules {@code dependsOn}: its
+     * annotated package-info compiled, its module.properties in the classes, as {@code migrate:module} writes it.
+     */
+    void declareModule(String name, String dependsOn) {
+        module = name;
+        compile(write(
+                root.resolve("src/main/java/" + migrations.replace('.', '/') + "/package-info.java"),
+                "@dev.migrate.annotations.MigrationModule(name = \"" + name + "\")\npackage " + migrations + ";\n"));
+        write(
+                classes.resolve("META-INF/migrate/module.properties"),
+                "name=" + name + "\npackage=" + migrations + "\ndependsOn=" + dependsOn + "\n");
     }
 
     EntityComparison comparison() {
@@ -158,7 +180,7 @@ final class WatchedProject {
     }
 
     private void compile(Path source) {
-        compile(source, classes);
+        compile(source, classes, jars);
     }
 
     /** Compiles {@code sources} into the classes, as a build does. */
@@ -176,6 +198,14 @@ final class WatchedProject {
     }
 
     private static void compile(Path source, Path classes) {
+        compile(source, classes, List.of());
+    }
+
+    /** Compiles {@code source} into {@code classes}, {@code jars} on the class path before the test's. */
+    private static void compile(Path source, Path classes, List<Path> jars) {
+        List<String> classpath = new ArrayList<>();
+        jars.forEach(jar -> classpath.add(jar.toString()));
+        classpath.add(System.getProperty("java.class.path"));
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         int status = compiler.run(
                 null,
@@ -184,7 +214,7 @@ final class WatchedProject {
                 "-proc:none",
                 "-nowarn",
                 "-classpath",
-                System.getProperty("java.class.path"),
+                String.join(File.pathSeparator, classpath),
                 "-d",
                 classes.toString(),
                 source.toString());
@@ -273,18 +303,27 @@ final class WatchedProject {
         // the entity side's thread prints too (the provider's line) while the chain's side prints its own
         RecordingOutput output = new RecordingOutput(lines);
         Entities entities = Entities.of(
-                chain -> {
-                    ProjectEntities project = new ProjectEntities(
-                            classes, classpath(), List.of(WatchedProject.this.entities), null, Map.of());
-                    AutogenerateRequest.Builder request = AutogenerateRequest.builder(
-                                    chain, project.ddl(ProviderLog.QUIET, output::info, "test compile check", provider))
-                            .managedSchema("public")
-                            .renames(Map.copyOf(renames))
-                            .declaringObjects(DeclaredObjects.in(
-                                    objects, root.relativize(objects).toString()));
-                    return entityCache ? request.entityCacheIn(caches.resolve("entity-cache")) : request;
-                },
-                caches);
+                        chain -> {
+                            ProjectEntities project = new ProjectEntities(
+                                    classes,
+                                    classpath(),
+                                    List.of(WatchedProject.this.entities),
+                                    null,
+                                    Map.of(),
+                                    entityModules);
+                            AutogenerateRequest.Builder request = AutogenerateRequest.builder(
+                                            chain,
+                                            project.ddl(
+                                                    ProviderLog.QUIET, output::info, "test compile check", provider))
+                                    .managedSchema("public")
+                                    .renames(Map.copyOf(renames))
+                                    .declaringObjects(DeclaredObjects.in(
+                                            objects, root.relativize(objects).toString()));
+                            return entityCache ? request.entityCacheIn(caches.resolve("entity-cache")) : request;
+                        },
+                        caches)
+                .ofModule(java.util.Optional.ofNullable(module))
+                .beside(others);
         return new Watch.Cycle(context(output, loader), entities, loader);
     }
 

@@ -1,0 +1,91 @@
+package dev.migrate.command.tooling;
+
+import dev.migrate.Migrator;
+import dev.migrate.catalog.diff.Change;
+import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.catalog.diff.OpGroup;
+import dev.migrate.op.Op;
+import dev.migrate.op.QualifiedName;
+import dev.migrate.tooling.MigratorTools;
+import dev.migrate.tooling.TableOwners;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a module's {@code autogenerate} writes for entities that moved between modules, beside its comparison's
+ * changes: the tables another module gave it and it has not taken yet ({@code @TakesOver}), and the tables its chain
+ * owns whose entity another module of the build now has ({@code @HandsOver}), which its comparison would otherwise
+ * drop. Nothing for an application without modules.
+ *
+ * @param takes the tables to take, by the revision that gave them ({@code customers.20261129_100000})
+ * @param handOvers the tables to hand over, by the module whose entities they now are
+ * @param remaining the comparison's changes without the drops of the tables handed over
+ * @param unseenDrops the tables of the module dropped while its build cannot see the other modules (built alone): an
+ *     entity that moved would lose its rows
+ */
+record ModuleMoves(
+        Map<String, List<String>> takes,
+        Map<String, List<String>> handOvers,
+        MigrationScript remaining,
+        List<String> unseenDrops) {
+
+    /** The moves of {@code entities}' module in {@code chain}, with {@code script} as its comparison found it. */
+    static ModuleMoves of(Entities entities, Migrator chain, MigrationScript script) {
+        String module = entities.module();
+        if (module == null) {
+            return new ModuleMoves(Map.of(), Map.of(), script, List.of());
+        }
+        TableOwners owners = MigratorTools.of(chain).tableOwners();
+        Map<String, List<String>> takes = new LinkedHashMap<>();
+        owners.toTake(module)
+                .forEach((table, given) -> takes.computeIfAbsent(given.revision(), r -> new ArrayList<>())
+                        .add(table));
+        Map<String, List<String>> handOvers = new LinkedHashMap<>();
+        List<String> unseen = new ArrayList<>();
+        List<OpGroup> kept = new ArrayList<>();
+        for (OpGroup group : script.upgradeGroups()) {
+            Optional<String> dropped = droppedTable(group).flatMap(table -> ownedBy(owners, module, table));
+            Optional<String> to = dropped.flatMap(table -> entities.others().mapping(table));
+            if (dropped.isPresent() && to.isPresent()) {
+                handOvers.computeIfAbsent(to.get(), m -> new ArrayList<>()).add(dropped.get());
+                continue; // the table stays, with its rows: the module that has its entity now takes it
+            }
+            if (dropped.isPresent() && !entities.others().seen()) {
+                unseen.add(dropped.get());
+            }
+            kept.add(group);
+        }
+        return new ModuleMoves(takes, handOvers, new MigrationScript(kept, script.warnings(), script.guards()), unseen);
+    }
+
+    boolean isEmpty() {
+        return takes.isEmpty() && handOvers.isEmpty();
+    }
+
+    /** The table {@code group} drops; empty when it drops none. */
+    private static Optional<QualifiedName> droppedTable(OpGroup group) {
+        return group.changes().stream()
+                .map(Change::ops)
+                .flatMap(List::stream)
+                .filter(Op.DropTable.class::isInstance)
+                .map(op -> ((Op.DropTable) op).table())
+                .findFirst();
+    }
+
+    /**
+     * {@code table} as the chain's owners name it ({@code schema.table}, or the name alone as a revision created it in
+     * the default schema) when {@code module} owns it; empty when another module or nothing does.
+     */
+    private static Optional<String> ownedBy(TableOwners owners, String module, QualifiedName table) {
+        List<String> names = table.schema() == null
+                ? List.of(table.name())
+                : List.of(table.schema() + "." + table.name(), table.name());
+        return names.stream()
+                .filter(name -> owners.ownerOf(name).isPresent())
+                .findFirst()
+                .filter(name -> owners.ownerOf(name).filter(module::equals).isPresent());
+    }
+}
