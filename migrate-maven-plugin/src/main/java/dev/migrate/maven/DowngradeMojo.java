@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
+import dev.migrate.command.DowngradeCommand;
 import dev.migrate.command.ModuleScope;
-import dev.migrate.command.Move;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -38,6 +38,6 @@ public class DowngradeMojo extends FleetMojo {
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
-        run(database, projectClasses, Move.downgrade(checkedTarget(target)).inModule(ModuleScope.of(module)));
+        run(database, projectClasses, new DowngradeCommand(checkedTarget(target)).inModule(ModuleScope.of(module)));
     }
 }

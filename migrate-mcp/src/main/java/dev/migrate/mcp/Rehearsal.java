@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.command.CommandContext;
+import dev.migrate.command.DowngradeCommand;
 import dev.migrate.command.Move;
 import dev.migrate.command.output.Json;
 import dev.migrate.graph.RevisionInfo;
@@ -34,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * database is not touched.
  *
  * <pre>{@code
- * Json.Obj measured = Rehearsal.of(Move.downgrade(RevisionTarget.orRange("head:-1")), null, context);
+ * Json.Obj measured = Rehearsal.of(new DowngradeCommand(RevisionTarget.orRange("head:-1")), null, context);
  * }</pre>
  */
 final class Rehearsal {
@@ -73,14 +74,14 @@ final class Rehearsal {
             RevisionTarget to = target.upper(RevisionTarget.HEAD);
             long began = System.nanoTime();
             try {
-                if (move.kind() == Move.Kind.DOWNGRADE) {
+                if (move instanceof DowngradeCommand) {
                     replay.downgrade(to, watch);
                 } else {
                     replay.upgrade(to, watch);
                 }
             } catch (MigrateException e) {
                 throw new MigrateException(
-                        "The " + move.kind().command() + " to " + to.text() + " failed on a throwaway copy of the chain"
+                        "The " + move.command() + " to " + to.text() + " failed on a throwaway copy of the chain"
                                 + " (from " + start + "), before anything ran on your database: " + e.getMessage(),
                         e);
             }

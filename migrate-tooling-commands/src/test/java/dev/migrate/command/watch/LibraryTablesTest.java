@@ -2,7 +2,7 @@ package dev.migrate.command.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.command.tooling.AutogenerateMigration;
+import dev.migrate.command.tooling.AutogenerateCommand;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -116,8 +116,8 @@ class LibraryTablesTest {
 
     private static void autogenerate(WatchedProject project, String message) {
         List<String> lines = new ArrayList<>();
-        try (Watch.Cycle cycle = project.cycle(lines)) {
-            new AutogenerateMigration(
+        try (WatchCommand.Cycle cycle = project.cycle(lines)) {
+            new AutogenerateCommand(
                             project.comparison(),
                             message,
                             project.settings(true).sources(),

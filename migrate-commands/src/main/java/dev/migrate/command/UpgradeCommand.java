@@ -1,0 +1,56 @@
+package dev.migrate.command;
+
+import static dev.migrate.command.settings.SettingsTable.ACCEPT_FUTURE_REVISIONS;
+import static dev.migrate.command.settings.SettingsTable.REBUILD_INVALID_INDEXES;
+
+import dev.migrate.Fleet;
+import dev.migrate.FleetResult;
+import dev.migrate.Migrator;
+import dev.migrate.command.output.CommandResult;
+import dev.migrate.command.settings.TakenSettings;
+import dev.migrate.graph.RevisionTarget;
+import java.io.Writer;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * {@code upgrade}: applies the migrations up to {@code target}, on one database, on a fleet, or as SQL:
+ * {@code new UpgradeCommand(RevisionTarget.of("head")).run(null, null, context)}.
+ *
+ * @param target the revision to move to, in any of the target forms; offline, also a {@code <from>:<to>} range
+ */
+public record UpgradeCommand(RevisionTarget target) implements Move {
+    /** The settings it takes, rows of the settings table. */
+    public static final TakenSettings SETTINGS =
+            TakenSettings.database("upgrade").and(ROWS).and(REBUILD_INVALID_INDEXES, ACCEPT_FUTURE_REVISIONS);
+
+    public UpgradeCommand {
+        Objects.requireNonNull(target, "target");
+    }
+
+    @Override
+    public String command() {
+        return "upgrade";
+    }
+
+    @Override
+    public CommandResult runOn(Migrator migrator, CommandContext context) {
+        return MoveRun.changed(target, migrator.upgrade(target).applied(), migrator);
+    }
+
+    @Override
+    public Consumer<Writer> script(Migrator migrator, CommandContext context) {
+        return out -> migrator.upgradeSql(target, out);
+    }
+
+    @Override
+    public FleetResult runOn(Fleet fleet) {
+        return fleet.upgrade(target);
+    }
+
+    @Override
+    public void writeScripts(Fleet fleet, Function<String, Writer> scripts) {
+        fleet.upgradeSql(target, scripts);
+    }
+}
