@@ -21,7 +21,7 @@ import java.util.function.Function;
 public record CompleteCommand(RevisionTarget target) implements Move {
     /** The settings it takes, rows of the settings table. */
     public static final TakenSettings SETTINGS =
-            TakenSettings.database("complete").and(ROWS);
+            TakenSettings.database("complete").and(Move.ROWS);
 
     public CompleteCommand {
         Objects.requireNonNull(target, "target");
@@ -29,7 +29,7 @@ public record CompleteCommand(RevisionTarget target) implements Move {
 
     @Override
     public String command() {
-        return "complete";
+        return SETTINGS.command();
     }
 
     @Override

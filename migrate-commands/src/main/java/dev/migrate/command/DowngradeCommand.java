@@ -26,7 +26,7 @@ public record DowngradeCommand(
         RevisionTarget target, @Nullable ModuleScope module) implements Move {
     /** The settings it takes, rows of the settings table. */
     public static final TakenSettings SETTINGS =
-            TakenSettings.database("downgrade").and(ROWS).and(MODULE);
+            TakenSettings.database("downgrade").and(Move.ROWS).and(MODULE);
 
     public DowngradeCommand {
         Objects.requireNonNull(target, "target");
@@ -44,7 +44,7 @@ public record DowngradeCommand(
 
     @Override
     public String command() {
-        return "downgrade";
+        return SETTINGS.command();
     }
 
     @Override

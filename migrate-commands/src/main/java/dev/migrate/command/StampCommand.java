@@ -24,7 +24,7 @@ import java.util.function.Function;
 public record StampCommand(RevisionTarget target, boolean purge) implements Move {
     /** The settings it takes, rows of the settings table. */
     public static final TakenSettings SETTINGS =
-            TakenSettings.database("stamp").and(ROWS).and(PURGE);
+            TakenSettings.database("stamp").and(Move.ROWS).and(PURGE);
 
     public StampCommand {
         Objects.requireNonNull(target, "target");
@@ -32,7 +32,7 @@ public record StampCommand(RevisionTarget target, boolean purge) implements Move
 
     @Override
     public String command() {
-        return "stamp";
+        return SETTINGS.command();
     }
 
     @Override

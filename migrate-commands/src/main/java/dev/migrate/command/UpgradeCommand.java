@@ -23,7 +23,7 @@ import java.util.function.Function;
 public record UpgradeCommand(RevisionTarget target) implements Move {
     /** The settings it takes, rows of the settings table. */
     public static final TakenSettings SETTINGS =
-            TakenSettings.database("upgrade").and(ROWS).and(REBUILD_INVALID_INDEXES, ACCEPT_FUTURE_REVISIONS);
+            TakenSettings.database("upgrade").and(Move.ROWS).and(REBUILD_INVALID_INDEXES, ACCEPT_FUTURE_REVISIONS);
 
     public UpgradeCommand {
         Objects.requireNonNull(target, "target");
@@ -31,7 +31,7 @@ public record UpgradeCommand(RevisionTarget target) implements Move {
 
     @Override
     public String command() {
-        return "upgrade";
+        return SETTINGS.command();
     }
 
     @Override
