@@ -27,15 +27,22 @@ import dev.migrate.CredentialsProvider;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
+import dev.migrate.command.BranchesCommand;
 import dev.migrate.command.CommandContext;
-import dev.migrate.command.Current;
+import dev.migrate.command.CompleteCommand;
+import dev.migrate.command.CurrentCommand;
+import dev.migrate.command.DowngradeCommand;
 import dev.migrate.command.FleetSettings;
+import dev.migrate.command.HeadsCommand;
+import dev.migrate.command.HistoryCommand;
 import dev.migrate.command.Migrations;
 import dev.migrate.command.ModuleScope;
 import dev.migrate.command.Move;
 import dev.migrate.command.Project;
-import dev.migrate.command.ShowGraph;
+import dev.migrate.command.ShowCommand;
 import dev.migrate.command.SqlScript;
+import dev.migrate.command.StampCommand;
+import dev.migrate.command.UpgradeCommand;
 import dev.migrate.command.database.ConnectionResolver;
 import dev.migrate.command.database.CredentialsSetting;
 import dev.migrate.command.database.RunDatabase;
@@ -179,12 +186,12 @@ final class Cli {
         Forms checked = checkForms(arguments, offline);
         if (command == CliCommand.WATCH) {
             // the project's classes are loaded again for each comparison, the provider once
-            new WatchCommand(this, arguments, log, workingDirectory, System.in).run();
+            new CliWatch(this, arguments, log, workingDirectory, System.in).run();
             return;
         }
         if (command == CliCommand.IMPORT) {
             // the project's classes and the old tool's jars are the import's own class paths
-            new ImportCommand(this, arguments, log, workingDirectory).run();
+            new CliImport(this, arguments, log, workingDirectory).run();
             return;
         }
         try (MigrationClasspath classes = MigrationClasspath.open(arguments.value(CLASSPATH), classLoader())) {
@@ -199,35 +206,29 @@ final class Cli {
             String name = command.commandName();
             CommandContext context = context(arguments, classes.loader(), credentials, log);
             switch (command) {
-                case HEADS ->
-                    new ShowGraph(ShowGraph.Kind.HEADS, null, null, verbose, module(arguments))
-                            .run(graph(builder), context);
-                case BRANCHES ->
-                    new ShowGraph(ShowGraph.Kind.BRANCHES, null, null, verbose).run(graph(builder), context);
-                case SHOW ->
-                    new ShowGraph(ShowGraph.Kind.SHOW, required(checked.target()), null, verbose)
-                            .run(graph(builder), context);
+                case HEADS -> new HeadsCommand(verbose, module(arguments)).run(graph(builder), context);
+                case BRANCHES -> new BranchesCommand().run(graph(builder), context);
+                case SHOW -> new ShowCommand(required(checked.target())).run(graph(builder), context);
                 case HISTORY -> {
                     // the migrations first: no database is worth connecting to without them
                     graph(builder);
                     // marking the current revisions needs a database; without one the graph is shown unmarked
                     context.configuredDatabase().ifPresent(builder::dataSource);
-                    new ShowGraph(ShowGraph.Kind.HISTORY, null, checked.range(), verbose, module(arguments))
-                            .run(builder.build(), context);
+                    new HistoryCommand(checked.range(), verbose, module(arguments)).run(builder.build(), context);
                 }
                 case CURRENT ->
-                    new Current(verbose, arguments.flag(CHECK_HEADS), module(arguments))
+                    new CurrentCommand(verbose, arguments.flag(CHECK_HEADS), module(arguments))
                             .run(fleet(arguments, credentials), context);
                 case UPGRADE ->
                     move(
                             arguments,
-                            Move.upgrade(required(checked.target())).rehearsing(arguments.flag(REHEARSE, true)),
+                            new UpgradeCommand(required(checked.target())).rehearsing(arguments.flag(REHEARSE, true)),
                             credentials,
                             context);
                 case DOWNGRADE ->
                     move(
                             arguments,
-                            Move.downgrade(required(checked.target()))
+                            new DowngradeCommand(required(checked.target()))
                                     .inModule(module(arguments))
                                     .rehearsing(arguments.flag(REHEARSE, true)),
                             credentials,
@@ -235,10 +236,10 @@ final class Cli {
                 case STAMP ->
                     move(
                             arguments,
-                            Move.stamp(required(checked.target()), arguments.flag(PURGE)),
+                            new StampCommand(required(checked.target()), arguments.flag(PURGE)),
                             credentials,
                             context);
-                case COMPLETE -> move(arguments, Move.complete(required(checked.target())), credentials, context);
+                case COMPLETE -> move(arguments, new CompleteCommand(required(checked.target())), credentials, context);
                 case DRIFT -> {
                     String sqlFile = arguments.value(SQL_FILE);
                     ToolingCommands.drift(
@@ -254,7 +255,7 @@ final class Cli {
                             checked.range(), arguments.value(FAIL_ON), settings, name, report(arguments), context);
                 case VERIFY ->
                     ToolingCommands.verify(settings, name, arguments.value(FAIL_ON), report(arguments), context);
-                case MCP -> new McpCommand(this, arguments, classes.loader(), credentials).serve(out, err);
+                case MCP -> new CliMcp(this, arguments, classes.loader(), credentials).serve(out, err);
                 case WATCH -> throw new IllegalStateException("watch loads the project's classes itself");
                 case IMPORT -> throw new IllegalStateException("import loads the project's classes itself");
             }
@@ -266,7 +267,7 @@ final class Cli {
      * none: a graph command on a jar without migrations, or with a misspelt --packages, shows nothing otherwise.
      */
     private static Migrator graph(Migrator.Builder builder) {
-        return ShowGraph.requireMigrations(builder.build());
+        return Migrations.requireFound(builder.build());
     }
 
     /**
@@ -292,7 +293,7 @@ final class Cli {
             String rangeText = arguments.value(RANGE);
             if (rangeText != null) {
                 range = command == CliCommand.HISTORY
-                        ? ShowGraph.historyRange(rangeText)
+                        ? HistoryCommand.range(rangeText)
                         : ToolingCommands.lintRange(rangeText);
             }
         } catch (BadTargetException e) {

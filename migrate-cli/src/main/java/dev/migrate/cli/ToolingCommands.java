@@ -4,17 +4,17 @@ import dev.migrate.command.CommandContext;
 import dev.migrate.command.FleetSettings;
 import dev.migrate.command.settings.ResolvedSettings;
 import dev.migrate.command.settings.SettingsTable;
-import dev.migrate.command.tooling.DriftCheck;
+import dev.migrate.command.tooling.DriftCommand;
 import dev.migrate.command.tooling.Entities;
-import dev.migrate.command.tooling.LintChain;
-import dev.migrate.command.tooling.VerifyChain;
+import dev.migrate.command.tooling.LintCommand;
+import dev.migrate.command.tooling.VerifyCommand;
 import dev.migrate.graph.RevisionRange;
 import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The command line's tooling path beside {@link WatchCommand} and {@link ImportCommand}: {@code drift}, {@code lint}
+ * The command line's tooling path beside {@link CliWatch} and {@link CliImport}: {@code drift}, {@code lint}
  * and {@code verify}, which run the build-time commands of {@code migrate-tooling-commands}. {@link Cli} names them
  * here only, so that its runtime path (upgrade, current, history...) imports nothing of autogen, the lint, the import
  * or the pictures ({@code ModuleImportsTest} holds it).
@@ -30,7 +30,7 @@ final class ToolingCommands {
             @Nullable Path report,
             @Nullable FleetSettings fleet,
             CommandContext context) {
-        new DriftCheck(
+        new DriftCommand(
                         Cli.required(settings.value(SettingsTable.MANAGED_SCHEMA, command)),
                         excluded(settings, command),
                         sqlFile,
@@ -47,7 +47,7 @@ final class ToolingCommands {
             String command,
             @Nullable Path report,
             CommandContext context) {
-        new LintChain(
+        new LintCommand(
                         range,
                         failOn,
                         Cli.required(settings.value(SettingsTable.LARGE_TABLE_ROWS, command)),
@@ -63,7 +63,7 @@ final class ToolingCommands {
             @Nullable String failOn,
             @Nullable Path report,
             CommandContext context) {
-        new VerifyChain(
+        new VerifyCommand(
                         Cli.required(settings.value(SettingsTable.MANAGED_SCHEMA, command)),
                         excluded(settings, command),
                         failOn,
@@ -77,7 +77,7 @@ final class ToolingCommands {
 
     /** The revisions {@code --range} names for {@code lint}, its form checked before anything loads. */
     static RevisionRange lintRange(String text) {
-        return LintChain.range(text);
+        return LintCommand.range(text);
     }
 
     /** The name patterns {@code --exclude} leaves out of a comparison; none when it is not given. */

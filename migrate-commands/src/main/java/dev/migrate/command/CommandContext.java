@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * CommandContext context = CommandContext.of(migrations, database, project, fixes, output);
- * new Current(false, true).run(null, context);
+ * new CurrentCommand(false, true).run(null, context);
  * }</pre>
  *
  * @param migrations the project's migrations with the run's settings

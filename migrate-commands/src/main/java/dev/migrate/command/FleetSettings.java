@@ -1,11 +1,18 @@
 package dev.migrate.command;
 
+import static dev.migrate.command.settings.SettingsTable.CANARY;
+import static dev.migrate.command.settings.SettingsTable.DATABASES;
+import static dev.migrate.command.settings.SettingsTable.FAIL_FAST;
+import static dev.migrate.command.settings.SettingsTable.PARALLEL;
+import static dev.migrate.command.settings.SettingsTable.TENANTS;
+
 import dev.migrate.CredentialsProvider;
 import dev.migrate.Fleet;
 import dev.migrate.Migrator;
 import dev.migrate.command.database.ConnectionResolver;
 import dev.migrate.command.settings.Face;
 import dev.migrate.command.settings.ResolvedSettings;
+import dev.migrate.command.settings.Setting;
 import dev.migrate.command.settings.SettingsTable;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -44,6 +51,9 @@ public record FleetSettings(
         boolean failFast,
         int canary,
         @Nullable CredentialsProvider credentials) {
+    /** The settings of a fleet, as the commands that run on one take them. */
+    public static final List<Setting<?>> ROWS = List.of(TENANTS, DATABASES, PARALLEL, FAIL_FAST, CANARY);
+
     public FleetSettings {
         databases = List.copyOf(databases);
         dataSources = Collections.unmodifiableMap(new LinkedHashMap<>(dataSources));

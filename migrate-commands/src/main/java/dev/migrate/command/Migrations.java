@@ -3,6 +3,7 @@ package dev.migrate.command;
 import dev.migrate.ChecksumCache;
 import dev.migrate.Migrator;
 import dev.migrate.command.settings.ResolvedSettings;
+import dev.migrate.tooling.MigratorTools;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,19 @@ public record Migrations(
         ResolvedSettings settings,
         @Nullable ChecksumCache checksumCache,
         boolean database) {
+
+    /**
+     * Refuses {@code migrator} as {@code upgrade} refuses it when it found no migration, naming where it looked
+     * and what to check: a face that reads the graph of classes it was pointed at ({@link HeadsCommand},
+     * {@link HistoryCommand}, ...) calls this first, since a jar without migrations, or a misspelt package, shows an
+     * empty graph otherwise: {@code HeadsCommand heads = ...; heads.run(Migrations.requireFound(migrator), context)}.
+     *
+     * @return {@code migrator}
+     */
+    public static Migrator requireFound(Migrator migrator) {
+        MigratorTools.of(migrator).requireMigrations();
+        return migrator;
+    }
 
     /** The migrations {@code found} gives, with {@code settings}, their database to come. */
     public static Migrations of(Supplier<Migrator.Builder> found, ResolvedSettings settings) {

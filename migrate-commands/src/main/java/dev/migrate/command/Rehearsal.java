@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * a run for consent, whichever face started it, shows it as text ({@link OnRefusal}).
  *
  * <pre>{@code
- * Rehearsal.Measured measured = Rehearsal.of(Move.downgrade(RevisionTarget.orRange("head:-1")), null, context);
+ * Rehearsal.Measured measured = Rehearsal.of(new DowngradeCommand(RevisionTarget.orRange("head:-1")), null, context);
  * }</pre>
  */
 public final class Rehearsal {
@@ -117,20 +117,20 @@ public final class Rehearsal {
             Replay replay = MigratorTools.of(chain).replayOn(server.dataSource());
             Watch watch = new Watch();
             RevisionTarget to = target.upper(RevisionTarget.HEAD);
-            ModuleScope module = move.module();
+            @Nullable ModuleScope module = move instanceof DowngradeCommand downgrade ? downgrade.module() : null;
             if (module != null) {
                 to = module.downgradeTarget(chain, to, context.fixes());
             }
             long began = System.nanoTime();
             try {
-                if (move.kind() == Move.Kind.DOWNGRADE) {
+                if (move instanceof DowngradeCommand) {
                     replay.downgrade(to, watch);
                 } else {
                     replay.upgrade(to, watch);
                 }
             } catch (MigrateException e) {
                 throw new MigrateException(
-                        "The " + move.kind().command() + " to " + to.text() + " failed on a throwaway copy of the chain"
+                        "The " + move.command() + " to " + to.text() + " failed on a throwaway copy of the chain"
                                 + " (from " + start + "), before anything ran on your database: " + e.getMessage(),
                         e);
             }
@@ -162,7 +162,7 @@ public final class Rehearsal {
      */
     static ConsentRefusedException shown(
             ConsentRefusedException refused, Move move, OnRefusal shown, CommandContext context) {
-        if (move.kind() != Move.Kind.UPGRADE && move.kind() != Move.Kind.DOWNGRADE) {
+        if (!(move instanceof UpgradeCommand) && !(move instanceof DowngradeCommand)) {
             return refused; // a stamp runs no migration, and a contract phase is not replayed: nothing to measure
         }
         return refused.withMeasured(shown.shown(move, context));

@@ -7,8 +7,9 @@
  * {@link dev.migrate.command.output.Output}, never calls back into a face, and the face keeps nothing of the
  * workflow. From the settings to a connection there is one path, {@link dev.migrate.command.database.RunDatabase}.
  *
- * <p>These are the runtime commands, on the engine alone: those that run migrations ({@link
- * dev.migrate.command.Move}, {@link dev.migrate.command.Current}), the health and validation an application runs at
+ * <p>These are the runtime commands, on the engine alone: one class per user command, named
+ * after it ({@link dev.migrate.command.UpgradeCommand} and the other moves of {@link dev.migrate.command.Move},
+ * {@link dev.migrate.command.CurrentCommand}, {@link dev.migrate.command.HistoryCommand}...), the health and validation an application runs at
  * startup, the settings table. The commands that compare or write schemas, lint, import or draw are in
  * {@code migrate-tooling-commands} ({@code dev.migrate.command.tooling} and its neighbours), above this module, so
  * that an application that only migrates ships none of the build-time tools.

@@ -34,21 +34,21 @@ class ModuleScopeTest {
     @Test
     void currentHistoryAndHeadsShowTheModuleOnly() throws SQLException {
         String database = TestPostgres.createDatabase("module_reports");
-        Move.upgrade(RevisionTarget.of("heads")).run(null, null, face(database));
+        new UpgradeCommand(RevisionTarget.of("heads")).run(null, null, face(database));
         assertThat(versions(database)).containsExactly("billing.20261129_090000", "core.20261129_090000");
 
         lines.clear();
-        new Current(false, false, new ModuleScope("billing")).run(null, face(database));
+        new CurrentCommand(false, false, new ModuleScope("billing")).run(null, face(database));
         assertThat(String.join("\n", lines)).contains("billing.20261129_090000").doesNotContain("core.");
 
         lines.clear();
         face(database)
-                .onDatabase(builder -> new ShowGraph(ShowGraph.Kind.HISTORY, null, null, false, new ModuleScope("core"))
-                        .run(builder.build(), face(database)));
+                .onDatabase(builder ->
+                        new HistoryCommand(null, false, new ModuleScope("core")).run(builder.build(), face(database)));
         assertThat(String.join("\n", lines)).contains("core.20261129_090000").doesNotContain("billing.");
 
         lines.clear();
-        new ShowGraph(ShowGraph.Kind.HEADS, null, null, false, new ModuleScope("core"))
+        new HeadsCommand(false, new ModuleScope("core"))
                 .run(face(null).migrations(false).build(), face(null));
         assertThat(String.join("\n", lines)).contains("core.20261129_090000").doesNotContain("billing.");
     }
@@ -56,9 +56,9 @@ class ModuleScopeTest {
     @Test
     void aDowngradeOfAModuleOthersDependOnIsRefusedNamingThemAndTheirsComesFirst() throws SQLException {
         String database = TestPostgres.createDatabase("module_downgrade");
-        Move.upgrade(RevisionTarget.of("heads")).run(null, null, face(database));
+        new UpgradeCommand(RevisionTarget.of("heads")).run(null, null, face(database));
 
-        assertThatThrownBy(() -> Move.downgrade(RevisionTarget.of("base"))
+        assertThatThrownBy(() -> new DowngradeCommand(RevisionTarget.of("base"))
                         .inModule(new ModuleScope("core"))
                         .run(null, null, face(database)))
                 .isInstanceOf(MigrateException.class)
@@ -67,12 +67,12 @@ class ModuleScopeTest {
                 .hasMessageContaining("Nothing was run");
         assertThat(versions(database)).containsExactly("billing.20261129_090000", "core.20261129_090000");
 
-        Move.downgrade(RevisionTarget.of("base"))
+        new DowngradeCommand(RevisionTarget.of("base"))
                 .inModule(new ModuleScope("billing"))
                 .run(null, null, face(database));
         assertThat(versions(database)).containsExactly("core.20261129_090000");
 
-        Move.downgrade(RevisionTarget.of("-1"))
+        new DowngradeCommand(RevisionTarget.of("-1"))
                 .inModule(new ModuleScope("core"))
                 .run(null, null, face(database));
         assertThat(versions(database)).isEmpty();
@@ -81,7 +81,8 @@ class ModuleScopeTest {
     @Test
     void anUnknownModuleIsRefusedNamingTheModulesThereAre() {
         String database = TestPostgres.createDatabase("module_unknown");
-        assertThatThrownBy(() -> new Current(false, false, new ModuleScope("shipping")).run(null, face(database)))
+        assertThatThrownBy(
+                        () -> new CurrentCommand(false, false, new ModuleScope("shipping")).run(null, face(database)))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining(
                         "No migration belongs to module 'shipping'; the modules of this build are " + "billing, core.");

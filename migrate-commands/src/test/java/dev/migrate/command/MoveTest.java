@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link Move} with a context as the plugin and the command line make one, on the embedded server. */
+/** {@link UpgradeCommand}, {@link DowngradeCommand} and {@link StampCommand} with a context as the plugin and the command line make one, on the embedded server. */
 class MoveTest {
     @Revision(id = "c1", message = "create orders")
     public static class CreateOrders implements Migration {
@@ -73,18 +73,19 @@ class MoveTest {
     @Test
     void anUpgradeRunsOnTheFacesDatabaseAndADowngradeTakesItBack() throws SQLException {
         String database = TestPostgres.createDatabase("change_one");
-        Move.upgrade(RevisionTarget.of("head")).run(null, null, face(database, CreateOrders.class));
+        new UpgradeCommand(RevisionTarget.of("head")).run(null, null, face(database, CreateOrders.class));
         assertThat(versions(database, "public")).containsExactly("c1");
 
-        Move.downgrade(RevisionTarget.of("base")).run(null, null, face(database, CreateOrders.class));
+        new DowngradeCommand(RevisionTarget.of("base")).run(null, null, face(database, CreateOrders.class));
         assertThat(versions(database, "public")).isEmpty();
-        Move.stamp(RevisionTarget.of("c1"), false).run(null, null, face(database, CreateOrders.class));
+        new StampCommand(RevisionTarget.of("c1"), false).run(null, null, face(database, CreateOrders.class));
         assertThat(versions(database, "public")).containsExactly("c1");
     }
 
     @Test
     void offlineTheScriptGoesWhereTheFaceSaysAndNoDatabaseIsAsked() {
-        Move.upgrade(RevisionTarget.of("head")).run(null, SqlScript.STANDARD_OUTPUT, face(null, CreateOrders.class));
+        new UpgradeCommand(RevisionTarget.of("head"))
+                .run(null, SqlScript.STANDARD_OUTPUT, face(null, CreateOrders.class));
         assertThat(output.scripts()).contains("CREATE TABLE", "orders");
         assertThat(databasesAsked()).isZero();
     }
@@ -96,7 +97,7 @@ class MoveTest {
 
         MigrateException e = catchThrowableOfType(
                 MigrateException.class,
-                () -> Move.upgrade(RevisionTarget.of("head"))
+                () -> new UpgradeCommand(RevisionTarget.of("head"))
                         .run(fleet, null, face(database, CreateOrders.class, FailsOnB.class)));
 
         // the first failure's first line too: the one line a deploy shows says why
@@ -119,7 +120,7 @@ class MoveTest {
     @Test
     void aFleetsOfflineScriptsAreOnePerTenantBesideEachOther() throws IOException {
         FleetSettings fleet = new FleetSettings("tenant_a, tenant_b", List.of(), null, null, null, false, 0);
-        Move.upgrade(RevisionTarget.of("head"))
+        new UpgradeCommand(RevisionTarget.of("head"))
                 .run(fleet, new SqlScript(directory.resolve("upgrade.sql")), face(null, CreateOrders.class));
 
         assertThat(Files.readString(directory.resolve("upgrade-tenant_a.sql"))).contains("tenant_a");
@@ -136,7 +137,7 @@ class MoveTest {
         FleetSettings fleet = new FleetSettings("tenant_a", List.of(), null, null, null, false, 0);
         MigrateException e = catchThrowableOfType(
                 MigrateException.class,
-                () -> Move.upgrade(RevisionTarget.of("head"))
+                () -> new UpgradeCommand(RevisionTarget.of("head"))
                         .run(
                                 fleet,
                                 new SqlScript(directory.resolve("blocked/upgrade.sql")),
@@ -155,7 +156,8 @@ class MoveTest {
 
         BadTargetException e = catchThrowableOfType(
                 BadTargetException.class,
-                () -> Move.upgrade(RevisionTarget.of("hed")).run(fleet, null, face(database, CreateOrders.class)));
+                () -> new UpgradeCommand(RevisionTarget.of("hed"))
+                        .run(fleet, null, face(database, CreateOrders.class)));
 
         assertThat(e.getMessage()).contains("'hed'");
         assertThat(directory.resolve("migrate/fleet.json")).doesNotExist();

@@ -61,9 +61,10 @@ class RefusalRehearsalTest {
     @Test
     void aRefusedDowngradeShowsTheLocksItTookOnAThrowawayCopyAndTheSameTokenWithoutThem() throws SQLException {
         String database = TestPostgres.createDatabase("rehearsed_refusal");
-        Move.upgrade(RevisionTarget.of("head")).run(null, null, context(database, false, null, CreateOrders.class));
+        new UpgradeCommand(RevisionTarget.of("head"))
+                .run(null, null, context(database, false, null, CreateOrders.class));
         TestPostgres.execute(TestPostgres.dataSource(database), "INSERT INTO orders VALUES (1, 'a'), (2, 'b')");
-        Move down = Move.downgrade(RevisionTarget.of("base"));
+        Move down = new DowngradeCommand(RevisionTarget.of("base"));
         List<String> throwaways = scratchDatabases();
 
         String rehearsed = refusal(database, down);
@@ -107,11 +108,11 @@ class RefusalRehearsalTest {
     @Test
     void aPlanThatFailsOnTheCopyIsRefusedAllTheSameSayingSo() throws SQLException {
         String database = TestPostgres.createDatabase("rehearsal_fails");
-        Move.upgrade(RevisionTarget.of("o1"))
+        new UpgradeCommand(RevisionTarget.of("o1"))
                 .run(null, null, context(database, false, null, CreateOrders.class, DropsLegacy.class));
         TestPostgres.execute(TestPostgres.dataSource(database), "CREATE TABLE legacy_orders (id int)");
 
-        String refused = refusal(database, Move.upgrade(RevisionTarget.of("head")), DropsLegacy.class);
+        String refused = refusal(database, new UpgradeCommand(RevisionTarget.of("head")), DropsLegacy.class);
         assertThat(refused)
                 .contains("DROP TABLE legacy_orders")
                 .contains("Not rehearsed: The upgrade to head failed on a throwaway copy of the chain (from o1),"

@@ -272,8 +272,8 @@ class ModuleImportsTest {
      * The command line's tooling path: the classes of {@code migrate-cli} that run the build-time commands. Every
      * other class of it is on the runtime path ({@code upgrade}, {@code current}, {@code history}...).
      */
-    private static final Set<String> CLI_TOOLING = Set.of(
-            "ToolingCommands.java", "WatchCommand.java", "ImportCommand.java", "ToolJars.java", "McpCommand.java");
+    private static final Set<String> CLI_TOOLING =
+            Set.of("ToolingCommands.java", "CliWatch.java", "CliImport.java", "ToolJars.java", "CliMcp.java");
 
     /**
      * The runtime path reaches nothing of autogen, the lint, the import or the pictures: its modules may not use

@@ -21,7 +21,7 @@ import dev.migrate.command.TestFixes;
 import dev.migrate.command.database.RunDatabase;
 import dev.migrate.command.settings.Face;
 import dev.migrate.command.settings.GivenSettings;
-import dev.migrate.command.tooling.Check;
+import dev.migrate.command.tooling.CheckCommand;
 import dev.migrate.command.tooling.Entities;
 import dev.migrate.command.tooling.EntityComparison;
 import java.nio.file.Files;
@@ -97,8 +97,8 @@ class DevLoopExtensionServerTest {
                         .declaringObjects(DeclaredObjects.in(objects, "src/main/resources/db/objects")),
                 work.resolve("target/migrate"));
 
-        assertThatThrownBy(
-                        () -> new Check(EntityComparison.withDefaults(ComparisonDatabase.AUTO)).run(context, entities))
+        assertThatThrownBy(() ->
+                        new CheckCommand(EntityComparison.withDefaults(ComparisonDatabase.AUTO)).run(context, entities))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("The entities differ from the schema at head")
                 .hasMessageContaining("documents")

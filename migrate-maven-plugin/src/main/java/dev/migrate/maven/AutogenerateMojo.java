@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.tooling.AutogenerateMigration;
+import dev.migrate.command.tooling.AutogenerateCommand;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -63,7 +63,7 @@ public class AutogenerateMojo extends EntityMojo {
         // in a module, what is written is compiled at once: the modules after it in the reactor read it
         boolean module = goal.entities().module(goal.goal()).isPresent();
         WrittenRevisionClasses written = WrittenRevisionClasses.before(sourceDirectory.toPath());
-        new AutogenerateMigration(
+        new AutogenerateCommand(
                         goal.options().comparison(),
                         message == null ? "" : message,
                         goal.goal().sourceRoot(sourceDirectory),

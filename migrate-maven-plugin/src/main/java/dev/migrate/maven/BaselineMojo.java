@@ -2,7 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
 import dev.migrate.command.entity.SchemaSource;
-import dev.migrate.command.tooling.BaselineMigration;
+import dev.migrate.command.tooling.BaselineCommand;
 import dev.migrate.command.tooling.SchemaFilesBaseline;
 import java.io.File;
 import java.util.List;
@@ -90,8 +90,8 @@ public class BaselineMojo extends SchemaWriteMojo {
         return source != null && !source.isBlank() && SchemaSource.named(source) == SchemaSource.SQL;
     }
 
-    private BaselineMigration baseline(Goal goal) {
-        return new BaselineMigration(
+    private BaselineCommand baseline(Goal goal) {
+        return new BaselineCommand(
                 message == null ? "" : message,
                 managedSchema,
                 sourceRoot(goal),

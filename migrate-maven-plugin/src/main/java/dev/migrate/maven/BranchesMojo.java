@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.ShowGraph;
+import dev.migrate.command.BranchesCommand;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
@@ -10,7 +10,6 @@ public class BranchesMojo extends MigrateMojo {
 
     @Override
     protected void run(Goal goal, ClassLoader projectClasses) {
-        new ShowGraph(ShowGraph.Kind.BRANCHES, null, null, false)
-                .run(goal.migrator(projectClasses).build(), context(goal, projectClasses));
+        new BranchesCommand().run(goal.migrator(projectClasses).build(), context(goal, projectClasses));
     }
 }

@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.tooling.Check;
+import dev.migrate.command.tooling.CheckCommand;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -21,6 +21,6 @@ public class CheckMojo extends EntityMojo {
 
     @Override
     protected void run(EntityGoal goal, ClassLoader projectClasses) {
-        new Check(goal.options().comparison()).run(goal.database().context(projectClasses), goal.compared());
+        new CheckCommand(goal.options().comparison()).run(goal.database().context(projectClasses), goal.compared());
     }
 }

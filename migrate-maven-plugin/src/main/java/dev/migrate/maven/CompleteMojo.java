@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.Move;
+import dev.migrate.command.CompleteCommand;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -27,6 +27,6 @@ public class CompleteMojo extends FleetMojo {
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
-        run(database, projectClasses, Move.complete(checkedTarget(target)));
+        run(database, projectClasses, new CompleteCommand(checkedTarget(target)));
     }
 }

@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.Current;
+import dev.migrate.command.CurrentCommand;
 import dev.migrate.command.ModuleScope;
 import dev.migrate.command.settings.GivenSettings;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -70,7 +70,7 @@ public class CurrentMojo extends DatabaseMojo {
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
-        new Current(verbose, checkHeads, ModuleScope.of(module))
+        new CurrentCommand(verbose, checkHeads, ModuleScope.of(module))
                 .run(database.fleet(), database.context(projectClasses));
     }
 }

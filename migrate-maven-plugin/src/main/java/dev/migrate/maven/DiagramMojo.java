@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.tooling.Diagram;
+import dev.migrate.command.tooling.DiagramCommand;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -63,7 +63,7 @@ public class DiagramMojo extends DatabaseMojo {
                 repositorySystem,
                 session.getRepositorySession(),
                 project.getRemotePluginRepositories());
-        new Diagram(
+        new DiagramCommand(
                         tables == null ? List.of() : tables,
                         managedSchema,
                         exclude == null ? List.of() : exclude,

@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
+import dev.migrate.command.DowngradeCommand;
 import dev.migrate.command.ModuleScope;
-import dev.migrate.command.Move;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -49,7 +49,7 @@ public class DowngradeMojo extends FleetMojo {
         run(
                 database,
                 projectClasses,
-                Move.downgrade(checkedTarget(target))
+                new DowngradeCommand(checkedTarget(target))
                         .inModule(ModuleScope.of(module))
                         .rehearsing(rehearse));
     }

@@ -2,7 +2,7 @@ package dev.migrate.maven;
 
 import dev.migrate.autogen.data.DeclaredRows;
 import dev.migrate.command.settings.GivenSettings;
-import dev.migrate.command.tooling.DriftCheck;
+import dev.migrate.command.tooling.DriftCommand;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -120,13 +120,13 @@ public class DriftMojo extends DatabaseMojo {
         drift(database.goal()).run(database.fleet(), database.context(projectClasses));
     }
 
-    private DriftCheck drift(Goal goal) {
-        return new DriftCheck(
+    private DriftCommand drift(Goal goal) {
+        return new DriftCommand(
                 managedSchema,
                 exclude == null ? List.of() : exclude,
                 driftSqlFile == null ? null : driftSqlFile.toPath(),
                 driftAccept
-                        ? new DriftCheck.Accept(message == null ? "" : message, goal.sourceRoot(sourceDirectory))
+                        ? new DriftCommand.Accept(message == null ? "" : message, goal.sourceRoot(sourceDirectory))
                         : null,
                 goal.inTarget("migrate", "drift.json"),
                 DeclaredRows.in(dataDirectory.toPath(), goal.displayed(dataDirectory.toPath()), managedSchema),

@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
+import dev.migrate.command.HeadsCommand;
 import dev.migrate.command.ModuleScope;
-import dev.migrate.command.ShowGraph;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -24,7 +24,7 @@ public class HeadsMojo extends MigrateMojo {
 
     @Override
     protected void run(Goal goal, ClassLoader projectClasses) {
-        new ShowGraph(ShowGraph.Kind.HEADS, null, null, verbose, ModuleScope.of(module))
+        new HeadsCommand(verbose, ModuleScope.of(module))
                 .run(goal.migrator(projectClasses).build(), context(goal, projectClasses));
     }
 }

@@ -1,8 +1,8 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.CommandContext;
+import dev.migrate.command.HistoryCommand;
 import dev.migrate.command.ModuleScope;
-import dev.migrate.command.ShowGraph;
 import dev.migrate.command.database.RunDatabase;
 import dev.migrate.command.settings.GivenSettings;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -60,12 +60,8 @@ public class HistoryMojo extends DatabaseMojo {
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
-        ShowGraph history = new ShowGraph(
-                ShowGraph.Kind.HISTORY,
-                null,
-                range == null ? null : ShowGraph.historyRange(range),
-                verbose,
-                ModuleScope.of(module));
+        HistoryCommand history =
+                new HistoryCommand(range == null ? null : HistoryCommand.range(range), verbose, ModuleScope.of(module));
         CommandContext context = database.context(projectClasses);
         if (database.database().hasDatabase()) {
             context.onDatabase(builder -> history.run(builder.build(), context));

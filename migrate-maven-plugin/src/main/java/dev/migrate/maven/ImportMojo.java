@@ -1,8 +1,8 @@
 package dev.migrate.maven;
 
 import dev.migrate.MigrateException;
-import dev.migrate.command.RetireOldHistory;
-import dev.migrate.command.tooling.ImportChain;
+import dev.migrate.command.RetireCommand;
+import dev.migrate.command.tooling.ImportCommand;
 import dev.migrate.imports.tool.OldTool;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,18 +73,18 @@ public class ImportMojo extends SchemaWriteMojo {
                         + "of a database, and no database URL is configured. Give it with -Dmigrate.url=... "
                         + "Nothing was dropped.");
             }
-            new RetireOldHistory(importRetire.equals("true")).run(database.context(projectClasses));
+            new RetireCommand(importRetire.equals("true")).run(database.context(projectClasses));
             return;
         }
         Map<String, String> settings = OldToolSettings.of(importSettings, session.getUserProperties());
-        new ImportChain(
+        new ImportCommand(
                         importFrom == null ? "" : importFrom,
                         project.getBasedir().toPath(),
                         settings,
                         sourceRoot(database.goal()),
                         importProve)
                 .run(
-                        new ImportChain.Tools(
+                        new ImportCommand.Tools(
                                 this::toolJars,
                                 database.goal().classpathElements().stream()
                                         .map(Path::of)

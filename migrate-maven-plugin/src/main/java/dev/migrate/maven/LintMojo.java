@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.tooling.LintChain;
+import dev.migrate.command.tooling.LintCommand;
 import dev.migrate.graph.RevisionRange;
 import java.io.File;
 import java.util.Set;
@@ -69,9 +69,9 @@ public class LintMojo extends DatabaseMojo {
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
-        RevisionRange revisions = range == null ? null : LintChain.range(range);
+        RevisionRange revisions = range == null ? null : LintCommand.range(range);
         Set<String> judged = lint().judged(database, projectClasses);
-        new LintChain(revisions, failOn, largeTableRows, judged, lint().reportFile())
+        new LintCommand(revisions, failOn, largeTableRows, judged, lint().reportFile())
                 .run(database.context(projectClasses));
     }
 }

@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.tooling.Merge;
+import dev.migrate.command.tooling.MergeCommand;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -17,7 +17,7 @@ public class MergeMojo extends WriteMojo {
 
     @Override
     protected void run(Goal goal, ClassLoader projectClasses) {
-        new Merge(revisions == null ? List.of() : revisions, message, goal.sourceRoot(sourceDirectory))
+        new MergeCommand(revisions == null ? List.of() : revisions, message, goal.sourceRoot(sourceDirectory))
                 .run(context(goal, projectClasses));
     }
 }

@@ -1,5 +1,6 @@
 package dev.migrate.maven;
 
+import dev.migrate.command.settings.TakenSettings;
 import dev.migrate.tooling.ModuleManifest;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -21,6 +22,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class ModuleMojo extends MigrateMojo {
+    /** The settings it takes, rows of the settings table: those every goal takes; {@code module} runs no command of the commands modules, it writes the manifest of the classes the build compiled. */
+    public static final TakenSettings SETTINGS = TakenSettings.every("module");
 
     @Override
     protected void run(Goal goal, ClassLoader projectClasses) {

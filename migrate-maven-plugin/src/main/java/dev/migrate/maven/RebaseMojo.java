@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.Rebase;
+import dev.migrate.command.RebaseCommand;
 import dev.migrate.tooling.RevisionName;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -35,6 +35,6 @@ public class RebaseMojo extends DatabaseMojo {
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
-        new Rebase(RevisionName.of(revision), RevisionName.optional(onto)).run(database.context(projectClasses));
+        new RebaseCommand(RevisionName.of(revision), RevisionName.optional(onto)).run(database.context(projectClasses));
     }
 }

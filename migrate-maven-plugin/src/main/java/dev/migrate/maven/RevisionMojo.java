@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.tooling.NewRevision;
+import dev.migrate.command.tooling.RevisionCommand;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -22,7 +22,7 @@ public class RevisionMojo extends WriteMojo {
 
     @Override
     protected void run(Goal goal, ClassLoader projectClasses) {
-        new NewRevision(message == null ? "" : message, head, goal.sourceRoot(sourceDirectory))
+        new RevisionCommand(message == null ? "" : message, head, goal.sourceRoot(sourceDirectory))
                 .run(context(goal, projectClasses));
     }
 }

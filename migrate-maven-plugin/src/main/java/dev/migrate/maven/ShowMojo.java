@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.ShowGraph;
+import dev.migrate.command.ShowCommand;
 import dev.migrate.graph.RevisionTarget;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -19,7 +19,7 @@ public class ShowMojo extends MigrateMojo {
 
     @Override
     protected void run(Goal goal, ClassLoader projectClasses) {
-        new ShowGraph(ShowGraph.Kind.SHOW, RevisionTarget.of(revision), null, false)
+        new ShowCommand(RevisionTarget.of(revision))
                 .run(goal.migrator(projectClasses).build(), context(goal, projectClasses));
     }
 }

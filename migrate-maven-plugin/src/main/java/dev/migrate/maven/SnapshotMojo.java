@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.tooling.Snapshot;
+import dev.migrate.command.tooling.SnapshotCommand;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -68,8 +68,8 @@ public class SnapshotMojo extends DatabaseMojo {
         snapshot().run(database.context(projectClasses));
     }
 
-    private Snapshot snapshot() {
-        return new Snapshot(
+    private SnapshotCommand snapshot() {
+        return new SnapshotCommand(
                 managedSchema,
                 exclude == null ? List.of() : exclude,
                 majors == null ? List.of() : majors,

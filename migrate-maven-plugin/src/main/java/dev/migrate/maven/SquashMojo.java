@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.tooling.SquashMigration;
+import dev.migrate.command.tooling.SquashCommand;
 import dev.migrate.graph.RevisionTarget;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -55,8 +55,8 @@ public class SquashMojo extends SchemaWriteMojo {
         squash(database.goal()).run(database.context(projectClasses));
     }
 
-    private SquashMigration squash(Goal goal) {
-        return new SquashMigration(
+    private SquashCommand squash(Goal goal) {
+        return new SquashCommand(
                 target == null || target.isBlank() ? null : RevisionTarget.of(target),
                 message,
                 squashData,

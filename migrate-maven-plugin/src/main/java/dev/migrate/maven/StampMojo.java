@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.Move;
+import dev.migrate.command.StampCommand;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -37,6 +37,6 @@ public class StampMojo extends FleetMojo {
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
-        run(database, projectClasses, Move.stamp(checkedTarget(target), purge));
+        run(database, projectClasses, new StampCommand(checkedTarget(target), purge));
     }
 }

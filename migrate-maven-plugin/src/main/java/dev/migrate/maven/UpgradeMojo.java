@@ -1,6 +1,6 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.Move;
+import dev.migrate.command.UpgradeCommand;
 import dev.migrate.command.settings.GivenSettings;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -66,6 +66,6 @@ public class UpgradeMojo extends FleetMojo {
 
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
-        run(database, projectClasses, Move.upgrade(checkedTarget(target)).rehearsing(rehearse));
+        run(database, projectClasses, new UpgradeCommand(checkedTarget(target)).rehearsing(rehearse));
     }
 }

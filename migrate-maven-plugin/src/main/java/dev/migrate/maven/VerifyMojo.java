@@ -1,7 +1,7 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.tooling.Entities;
-import dev.migrate.command.tooling.VerifyChain;
+import dev.migrate.command.tooling.VerifyCommand;
 import java.io.File;
 import java.util.List;
 import java.util.Set;
@@ -65,7 +65,7 @@ public class VerifyMojo extends EntityMojo {
         Entities entities = goal.missingJpaSource()
                 .map(missing -> Entities.none("the project has " + missing + "."))
                 .orElseGet(goal::compared);
-        new VerifyChain(managedSchema, exclude == null ? List.of() : exclude, failOn, judged, lint().reportFile())
+        new VerifyCommand(managedSchema, exclude == null ? List.of() : exclude, failOn, judged, lint().reportFile())
                 .run(goal.database().context(projectClasses), entities);
     }
 }

@@ -4,7 +4,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.command.entity.ProviderClasses;
 import dev.migrate.command.run.Durations;
 import dev.migrate.command.run.ProjectClassLoader;
-import dev.migrate.command.watch.Watch;
+import dev.migrate.command.watch.WatchCommand;
 import dev.migrate.command.watch.WatchSession;
 import java.io.File;
 import java.nio.file.Path;
@@ -104,16 +104,16 @@ public class WatchMojo extends EntityMojo {
     protected void run(EntityGoal goal, ClassLoader projectClasses) {
         Path classes = Path.of(project.getBuild().getOutputDirectory());
         Duration debounce = Durations.parse("watchDebounce", watchDebounce);
-        Watch.Settings settings = new Watch.Settings(
+        WatchCommand.Settings settings = new WatchCommand.Settings(
                 watchWrite,
-                message == null || message.isBlank() ? Watch.Settings.DEFAULT_MESSAGE : message,
+                message == null || message.isBlank() ? WatchCommand.Settings.DEFAULT_MESSAGE : message,
                 goal.goal().sourceRoot(sourceDirectory),
                 safe,
                 online,
                 watchCycles,
-                debounce == null ? Watch.Settings.DEFAULT_DEBOUNCE : debounce);
+                debounce == null ? WatchCommand.Settings.DEFAULT_DEBOUNCE : debounce);
         try (ProviderClasses provider = ProviderClasses.of(classes, EntityOptions.classpath(goal.goal()));
-                WatchSession session = new Watch(goal.options().comparison(), settings)
+                WatchSession session = new WatchCommand(goal.options().comparison(), settings)
                         .start(
                                 List.of(
                                         classes,
@@ -135,9 +135,9 @@ public class WatchMojo extends EntityMojo {
     }
 
     /** One cycle: the project's classes in a class loader made for it, closed with it. */
-    private static Watch.Cycle cycle(EntityGoal goal) {
+    private static WatchCommand.Cycle cycle(EntityGoal goal) {
         ProjectClassLoader classes =
                 ProjectClassLoader.open(goal.goal().classpathElements(), WatchMojo.class.getClassLoader());
-        return new Watch.Cycle(goal.database().context(classes.loader()), goal.compared(), classes);
+        return new WatchCommand.Cycle(goal.database().context(classes.loader()), goal.compared(), classes);
     }
 }

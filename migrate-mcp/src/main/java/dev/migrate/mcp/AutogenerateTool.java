@@ -6,7 +6,7 @@ import static dev.migrate.mcp.MigrateTool.schema;
 import dev.migrate.MigrateException;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.output.Json;
-import dev.migrate.command.tooling.AutogenerateMigration;
+import dev.migrate.command.tooling.AutogenerateCommand;
 import dev.migrate.command.tooling.SourceRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,7 +56,7 @@ final class AutogenerateTool {
         boolean online = arguments.flag("online");
         SourceRoot sources = project.sources();
         if (write) {
-            new AutogenerateMigration(project.comparison(), message, sources, safe, online)
+            new AutogenerateCommand(project.comparison(), message, sources, safe, online)
                     .run(context, project.entities());
             return Json.object().with("dryRun", Json.bool(false));
         }
@@ -67,7 +67,7 @@ final class AutogenerateTool {
             throw new UncheckedIOException("Could not make a directory for the dry run", e);
         }
         try {
-            new AutogenerateMigration(
+            new AutogenerateCommand(
                             project.comparison(), message, new SourceRoot(scratch, sources.packageName()), safe, online)
                     .run(context, project.entities());
             List<Json> written = new ArrayList<>();

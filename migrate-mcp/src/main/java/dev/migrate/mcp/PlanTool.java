@@ -5,9 +5,12 @@ import static dev.migrate.mcp.MigrateTool.schema;
 
 import dev.migrate.MigrateException;
 import dev.migrate.command.CommandContext;
+import dev.migrate.command.DowngradeCommand;
 import dev.migrate.command.Move;
 import dev.migrate.command.Rehearsal;
 import dev.migrate.command.SqlScript;
+import dev.migrate.command.StampCommand;
+import dev.migrate.command.UpgradeCommand;
 import dev.migrate.command.output.Json;
 import dev.migrate.graph.RevisionTarget;
 import dev.migrate.sql.SqlLexer;
@@ -61,9 +64,9 @@ final class PlanTool {
     private static Json.Obj run(ToolArguments arguments, CommandContext context, McpProject project) {
         String command = arguments.text("command", "upgrade").toLowerCase(Locale.ROOT);
         Move move = switch (command) {
-            case "upgrade" -> Move.upgrade(RevisionTarget.orRange(arguments.text("target", "head")));
-            case "downgrade" -> Move.downgrade(RevisionTarget.orRange(arguments.text("target", "head:-1")));
-            case "stamp" -> Move.stamp(RevisionTarget.orRange(arguments.text("target", "head")), false);
+            case "upgrade" -> new UpgradeCommand(RevisionTarget.orRange(arguments.text("target", "head")));
+            case "downgrade" -> new DowngradeCommand(RevisionTarget.orRange(arguments.text("target", "head:-1")));
+            case "stamp" -> new StampCommand(RevisionTarget.orRange(arguments.text("target", "head")), false);
             default ->
                 throw new MigrateException("The tool plan plans upgrade, downgrade or stamp, not '" + command
                         + "': call it with {\"command\": \"downgrade\", \"target\": \"head:-1\"}.");
@@ -78,14 +81,14 @@ final class PlanTool {
             move.run(null, new SqlScript(file), context);
             String sql = Files.readString(file, StandardCharsets.UTF_8);
             List<Json> statements = new ArrayList<>();
-            boolean loses = move.kind() == Move.Kind.STAMP;
+            boolean loses = move instanceof StampCommand;
             for (String statement : statements(sql)) {
                 Optional<String> loss = MigratorTools.loss(statement);
                 loses |= loss.isPresent();
                 statements.add(
                         Json.object().with("sql", Json.text(statement)).with("loses", Json.text(loss.orElse(null))));
             }
-            boolean rehearse = move.kind() != Move.Kind.STAMP && arguments.flag("rehearse", true);
+            boolean rehearse = !(move instanceof StampCommand) && arguments.flag("rehearse", true);
             return Json.object()
                     .with("sql", Json.text(sql))
                     .with("statements", Json.array(statements, s -> s))
@@ -109,8 +112,8 @@ final class PlanTool {
         if (!loses) {
             return "Nothing in it can lose data or history: it runs without consent.";
         }
-        return "It can lose " + (move.kind() == Move.Kind.STAMP ? "history (what the version table says)" : "data")
-                + ": on a database migrate did not start, the " + move.kind().command() + " tool refuses it until your"
+        return "It can lose " + (move instanceof StampCommand ? "history (what the version table says)" : "data")
+                + ": on a database migrate did not start, the " + move.command() + " tool refuses it until your"
                 + " user gives the consent token its refusal prints for exactly this plan. Show your user this plan"
                 + " first, and ask.";
     }

@@ -6,14 +6,17 @@ import static dev.migrate.mcp.MigrateTool.schema;
 import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
 import dev.migrate.command.CommandContext;
-import dev.migrate.command.Current;
-import dev.migrate.command.ShowGraph;
+import dev.migrate.command.CurrentCommand;
+import dev.migrate.command.HeadsCommand;
+import dev.migrate.command.HistoryCommand;
+import dev.migrate.command.Migrations;
+import dev.migrate.command.ShowCommand;
 import dev.migrate.command.output.Json;
 import dev.migrate.command.settings.ResolvedSettings;
 import dev.migrate.command.settings.SettingsTable;
-import dev.migrate.command.tooling.Check;
-import dev.migrate.command.tooling.DriftCheck;
-import dev.migrate.command.tooling.LintChain;
+import dev.migrate.command.tooling.CheckCommand;
+import dev.migrate.command.tooling.DriftCommand;
+import dev.migrate.command.tooling.LintCommand;
 import dev.migrate.graph.RevisionTarget;
 import java.io.StringWriter;
 import java.util.List;
@@ -31,7 +34,7 @@ final class ReadTools {
                         schema(""),
                         false,
                         (arguments, context, project) -> {
-                            new Current(false, false).run(null, context);
+                            new CurrentCommand(false, false).run(null, context);
                             return Json.object();
                         }),
                 new MigrateTool(
@@ -51,7 +54,7 @@ final class ReadTools {
                         schema(""),
                         false,
                         (arguments, context, project) -> {
-                            new ShowGraph(ShowGraph.Kind.HEADS, null, null, false).run(graph(context), context);
+                            new HeadsCommand(false, null).run(graph(context), context);
                             return Json.object();
                         }),
                 new MigrateTool(
@@ -70,7 +73,7 @@ final class ReadTools {
                         schema(""),
                         false,
                         (arguments, context, project) -> {
-                            new Check(project.comparison()).run(context, project.entities());
+                            new CheckCommand(project.comparison()).run(context, project.entities());
                             return Json.object();
                         }),
                 new MigrateTool(
@@ -82,7 +85,7 @@ final class ReadTools {
                         (arguments, context, project) -> {
                             ResolvedSettings settings = context.migrations().settings();
                             List<String> excluded = settings.value(SettingsTable.EXCLUDE, "drift");
-                            new DriftCheck(
+                            new DriftCommand(
                                             given(settings.value(SettingsTable.MANAGED_SCHEMA, "drift")),
                                             excluded == null ? List.of() : excluded,
                                             null,
@@ -104,8 +107,8 @@ final class ReadTools {
                         false,
                         (arguments, context, project) -> {
                             String range = arguments.text("range");
-                            new LintChain(
-                                            range == null ? null : LintChain.range(range),
+                            new LintCommand(
+                                            range == null ? null : LintCommand.range(range),
                                             null,
                                             given(context.migrations()
                                                     .settings()
@@ -121,9 +124,9 @@ final class ReadTools {
     private static Json.Obj history(ToolArguments arguments, CommandContext context, McpProject project) {
         String range = arguments.text("range");
         Migrator.Builder builder = context.migrations(false);
-        ShowGraph.requireMigrations(builder.build());
+        Migrations.requireFound(builder.build());
         context.configuredDatabase().ifPresent(builder::dataSource);
-        new ShowGraph(ShowGraph.Kind.HISTORY, null, range == null ? null : ShowGraph.historyRange(range), false)
+        new HistoryCommand(range == null ? null : HistoryCommand.range(range), false, null)
                 .run(builder.build(), context);
         return Json.object();
     }
@@ -132,7 +135,7 @@ final class ReadTools {
     private static Json.Obj explain(ToolArguments arguments, CommandContext context, McpProject project) {
         RevisionTarget target = RevisionTarget.of(arguments.required("revision", "head"));
         Migrator migrator = graph(context);
-        new ShowGraph(ShowGraph.Kind.SHOW, target, null, true).run(migrator, context);
+        new ShowCommand(target).run(migrator, context);
         RevisionDetails revision = migrator.revision(target);
         String parents = revision.revises().isEmpty() ? "base" : String.join(",", revision.revises());
         StringWriter up = new StringWriter();
@@ -145,7 +148,7 @@ final class ReadTools {
     }
 
     private static Migrator graph(CommandContext context) {
-        return ShowGraph.requireMigrations(context.migrations(false).build());
+        return Migrations.requireFound(context.migrations(false).build());
     }
 
     /** A setting with a default, which every face resolves. */

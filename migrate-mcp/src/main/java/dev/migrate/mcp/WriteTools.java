@@ -3,8 +3,11 @@ package dev.migrate.mcp;
 import static dev.migrate.mcp.MigrateTool.property;
 import static dev.migrate.mcp.MigrateTool.schema;
 
+import dev.migrate.command.DowngradeCommand;
 import dev.migrate.command.Move;
 import dev.migrate.command.Rehearsal;
+import dev.migrate.command.StampCommand;
+import dev.migrate.command.UpgradeCommand;
 import dev.migrate.command.output.Json;
 import dev.migrate.graph.RevisionTarget;
 import java.util.List;
@@ -39,19 +42,19 @@ final class WriteTools {
                         "Apply migrations up to target (head by default). One that can lose data is refused until"
                                 + " your user gives the consent token of its plan.",
                         "head",
-                        target -> Move.upgrade(RevisionTarget.of(target))),
+                        target -> new UpgradeCommand(RevisionTarget.of(target))),
                 move(
                         "downgrade",
                         "Revert migrations down to target (-1 by default: one step). A downgrade that drops or"
                                 + " rewrites is refused until your user gives the consent token of its plan.",
                         "-1",
-                        target -> Move.downgrade(RevisionTarget.of(target))),
+                        target -> new DowngradeCommand(RevisionTarget.of(target))),
                 move(
                         "stamp",
                         "Set the version table to target without running any migration: what it said is lost, so it"
                                 + " is refused until your user gives the consent token of its plan.",
                         "head",
-                        target -> Move.stamp(RevisionTarget.of(target), false)));
+                        target -> new StampCommand(RevisionTarget.of(target), false)));
     }
 
     private static MigrateTool move(
@@ -66,7 +69,7 @@ final class WriteTools {
                 (arguments, context, project) -> {
                     Move planned = move.apply(arguments.text("target", defaultTarget));
                     Json rehearsal = Json.text(null);
-                    if (planned.kind() != Move.Kind.STAMP && arguments.flag("rehearse", true)) {
+                    if (!(planned instanceof StampCommand) && arguments.flag("rehearse", true)) {
                         // first on a throwaway copy of the chain, from where the database is: a failure there stops
                         // the call before anything runs on the database, and a refusal for consent shows the figures
                         Rehearsal.Measured figures = Rehearsal.fromTheDatabase(planned, context);

@@ -8,10 +8,10 @@ import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.command.CommandContext;
-import dev.migrate.command.Current;
+import dev.migrate.command.CurrentCommand;
 import dev.migrate.command.FleetSettings;
-import dev.migrate.command.Move;
 import dev.migrate.command.StartupUpgrade;
+import dev.migrate.command.UpgradeCommand;
 import dev.migrate.command.ValidateWait;
 import dev.migrate.command.database.ApplicationDatabase;
 import dev.migrate.command.settings.Face;
@@ -299,8 +299,8 @@ public class MigrateAutoConfiguration {
         CommandContext context = StarterContext.of(builder);
         String target = Objects.requireNonNull(settings.resolved().value(SettingsTable.TARGET, "upgrade"));
         return switch (properties.getMode()) {
-            case UPGRADE -> migrator -> Move.upgrade(RevisionTarget.of(target)).run(fleet, null, context);
-            case VALIDATE -> migrator -> new Current(false, true).run(fleet, context);
+            case UPGRADE -> migrator -> new UpgradeCommand(RevisionTarget.of(target)).run(fleet, null, context);
+            case VALIDATE -> migrator -> new CurrentCommand(false, true).run(fleet, context);
             case NONE -> migrator -> {};
         };
     }

@@ -2,7 +2,7 @@
  * Drift's comparison, in one place: {@link dev.migrate.autogen.drift.DriftRequest} says which databases and
  * what to leave out, {@link dev.migrate.autogen.drift.Drift} replays the chain at each database's revision on
  * a throwaway server and compares, and {@link dev.migrate.autogen.drift.DriftJson} writes the reports for
- * machines. {@code migrate-tooling-commands}' {@code DriftCheck} is the one door the faces call.
+ * machines. {@code migrate-tooling-commands}' {@code DriftCommand} is the one door the faces call.
  *
  * <p>Why here and not in {@code dev.migrate.catalog.drift}: the comparison replays the chain on throwaway
  * servers and reuses autogenerate's caches, which live in this module, while the catalog's drift package is

@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Every setting of every face, one row each, grouped as the reference page's sections: what the plugin's parameters,
- * the command line's options, the starter's properties and the reference page take from. A new one is a row here and
- * the code that uses it: the faces read it from this table, {@code SettingsReferenceTest} writes the page from it, and
- * the faces' parity tests prove each face takes each row it should.
+ * the command line's options, the starter's properties and the reference page take from. A new one is a row here,
+ * declared by each command that takes it ({@link TakenSettings}), and the code that uses it: the faces read it from
+ * this table, {@code SettingsReferenceTest} writes the page from it, and the faces' parity tests prove each face takes
+ * each row it should.
  */
 public final class SettingsTable {
     /** The goals that take the connection and run settings, as the reference page lists them. */

@@ -34,12 +34,12 @@ class WatchLoopTest {
         project.entity("Customer", "@Id public long id;");
         List<String> watchLines = Collections.synchronizedList(new ArrayList<>());
         List<String> cycleLines = Collections.synchronizedList(new ArrayList<>());
-        Watch.Settings twoCycles = project.settings(false);
-        twoCycles = new Watch.Settings(
+        WatchCommand.Settings twoCycles = project.settings(false);
+        twoCycles = new WatchCommand.Settings(
                 false, twoCycles.message(), twoCycles.sources(), false, false, 2, Duration.ofMillis(100));
         try (ProviderClasses provider = ProviderClasses.of(project.classes, project.classpath());
                 WatchSession session =
-                        project.start(new Watch(project.comparison(), twoCycles), watchLines, cycleLines)) {
+                        project.start(new WatchCommand(project.comparison(), twoCycles), watchLines, cycleLines)) {
             project.provider = provider;
             AtomicReference<Throwable> ended = new AtomicReference<>();
             Thread running = new Thread(
@@ -82,7 +82,7 @@ class WatchLoopTest {
         project.entity("Customer", "@Id public long id;");
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         try (WatchSession session =
-                project.start(new Watch(project.comparison(), project.settings(false)), lines, lines)) {
+                project.start(new WatchCommand(project.comparison(), project.settings(false)), lines, lines)) {
             Thread running = new Thread(session::run, "watch-stop-test");
             running.start();
             await(() -> lines.stream().anyMatch(line -> line.startsWith("Cycle 1 took")));
@@ -223,7 +223,8 @@ class WatchLoopTest {
         Running(WatchedProject project) throws InterruptedException {
             provider = ProviderClasses.of(project.classes, project.classpath());
             project.provider = provider;
-            session = project.start(new Watch(project.comparison(), project.settings(false)), watchLines, cycleLines);
+            session = project.start(
+                    new WatchCommand(project.comparison(), project.settings(false)), watchLines, cycleLines);
             thread = new Thread(session::run, "watch-digest-test");
             thread.start();
             awaitCycle(1);

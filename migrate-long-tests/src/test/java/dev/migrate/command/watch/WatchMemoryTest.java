@@ -37,8 +37,8 @@ class WatchMemoryTest {
         List<String> lines = new ArrayList<>();
         // with a URL, the entity side is built in a scratch schema rolled back: no database made per cycle
         project.entity("Customer", "@Id public long id; public String name;");
-        try (Watch.Cycle first = project.cycle(lines)) {
-            new dev.migrate.command.tooling.AutogenerateMigration(
+        try (WatchCommand.Cycle first = project.cycle(lines)) {
+            new dev.migrate.command.tooling.AutogenerateCommand(
                             project.comparison(),
                             "customers",
                             project.settings(true).sources(),
@@ -50,7 +50,7 @@ class WatchMemoryTest {
             written.forEach(project::compileMigration);
         }
         String database = TestPostgres.createDatabase("watch_memory");
-        try (Watch.Cycle upgrade = project.cycle(lines)) {
+        try (WatchCommand.Cycle upgrade = project.cycle(lines)) {
             upgrade.context()
                     .migrations(true)
                     .dataSource(TestPostgres.dataSource(database))
@@ -69,7 +69,7 @@ class WatchMemoryTest {
         long afterTen = 0;
         try (ProviderClasses provider = ProviderClasses.of(project.classes, project.classpath());
                 WatchSession session =
-                        project.start(new Watch(project.comparison(), project.settings(false)), lines, lines)) {
+                        project.start(new WatchCommand(project.comparison(), project.settings(false)), lines, lines)) {
             project.provider = provider;
             for (int i = 1; i <= CYCLES; i++) {
                 int cycle = i;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.MigrateException;
 import dev.migrate.command.entity.ProviderClasses;
-import dev.migrate.command.tooling.AutogenerateMigration;
-import dev.migrate.command.tooling.Check;
+import dev.migrate.command.tooling.AutogenerateCommand;
+import dev.migrate.command.tooling.CheckCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,8 @@ class WatchOutputTest {
         project = new WatchedProject(directory.resolve("project"));
         provider = ProviderClasses.of(project.classes, project.classpath());
         project.provider = provider;
-        session = project.start(new Watch(project.comparison(), project.settings(false)), watchLines, cycleLines);
+        session =
+                project.start(new WatchCommand(project.comparison(), project.settings(false)), watchLines, cycleLines);
     }
 
     @AfterEach
@@ -99,8 +100,8 @@ class WatchOutputTest {
     private List<String> checkCycle() throws IOException {
         Path saved = project.saveCaches(directory.resolve("saved-caches"));
         List<String> expected = new ArrayList<>();
-        try (Watch.Cycle plain = project.cycle(expected)) {
-            new Check(project.comparison()).run(plain.context(), plain.entities());
+        try (WatchCommand.Cycle plain = project.cycle(expected)) {
+            new CheckCommand(project.comparison()).run(plain.context(), plain.entities());
         } catch (MigrateException e) {
             expected.add("ERROR " + e.getMessage());
         }
@@ -122,10 +123,10 @@ class WatchOutputTest {
     private Path writeCycle() throws IOException {
         Path saved = project.saveCaches(directory.resolve("saved-caches"));
         List<String> expected = new ArrayList<>();
-        Watch.Settings settings = project.settings(true);
+        WatchCommand.Settings settings = project.settings(true);
         Set<Path> before = migrationSources();
-        try (Watch.Cycle plain = project.cycle(expected)) {
-            new AutogenerateMigration(project.comparison(), settings.message(), settings.sources(), false, false)
+        try (WatchCommand.Cycle plain = project.cycle(expected)) {
+            new AutogenerateCommand(project.comparison(), settings.message(), settings.sources(), false, false)
                     .run(plain.context(), plain.entities());
         }
         Path expectedFile = onlyMigrationWritten(before);

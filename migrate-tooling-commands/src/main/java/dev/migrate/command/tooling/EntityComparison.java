@@ -1,5 +1,28 @@
 package dev.migrate.command.tooling;
 
+import static dev.migrate.command.settings.SettingsTable.COMPARISON_DATABASE;
+import static dev.migrate.command.settings.SettingsTable.DATA_DIRECTORY;
+import static dev.migrate.command.settings.SettingsTable.DATA_ROW_LIMIT;
+import static dev.migrate.command.settings.SettingsTable.ENTITY_CACHE;
+import static dev.migrate.command.settings.SettingsTable.ENTITY_PACKAGES;
+import static dev.migrate.command.settings.SettingsTable.EXCLUDE;
+import static dev.migrate.command.settings.SettingsTable.HIBERNATE_PROPERTIES;
+import static dev.migrate.command.settings.SettingsTable.IMPLICIT_NAMING_STRATEGY;
+import static dev.migrate.command.settings.SettingsTable.LARGE_TABLE_ROWS;
+import static dev.migrate.command.settings.SettingsTable.MANAGED_SCHEMA;
+import static dev.migrate.command.settings.SettingsTable.MEASURE_TIMEOUT;
+import static dev.migrate.command.settings.SettingsTable.NOT_RENAMED;
+import static dev.migrate.command.settings.SettingsTable.OBJECTS_DIRECTORY;
+import static dev.migrate.command.settings.SettingsTable.PERSISTENCE_UNIT;
+import static dev.migrate.command.settings.SettingsTable.PHYSICAL_NAMING_STRATEGY;
+import static dev.migrate.command.settings.SettingsTable.RENAMES;
+import static dev.migrate.command.settings.SettingsTable.REPLAY_CACHE;
+import static dev.migrate.command.settings.SettingsTable.SERIAL_TO_IDENTITY;
+import static dev.migrate.command.settings.SettingsTable.SOURCE;
+import static dev.migrate.command.settings.SettingsTable.SOURCE_COMMAND;
+import static dev.migrate.command.settings.SettingsTable.SOURCE_MAIN_CLASS;
+import static dev.migrate.command.settings.SettingsTable.SOURCE_SQL_DIRECTORY;
+
 import dev.migrate.Migrator;
 import dev.migrate.autogen.Autogenerate;
 import dev.migrate.autogen.AutogenerateRequest;
@@ -12,6 +35,7 @@ import dev.migrate.catalog.diff.Description;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.output.CommandResult;
+import dev.migrate.command.settings.Setting;
 import dev.migrate.pictures.ChangeSummary;
 import dev.migrate.servers.NeededExtensions;
 import java.nio.file.Path;
@@ -35,6 +59,30 @@ import javax.sql.DataSource;
  * @param largeTableRows with a configured database, the estimated rows from which a table counts as large
  */
 public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTimeout, long largeTableRows) {
+    /** The settings of the comparison of the entities with the schema at head, as the commands that compare take them. */
+    public static final List<Setting<?>> ROWS = List.of(
+            ENTITY_PACKAGES,
+            PERSISTENCE_UNIT,
+            PHYSICAL_NAMING_STRATEGY,
+            IMPLICIT_NAMING_STRATEGY,
+            HIBERNATE_PROPERTIES,
+            EXCLUDE,
+            RENAMES,
+            NOT_RENAMED,
+            SERIAL_TO_IDENTITY,
+            MEASURE_TIMEOUT,
+            LARGE_TABLE_ROWS,
+            MANAGED_SCHEMA,
+            COMPARISON_DATABASE,
+            ENTITY_CACHE,
+            REPLAY_CACHE,
+            SOURCE,
+            SOURCE_SQL_DIRECTORY,
+            SOURCE_COMMAND,
+            SOURCE_MAIN_CLASS,
+            OBJECTS_DIRECTORY,
+            DATA_DIRECTORY,
+            DATA_ROW_LIMIT);
 
     /** How long each query that measures a risky change may run where a face leaves it unset. */
     public static final Duration DEFAULT_MEASURE_TIMEOUT = Duration.ofSeconds(5);
@@ -52,7 +100,7 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
      * no settings of its own for them makes it: {@code EntityComparison.withDefaults(ComparisonDatabase.AUTO)}.
      */
     public static EntityComparison withDefaults(ComparisonDatabase entitiesOn) {
-        return new EntityComparison(entitiesOn, DEFAULT_MEASURE_TIMEOUT, LintChain.DEFAULT_LARGE_TABLE_ROWS);
+        return new EntityComparison(entitiesOn, DEFAULT_MEASURE_TIMEOUT, LintCommand.DEFAULT_LARGE_TABLE_ROWS);
     }
 
     /**

@@ -7,8 +7,8 @@ import dev.migrate.RevisionDetails;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.output.Output;
-import dev.migrate.command.tooling.AutogenerateMigration;
-import dev.migrate.command.tooling.Check;
+import dev.migrate.command.tooling.AutogenerateCommand;
+import dev.migrate.command.tooling.CheckCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,9 +34,9 @@ public final class WatchSession implements AutoCloseable {
     /** How often the loop looks up from waiting for files, to see a stop or a write asked for. */
     private static final Duration LOOK_UP = Duration.ofMillis(100);
 
-    private final Watch watch;
+    private final WatchCommand watch;
     private final List<Path> watched;
-    private final Supplier<Watch.Cycle> cycleOpener;
+    private final Supplier<WatchCommand.Cycle> cycleOpener;
     private final CommandContext context;
     private final ChangedFiles files;
     private final FileDigests contents;
@@ -51,7 +51,7 @@ public final class WatchSession implements AutoCloseable {
      */
     private boolean lastCycleErred;
 
-    WatchSession(Watch watch, List<Path> watched, Supplier<Watch.Cycle> cycles, CommandContext context) {
+    WatchSession(WatchCommand watch, List<Path> watched, Supplier<WatchCommand.Cycle> cycles, CommandContext context) {
         this.watch = watch;
         this.watched = List.copyOf(watched);
         this.cycleOpener = cycles;
@@ -125,7 +125,7 @@ public final class WatchSession implements AutoCloseable {
         MigrateException failed = null;
         Output failures = context.output();
         boolean compared = false;
-        try (Watch.Cycle cycle = cycleOpener.get()) {
+        try (WatchCommand.Cycle cycle = cycleOpener.get()) {
             noteChainChange(cycle);
             Comparing output = new Comparing(cycle.context().output());
             CommandContext cycleContext = new CommandContext(
@@ -137,11 +137,11 @@ public final class WatchSession implements AutoCloseable {
                     cycle.context().replays());
             try {
                 if (write) {
-                    Watch.Settings s = watch.settings();
-                    new AutogenerateMigration(watch.comparison(), s.message(), s.sources(), s.safe(), s.online())
+                    WatchCommand.Settings s = watch.settings();
+                    new AutogenerateCommand(watch.comparison(), s.message(), s.sources(), s.safe(), s.online())
                             .run(cycleContext, cycle.entities());
                 } else {
-                    new Check(watch.comparison()).run(cycleContext, cycle.entities());
+                    new CheckCommand(watch.comparison()).run(cycleContext, cycle.entities());
                 }
             } catch (MigrateException e) {
                 failed = e;
@@ -197,7 +197,7 @@ public final class WatchSession implements AutoCloseable {
      * Says when the chain changed since the last cycle: the schema at head is then built again (or taken from the
      * replay cache), which is the full rebuild of that side, and why.
      */
-    private void noteChainChange(Watch.Cycle cycle) {
+    private void noteChainChange(WatchCommand.Cycle cycle) {
         Migrator chain = cycle.context().migrations(false).build();
         Set<String> revisions =
                 chain.revisions().stream().map(RevisionDetails::id).collect(Collectors.toSet());

@@ -19,7 +19,7 @@ class BuildTimeDefaultsTest {
     void theLintsLargeTableRows() {
         assertThat(defaultOf(SettingsTable.LARGE_TABLE_ROWS, "lint"))
                 .isEqualTo(String.valueOf(Lint.DEFAULT_LARGE_TABLE_ROWS))
-                .isEqualTo(String.valueOf(LintChain.DEFAULT_LARGE_TABLE_ROWS));
+                .isEqualTo(String.valueOf(LintCommand.DEFAULT_LARGE_TABLE_ROWS));
     }
 
     @Test

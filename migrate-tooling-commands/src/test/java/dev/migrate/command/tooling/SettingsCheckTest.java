@@ -33,36 +33,36 @@ class SettingsCheckTest {
 
     @Test
     void aDriftAcceptedWithoutAMessageNamesTheSettingToAdd() {
-        DriftCheck accepting = new DriftCheck("public", List.of(), null, new DriftCheck.Accept(" ", ROOT), null);
+        DriftCommand accepting = new DriftCommand("public", List.of(), null, new DriftCommand.Accept(" ", ROOT), null);
 
         assertThat(message(() -> accepting.checkSettings(PLUGIN)))
                 .isEqualTo("-Dmigrate.drift.accept=true writes a migration, which needs a message. Add "
                         + "-Dmigrate.message=\"what the database has\". Nothing was compared.");
         // a drift that accepts nothing needs no message
-        new DriftCheck("public", List.of(), null, null, null).checkSettings(PLUGIN);
+        new DriftCommand("public", List.of(), null, null, null).checkSettings(PLUGIN);
     }
 
     @Test
     void aBaselineWithoutAMessageIsRefusedBeforeTheDatabaseIsRead() {
-        assertThat(message(() -> new BaselineMigration("", "public", ROOT).checkSettings(COMMAND_LINE)))
+        assertThat(message(() -> new BaselineCommand("", "public", ROOT).checkSettings(COMMAND_LINE)))
                 .isEqualTo(
                         "migrate baseline needs a message. Add --message \"baseline\". Nothing was read or written.");
     }
 
     @Test
     void aSquashNeedsItsTargetAndAKnownWayWithDataSteps() {
-        assertThat(message(() -> new SquashMigration(null, null, null, "public", ROOT).checkSettings(PLUGIN)))
+        assertThat(message(() -> new SquashCommand(null, null, null, "public", ROOT).checkSettings(PLUGIN)))
                 .startsWith("mvn compile migrate:squash needs the last revision to replace. Add "
                         + "-Dmigrate.target=<id>");
-        assertThat(message(() -> new SquashMigration(RevisionTarget.of("0001"), null, "keep", "public", ROOT)
+        assertThat(message(() -> new SquashCommand(RevisionTarget.of("0001"), null, "keep", "public", ROOT)
                         .checkSettings(PLUGIN)))
                 .contains("keep");
-        new SquashMigration(RevisionTarget.of("0001"), null, "drop", "public", ROOT).checkSettings(PLUGIN);
+        new SquashCommand(RevisionTarget.of("0001"), null, "drop", "public", ROOT).checkSettings(PLUGIN);
     }
 
     @Test
     void aSnapshotOfAMajorMigrateDoesNotReadIsRefused() {
-        Snapshot snapshot = new Snapshot("public", List.of(), List.of(15, 12), Path.of("target/classes"));
+        SnapshotCommand snapshot = new SnapshotCommand("public", List.of(), List.of(15, 12), Path.of("target/classes"));
 
         assertThat(message(() -> snapshot.checkSettings(PLUGIN)))
                 .isEqualTo("The snapshot's majors name PostgreSQL 12, and migrate reads PostgreSQL 13 and later. Give "

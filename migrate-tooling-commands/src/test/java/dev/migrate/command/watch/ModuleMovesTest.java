@@ -3,7 +3,7 @@ package dev.migrate.command.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.Migrator;
-import dev.migrate.command.tooling.AutogenerateMigration;
+import dev.migrate.command.tooling.AutogenerateCommand;
 import dev.migrate.command.tooling.OtherModules;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.MigratorTools;
@@ -135,8 +135,8 @@ class ModuleMovesTest {
 
     private static List<String> autogenerate(WatchedProject project, String message) {
         List<String> lines = new ArrayList<>();
-        try (Watch.Cycle cycle = project.cycle(lines)) {
-            new AutogenerateMigration(
+        try (WatchCommand.Cycle cycle = project.cycle(lines)) {
+            new AutogenerateCommand(
                             project.comparison(),
                             message,
                             project.settings(true).sources(),

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.migrate.MigrateException;
-import dev.migrate.command.tooling.AutogenerateMigration;
+import dev.migrate.command.tooling.AutogenerateCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,8 +59,8 @@ class OnlineCitusTablesTest {
 
     private static void write(WatchedProject project, boolean online) {
         List<String> lines = new ArrayList<>();
-        try (Watch.Cycle cycle = project.cycle(lines)) {
-            new AutogenerateMigration(
+        try (WatchCommand.Cycle cycle = project.cycle(lines)) {
+            new AutogenerateCommand(
                             project.comparison(),
                             online ? "names required" : "agents and notes",
                             project.settings(true).sources(),

@@ -166,7 +166,9 @@ public final class WatchBenchmark {
         List<Long> millis = new ArrayList<>();
         boolean trace = Boolean.getBoolean("bench.trace");
         try (WatchSession session = project.start(
-                new Watch(project.comparison(), project.settings(write)), new TimedList(lines), new TimedList(lines))) {
+                new WatchCommand(project.comparison(), project.settings(write)),
+                new TimedList(lines),
+                new TimedList(lines))) {
             Thread running = new Thread(session::run, "watch-bench");
             long started = System.nanoTime();
             running.start();
@@ -223,7 +225,7 @@ public final class WatchBenchmark {
         long afterTen = 0;
         long start = System.nanoTime();
         try (WatchSession session =
-                project.start(new Watch(project.comparison(), project.settings(false)), lines, lines)) {
+                project.start(new WatchCommand(project.comparison(), project.settings(false)), lines, lines)) {
             for (int cycle = 1; cycle <= cycles; cycle++) {
                 Files.copy(
                         cycle % 2 == 0 ? two : one,

@@ -117,10 +117,10 @@ final class WatchedProject {
         return EntityComparison.withDefaults(ComparisonDatabase.AUTO);
     }
 
-    Watch.Settings settings(boolean write) {
-        return new Watch.Settings(
+    WatchCommand.Settings settings(boolean write) {
+        return new WatchCommand.Settings(
                 write,
-                Watch.Settings.DEFAULT_MESSAGE,
+                WatchCommand.Settings.DEFAULT_MESSAGE,
                 new SourceRoot(sources, migrations),
                 false,
                 false,
@@ -276,7 +276,7 @@ final class WatchedProject {
     }
 
     /** Starts {@code watch} on the project: its own lines to {@code watchLines}, each cycle's to {@code cycleLines}. */
-    WatchSession start(Watch watch, List<String> watchLines, List<String> cycleLines) {
+    WatchSession start(WatchCommand watch, List<String> watchLines, List<String> cycleLines) {
         return watch.start(
                 List.of(classes, objects),
                 () -> cycle(cycleLines),
@@ -284,7 +284,7 @@ final class WatchedProject {
     }
 
     /** One cycle (or one plain command): a fresh class loader over the classes, closed with it. */
-    Watch.Cycle cycle(List<String> lines) {
+    WatchCommand.Cycle cycle(List<String> lines) {
         if (failingCycles.getAndUpdate(n -> Math.max(n - 1, 0)) > 0) {
             throw new MigrateException("The project's classes could not be loaded: a class file is incomplete.");
         }
@@ -324,7 +324,7 @@ final class WatchedProject {
                         caches)
                 .ofModule(java.util.Optional.ofNullable(module))
                 .beside(others);
-        return new Watch.Cycle(context(output, loader), entities, loader);
+        return new WatchCommand.Cycle(context(output, loader), entities, loader);
     }
 
     /**

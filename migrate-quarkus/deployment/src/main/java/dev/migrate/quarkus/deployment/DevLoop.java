@@ -19,8 +19,8 @@ import dev.migrate.command.run.ProjectClassLoader;
 import dev.migrate.command.settings.Face;
 import dev.migrate.command.settings.ResolvedSettings;
 import dev.migrate.command.settings.SettingsTable;
-import dev.migrate.command.tooling.AutogenerateMigration;
-import dev.migrate.command.tooling.Check;
+import dev.migrate.command.tooling.AutogenerateCommand;
+import dev.migrate.command.tooling.CheckCommand;
 import dev.migrate.command.tooling.Entities;
 import dev.migrate.command.tooling.EntityComparison;
 import dev.migrate.command.tooling.EntityRequest;
@@ -107,13 +107,13 @@ record DevLoop(Layout layout, List<String> packages, ResolvedSettings settings) 
     /** Compares the entities with the schema at head. */
     Report check() {
         return run((context, entities) ->
-                new Check(EntityComparison.withDefaults(ComparisonDatabase.AUTO)).run(context, entities));
+                new CheckCommand(EntityComparison.withDefaults(ComparisonDatabase.AUTO)).run(context, entities));
     }
 
     /** Writes the migration that takes the schema at head to the entities', with {@code message}. */
     Report write(String message) {
         String described = message == null || message.isBlank() ? DEFAULT_MESSAGE : message;
-        return run((context, entities) -> new AutogenerateMigration(
+        return run((context, entities) -> new AutogenerateCommand(
                         EntityComparison.withDefaults(ComparisonDatabase.AUTO),
                         described,
                         new SourceRoot(layout.project().resolve("src/main/java"), packages.get(0)),

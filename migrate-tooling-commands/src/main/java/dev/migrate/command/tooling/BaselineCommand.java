@@ -1,5 +1,14 @@
 package dev.migrate.command.tooling;
 
+import static dev.migrate.command.settings.SettingsTable.BASELINE_DATA;
+import static dev.migrate.command.settings.SettingsTable.DATA_DIRECTORY;
+import static dev.migrate.command.settings.SettingsTable.DATA_ROW_LIMIT;
+import static dev.migrate.command.settings.SettingsTable.MANAGED_SCHEMA;
+import static dev.migrate.command.settings.SettingsTable.MESSAGE;
+import static dev.migrate.command.settings.SettingsTable.SOURCE;
+import static dev.migrate.command.settings.SettingsTable.SOURCE_DIRECTORY;
+import static dev.migrate.command.settings.SettingsTable.SOURCE_SQL_DIRECTORY;
+
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
@@ -8,6 +17,7 @@ import dev.migrate.autogen.BaselineRows;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.command.CommandContext;
+import dev.migrate.command.settings.TakenSettings;
 import dev.migrate.text.Fixes;
 import dev.migrate.tooling.ChainTables;
 import dev.migrate.tooling.MigratorTools;
@@ -21,7 +31,7 @@ import javax.sql.DataSource;
 
 /**
  * {@code baseline}: adopts a live database, writing the first migration of a new chain from its schema, read in
- * one snapshot and never written to: {@code new BaselineMigration("baseline", "public", root).run(database, face)}.
+ * one snapshot and never written to: {@code new BaselineCommand("baseline", "public", root).run(database, face)}.
  *
  * @param message the migration's message, which also names its class
  * @param managedSchema the schema the baseline describes
@@ -31,9 +41,21 @@ import javax.sql.DataSource;
  * @param rowLimit the most rows such a table may hold
  * @param dataDirectory where the declared tables' files are
  */
-public record BaselineMigration(
+public record BaselineCommand(
         String message, String managedSchema, SourceRoot sources, List<String> data, int rowLimit, Path dataDirectory) {
-    public BaselineMigration {
+    /** The settings it takes, rows of the settings table. */
+    public static final TakenSettings SETTINGS = TakenSettings.database("baseline")
+            .and(
+                    MESSAGE,
+                    SOURCE_DIRECTORY,
+                    MANAGED_SCHEMA,
+                    SOURCE,
+                    SOURCE_SQL_DIRECTORY,
+                    DATA_DIRECTORY,
+                    DATA_ROW_LIMIT,
+                    BASELINE_DATA);
+
+    public BaselineCommand {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(managedSchema, "managedSchema");
         Objects.requireNonNull(sources, "sources");
@@ -41,7 +63,7 @@ public record BaselineMigration(
     }
 
     /** A baseline of the schema alone, carrying no table's rows. */
-    public BaselineMigration(String message, String managedSchema, SourceRoot sources) {
+    public BaselineCommand(String message, String managedSchema, SourceRoot sources) {
         this(message, managedSchema, sources, List.of(), 1, Path.of("src/main/resources/db/data"));
     }
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code migrate import} run in process as {@code Main} runs it: a Flyway project imported with Flyway's jars from
  * {@code --tool-path} and proved on the test server as {@code --scratch-url}; the refusals before anything runs.
  */
-class ImportCommandTest {
+class CliImportTest {
     private static final String V1 = """
             CREATE TABLE customers (
                 id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

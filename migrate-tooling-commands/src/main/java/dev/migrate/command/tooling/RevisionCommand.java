@@ -1,9 +1,14 @@
 package dev.migrate.command.tooling;
 
+import static dev.migrate.command.settings.SettingsTable.HEAD;
+import static dev.migrate.command.settings.SettingsTable.MESSAGE;
+import static dev.migrate.command.settings.SettingsTable.SOURCE_DIRECTORY;
+
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.command.CommandContext;
+import dev.migrate.command.settings.TakenSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -11,14 +16,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code revision}: writes an empty migration on the head, for a change written by hand:
- * {@code new NewRevision("add status column", null, root).run(face)}.
+ * {@code new RevisionCommand("add status column", null, root).run(face)}.
  *
  * @param message the migration's one-line description, which also names its class
  * @param head the head it revises when the chain has several (a full or unique-prefix id); null: the one head
  * @param sources where the class is written
  */
-public record NewRevision(String message, @Nullable String head, SourceRoot sources) {
-    public NewRevision {
+public record RevisionCommand(String message, @Nullable String head, SourceRoot sources) {
+    /** The settings it takes, rows of the settings table. */
+    public static final TakenSettings SETTINGS = TakenSettings.every("revision").and(MESSAGE, HEAD, SOURCE_DIRECTORY);
+
+    public RevisionCommand {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(sources, "sources");
     }

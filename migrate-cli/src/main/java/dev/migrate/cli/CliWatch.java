@@ -24,7 +24,7 @@ import dev.migrate.command.tooling.Entities;
 import dev.migrate.command.tooling.EntityComparison;
 import dev.migrate.command.tooling.EntityRequest;
 import dev.migrate.command.tooling.SourceRoot;
-import dev.migrate.command.watch.Watch;
+import dev.migrate.command.watch.WatchCommand;
 import dev.migrate.command.watch.WatchSession;
 import dev.migrate.text.Fixes;
 import java.io.File;
@@ -46,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  * as paths; the chain is replayed on throwaway databases of {@code --scratch-url}, else on embedded servers started
  * in the build directory above the classes, as the plugin's goal does.
  */
-final class WatchCommand {
+final class CliWatch {
     /** The command, whose defaults the settings take. */
     private static final String WATCH = "watch";
 
@@ -76,7 +76,7 @@ final class WatchCommand {
     private final Path workingDirectory;
     private final InputStream keys;
 
-    WatchCommand(Cli cli, Arguments arguments, MigrationLog log, Path workingDirectory, InputStream keys) {
+    CliWatch(Cli cli, Arguments arguments, MigrationLog log, Path workingDirectory, InputStream keys) {
         this.cli = cli;
         this.arguments = arguments;
         this.log = log;
@@ -101,9 +101,9 @@ final class WatchCommand {
         Path objects = request.objectsDirectory();
         Path data = request.dataDirectory();
         String message = arguments.value(MESSAGE);
-        Watch.Settings settings = new Watch.Settings(
+        WatchCommand.Settings settings = new WatchCommand.Settings(
                 arguments.flag(WRITE),
-                message == null || message.isBlank() ? Watch.Settings.DEFAULT_MESSAGE : message,
+                message == null || message.isBlank() ? WatchCommand.Settings.DEFAULT_MESSAGE : message,
                 new SourceRoot(path(SOURCES, "src/main/java"), packages().get(0)),
                 false,
                 false,
@@ -121,7 +121,7 @@ final class WatchCommand {
         }
         EntityComparison comparison = EntityComparison.withDefaults(ComparisonDatabase.AUTO);
         try (ProviderClasses provider = ProviderClasses.of(classes, classpath);
-                WatchSession session = new Watch(comparison, settings)
+                WatchSession session = new WatchCommand(comparison, settings)
                         .start(
                                 List.of(classes, objects, data, request.sqlDirectory()),
                                 () -> cycle(request, build, classpath, entities, provider),
@@ -195,7 +195,7 @@ final class WatchCommand {
     }
 
     /** One cycle: the project's classes in a class loader made for it, closed with it. */
-    private Watch.Cycle cycle(
+    private WatchCommand.Cycle cycle(
             EntityRequest request,
             Path build,
             List<Path> classpath,
@@ -207,7 +207,7 @@ final class WatchCommand {
                 chain -> request.builder(
                         chain, inputs(request, classpath, entities, provider), build.resolve("migrate/entity-cache")),
                 build.resolve("migrate"));
-        return new Watch.Cycle(cycleContext(loader.loader(), build), compared, loader);
+        return new WatchCommand.Cycle(cycleContext(loader.loader(), build), compared, loader);
     }
 
     /** What the sources of the desired schema may need of the project; the provider kept for the watch, or null. */

@@ -7,11 +7,11 @@ import java.util.List;
  * {@code import} with {@code retire}: drops the history table of the tool a database moved in from (Flyway's
  * {@code flyway_schema_history}, Liquibase's {@code databasechangelog} and its lock table) once that database has
  * moved in, after saying what it drops; as a dry run, only says it:
- * {@code new RetireOldHistory(false).run(face)}.
+ * {@code new RetireCommand(false).run(face)}.
  *
  * @param drop false for the dry run
  */
-public record RetireOldHistory(boolean drop) {
+public record RetireCommand(boolean drop) {
     /** Says what is dropped, and drops it unless this is the dry run. */
     public void run(CommandContext context) {
         context.onDatabase(builder -> {

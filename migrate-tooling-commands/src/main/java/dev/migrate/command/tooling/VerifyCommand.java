@@ -1,5 +1,11 @@
 package dev.migrate.command.tooling;
 
+import static dev.migrate.command.settings.SettingsTable.FAIL_ON;
+import static dev.migrate.command.settings.SettingsTable.LINT_REPORT;
+import static dev.migrate.command.settings.SettingsTable.LINT_SINCE;
+import static dev.migrate.command.settings.SettingsTable.REPORT;
+import static dev.migrate.command.settings.SettingsTable.SCRATCH_URL;
+
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.ChainVerifier;
@@ -9,6 +15,7 @@ import dev.migrate.catalog.drift.SchemaSnapshot;
 import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.output.CommandResult;
+import dev.migrate.command.settings.TakenSettings;
 import dev.migrate.lint.Lint;
 import dev.migrate.servers.ComparisonDatabases;
 import dev.migrate.tooling.BranchReview;
@@ -31,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  * face can compare them; and the lint of the whole chain:
  *
  * <pre>{@code
- * new VerifyChain("public", List.of(), null, null).run(face);
+ * new VerifyCommand("public", List.of(), null, null).run(face);
  * }</pre>
  *
  * @param managedSchema the schema the migrations build
@@ -41,14 +48,18 @@ import org.jspecify.annotations.Nullable;
  * @param judged the revisions whose lint findings count; null: all of them
  * @param reportFile where the lint report is written as JSON; null: nowhere
  */
-public record VerifyChain(
+public record VerifyCommand(
         String managedSchema,
         List<String> exclude,
         @Nullable String failOn,
         @Nullable Set<String> judged,
         @Nullable Path reportFile) {
+    /** The settings it takes, rows of the settings table. */
+    public static final TakenSettings SETTINGS = TakenSettings.database("verify")
+            .and(EntityComparison.ROWS)
+            .and(FAIL_ON, LINT_REPORT, LINT_SINCE, SCRATCH_URL, REPORT);
 
-    public VerifyChain {
+    public VerifyCommand {
         Objects.requireNonNull(managedSchema, "managedSchema");
         exclude = NonBlank.of(exclude);
         judged = judged == null ? null : Set.copyOf(judged);

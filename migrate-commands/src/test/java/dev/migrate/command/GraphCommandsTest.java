@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@link ShowGraph} through a face, without a database, and its refusal of a graph without migrations. */
-class ShowGraphTest {
+/** {@link HeadsCommand} and {@link ShowCommand} through a face, without a database, and its refusal of a graph without migrations. */
+class GraphCommandsTest {
     @Revision(id = "g1", message = "create orders")
     public static class CreateOrders implements Migration {
         @Override
@@ -46,15 +46,15 @@ class ShowGraphTest {
 
     @Test
     void headsAndShowPrintTheGraphWithoutADatabase() {
-        Migrator migrator = ShowGraph.requireMigrations(Migrator.builder()
+        Migrator migrator = Migrations.requireFound(Migrator.builder()
                 .migrations(CreateOrders.class, AddTotal.class)
                 .build());
 
-        new ShowGraph(ShowGraph.Kind.HEADS, null, null, false).run(migrator, face());
+        new HeadsCommand(false, null).run(migrator, face());
         assertThat(lines).anyMatch(line -> line.startsWith("g2")).noneMatch(line -> line.startsWith("g1"));
 
         lines.clear();
-        new ShowGraph(ShowGraph.Kind.SHOW, RevisionTarget.of("g1"), null, false).run(migrator, face());
+        new ShowCommand(RevisionTarget.of("g1")).run(migrator, face());
         assertThat(String.join("\n", lines)).contains("g1", "create orders");
     }
 
@@ -63,7 +63,7 @@ class ShowGraphTest {
         Migrator none =
                 Migrator.builder().packages("dev.migrate.command.nosuchpackage").build();
 
-        assertThatThrownBy(() -> ShowGraph.requireMigrations(none))
+        assertThatThrownBy(() -> Migrations.requireFound(none))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("dev.migrate.command.nosuchpackage");
     }

@@ -1,10 +1,23 @@
 package dev.migrate.command.tooling;
 
+import static dev.migrate.command.settings.SettingsTable.IMPORT_FLYWAY_VERSION;
+import static dev.migrate.command.settings.SettingsTable.IMPORT_FROM;
+import static dev.migrate.command.settings.SettingsTable.IMPORT_LIQUIBASE_VERSION;
+import static dev.migrate.command.settings.SettingsTable.IMPORT_PROVE;
+import static dev.migrate.command.settings.SettingsTable.IMPORT_RETIRE;
+import static dev.migrate.command.settings.SettingsTable.IMPORT_SETTINGS;
+import static dev.migrate.command.settings.SettingsTable.MANAGED_SCHEMA;
+import static dev.migrate.command.settings.SettingsTable.PROJECT;
+import static dev.migrate.command.settings.SettingsTable.SCRATCH_URL;
+import static dev.migrate.command.settings.SettingsTable.SOURCE_DIRECTORY;
+import static dev.migrate.command.settings.SettingsTable.TOOL_PATH;
+
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.catalog.drift.SchemaSnapshot;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.output.CommandResult;
+import dev.migrate.command.settings.TakenSettings;
 import dev.migrate.imports.ImportProof;
 import dev.migrate.imports.ImportedRevisions;
 import dev.migrate.imports.OldProject;
@@ -31,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  * writes one revision per migration (a linear chain in the old order), and first proves them: the old tool replays
  * its chain on one throwaway database, migrate the written one on another, and both schemas must be equal. Nothing
  * is written when the proof finds a difference or a migration cannot be kept:
- * {@code new ImportChain("flyway", project, Map.of(), sources, true).run(tools, context)}.
+ * {@code new ImportCommand("flyway", project, Map.of(), sources, true).run(tools, context)}.
  *
  * @param from {@code flyway} or {@code liquibase}
  * @param project the project's directory, where the old tool's configuration and files are
@@ -40,8 +53,20 @@ import org.jspecify.annotations.Nullable;
  * @param sources where the revisions are written
  * @param prove whether to replay both chains and compare them before writing
  */
-public record ImportChain(String from, Path project, Map<String, String> settings, SourceRoot sources, boolean prove) {
-    public ImportChain {
+public record ImportCommand(
+        String from, Path project, Map<String, String> settings, SourceRoot sources, boolean prove) {
+    /** The settings it takes, rows of the settings table. */
+    public static final TakenSettings SETTINGS = TakenSettings.database("import")
+            .and(
+                    SOURCE_DIRECTORY,
+                    MANAGED_SCHEMA,
+                    IMPORT_FROM,
+                    IMPORT_PROVE,
+                    IMPORT_FLYWAY_VERSION,
+                    IMPORT_LIQUIBASE_VERSION)
+            .and(IMPORT_SETTINGS, IMPORT_RETIRE, TOOL_PATH, PROJECT, SCRATCH_URL);
+
+    public ImportCommand {
         settings = Map.copyOf(settings);
     }
 

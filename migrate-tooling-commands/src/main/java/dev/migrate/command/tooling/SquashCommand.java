@@ -1,11 +1,18 @@
 package dev.migrate.command.tooling;
 
+import static dev.migrate.command.settings.SettingsTable.MANAGED_SCHEMA;
+import static dev.migrate.command.settings.SettingsTable.MESSAGE;
+import static dev.migrate.command.settings.SettingsTable.SOURCE_DIRECTORY;
+import static dev.migrate.command.settings.SettingsTable.SQUASH_DATA;
+import static dev.migrate.command.settings.SettingsTable.TARGET;
+
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.Squash;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.command.CommandContext;
+import dev.migrate.command.settings.TakenSettings;
 import dev.migrate.graph.RevisionTarget;
 import dev.migrate.servers.ComparisonDatabases;
 import dev.migrate.text.Fixes;
@@ -18,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code squash}: replaces a revision and every revision below it with one migration that builds the same
- * schema, replayed on a throwaway server: {@code new SquashMigration(RevisionTarget.of("20261120_093000"), null, null,
+ * schema, replayed on a throwaway server: {@code new SquashCommand(RevisionTarget.of("20261120_093000"), null, null,
  * "public", root).run(face)}.
  *
  * @param target the last revision the squash replaces, its form checked where the user wrote it; null when it was
@@ -28,13 +35,17 @@ import org.jspecify.annotations.Nullable;
  * @param managedSchema the schema the squash builds
  * @param sources where the class is written
  */
-public record SquashMigration(
+public record SquashCommand(
         @Nullable RevisionTarget target,
         @Nullable String message,
         @Nullable String dataSteps,
         String managedSchema,
         SourceRoot sources) {
-    public SquashMigration {
+    /** The settings it takes, rows of the settings table. */
+    public static final TakenSettings SETTINGS =
+            TakenSettings.database("squash").and(TARGET, MESSAGE, SOURCE_DIRECTORY, SQUASH_DATA, MANAGED_SCHEMA);
+
+    public SquashCommand {
         Objects.requireNonNull(managedSchema, "managedSchema");
         Objects.requireNonNull(sources, "sources");
     }

@@ -1,9 +1,17 @@
 package dev.migrate.command;
 
+import static dev.migrate.command.settings.SettingsTable.ACCEPT_FUTURE_REVISIONS;
+import static dev.migrate.command.settings.SettingsTable.CHECK_HEADS;
+import static dev.migrate.command.settings.SettingsTable.DATABASES;
+import static dev.migrate.command.settings.SettingsTable.MODULE;
+import static dev.migrate.command.settings.SettingsTable.TENANTS;
+import static dev.migrate.command.settings.SettingsTable.VERBOSE;
+
 import dev.migrate.CurrentRevision;
 import dev.migrate.Migrator;
 import dev.migrate.NotAtHeadException;
 import dev.migrate.command.output.CommandResult;
+import dev.migrate.command.settings.TakenSettings;
 import dev.migrate.tooling.FleetReports;
 import dev.migrate.tooling.MigratorTools;
 import java.util.List;
@@ -13,16 +21,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code current}: the revisions the database is at, or each tenant's with a count by revision, read
- * without a lock: {@code new Current(false, true).run(null, face)}.
+ * without a lock: {@code new CurrentCommand(false, true).run(null, face)}.
  *
  * @param verbose each revision's details, not its line alone
  * @param checkHeads fail unless the database (or every tenant) is at every head, as a deployment gate
  * @param module the one module whose version rows it shows ({@link ModuleScope}), or null for all
  */
-public record Current(
+public record CurrentCommand(
         boolean verbose, boolean checkHeads, @Nullable ModuleScope module) {
+    /** The settings it takes, rows of the settings table. */
+    public static final TakenSettings SETTINGS = TakenSettings.database("current")
+            .and(ACCEPT_FUTURE_REVISIONS, CHECK_HEADS, MODULE, VERBOSE, TENANTS, DATABASES);
+
     /** {@code current} of every module. */
-    public Current(boolean verbose, boolean checkHeads) {
+    public CurrentCommand(boolean verbose, boolean checkHeads) {
         this(verbose, checkHeads, null);
     }
 

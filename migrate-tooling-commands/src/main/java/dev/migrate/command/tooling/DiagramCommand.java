@@ -1,5 +1,11 @@
 package dev.migrate.command.tooling;
 
+import static dev.migrate.command.settings.SettingsTable.DIAGRAM_DIRECTORY;
+import static dev.migrate.command.settings.SettingsTable.EXCLUDE;
+import static dev.migrate.command.settings.SettingsTable.MANAGED_SCHEMA;
+import static dev.migrate.command.settings.SettingsTable.REPLAY_CACHE;
+import static dev.migrate.command.settings.SettingsTable.TABLES;
+
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.Autogenerate;
@@ -7,6 +13,7 @@ import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.command.CommandContext;
+import dev.migrate.command.settings.TakenSettings;
 import dev.migrate.pictures.DatabaseState;
 import dev.migrate.pictures.Pictures;
 import dev.migrate.pictures.TableSelection;
@@ -22,14 +29,17 @@ import javax.sql.DataSource;
 
 /**
  * {@code diagram}: draws the schema at head and the revision graph, the configured database's revisions marked:
- * {@code new Diagram(List.of("orders*"), "public", List.of(), Path.of("target/migrate/diagram")).run(face)}.
+ * {@code new DiagramCommand(List.of("orders*"), "public", List.of(), Path.of("target/migrate/diagram")).run(face)}.
  *
  * @param tables the tables to draw, as globs; the tables one foreign key away are drawn too, faded. Empty: all
  * @param managedSchema the schema drawn
  * @param exclude name patterns left out of the picture
  * @param directory where the pictures are written
  */
-public record Diagram(List<String> tables, String managedSchema, List<String> exclude, Path directory) {
+public record DiagramCommand(List<String> tables, String managedSchema, List<String> exclude, Path directory) {
+    /** The settings it takes, rows of the settings table. */
+    public static final TakenSettings SETTINGS =
+            TakenSettings.database("diagram").and(EXCLUDE, MANAGED_SCHEMA, REPLAY_CACHE, TABLES, DIAGRAM_DIRECTORY);
 
     /** A picture needs no entities: the request's source is never asked. */
     private static final EntityDdlSource NO_ENTITIES = new EntityDdlSource() {
@@ -44,7 +54,7 @@ public record Diagram(List<String> tables, String managedSchema, List<String> ex
         }
     };
 
-    public Diagram {
+    public DiagramCommand {
         tables = NonBlank.of(tables);
         Objects.requireNonNull(managedSchema, "managedSchema");
         exclude = NonBlank.of(exclude);

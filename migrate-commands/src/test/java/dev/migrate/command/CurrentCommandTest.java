@@ -17,8 +17,8 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** {@link Current} through a face, on one database and on a fleet, as a deployment gate too. */
-class CurrentTest {
+/** {@link CurrentCommand} through a face, on one database and on a fleet, as a deployment gate too. */
+class CurrentCommandTest {
     @Revision(id = "k1", message = "create orders")
     public static class CreateOrders implements Migration {
         @Override
@@ -50,12 +50,12 @@ class CurrentTest {
     @Test
     void aDatabaseAtBaseSaysSoAndOneAtHeadIsMarked() {
         DataSource database = TestPostgres.freshDatabase("current_one");
-        new Current(false, false).run(null, face(database));
+        new CurrentCommand(false, false).run(null, face(database));
         assertThat(lines).containsExactly("The database has no revision applied (it is at base).");
 
         builder(database).build().upgrade("head");
         lines.clear();
-        new Current(false, true).run(null, face(database));
+        new CurrentCommand(false, true).run(null, face(database));
         assertThat(lines).anyMatch(line -> line.startsWith("k2") && line.contains("(head)"));
     }
 
@@ -67,7 +67,7 @@ class CurrentTest {
         FleetSettings fleet = new FleetSettings("tenant_%", List.of(), null, null, null, false, 0);
 
         NotAtHeadException e = catchThrowableOfType(
-                NotAtHeadException.class, () -> new Current(false, true).run(fleet, face(database)));
+                NotAtHeadException.class, () -> new CurrentCommand(false, true).run(fleet, face(database)));
 
         assertThat(e.getMessage())
                 .isEqualTo("1 tenant is not at head: tenant_b. Run test upgrade with the same tenants first.");

@@ -1,5 +1,10 @@
 package dev.migrate.command.tooling;
 
+import static dev.migrate.command.settings.SettingsTable.MESSAGE;
+import static dev.migrate.command.settings.SettingsTable.ONLINE;
+import static dev.migrate.command.settings.SettingsTable.SAFE;
+import static dev.migrate.command.settings.SettingsTable.SOURCE_DIRECTORY;
+
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.AutogenerateResult;
@@ -11,6 +16,7 @@ import dev.migrate.catalog.diff.OnlineForm;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.entity.EntityOrigin;
 import dev.migrate.command.output.CommandResult;
+import dev.migrate.command.settings.TakenSettings;
 import dev.migrate.op.Op;
 import dev.migrate.tooling.MigratorTools;
 import java.nio.file.Path;
@@ -23,7 +29,7 @@ import java.util.stream.Collectors;
 
 /**
  * {@code autogenerate}: compares the entities with the schema at head and writes the next migration; nothing
- * when nothing differs: {@code new AutogenerateMigration(comparison, "add status column", root, false, false).run(context, entities)}.
+ * when nothing differs: {@code new AutogenerateCommand(comparison, "add status column", root, false, false).run(context, entities)}.
  *
  * @param comparison how the entities are compared with the schema at head
  * @param message the migration's one-line description, which also names its class
@@ -33,9 +39,14 @@ import java.util.stream.Collectors;
  * @param online one online migration ({@link OnlineForm}): a type change, {@code NOT NULL}, a rename or a drop
  *     of an existing table's column or table as its expand and contract halves, the rest in its lock-safe form
  */
-public record AutogenerateMigration(
+public record AutogenerateCommand(
         EntityComparison comparison, String message, SourceRoot sources, boolean safe, boolean online) {
-    public AutogenerateMigration {
+    /** The settings it takes, rows of the settings table. */
+    public static final TakenSettings SETTINGS = TakenSettings.database("autogenerate")
+            .and(EntityComparison.ROWS)
+            .and(MESSAGE, SOURCE_DIRECTORY, SAFE, ONLINE);
+
+    public AutogenerateCommand {
         Objects.requireNonNull(comparison, "comparison");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(sources, "sources");

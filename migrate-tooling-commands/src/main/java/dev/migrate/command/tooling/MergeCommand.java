@@ -1,9 +1,14 @@
 package dev.migrate.command.tooling;
 
+import static dev.migrate.command.settings.SettingsTable.MESSAGE;
+import static dev.migrate.command.settings.SettingsTable.REVISIONS;
+import static dev.migrate.command.settings.SettingsTable.SOURCE_DIRECTORY;
+
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.command.CommandContext;
+import dev.migrate.command.settings.TakenSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,14 +17,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code merge}: writes a migration that revises several heads, joining branches into one head again:
- * {@code new Merge(List.of(), null, root).run(face)}.
+ * {@code new MergeCommand(List.of(), null, root).run(face)}.
  *
  * @param revisions the revisions to merge (full or unique-prefix ids); empty: every head
  * @param message the migration's message; null: {@code merge <a> and <b>}
  * @param sources where the class is written
  */
-public record Merge(List<String> revisions, @Nullable String message, SourceRoot sources) {
-    public Merge {
+public record MergeCommand(List<String> revisions, @Nullable String message, SourceRoot sources) {
+    /** The settings it takes, rows of the settings table. */
+    public static final TakenSettings SETTINGS = TakenSettings.every("merge").and(MESSAGE, REVISIONS, SOURCE_DIRECTORY);
+
+    public MergeCommand {
         revisions = NonBlank.of(revisions);
         Objects.requireNonNull(sources, "sources");
     }
@@ -36,7 +44,7 @@ public record Merge(List<String> revisions, @Nullable String message, SourceRoot
                                     + context.fixes().setting("revisions", "a,b") + "."));
         }
         String text = message == null || message.isBlank() ? "merge " + String.join(" and ", parents) : message;
-        return NewRevision.written(
+        return RevisionCommand.written(
                 sources, NewMigration.merge(SourceRoot.nextId(chain, parents), parents, text), context);
     }
 

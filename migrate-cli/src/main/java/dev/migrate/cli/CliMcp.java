@@ -30,13 +30,13 @@ import org.jspecify.annotations.Nullable;
  * there goes to standard error while it serves. With {@code --http <port>} it serves Streamable HTTP on 127.0.0.1
  * instead, until the process is stopped.
  */
-final class McpCommand {
+final class CliMcp {
     private final Cli cli;
     private final Arguments arguments;
     private final ClassLoader classes;
     private final @Nullable CredentialsProvider credentials;
 
-    McpCommand(Cli cli, Arguments arguments, ClassLoader classes, @Nullable CredentialsProvider credentials) {
+    CliMcp(Cli cli, Arguments arguments, ClassLoader classes, @Nullable CredentialsProvider credentials) {
         this.cli = cli;
         this.arguments = arguments;
         this.classes = classes;

@@ -1,9 +1,18 @@
 package dev.migrate.command.tooling;
 
+import static dev.migrate.command.settings.SettingsTable.FAIL_ON;
+import static dev.migrate.command.settings.SettingsTable.LARGE_TABLE_ROWS;
+import static dev.migrate.command.settings.SettingsTable.LINT_REPORT;
+import static dev.migrate.command.settings.SettingsTable.LINT_SINCE;
+import static dev.migrate.command.settings.SettingsTable.RANGE;
+import static dev.migrate.command.settings.SettingsTable.REPORT;
+import static dev.migrate.command.settings.SettingsTable.SCRATCH_URL;
+
 import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.command.CommandContext;
+import dev.migrate.command.settings.TakenSettings;
 import dev.migrate.graph.RevisionRange;
 import dev.migrate.graph.RevisionTarget;
 import dev.migrate.lint.Lint;
@@ -25,7 +34,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code lint}: runs migrations on a throwaway server, watching the locks, rewrites and scans each statement
  * takes, and judges them; with a configured database, the migrations it has not applied, weighed by the sizes
- * of its tables (it is only read): {@code new LintChain(null, "error", 100_000, null).run(face)}.
+ * of its tables (it is only read): {@code new LintCommand(null, "error", 100_000, null).run(face)}.
  *
  * @param range the revisions to analyse, its form checked where the user wrote it; null: those pending on the
  *     configured database, or the whole chain without one
@@ -36,12 +45,15 @@ import org.jspecify.annotations.Nullable;
  * @param judged the revisions whose findings count; null: all of them
  * @param reportFile where the report is written as JSON; null: nowhere
  */
-public record LintChain(
+public record LintCommand(
         @Nullable RevisionRange range,
         @Nullable String failOn,
         long largeTableRows,
         @Nullable Set<String> judged,
         @Nullable Path reportFile) {
+    /** The settings it takes, rows of the settings table. */
+    public static final TakenSettings SETTINGS = TakenSettings.database("lint")
+            .and(RANGE, LARGE_TABLE_ROWS, FAIL_ON, LINT_REPORT, LINT_SINCE, SCRATCH_URL, REPORT);
 
     /**
      * The estimated rows from which a table counts as large where a face leaves it unset: the lint's, which
@@ -58,7 +70,7 @@ public record LintChain(
         return RevisionTarget.range(text, Set.of());
     }
 
-    public LintChain {
+    public LintCommand {
         judged = judged == null ? null : Set.copyOf(judged);
     }
 

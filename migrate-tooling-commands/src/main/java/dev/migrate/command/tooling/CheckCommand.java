@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.output.CommandResult;
+import dev.migrate.command.settings.TakenSettings;
 import dev.migrate.op.Op;
 import java.util.List;
 import java.util.Objects;
@@ -12,12 +13,15 @@ import java.util.Optional;
 /**
  * {@code check}: fails when the entities differ from the schema the migrations build, listing each difference,
  * or when the chain has two or more heads that no branch label declares:
- * {@code new Check(comparison).run(context, entities)}.
+ * {@code new CheckCommand(comparison).run(context, entities)}.
  *
  * @param comparison how the entities are compared with the schema at head
  */
-public record Check(EntityComparison comparison) {
-    public Check {
+public record CheckCommand(EntityComparison comparison) {
+    /** The settings it takes, rows of the settings table. */
+    public static final TakenSettings SETTINGS = TakenSettings.database("check").and(EntityComparison.ROWS);
+
+    public CheckCommand {
         Objects.requireNonNull(comparison, "comparison");
     }
 
@@ -27,7 +31,7 @@ public record Check(EntityComparison comparison) {
      * @throws MigrateException naming each difference and the command that writes the migration
      */
     public void run(CommandContext context, Entities entities) {
-        VerifyChain.reviewBranches(context.migrations(false).build(), context); // before any server starts
+        VerifyCommand.reviewBranches(context.migrations(false).build(), context); // before any server starts
         EntityComparison.AtHead atHead = comparison.run("check", true, context, entities);
         MigrationScript script = atHead.result().withLimitedRows();
         List<String> differences = EntityComparison.report(script, context);

@@ -15,9 +15,9 @@ import static dev.migrate.cli.CliOption.URL;
 import dev.migrate.CredentialsProvider;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
-import dev.migrate.command.RetireOldHistory;
+import dev.migrate.command.RetireCommand;
 import dev.migrate.command.database.CredentialsSetting;
-import dev.migrate.command.tooling.ImportChain;
+import dev.migrate.command.tooling.ImportCommand;
 import dev.migrate.command.tooling.SourceRoot;
 import dev.migrate.imports.tool.OldTool;
 import java.io.File;
@@ -42,13 +42,13 @@ import org.jspecify.annotations.Nullable;
  * variable {@value ToolJars#ENVIRONMENT}, else the local Maven repository's); the project's class path, which the
  * written revisions compile against for the proof, is {@code --classpath} and the project's {@code target/classes}.
  */
-final class ImportCommand {
+final class CliImport {
     private final Cli cli;
     private final Arguments arguments;
     private final MigrationLog log;
     private final Path workingDirectory;
 
-    ImportCommand(Cli cli, Arguments arguments, MigrationLog log, Path workingDirectory) {
+    CliImport(Cli cli, Arguments arguments, MigrationLog log, Path workingDirectory) {
         this.cli = cli;
         this.arguments = arguments;
         this.log = log;
@@ -87,9 +87,9 @@ final class ImportCommand {
                     e);
         }
         try (MigrationClasspath classes = MigrationClasspath.open(joined(classpath), loader())) {
-            new ImportChain(tool.key(), project, settings, new SourceRoot(sources, packageName()), prove)
+            new ImportCommand(tool.key(), project, settings, new SourceRoot(sources, packageName()), prove)
                     .run(
-                            new ImportChain.Tools(this::toolJars, classpath, work),
+                            new ImportCommand.Tools(this::toolJars, classpath, work),
                             cli.context(arguments, classes.loader(), null, log));
         } finally {
             delete(work);
@@ -113,7 +113,7 @@ final class ImportCommand {
                     classes.loader(),
                     "--credentials-provider",
                     "--classpath and the class path of this jar: add its jar or directory to --classpath");
-            new RetireOldHistory(value.equals("true")).run(cli.context(arguments, classes.loader(), credentials, log));
+            new RetireCommand(value.equals("true")).run(cli.context(arguments, classes.loader(), credentials, log));
         }
     }
 
@@ -131,7 +131,7 @@ final class ImportCommand {
                     + " tool was named. Add --from flyway or --from liquibase. Nothing was read or written.");
         }
         try {
-            return ImportChain.tool(from, CliFixes.INSTANCE);
+            return ImportCommand.tool(from, CliFixes.INSTANCE);
         } catch (MigrateException e) {
             throw new UsageException(String.valueOf(e.getMessage()));
         }
@@ -224,7 +224,7 @@ final class ImportCommand {
     }
 
     private static ClassLoader loader() {
-        ClassLoader loader = ImportCommand.class.getClassLoader();
+        ClassLoader loader = CliImport.class.getClassLoader();
         return loader != null ? loader : ClassLoader.getSystemClassLoader();
     }
 

@@ -1,7 +1,11 @@
 package dev.migrate.command;
 
+import static dev.migrate.command.settings.SettingsTable.ONTO;
+import static dev.migrate.command.settings.SettingsTable.REVISION;
+
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
+import dev.migrate.command.settings.TakenSettings;
 import dev.migrate.graph.RevisionInfo;
 import dev.migrate.tooling.MigratorTools;
 import dev.migrate.tooling.RebasePlan;
@@ -16,13 +20,17 @@ import org.jspecify.annotations.Nullable;
  * {@code rebase}: puts a branch that is not released yet on top of the other head; the first revision of the
  * branch gets that head as its parent, in its source file, and the revisions above it follow. With a configured
  * database, refuses when that database has applied any revision of the branch:
- * {@code new Rebase(RevisionName.of("20260105"), null).run(context)}.
+ * {@code new RebaseCommand(RevisionName.of("20260105"), null).run(context)}.
  *
  * @param revision the first revision of the branch to move: a full or unique-prefix id, or a branch label
  * @param onto the head to put the branch on; null: the other head, when the chain has exactly two
  */
-public record Rebase(RevisionName revision, @Nullable RevisionName onto) {
-    public Rebase {
+public record RebaseCommand(RevisionName revision, @Nullable RevisionName onto) {
+    /** The settings it takes, rows of the settings table. */
+    public static final TakenSettings SETTINGS =
+            TakenSettings.database("rebase").and(REVISION, ONTO);
+
+    public RebaseCommand {
         Objects.requireNonNull(revision, "revision");
     }
 

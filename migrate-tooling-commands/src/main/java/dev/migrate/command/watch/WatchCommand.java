@@ -1,6 +1,18 @@
 package dev.migrate.command.watch;
 
+import static dev.migrate.command.settings.SettingsTable.CLASSES;
+import static dev.migrate.command.settings.SettingsTable.MESSAGE;
+import static dev.migrate.command.settings.SettingsTable.ONLINE;
+import static dev.migrate.command.settings.SettingsTable.REPLAY_CACHE_DIRECTORY;
+import static dev.migrate.command.settings.SettingsTable.SAFE;
+import static dev.migrate.command.settings.SettingsTable.SCRATCH_URL;
+import static dev.migrate.command.settings.SettingsTable.SOURCE_DIRECTORY;
+import static dev.migrate.command.settings.SettingsTable.WATCH_CYCLES;
+import static dev.migrate.command.settings.SettingsTable.WATCH_DEBOUNCE;
+import static dev.migrate.command.settings.SettingsTable.WATCH_WRITE;
+
 import dev.migrate.command.CommandContext;
+import dev.migrate.command.settings.TakenSettings;
 import dev.migrate.command.tooling.Entities;
 import dev.migrate.command.tooling.EntityComparison;
 import dev.migrate.command.tooling.SourceRoot;
@@ -14,7 +26,7 @@ import java.util.function.Supplier;
  * {@code watch}: stays running, and after each change of the compiled classes or the declared objects prints
  * what {@code check} says of the entities and the schema at head; with {@code write}, or when asked
  * ({@link WatchSession#requestWrite()}), writes the migration as {@code autogenerate} does:
- * {@code try (WatchSession session = new Watch(comparison, settings).start(watched, cycles, context)) {
+ * {@code try (WatchSession session = new WatchCommand(comparison, settings).start(watched, cycles, context)) {
  * session.run(); }}.
  *
  * <p>One JVM serves every cycle: the provider's classes stay loaded (and compiled by the JIT), the caches of both
@@ -24,8 +36,23 @@ import java.util.function.Supplier;
  * @param comparison how the entities are compared with the schema at head
  * @param settings what is watched for, and what a cycle does
  */
-public record Watch(EntityComparison comparison, Settings settings) {
-    public Watch {
+public record WatchCommand(EntityComparison comparison, Settings settings) {
+    /** The settings it takes, rows of the settings table. */
+    public static final TakenSettings SETTINGS = TakenSettings.database("watch")
+            .and(EntityComparison.ROWS)
+            .and(
+                    MESSAGE,
+                    SOURCE_DIRECTORY,
+                    SAFE,
+                    ONLINE,
+                    WATCH_WRITE,
+                    WATCH_CYCLES,
+                    WATCH_DEBOUNCE,
+                    CLASSES,
+                    SCRATCH_URL,
+                    REPLAY_CACHE_DIRECTORY);
+
+    public WatchCommand {
         Objects.requireNonNull(comparison, "comparison");
         Objects.requireNonNull(settings, "settings");
     }

@@ -1,5 +1,21 @@
 package dev.migrate.command.tooling;
 
+import static dev.migrate.command.settings.SettingsTable.DATABASES;
+import static dev.migrate.command.settings.SettingsTable.DATA_DIRECTORY;
+import static dev.migrate.command.settings.SettingsTable.DATA_ROW_LIMIT;
+import static dev.migrate.command.settings.SettingsTable.DRIFT_ACCEPT;
+import static dev.migrate.command.settings.SettingsTable.DRIFT_SQL_FILE;
+import static dev.migrate.command.settings.SettingsTable.EXCLUDE;
+import static dev.migrate.command.settings.SettingsTable.MANAGED_SCHEMA;
+import static dev.migrate.command.settings.SettingsTable.MESSAGE;
+import static dev.migrate.command.settings.SettingsTable.PARALLEL;
+import static dev.migrate.command.settings.SettingsTable.REPLAY_CACHE;
+import static dev.migrate.command.settings.SettingsTable.REPLAY_CACHE_DIRECTORY;
+import static dev.migrate.command.settings.SettingsTable.REPORT;
+import static dev.migrate.command.settings.SettingsTable.SCRATCH_URL;
+import static dev.migrate.command.settings.SettingsTable.SOURCE_DIRECTORY;
+import static dev.migrate.command.settings.SettingsTable.TENANTS;
+
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.data.DeclaredRows;
@@ -12,6 +28,7 @@ import dev.migrate.catalog.drift.DriftReport;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.FleetSettings;
 import dev.migrate.command.output.CommandResult;
+import dev.migrate.command.settings.TakenSettings;
 import dev.migrate.text.Fixes;
 import dev.migrate.tooling.ChainTables;
 import dev.migrate.tooling.FleetReports;
@@ -35,7 +52,7 @@ import org.jspecify.annotations.Nullable;
  * output, and the command fails on any drift:
  *
  * <pre>{@code
- * new DriftCheck("public", List.of("legacy_*"), null, null).run(null, face);
+ * new DriftCommand("public", List.of("legacy_*"), null, null).run(null, face);
  * }</pre>
  *
  * @param managedSchema the schema the migrations build and the database is compared in
@@ -49,7 +66,7 @@ import org.jspecify.annotations.Nullable;
  * @param rows the declared rows ({@code db/data/}), whose tables' rows are compared too, by key
  * @param rowLimit the most rows a declared table may hold
  */
-public record DriftCheck(
+public record DriftCommand(
         String managedSchema,
         List<String> exclude,
         @Nullable Path sqlFile,
@@ -57,9 +74,21 @@ public record DriftCheck(
         @Nullable Path reportFile,
         DeclaredRows rows,
         int rowLimit) {
+    /** The settings it takes, rows of the settings table. */
+    public static final TakenSettings SETTINGS = TakenSettings.database("drift")
+            .and(MESSAGE, SOURCE_DIRECTORY, EXCLUDE, MANAGED_SCHEMA, REPLAY_CACHE, DATA_DIRECTORY, DATA_ROW_LIMIT)
+            .and(
+                    DRIFT_SQL_FILE,
+                    DRIFT_ACCEPT,
+                    SCRATCH_URL,
+                    REPLAY_CACHE_DIRECTORY,
+                    REPORT,
+                    TENANTS,
+                    DATABASES,
+                    PARALLEL);
 
     /** Drift of the schema alone, no table's rows compared. */
-    public DriftCheck(
+    public DriftCommand(
             String managedSchema,
             List<String> exclude,
             @Nullable Path sqlFile,
@@ -81,7 +110,7 @@ public record DriftCheck(
         }
     }
 
-    public DriftCheck {
+    public DriftCommand {
         Objects.requireNonNull(managedSchema, "managedSchema");
         exclude = NonBlank.of(exclude);
     }
