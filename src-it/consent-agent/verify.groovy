@@ -19,7 +19,7 @@ try {
     assert log.contains('Rehearsed on a throwaway copy of the chain')
     assert log =~ /DROP TABLE accounts \(\d+ ms\)/
     assert log =~ /ACCESS EXCLUSIVE on public\.accounts, held \d+ ms/
-    assert log.count('Not rehearsed on a throwaway copy of the chain (-Dmigrate.rehearse=false)') == 2
+    assert log.readLines().count { it.startsWith('[ERROR] Not rehearsed on a throwaway copy of the chain (-Dmigrate.rehearse=false)') } == 2
     assert log =~ /-Dmigrate\.consent=c1-[0-9a-f]+-[0-9a-f]{8}-[0-9a-f]{16}/
     assert refused.count { it.contains(':stamp (default-cli)') } == 1
     assert log.contains('No consent token was given.')
