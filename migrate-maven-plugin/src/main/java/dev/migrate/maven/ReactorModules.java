@@ -42,25 +42,28 @@ final class ReactorModules {
         if (all == null || all.size() <= 1) {
             return OtherModules.UNSEEN;
         }
+        Map<String, MavenProject> byKey = new HashMap<>();
+        all.forEach(p -> byKey.put(key(p.getGroupId(), p.getArtifactId()), p));
         Map<String, String> tables = new HashMap<>();
         for (MavenProject other : all) {
-            if (!other.getBasedir().equals(goal.project().getBasedir()) && dependsOn(other, goal.project(), all)) {
+            if (!other.getBasedir().equals(goal.project().getBasedir()) && dependsOn(other, goal.project(), byKey)) {
                 moduleOf(other).ifPresent(module -> tablesOf(other).forEach(t -> tables.putIfAbsent(t, module)));
             }
         }
         return new OtherModules(tables, true);
     }
 
-    /** Whether {@code project} depends on {@code on}, directly or through other projects of the reactor. */
-    private static boolean dependsOn(MavenProject project, MavenProject on, List<MavenProject> all) {
-        Map<String, MavenProject> byKey = new HashMap<>();
-        all.forEach(p -> byKey.put(p.getGroupId() + ":" + p.getArtifactId(), p));
-        String target = on.getGroupId() + ":" + on.getArtifactId();
+    /**
+     * Whether {@code project} depends on {@code on}, directly or through other projects of the reactor
+     * ({@code byKey}: each project by its {@code groupId:artifactId}).
+     */
+    private static boolean dependsOn(MavenProject project, MavenProject on, Map<String, MavenProject> byKey) {
+        String target = key(on.getGroupId(), on.getArtifactId());
         Deque<MavenProject> todo = new ArrayDeque<>(List.of(project));
         Set<String> seen = new HashSet<>();
         while (!todo.isEmpty()) {
             for (Dependency dependency : todo.pop().getDependencies()) {
-                String key = dependency.getGroupId() + ":" + dependency.getArtifactId();
+                String key = key(dependency.getGroupId(), dependency.getArtifactId());
                 if (key.equals(target)) {
                     return true;
                 }
@@ -71,6 +74,10 @@ final class ReactorModules {
             }
         }
         return false;
+    }
+
+    private static String key(String groupId, String artifactId) {
+        return groupId + ":" + artifactId;
     }
 
     /** The module the project's sources declare with {@code @MigrationModule}; empty when it declares none. */
