@@ -86,12 +86,17 @@ public final class MigrationExtension implements ParameterResolver {
                     new MigrationDatabase(created.name(), created.dataSource(), migrator, server, settings);
             Optional<MigrateTo> target = migrateTo(context);
             if (target.isPresent()) {
+                MigrateTo to = target.get();
                 try {
-                    database.upgrade(target.get().value());
+                    database.upgrade(
+                            to.module().isEmpty()
+                                    ? to.value()
+                                    : ModuleSlice.of(to.module().strip(), migrator)
+                                            .target(to.value(), migrator));
                 } catch (MigrateException e) {
                     throw new MigrateException(
-                            "@MigrateTo(\"" + target.get().value() + "\") on " + context.getDisplayName()
-                                    + " could not be reached: " + e.getMessage(),
+                            written(to) + " on " + context.getDisplayName() + " could not be reached: "
+                                    + e.getMessage(),
                             e);
                 }
             }
@@ -100,6 +105,14 @@ public final class MigrationExtension implements ParameterResolver {
             created.close();
             throw e;
         }
+    }
+
+    /** The annotation as the test wrote it, for messages. */
+    private static String written(MigrateTo to) {
+        return to.module().isEmpty()
+                ? "@MigrateTo(\"" + to.value() + "\")"
+                : "@MigrateTo(" + (to.value().equals("heads") ? "" : "value = \"" + to.value() + "\", ") + "module = \""
+                        + to.module() + "\")";
     }
 
     /** The method's {@link MigrateTo}, else its class's (or an enclosing class's). */

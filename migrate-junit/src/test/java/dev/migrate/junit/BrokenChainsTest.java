@@ -46,6 +46,17 @@ class BrokenChainsTest {
         void atARevisionNobodyWrote(MigrationDatabase database) {}
     }
 
+    @MigrationChain(packages = "fixtures.modules")
+    static class UnknownModule {
+        @Test
+        @MigrateTo(module = "biling")
+        void aSliceOfAMisspeltModule(MigrationDatabase database) {}
+
+        @Test
+        @MigrateTo(value = "-1", module = "billing")
+        void aSliceAtARelativeTarget(MigrationDatabase database) {}
+    }
+
     @MigrationChain(packages = "fixtures.shop.migrations", providerProperties = "hibernate.default_schema")
     static class ProviderPropertyWithoutValue {
         @Test
@@ -71,6 +82,7 @@ class BrokenChainsTest {
                         selectClass(Drift.class),
                         selectClass(NoMigrations.class),
                         selectClass(UnknownRevision.class),
+                        selectClass(UnknownModule.class),
                         selectClass(ProviderPropertyWithoutValue.class),
                         selectClass(DatabaseForTheWholeClass.class))
                 .build();
@@ -136,6 +148,24 @@ class BrokenChainsTest {
     void anUnknownMigrateToRevisionFailsNamingIt() {
         assertThat(message("UnknownRevision.atARevisionNobodyWrote"))
                 .contains("@MigrateTo(\"20991231_000000\")", "atARevisionNobodyWrote");
+    }
+
+    @Test
+    void aSliceOfAModuleNoMigrationBelongsToFailsNamingTheModulesThereAre() {
+        assertThat(message("UnknownModule.aSliceOfAMisspeltModule"))
+                .contains(
+                        "@MigrateTo(module = \"biling\")",
+                        "aSliceOfAMisspeltModule",
+                        "module 'biling'",
+                        "the modules there are audit, customers, billing");
+    }
+
+    @Test
+    void aSliceAtATargetOtherThanARevisionOfTheModuleFailsNamingTheForms() {
+        assertThat(message("UnknownModule.aSliceAtARelativeTarget"))
+                .contains(
+                        "@MigrateTo(value = \"-1\", module = \"billing\")",
+                        "heads (the default), head, or a revision id");
     }
 
     @Test
