@@ -860,8 +860,13 @@ public final class Migrator {
                     ? "in the package" + (packages.size() == 1 ? " " : "s ") + String.join(", ", packages)
                             + " (subpackages included)"
                     : "among the classes given to the builder";
+            List<DiscoveredMigration> found = withInstances(discover());
+            if (!classes.isEmpty()) {
+                // listed rather than scanned (a Quarkus build's index): placed in their modules as a scan places them
+                found = MigrationScanner.inModules(loader(), found);
+            }
             return new Migrator(
-                    new Engine(withInstances(discover()), connections, run),
+                    new Engine(found, connections, run),
                     connections != null,
                     searched,
                     run.listener(),

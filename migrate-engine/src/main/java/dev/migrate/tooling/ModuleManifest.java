@@ -65,6 +65,19 @@ public record ModuleManifest(String name, List<String> packages, List<String> de
         return Optional.of(new ModuleManifest(own.name(), own.packages(), new ArrayList<>(dependsOn)));
     }
 
+    /**
+     * The modules the jars and directories of {@code loader} ship, in the loader's order: what a build that lists the
+     * revisions itself (Quarkus's index) adds to the packages it looks in,
+     * {@code ModuleManifest.onClassPath(loader).forEach(m -> packages.addAll(m.packages()))}.
+     *
+     * @throws MigrateException naming the file when one cannot be read or lacks {@code name} or {@code package}
+     */
+    public static List<ModuleManifest> onClassPath(ClassLoader loader) {
+        return DeclaredModules.shippedOn(loader).stream()
+                .map(d -> new ModuleManifest(d.name(), d.packages(), d.dependsOn()))
+                .toList();
+    }
+
     /** The names of the modules the elements of {@code classpath} other than {@code classes} ship, in order. */
     public static List<String> shippedBy(Path classes, List<Path> classpath) {
         Set<String> names = new LinkedHashSet<>();

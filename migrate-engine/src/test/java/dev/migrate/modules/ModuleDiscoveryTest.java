@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
+import dev.migrate.Migrator;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.discovery.MigrationScanner;
+import dev.migrate.tooling.MigratorTools;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,20 @@ class ModuleDiscoveryTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(billing.moduleDependsOn()).containsExactly("outbox");
+    }
+
+    @Test
+    void classesListedRatherThanScannedArePlacedInTheirPackagesModules() {
+        // as Quarkus's build lists them from its index: Migrator.builder().migrations(...)
+        Migrator migrator = Migrator.builder()
+                .migrations(
+                        dev.migrate.modules.fixtures.billing.CreateInvoices.class,
+                        dev.migrate.modules.fixtures.outbox.OutboxOne.class,
+                        dev.migrate.modules.fixtures.outbox.OutboxTwo.class)
+                .classLoader(loader)
+                .build();
+        assertThat(migrator.heads()).containsExactlyInAnyOrder("outbox.20261130_090000", "billing.20261129_090000");
+        assertThat(MigratorTools.of(migrator).modules()).containsExactly("outbox", "billing");
     }
 
     @Test

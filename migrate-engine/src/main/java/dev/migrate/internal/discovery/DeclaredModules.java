@@ -76,6 +76,22 @@ public final class DeclaredModules {
     }
 
     /**
+     * The modules the jars and directories of {@code loader} ship, each by its {@code META-INF/migrate/module.properties},
+     * in the loader's order.
+     *
+     * @throws MigrateException naming the file when it cannot be read or lacks {@code name} or {@code package}
+     */
+    public static List<Declared> shippedOn(ClassLoader loader) {
+        return LibraryModules.read(loader).stream()
+                .map(s -> new Declared(
+                        s.module().name(),
+                        s.packages(),
+                        s.module().dependsOn(),
+                        s.module().source()))
+                .toList();
+    }
+
+    /**
      * The module {@code element} (a jar or a classes directory of a class path) ships; empty when it carries no
      * {@code META-INF/migrate/module.properties}.
      *

@@ -189,6 +189,48 @@ public final class MigrationScanner {
     }
 
     /**
+     * {@code given}, classes a caller listed rather than packages scanned (an index built at build time), placed in
+     * their modules as {@link #scan()} places what it finds: by the {@code @MigrationModule} on the
+     * {@code package-info} of their package or an enclosing one, and by the {@code META-INF/migrate/module.properties}
+     * of the jars on {@code loader}.
+     *
+     * @throws MigrateException when a {@code module.properties} is unreadable or a module declared twice differently
+     */
+    public static List<DiscoveredMigration> inModules(ClassLoader loader, List<DiscoveredMigration> given) {
+        Map<String, ModuleDeclaration> declared = new HashMap<>();
+        for (LibraryModules.Shipped shipped : LibraryModules.read(loader)) {
+            shipped.packages().forEach(pkg -> declared.putIfAbsent(pkg, shipped.module()));
+        }
+        Map<String, @Nullable ClassFileSummary> packageInfos = new HashMap<>();
+        for (DiscoveredMigration each : given) {
+            String pkg = each.info().source();
+            for (int dot = pkg.lastIndexOf('.'); dot > 0; dot = pkg.lastIndexOf('.')) {
+                pkg = pkg.substring(0, dot);
+                String name = pkg + Modules.PACKAGE_INFO;
+                if (packageInfos.containsKey(name)) {
+                    break; // this package and those enclosing it were read for another class
+                }
+                packageInfos.put(name, packageInfo(loader, pkg));
+            }
+        }
+        Modules modules = Modules.of(packageInfos, declared);
+        return given.stream().map(modules::place).toList();
+    }
+
+    /** The summary of the {@code package-info} class of {@code pkg} on {@code loader}; null where it has none. */
+    private static @Nullable ClassFileSummary packageInfo(ClassLoader loader, String pkg) {
+        URL url = loader.getResource(pkg.replace('.', '/') + "/package-info.class");
+        if (url == null) {
+            return null;
+        }
+        try (InputStream in = url.openStream()) {
+            return summarize(in.readAllBytes());
+        } catch (IOException e) {
+            throw new MigrateException("Could not read " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Whether the loader gives the project's classes this engine's {@link Revision} and
      * {@link Migration}, so that an annotation read from a class file means what it says.
      */

@@ -9,6 +9,7 @@ import dev.migrate.quarkus.MigrateReadinessCheck;
 import dev.migrate.quarkus.MigrateRecorder;
 import dev.migrate.quarkus.OpenTelemetryListenerProducer;
 import dev.migrate.quarkus.QuarkusSettings;
+import dev.migrate.tooling.ModuleManifest;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
 import io.quarkus.agroal.spi.JdbcDataSourceSchemaReadyBuildItem;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -22,6 +23,7 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.Consume;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.AdditionalApplicationArchiveMarkerBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.InitTaskCompletedBuildItem;
@@ -81,6 +83,7 @@ class MigrateProcessor {
             List<String> packages = Optional.ofNullable(settings)
                     .flatMap(MigrateBuildConfig.DataSourceBuildConfig::packages)
                     .orElse(List.of(defaultPackage()));
+            packages = withShippedModules(packages);
             List<String> classes = revisionClasses(index.getIndex(), packages);
             if (classes.isEmpty()) {
                 LOG.warnf(
@@ -107,6 +110,15 @@ class MigrateProcessor {
         }
         warnOfSchemaManagement(found.keySet());
         return new RevisionsBuildItem(found);
+    }
+
+    /**
+     * The jars that ship a module of migrations ({@code META-INF/migrate/module.properties}, a library's tables) join
+     * the application's index, so that their revisions are found as the application's own are.
+     */
+    @BuildStep
+    AdditionalApplicationArchiveMarkerBuildItem moduleJars() {
+        return new AdditionalApplicationArchiveMarkerBuildItem(ModuleManifest.RESOURCE);
     }
 
     /** The Migrator bean of each datasource: {@code @Default} for the default one, {@code @DataSource("name")}. */
@@ -196,6 +208,23 @@ class MigrateProcessor {
                         key);
             }
         }
+    }
+
+    /**
+     * {@code packages} with those of the modules the class path's jars ship: a library's revisions are applied by
+     * every application that has its jar, with no package to configure, as the engine's scan finds them.
+     */
+    private static List<String> withShippedModules(List<String> packages) {
+        List<String> all = new ArrayList<>(packages);
+        for (ModuleManifest module :
+                ModuleManifest.onClassPath(Thread.currentThread().getContextClassLoader())) {
+            for (String pkg : module.packages()) {
+                if (!inPackages(pkg + ".", all)) { // neither it nor an enclosing package is there yet
+                    all.add(pkg);
+                }
+            }
+        }
+        return List.copyOf(all);
     }
 
     /** The classes of {@code packages} (subpackages included) that implement Migration and carry @Revision. */
