@@ -122,6 +122,15 @@ public final class ItDatabase {
         stopServer(basedir.toPath().resolve("target/it-server/postmaster.pid"));
     }
 
+    /**
+     * Stops the server whose data is in {@code dataDirectory}, whoever started it (such as a server of a PostgreSQL
+     * installation a setup script started with {@code InstalledThrowaway}), waiting for it to exit; nothing when
+     * none runs there.
+     */
+    public static void stopServerOn(Path dataDirectory) throws IOException {
+        stopServer(dataDirectory.resolve("postmaster.pid"));
+    }
+
     private static void stopServer(Path pidFile) throws IOException {
         if (!Files.exists(pidFile)) {
             return;

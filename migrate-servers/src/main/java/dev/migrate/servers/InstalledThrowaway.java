@@ -23,9 +23,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * A throwaway server started from a {@link PostgresInstallation} with {@code initdb} and {@code pg_ctl}, as the
  * embedded ones are, into a directory of its own (under {@code target/} for a build), listening on the loopback
- * address only with trust authentication, durability off; stopped and deleted when closed. PostgreSQL refuses to
- * run as root, so when this JVM runs as root the programs run as the {@code postgres} user, which owns the
- * directory.
+ * address only (TCP, no Unix socket) with trust authentication, durability off; stopped and deleted when closed.
+ * PostgreSQL refuses to run as root, so when this JVM runs as root the programs run as the {@code postgres} user,
+ * which owns the directory.
  *
  * <pre>{@code
  * try (ThrowawayServer server = InstalledThrowaway.start(installation, directory)) {
@@ -51,10 +51,22 @@ public final class InstalledThrowaway implements ThrowawayServer {
      * output goes to {@code server.log} there.
      */
     public static InstalledThrowaway start(PostgresInstallation installation, Path directory) {
+        return start(installation, directory, freePort());
+    }
+
+    /**
+     * Creates a cluster in {@code directory} and starts it on {@code port}, for a server whose address is known
+     * before it starts (a build's setup script passes it to the goals that follow); its data is in {@code
+     * directory/data}, whose {@code postmaster.pid} names the server to stop.
+     *
+     * <pre>{@code
+     * InstalledThrowaway.start(installation, Path.of("target/it-installed"), 25679);
+     * }</pre>
+     */
+    public static InstalledThrowaway start(PostgresInstallation installation, Path directory, int port) {
         boolean asPostgres = "root".equals(System.getProperty("user.name"));
         Path data = directory.toAbsolutePath().resolve("data");
-        InstalledThrowaway server =
-                new InstalledThrowaway(installation, directory.toAbsolutePath(), freePort(), asPostgres);
+        InstalledThrowaway server = new InstalledThrowaway(installation, directory.toAbsolutePath(), port, asPostgres);
         try {
             Files.createDirectories(data);
             if (asPostgres) {
@@ -74,8 +86,10 @@ public final class InstalledThrowaway implements ThrowawayServer {
                     "UTF8",
                     "--no-sync",
                     "--locale=C");
-            StringBuilder options = new StringBuilder("-p " + server.port + " -c listen_addresses=127.0.0.1 -k "
-                    + server.directory + " -c autovacuum=off -c max_locks_per_transaction=4096 -c "
+            // no Unix socket (-k ''): its path, the directory's and .s.PGSQL.<port>, outgrows the 107 bytes a socket
+            // path may have in a project's target/ (it fails to start), and clients connect over TCP anyway
+            StringBuilder options = new StringBuilder("-p " + server.port + " -c listen_addresses=127.0.0.1 -k ''"
+                    + " -c autovacuum=off -c max_locks_per_transaction=4096 -c "
                     + MigratorTools.OWN_SERVER_SETTING + "=on");
             ThrowawayPlace.SERVER_SETTINGS.forEach(
                     (k, v) -> options.append(" -c ").append(k).append('=').append(v));

@@ -262,9 +262,11 @@ public final class RunDatabase {
                     + running.get().port()
                     + ", started by quarkus dev or another goal), and leaves it running"
                     + " (set <url>, -Dmigrate.url or MIGRATE_DATABASE_URL to use your own server).");
-            action.accept(
-                    "the embedded database in " + shown.apply(data),
-                    running.get().dataSource());
+            onEmbedded(
+                    PostgresBinaries.forThisMachine(embedded.version()).version(),
+                    () -> action.accept(
+                            "the embedded database in " + shown.apply(data),
+                            running.get().dataSource()));
             return;
         }
         PostgresBinaries binaries = PostgresBinaries.forThisMachine(embedded.version());
@@ -273,7 +275,20 @@ public final class RunDatabase {
                 + " with its data in " + data
                 + " (set <url>, -Dmigrate.url or MIGRATE_DATABASE_URL to use your own server).");
         try (ThrowawayServer server = servers.start(data, jar, data.resolveSibling("postgres.log"))) {
-            action.accept("the embedded database in " + shown.apply(data), server.dataSource());
+            onEmbedded(
+                    binaries.version(),
+                    () -> action.accept("the embedded database in " + shown.apply(data), server.dataSource()));
+        }
+    }
+
+    /** Runs {@code work} on the embedded PostgreSQL {@code version}; a missing extension it failed on is named. */
+    private void onEmbedded(String version, Runnable work) {
+        try {
+            work.run();
+        } catch (MigrateException e) {
+            throw EmbeddedLacksExtension.named(e)
+                    .map(extension -> EmbeddedLacksExtension.explain(e, extension, version, fixes))
+                    .orElse(e);
         }
     }
 

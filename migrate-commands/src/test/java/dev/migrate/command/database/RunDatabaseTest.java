@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
+import dev.migrate.MigrationFailedException;
+import dev.migrate.StepDirection;
 import dev.migrate.command.output.Output;
 import dev.migrate.servers.ComparisonDatabases.ThrowawayServer;
 import dev.migrate.servers.EmbeddedServers;
@@ -138,6 +140,45 @@ class RunDatabaseTest {
         // reading is allowed: only a change could deploy to the wrong database
         goal.withDataSource(null, (name, source) -> {});
         assertThat(started).hasSize(1);
+    }
+
+    /**
+     * The embedded binaries carry PostgreSQL's contrib modules only: a migration that creates pgvector's extension
+     * fails there with PostgreSQL's own error, which the failure keeps, and says what no fix of the migration can.
+     */
+    @Test
+    void anExtensionTheEmbeddedServerLacksIsNamedWithTheWayOut() {
+        RunDatabase goal = goal(Map.of());
+        assertThatThrownBy(() ->
+                        goal.withDataSource("upgrade", (name, source) -> failing(source, "CREATE EXTENSION vector")))
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageStartingWith("Migration 1 (documents) failed during upgrade.\nERROR: extension \"vector\"")
+                .hasMessageContaining("\nThe server lacks the extension vector: no database URL is configured, so this"
+                        + " goal ran on the embedded PostgreSQL "
+                        + PostgresBinaries.forThisMachine(null).version()
+                        + ", whose binaries carry PostgreSQL's contrib modules only, and no change to the migration"
+                        + " makes it have vector. ")
+                .hasMessageEndingWith(", and give its URL: -Dmigrate.url=jdbc:postgresql://host:5432/app or"
+                        + " MIGRATE_DATABASE_URL.")
+                .satisfies(e ->
+                        assertThat(((MigrationFailedException) e).revision()).isEqualTo("1"));
+
+        // any other failure is left as it is
+        assertThatThrownBy(() -> goal.withDataSource("upgrade", (name, source) -> failing(source, "CREATE TABLE (")))
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageNotContaining("extension");
+    }
+
+    /** A migration's failure on {@code sql}, as the engine reports it, with the server's error as its cause. */
+    private static void failing(DataSource source, String sql) {
+        try (Connection c = source.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new MigrationFailedException(
+                    "Migration 1 (documents) failed during upgrade.\n" + e.getMessage(), e, "1", StepDirection.UPGRADE);
+        }
+        throw new AssertionError(sql + " ran on the embedded server");
     }
 
     @Test
