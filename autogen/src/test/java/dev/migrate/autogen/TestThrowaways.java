@@ -21,6 +21,8 @@ public final class TestThrowaways implements ComparisonDatabases {
     private final @Nullable DataSource configured;
     /** Whether the servers stand for ones migrate starts, or for databases on a server a user configured. */
     private final boolean startedByMigrate;
+    /** The major of the servers, or null for the tests' default server. */
+    private final @Nullable Integer major;
 
     int started;
     final List<String> databases = new ArrayList<>();
@@ -30,8 +32,18 @@ public final class TestThrowaways implements ComparisonDatabases {
     }
 
     public TestThrowaways(@Nullable DataSource configured, boolean startedByMigrate) {
+        this(configured, startedByMigrate, null);
+    }
+
+    private TestThrowaways(@Nullable DataSource configured, boolean startedByMigrate, @Nullable Integer major) {
         this.configured = configured;
         this.startedByMigrate = startedByMigrate;
+        this.major = major;
+    }
+
+    /** Throwaway servers of PostgreSQL {@code major} (one of {@link TestPostgres#ALL_MAJORS}), no configured database. */
+    public static TestThrowaways ofMajor(int major) {
+        return new TestThrowaways(null, true, major);
     }
 
     @Override
@@ -41,7 +53,10 @@ public final class TestThrowaways implements ComparisonDatabases {
 
     @Override
     public ThrowawayVersion defaultVersion() {
-        try (Connection c = TestPostgres.freshDatabase("pipeline_version").getConnection();
+        try (Connection c = (major == null
+                                ? TestPostgres.freshDatabase("pipeline_version")
+                                : TestPostgres.freshDatabase(major, "pipeline_version"))
+                        .getConnection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(
                         "SELECT current_setting('server_version'), current_setting('server_version_num')")) {
@@ -87,6 +102,10 @@ public final class TestThrowaways implements ComparisonDatabases {
     }
 
     private synchronized DataSource database(String prefix) {
+        if (major != null) {
+            databases.add(prefix + " on PostgreSQL " + major);
+            return TestPostgres.freshDatabase(major, prefix);
+        }
         String name = TestPostgres.createDatabase(prefix);
         databases.add(name);
         return TestPostgres.dataSource(name);

@@ -66,7 +66,7 @@ class ModuleImportsTest {
             entry(TOOLING, Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, IMPORTS, COMMANDS)),
             entry(OBSERVABILITY, Set.of(ENGINE)),
             entry(MCP, Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, COMMANDS, TOOLING)),
-            entry("migrate-junit", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN)),
+            entry("migrate-junit", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, TOOLING)),
             entry(
                     "migrate-maven-plugin",
                     Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, PICTURES, COMMANDS, TOOLING, IMPORTS, MCP)),

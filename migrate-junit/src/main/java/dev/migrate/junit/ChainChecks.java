@@ -14,6 +14,8 @@ import dev.migrate.autogen.entity.ProviderLog;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.autogen.objects.SqlSchemaFiles;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.command.entity.ProjectEntities;
+import dev.migrate.command.entity.SchemaSource;
 import dev.migrate.graph.RevisionInfo;
 import dev.migrate.tooling.BranchReview;
 import dev.migrate.tooling.MigratorTools;
@@ -34,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -42,22 +45,22 @@ final class ChainChecks {
     private final MigrationDatabase database;
     private final ChainSettings settings;
     private final ClassLoader projectClasses;
-
-    /** Where a project without JPA keeps its schema as SQL files, as the plugin's {@code source.sql.dir} default. */
-    static final Path SCHEMA_FILES = Path.of("src/main/resources/db/schema");
-
-    private final Path schemaFiles;
+    private final List<Path> classpath;
 
     ChainChecks(MigrationDatabase database, ChainSettings settings, ClassLoader projectClasses) {
-        this(database, settings, projectClasses, SCHEMA_FILES);
+        this(database, settings, projectClasses, testClasspath());
     }
 
-    /** @param schemaFiles the SQL schema files compared when the class path has no JPA provider */
-    ChainChecks(MigrationDatabase database, ChainSettings settings, ClassLoader projectClasses, Path schemaFiles) {
+    /**
+     * @param projectClasses where the migrations and the entity packages are looked for
+     * @param classpath the project's class path as the sources read it: what it holds to describe the entities (a
+     *     JPA provider, Spring Data), and what a main class of source {@code command} runs with
+     */
+    ChainChecks(MigrationDatabase database, ChainSettings settings, ClassLoader projectClasses, List<Path> classpath) {
         this.database = database;
         this.settings = settings;
         this.projectClasses = projectClasses;
-        this.schemaFiles = schemaFiles;
+        this.classpath = List.copyOf(classpath);
     }
 
     void singleHead() {
@@ -119,26 +122,81 @@ final class ChainChecks {
     }
 
     /**
-     * The comparison of {@code mvn migrate:check}: the DDL the project's JPA provider writes for the
-     * entities, built in a scratch schema beside the schema the migrations built, read back and diffed
-     * (the provider writes it while the schema at head is read).
+     * The comparison of {@code mvn migrate:check}, with the source of the desired schema the plugin would take
+     * ({@link SchemaSource#chosen}): the DDL of the JPA entities or of Spring Data's mapping model, the SQL schema
+     * files, or the DDL a program prints, built beside the schema the migrations built, read back and diffed.
      */
     void entitiesMatchSchemaAtHead() {
-        Optional<String> missing = EntityDdl.missingJpa(projectClasses);
-        if (missing.isPresent() && SqlSchemaFiles.present(schemaFiles)) {
-            schemaFilesMatchSchemaAtHead();
-            return;
+        ChainSettings.SourceSettings given = settings.source();
+        Path project = Path.of("").toAbsolutePath();
+        Path sqlDirectory = project.resolve(given.sqlDirectory()).normalize();
+        SchemaSource.EntityModels models = new ProjectEntities(
+                        entityClasses(), classpath, settings.entityPackages(), null, settings.providerProperties())
+                .models(TestLog.INSTANCE::info, COMPILE_AND_RUN, this::jpaEntities);
+        SchemaSource source = run(() -> SchemaSource.chosen(given.named(), sqlDirectory, models.missingJpa()));
+        if (source == SchemaSource.JPA) {
+            Optional<String> missing = models.missingJpa().get();
+            Assumptions.assumeTrue(
+                    missing.isEmpty(),
+                    () -> "Skipped the comparison with the entities: the test class path has " + missing.orElseThrow()
+                            + ". Migrations written by hand are checked by the round trips alone.");
         }
-        Assumptions.assumeTrue(
-                missing.isEmpty(),
-                () -> "Skipped the comparison with the entities: the test class path has " + missing.orElseThrow()
-                        + ". Migrations written by hand are checked by the round trips alone.");
         Migrator chain = chain();
         run(() -> database.upgrade("heads"));
+        SchemaSource.SourceInputs inputs = new SchemaSource.SourceInputs(
+                models, project, classpath, given.command(), given.mainClass(), COMPILE_AND_RUN);
+        @Nullable
+        SqlSchemaFiles files = source == SchemaSource.SQL
+                ? run(() -> SqlSchemaFiles.in(sqlDirectory, given.sqlDirectory().toString()))
+                : null;
+        AutogenerateRequest.Builder request = AutogenerateRequest.builder(chain, run(() -> source.ddl(inputs, files)))
+                .managedSchema(settings.schema())
+                .excluding(settings.exclude())
+                .versionTables(settings.versionTable(), settings.historyTable());
+        if (files != null) {
+            request.renames(files.renames()).declaringObjects(files.with(DeclaredObjects.none()));
+        }
+        MigrationScript diff = run(() ->
+                        Autogenerate.run(request.build(), new TestServerDatabases(database), TestLog.INSTANCE))
+                .script();
+        diff.warnings().forEach(TestLog.INSTANCE::warn);
+        List<String> differences = diff.descriptions();
+        if (!differences.isEmpty()) {
+            Assertions.fail(desired(source, given) + " differ" + (source == SchemaSource.COMMAND ? "s" : "")
+                    + " from the schema at head (" + String.join(", ", chain.heads()) + ") in " + differences.size()
+                    + " way" + (differences.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", differences)
+                    + "\nWrite the migration with mvn compile migrate:autogenerate"
+                    + (given.named().isBlank() ? "" : " -Dmigrate.source=" + source.value())
+                    + " -Dmigrate.message=\"...\", or change " + (source == SchemaSource.COMMAND ? "its" : "them")
+                    + " back.");
+        }
+    }
+
+    /** How a failure names the desired schema of {@code source}. */
+    private static String desired(SchemaSource source, ChainSettings.SourceSettings given) {
+        return switch (source) {
+            case JPA -> "The entities";
+            case SQL -> "The schema files in " + given.sqlDirectory();
+            case SPRING_DATA_JDBC -> "The aggregates of Spring Data's mapping model";
+            case COMMAND ->
+                "The DDL that "
+                        + (given.command().isBlank() ? "the main class " + given.mainClass() : given.command())
+                        + " prints";
+        };
+    }
+
+    /** How a message says to run the comparison again once the project is compiled. */
+    private static final String COMPILE_AND_RUN = "mvn test";
+
+    /**
+     * The DDL the project's JPA provider writes for the entities of the class directories that hold the entity
+     * packages (the provider writes it while the schema at head is read).
+     */
+    private EntityDdlSource jpaEntities() {
         List<Path> classDirectories = classDirectories();
         EntityDdl entities =
                 new EntityDdl(classDirectories, settings.entityPackages(), null, settings.providerProperties());
-        EntityDdlSource entityDdl = EntityDdlSource.of(entities, classDirectories, major -> {
+        return EntityDdlSource.of(entities, classDirectories, major -> {
             List<String> ddl = entitiesDdl(entities, major);
             if (ddl.isEmpty()) {
                 Assertions.fail("No JPA entities were found in " + classDirectories
@@ -149,50 +207,15 @@ final class ChainChecks {
             }
             return ddl;
         });
-        AutogenerateRequest request = AutogenerateRequest.builder(chain, entityDdl)
-                .managedSchema(settings.schema())
-                .excluding(settings.exclude())
-                .versionTables(settings.versionTable(), settings.historyTable())
-                .build();
-        MigrationScript diff = run(() -> Autogenerate.run(request, new TestServerDatabases(database), TestLog.INSTANCE))
-                .script();
-        diff.warnings().forEach(TestLog.INSTANCE::warn);
-        List<String> differences = diff.descriptions();
-        if (!differences.isEmpty()) {
-            Assertions.fail("The entities differ from the schema at head (" + String.join(", ", chain.heads()) + ") in "
-                    + differences.size() + " way" + (differences.size() == 1 ? "" : "s") + ":\n  - "
-                    + String.join("\n  - ", differences)
-                    + "\nWrite the migration with mvn compile migrate:autogenerate "
-                    + "-Dmigrate.message=\"...\", or change the entities back.");
-        }
     }
 
     /**
-     * The comparison of {@code mvn migrate:check -Dmigrate.source=sql}: the project's SQL schema files, applied on a
-     * new database and read back, against the schema the migrations build.
+     * The class directory Spring Data's aggregates are read from: the first that holds the entity packages, else
+     * {@code target/classes}, which the source's own message then names.
      */
-    private void schemaFilesMatchSchemaAtHead() {
-        Migrator chain = chain();
-        run(() -> database.upgrade("heads"));
-        SqlSchemaFiles files = SqlSchemaFiles.in(schemaFiles.toAbsolutePath(), schemaFiles.toString());
-        AutogenerateRequest request = AutogenerateRequest.builder(chain, EntityDdlSource.none(files.key()))
-                .managedSchema(settings.schema())
-                .excluding(settings.exclude())
-                .versionTables(settings.versionTable(), settings.historyTable())
-                .renames(files.renames())
-                .declaringObjects(files.with(DeclaredObjects.none()))
-                .build();
-        List<String> differences = run(() ->
-                        Autogenerate.run(request, new TestServerDatabases(database), TestLog.INSTANCE))
-                .script()
-                .descriptions();
-        if (!differences.isEmpty()) {
-            Assertions.fail("The schema files in " + schemaFiles + " differ from the schema at head ("
-                    + String.join(", ", chain.heads()) + ") in " + differences.size() + " way"
-                    + (differences.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", differences)
-                    + "\nWrite the migration with mvn compile migrate:autogenerate -Dmigrate.source=sql "
-                    + "-Dmigrate.message=\"...\", or change the files back.");
-        }
+    private Path entityClasses() {
+        List<Path> roots = roots();
+        return roots.isEmpty() ? Path.of("target/classes").toAbsolutePath() : roots.get(0);
     }
 
     /** The chain; a chain with no revision fails every check, naming where it was looked for. */
@@ -211,9 +234,23 @@ final class ChainChecks {
      * or without them the migration packages ({@code target/classes} in a Maven project).
      */
     private List<Path> classDirectories() {
-        List<String> packages = settings.entityPackages().isEmpty() ? settings.packages() : settings.entityPackages();
+        List<Path> roots = roots();
+        if (roots.isEmpty()) {
+            Assertions.fail("No class directory holds the packages " + entityOrMigrationPackages()
+                    + ", so the entities cannot be found. "
+                    + "Name the packages of the @Entity classes in @MigrationChain(entityPackages = ...).");
+        }
+        return roots;
+    }
+
+    private List<String> entityOrMigrationPackages() {
+        return settings.entityPackages().isEmpty() ? settings.packages() : settings.entityPackages();
+    }
+
+    /** The class directories that hold the entity packages, or without them the migration packages; maybe none. */
+    private List<Path> roots() {
         Set<Path> roots = new LinkedHashSet<>();
-        for (String pkg : packages) {
+        for (String pkg : entityOrMigrationPackages()) {
             String resource = pkg.replace('.', '/');
             try {
                 for (URL url : Collections.list(projectClasses.getResources(resource))) {
@@ -232,10 +269,6 @@ final class ChainChecks {
                 throw new MigrateException(
                         "Could not look for package " + pkg + " on the test class path: " + e.getMessage(), e);
             }
-        }
-        if (roots.isEmpty()) {
-            Assertions.fail("No class directory holds the packages " + packages + ", so the entities cannot be found. "
-                    + "Name the packages of the @Entity classes in @MigrationChain(entityPackages = ...).");
         }
         return List.copyOf(roots);
     }
@@ -273,11 +306,7 @@ final class ChainChecks {
      * logging. Where the class path cannot be read (the bridge is not on it), the test's own loader.
      */
     private List<String> entitiesDdl(EntityDdl entities, int major) {
-        URL[] classPath = Arrays.stream(
-                        System.getProperty("java.class.path", "").split(File.pathSeparator))
-                .filter(element -> !element.isBlank())
-                .map(ChainChecks::url)
-                .toArray(URL[]::new);
+        URL[] classPath = classpath.stream().map(ChainChecks::url).toArray(URL[]::new);
         try (URLClassLoader own = new URLClassLoader(classPath, ClassLoader.getPlatformClassLoader())) {
             if (own.getResource(EntityDdlBridge.class.getName().replace('.', '/') + ".class") == null
                     || own.getResource(EntityDdl.class.getName().replace('.', '/') + ".class") == null) {
@@ -289,9 +318,17 @@ final class ChainChecks {
         }
     }
 
-    private static URL url(String classPathElement) {
+    /** The test class path, as the JVM was given it (Surefire gives it the project's). */
+    private static List<Path> testClasspath() {
+        return Arrays.stream(System.getProperty("java.class.path", "").split(File.pathSeparator))
+                .filter(element -> !element.isBlank())
+                .map(Path::of)
+                .toList();
+    }
+
+    private static URL url(Path classPathElement) {
         try {
-            return Path.of(classPathElement).toUri().toURL();
+            return classPathElement.toUri().toURL();
         } catch (java.net.MalformedURLException e) {
             throw new MigrateException("The test class path element " + classPathElement + " is not a path.", e);
         }

@@ -3,6 +3,7 @@ package dev.migrate.junit;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.tooling.MigratorTools;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,27 @@ record ChainSettings(
         List<String> entityPackages,
         Map<String, String> providerProperties,
         List<String> exclude,
-        List<String> contexts) {
+        List<String> contexts,
+        SourceSettings source) {
+
+    /**
+     * Where the desired schema comes from, as the plugin's {@code source} parameters say it.
+     *
+     * @param named {@code jpa}, {@code sql}, {@code command} or {@code spring-data-jdbc}; blank: chosen as the plugin
+     *     chooses
+     * @param sqlDirectory the SQL schema files, relative to the project's directory
+     * @param command the command line that prints the DDL, or blank
+     * @param mainClass the main class that prints the DDL, or blank
+     */
+    record SourceSettings(String named, Path sqlDirectory, String command, String mainClass) {
+        /** The plugin's defaults: the source chosen by what the project has, the files in {@code db/schema}. */
+        static final SourceSettings DEFAULTS = new SourceSettings("", Path.of("src/main/resources/db/schema"), "", "");
+
+        /** These settings, with the schema files in {@code directory}. */
+        SourceSettings inSqlDirectory(Path directory) {
+            return new SourceSettings(named, directory, command, mainClass);
+        }
+    }
 
     static final ChainSettings DEFAULTS = new ChainSettings(
             List.of("db.migrations"),
@@ -29,7 +50,22 @@ record ChainSettings(
             List.of(),
             Map.of(),
             List.of(),
-            List.of());
+            List.of(),
+            SourceSettings.DEFAULTS);
+
+    /** These settings, the desired schema taken from {@code source}. */
+    ChainSettings with(SourceSettings source) {
+        return new ChainSettings(
+                packages,
+                schema,
+                versionTable,
+                historyTable,
+                entityPackages,
+                providerProperties,
+                exclude,
+                contexts,
+                source);
+    }
 
     /** The settings of {@code testClass}: its {@link MigrationChain}, or one on a superclass or interface. */
     static ChainSettings of(Class<?> testClass) {
@@ -60,7 +96,9 @@ record ChainSettings(
                 List.of(chain.entityPackages()),
                 Map.copyOf(properties),
                 List.of(chain.exclude()),
-                List.of(chain.contexts()));
+                List.of(chain.contexts()),
+                new SourceSettings(
+                        chain.source(), Path.of(chain.sourceSqlDir()), chain.sourceCommand(), chain.sourceMainClass()));
     }
 
     /**

@@ -40,6 +40,30 @@ public @interface MigrationChain {
     String[] exclude() default {};
 
     /**
+     * Where the desired schema of {@code entitiesMatchSchemaAtHead} comes from, as the plugin's {@code source}:
+     * {@code jpa}, {@code sql}, {@code command} or {@code spring-data-jdbc}. Empty: the SQL files of
+     * {@link #sourceSqlDir()} when they exist and the test class path has no JPA provider, else the entities (through
+     * Spring Data's mapping model where Spring Data JDBC or R2DBC is there without a JPA provider):
+     * {@code @MigrationChain(source = "command", sourceCommand = "python3 schema.py")}.
+     */
+    String source() default "";
+
+    /** The SQL schema files of source {@code sql}, read from the project's directory, as the plugin's {@code sourceSqlDir}. */
+    String sourceSqlDir() default "src/main/resources/db/schema";
+
+    /**
+     * With source {@code command}: a command line run in the project's directory whose standard output is the DDL of
+     * the desired schema, as the plugin's {@code sourceCommand}: {@code "python3 schema.py"}.
+     */
+    String sourceCommand() default "";
+
+    /**
+     * With source {@code command}: a main class run with the test class path in a JVM of its own, whose standard
+     * output is the DDL of the desired schema, as the plugin's {@code sourceMainClass}.
+     */
+    String sourceMainClass() default "";
+
+    /**
      * The contexts the tests' migrations run in: a revision limited to contexts ({@code @Revision(contexts =
      * "test")}, test-only seed rows) runs in the tests' databases only when one of them is here. None: only the
      * revisions that run in every context, as a run given none: {@code @MigrationChain(contexts = "test")}.

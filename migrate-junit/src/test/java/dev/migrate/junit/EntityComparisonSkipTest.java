@@ -11,9 +11,12 @@ class EntityComparisonSkipTest {
 
     @Test
     void skippedWithTheReasonWithoutJpa(MigrationDatabase database) {
-        // only the platform's classes: no jakarta.persistence, as in a project whose migrations are written by hand
-        ClassLoader withoutJpa = ClassLoader.getPlatformClassLoader();
-        ChainChecks checks = new ChainChecks(database, ChainSettings.of(getClass()), withoutJpa);
+        // no jakarta.persistence and no Spring Data, as in a project whose migrations are written by hand
+        ChainChecks checks = new ChainChecks(
+                database,
+                ChainSettings.of(getClass()),
+                getClass().getClassLoader(),
+                TestClasspath.withoutEntityLibraries());
 
         assertThatThrownBy(checks::entitiesMatchSchemaAtHead)
                 .isInstanceOf(TestAbortedException.class)

@@ -156,12 +156,27 @@ public record ProjectEntities(
      */
     public SchemaSource.EntityModels models(
             ProviderLog log, Consumer<String> info, String compileAndRun, @Nullable ProviderClasses provider) {
+        return models(info, compileAndRun, () -> jpa(log, info, compileAndRun, provider));
+    }
+
+    /**
+     * As {@link #models(ProviderLog, Consumer, String, ProviderClasses)}, the JPA provider's DDL written as the face
+     * writes it: the JUnit extension's, with the provider of the test class path and its log.
+     *
+     * <pre>{@code
+     * SchemaSource.EntityModels models = entities.models(log::info, "mvn test", () -> providerDdl);
+     * }</pre>
+     *
+     * @param jpaProvider the entities' DDL through the JPA provider, asked for only when the source reads it
+     */
+    public SchemaSource.EntityModels models(
+            Consumer<String> info, String compileAndRun, Supplier<EntityDdlSource> jpaProvider) {
         Once<Libraries> libraries = new Once<>(this::libraries);
         EntityDdlSource jpa = deferred(() -> libraries
                 .get()
                 .springDataWithoutJpa()
                 .map(module -> springData(module, info, compileAndRun))
-                .orElseGet(() -> jpa(log, info, compileAndRun, provider)));
+                .orElseGet(jpaProvider));
         EntityDdlSource springData = deferred(() -> springData(
                 libraries.get().springData().orElseThrow(ProjectEntities::noSpringData), info, compileAndRun));
         return new SchemaSource.EntityModels(

@@ -56,6 +56,15 @@ public enum SchemaSource {
     }
 
     /**
+     * The source the setting {@code named} chooses, or the {@linkplain #byDefault default} when it is null or blank:
+     * the one choice the plugin, the command line, {@code watch}, the Quarkus dev loop and the JUnit extension make.
+     */
+    public static SchemaSource chosen(
+            @Nullable String named, Path sqlDirectory, Supplier<Optional<String>> missingJpa) {
+        return named == null || named.isBlank() ? byDefault(sqlDirectory, missingJpa) : named(named);
+    }
+
+    /**
      * The source of a project that names none: {@link #SQL} when {@code sqlDirectory} holds {@code .sql} files and
      * {@code missingJpa} says the class path lacks JPA, else {@link #JPA}.
      */

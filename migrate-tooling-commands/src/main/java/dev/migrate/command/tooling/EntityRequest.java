@@ -69,10 +69,10 @@ public record EntityRequest(ResolvedSettings settings, String command, Path proj
      * schema files and no JPA provider on its class path ({@code inputs}), else {@code jpa}.
      */
     public SchemaSource source(SchemaSource.SourceInputs inputs) {
-        String named = settings.value(SettingsTable.SOURCE, command);
-        return named == null || named.isBlank()
-                ? SchemaSource.byDefault(sqlDirectory(), inputs.entities().missingJpa())
-                : SchemaSource.named(named);
+        return SchemaSource.chosen(
+                settings.value(SettingsTable.SOURCE, command),
+                sqlDirectory(),
+                inputs.entities().missingJpa());
     }
 
     /**
