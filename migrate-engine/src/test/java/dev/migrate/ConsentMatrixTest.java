@@ -3,6 +3,7 @@ package dev.migrate;
 import static dev.migrate.Ddl.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.MigratorTools;
 import java.sql.SQLException;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * another agent's marker ({@code CodingAgentsTest} proves the detection for every marker). Without an agent the run
  * goes ahead as before and shows its plan with the rows first; on migrate's own database no consent is asked.
  */
+@LongSuite
 class ConsentMatrixTest {
     private static final Pattern TOKEN = Pattern.compile("c1-[0-9a-f]+-[0-9a-f]{8}-[0-9a-f]{16}");
     private static final List<String> BLANKET = List.of("yes", "true", "*", "YES", "i consent", "c1-0-0-0");

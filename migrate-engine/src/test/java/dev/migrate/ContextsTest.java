@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.graph.RevisionInfo;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.MigratorTools;
 import java.sql.SQLException;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * on a changeset runs only under {@code --contexts=test}); unlike Liquibase, a run given no context runs none of
  * the limited revisions, as Flyway users asked for (flyway#271).
  */
+@LongSuite
 class ContextsTest {
     @Revision(id = "c1", message = "create countries")
     public static class C1 implements Migration {

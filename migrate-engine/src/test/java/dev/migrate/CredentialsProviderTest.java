@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.testing.ItDatabase;
+import dev.migrate.testing.LongSuite;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * run, and neither the password nor the token is ever printed. The server checks passwords for every role
  * but {@code postgres}, which the test uses to change them.
  */
+@LongSuite
 class CredentialsProviderTest {
     private static EmbeddedPostgres server;
     private static int database;

@@ -16,6 +16,7 @@ import dev.migrate.autogen.write.ChangeNotes;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.OnlineForm;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +42,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * because its schema is not kept or the comparison needs the replayed database, and with the caches
  * off. The throwaway servers are databases of their own on the tests' server, counted.
  */
+@LongSuite
 class AutogenerateTest {
     @Revision(id = "a1", message = "create agents")
     public static class CreateAgents implements Migration {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.ConnectionFailedException;
 import dev.migrate.MigrateException;
+import dev.migrate.testing.LongSuite;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.sql.Statement;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+@LongSuite
 class ConnectingDataSourceTest {
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.MigratorTools;
 import dev.migrate.tooling.TableOwners;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * change the state only ({@code SeparateDatabaseAndState}), the new app's depending on the old one's; here the
  * annotations say it and the graph orders the two.
  */
+@LongSuite
 class HandOverTest {
     @TempDir
     Path jars;

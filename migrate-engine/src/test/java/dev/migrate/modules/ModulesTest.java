@@ -8,6 +8,7 @@ import dev.migrate.HistoryRow;
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.MigratorTools;
 import java.io.StringWriter;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * them, applications with different sets of modules. Each module is a jar with its {@code module.properties}, as the
  * build writes it; the class loaders see only the jars an application has.
  */
+@LongSuite
 class ModulesTest {
     @TempDir
     Path jars;

@@ -2,6 +2,7 @@ package dev.migrate.op;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every kind of op, executed on PostgreSQL: it changes the catalog, its reverse puts the catalog back
  * exactly, and running it again (upgrade, downgrade, upgrade) gives the same catalog as the first time.
  */
+@LongSuite
 class OpRoundTripTest {
     private static Connection connection;
     private static Catalog catalog;

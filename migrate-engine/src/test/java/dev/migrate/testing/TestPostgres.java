@@ -413,9 +413,8 @@ public final class TestPostgres {
     private static String createDatabase(EmbeddedPostgres server, String prefix) {
         String name = (prefix + "_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet())
                 .toLowerCase(Locale.ROOT);
-        try (Connection c = server.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
+        try (Connection c = server.getPostgresDatabase().getConnection()) {
+            ThrowawayPlace.createDatabase(c, name);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database " + name, e);
         }

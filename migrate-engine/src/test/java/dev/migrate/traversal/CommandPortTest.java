@@ -7,6 +7,7 @@ import dev.migrate.BadTargetException;
 import dev.migrate.CurrentRevision;
 import dev.migrate.Migrator;
 import dev.migrate.NotAtHeadException;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.traversal.Shape.Database;
 import java.io.StringWriter;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * {@code UpgradeDowngradeStampTest}) and {@code tests/test_version_traversal.py}'s ranges, run
  * through {@code Migrator} on the embedded server and offline.
  */
+@LongSuite
 class CommandPortTest {
 
     private static List<String> current(Migrator m) {

@@ -14,6 +14,7 @@ import dev.migrate.imports.flyway.FlywaySettings;
 import dev.migrate.imports.tool.OldChain;
 import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The usual loop after the import: autogenerate continues from the imported head, and entities that matched the old
  * chain find no difference there, the function, trigger and view it built being declared objects now.
  */
+@LongSuite
 class AutogenerateAfterImportTest {
     private static final Path MIGRATIONS =
             Path.of("src/test/resources/moving-in/flyway/db/migration").toAbsolutePath();

@@ -10,6 +10,7 @@ import dev.migrate.imports.tool.OldChain;
 import dev.migrate.imports.tool.OldMigration;
 import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SQL ones: imported as a revision that calls it, proved against Flyway running it from the project's classes, and
  * moved in from a database where Flyway ran it, which records no checksum for it.
  */
+@LongSuite
 class FlywayJavaMigrationTest {
     private static final Path SQL = Path.of("src/test/resources/moving-in/flyway-java/db/javamigration");
     private static final String PACKAGE = "db.imported.java";

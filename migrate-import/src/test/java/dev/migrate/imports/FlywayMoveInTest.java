@@ -19,6 +19,7 @@ import dev.migrate.lint.Lint;
 import dev.migrate.lint.LintFinding;
 import dev.migrate.lint.LintReport;
 import dev.migrate.lint.LintRule;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.MigratorTools;
 import java.io.IOException;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * chain, and one migrate upgrade moves each in, ending equal to a fresh database built by migrate alone. Then
  * every refusal of the switch, each with its message.
  */
+@LongSuite
 class FlywayMoveInTest {
     private static final Path MIGRATIONS =
             Path.of("src/test/resources/moving-in/flyway/db/migration").toAbsolutePath();

@@ -14,6 +14,7 @@ import dev.migrate.imports.tool.ToolLoader;
 import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * points moving in, show the same. One naming a changeset of another changelog is the revision's guard, which looks for the
  * changeset's row in Liquibase's history table where the revision runs.
  */
+@LongSuite
 class LiquibaseChangeSetExecutedTest {
     private static final Path RESOURCES =
             Path.of("src/test/resources/liquibase/executed").toAbsolutePath();

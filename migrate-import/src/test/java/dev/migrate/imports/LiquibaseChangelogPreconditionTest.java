@@ -14,6 +14,7 @@ import dev.migrate.imports.tool.OldChain;
 import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
 import dev.migrate.op.Precondition;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing for HALT, MARK_RAN and CONTINUE alike (PreconditionContainer.check throws for all but WARN), and one
  * whose onFail is WARN only warns. Each side is run on the same databases and compared.
  */
+@LongSuite
 class LiquibaseChangelogPreconditionTest {
     private static final Path RESOURCES =
             Path.of("src/test/resources/liquibase/changelog-level").toAbsolutePath();

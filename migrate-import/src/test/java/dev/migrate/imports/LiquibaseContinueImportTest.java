@@ -8,6 +8,7 @@ import dev.migrate.imports.liquibase.LiquibaseProject;
 import dev.migrate.imports.liquibase.LiquibaseUpdate;
 import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * passed the changeset over moves in with its revision pending, which the next upgrade runs once the precondition
  * holds, as Liquibase's next update runs it.
  */
+@LongSuite
 class LiquibaseContinueImportTest {
     private static ToolLoader liquibase;
     private static ImportedLiquibaseChain chain;

@@ -7,6 +7,7 @@ import dev.migrate.imports.liquibase.LiquibaseChangelog;
 import dev.migrate.imports.liquibase.LiquibaseProject;
 import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * applied; the same for Flowable's changelog, whose changesets for MySQL and MariaDB only Liquibase never records
  * on PostgreSQL.
  */
+@LongSuite
 class LiquibaseExecTypeMoveInTest {
     private static ToolLoader liquibase;
 

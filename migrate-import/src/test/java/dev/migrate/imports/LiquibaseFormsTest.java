@@ -11,6 +11,7 @@ import dev.migrate.imports.tool.OldChain;
 import dev.migrate.imports.tool.OldMigration;
 import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code loadUpdateData} with their column types, {@code validCheckSum}, {@code ignore}, {@code failOnError="false"},
  * {@code runInTransaction="false"}, {@code logicalFilePath} and {@code includeAll} with {@code endsWithFilter}.
  */
+@LongSuite
 class LiquibaseFormsTest {
     private static final Path RESOURCES =
             Path.of("src/test/resources/liquibase/forms").toAbsolutePath();

@@ -10,6 +10,7 @@ import dev.migrate.imports.liquibase.LiquibaseUpdate;
 import dev.migrate.imports.tool.OldChain;
 import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * guards) and finds no difference, the chain marks ran what Liquibase marks ran, and databases Liquibase left at
  * three points move in and end as a fresh one.
  */
+@LongSuite
 class LiquibaseGuardImportTest {
     private static final Path RESOURCES =
             Path.of("src/test/resources/liquibase/guards").toAbsolutePath();

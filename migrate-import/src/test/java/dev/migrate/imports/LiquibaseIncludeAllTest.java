@@ -10,6 +10,7 @@ import dev.migrate.imports.tool.OldChain;
 import dev.migrate.imports.tool.OldMigration;
 import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * no exception when directory not found and errorIfMissing is false"); and {@code resourceFilter} and
  * {@code resourceComparator}, classes of the project's own, refused by name.
  */
+@LongSuite
 class LiquibaseIncludeAllTest {
     private static final Path RESOURCES =
             Path.of("src/test/resources/liquibase/includeall").toAbsolutePath();

@@ -12,6 +12,7 @@ import dev.migrate.imports.liquibase.LiquibaseUpdate;
 import dev.migrate.imports.tool.OldChain;
 import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * including XML and formatted SQL, a tag, a runOnChange view, written and derived rollbacks), the import writes the
  * chain, and one upgrade moves each in; then the refusals that are Liquibase's own.
  */
+@LongSuite
 class LiquibaseMoveInTest {
     private static final Path RESOURCES =
             Path.of("src/test/resources/moving-in/liquibase").toAbsolutePath();

@@ -11,6 +11,7 @@ import dev.migrate.imports.tool.OldChain;
 import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
 import dev.migrate.op.Precondition;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * common.tests.changelog.xml (errorMarkRanPrecondition, errorWarnPrecondition, errorContinuePrecondition), imported,
  * proved against Liquibase replaying the same changelog from empty, and a database Liquibase updated moving in.
  */
+@LongSuite
 class LiquibaseOnErrorImportTest {
     private static final Path RESOURCES =
             Path.of("src/test/resources/liquibase/onerror").toAbsolutePath();

@@ -14,6 +14,7 @@ import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
 import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code WARN} warns with it, {@code HALT} fails with it), the second where it cannot be evaluated; each run beside
  * Liquibase's own update of the same changelog, which stops with the same message.
  */
+@LongSuite
 class LiquibasePreconditionMessagesTest {
     private static final LiquibaseProject PROJECT =
             LiquibaseProject.of(Path.of("src/test/resources/liquibase/messages").toAbsolutePath(), "messages.xml");

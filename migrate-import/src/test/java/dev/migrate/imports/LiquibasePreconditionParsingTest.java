@@ -11,6 +11,7 @@ import dev.migrate.imports.tool.ToolLoader;
 import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code not} of two children holds where neither does, as NotPrecondition checks each), and the chain run beside
  * Liquibase's update on databases prepared so each guard decides, then moved in.
  */
+@LongSuite
 class LiquibasePreconditionParsingTest {
     private static final LiquibaseProject PROJECT =
             LiquibaseProject.of(Path.of("src/test/resources/liquibase/parsing").toAbsolutePath(), "parsing.xml");

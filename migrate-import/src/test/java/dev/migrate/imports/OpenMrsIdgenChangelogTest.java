@@ -7,6 +7,7 @@ import dev.migrate.imports.liquibase.LiquibaseProject;
 import dev.migrate.imports.liquibase.LiquibaseUpdate;
 import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * tables the changelog refers to and the {@code uuid()} function its PostgreSQL {@code modifySql} calls are made on
  * each database first, as the module's prerequisites.
  */
+@LongSuite
 class OpenMrsIdgenChangelogTest {
     private static final LiquibaseProject IDGEN = LiquibaseProject.of(
             Path.of("src/test/resources/liquibase/openmrs-idgen").toAbsolutePath(), "liquibase.xml");

@@ -7,6 +7,7 @@ import dev.migrate.imports.liquibase.LiquibaseProject;
 import dev.migrate.imports.liquibase.LiquibaseUpdate;
 import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * from its class path with no contexts or labels, on a database that holds OpenMRS's core schema. The two core
  * tables the changelog refers to are made on each database first, as the module's prerequisites.
  */
+@LongSuite
 class OpenMrsMetadataMappingChangelogTest {
     private static final LiquibaseProject METADATAMAPPING = LiquibaseProject.of(
             Path.of("src/test/resources/liquibase/openmrs-metadatamapping").toAbsolutePath(), "liquibase.xml");

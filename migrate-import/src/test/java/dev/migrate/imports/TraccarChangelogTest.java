@@ -7,6 +7,7 @@ import dev.migrate.imports.liquibase.LiquibaseProject;
 import dev.migrate.imports.liquibase.LiquibaseUpdate;
 import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * file of this one holds any more: that {@code changeSetExecuted} is their revisions' guard, which looks for its row
  * in Liquibase's history table where they run (a fresh database has none, so they run, as Liquibase runs them).
  */
+@LongSuite
 class TraccarChangelogTest {
     private static final LiquibaseProject TRACCAR = LiquibaseProject.of(
             Path.of("src/test/resources/liquibase/traccar/schema").toAbsolutePath(), "changelog-master.xml");

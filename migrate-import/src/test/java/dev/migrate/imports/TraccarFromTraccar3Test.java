@@ -10,6 +10,7 @@ import dev.migrate.imports.liquibase.LiquibaseUpdate;
 import dev.migrate.imports.tool.OldMigration;
 import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the same: it names the rows, leaves them in {@code databasechangelog}, and the chain's guards of
  * {@code changeSetExecuted} read them there.
  */
+@LongSuite
 class TraccarFromTraccar3Test {
     private static final LiquibaseProject TRACCAR = LiquibaseProject.of(
             Path.of("src/test/resources/liquibase/traccar/schema").toAbsolutePath(), "changelog-master.xml");

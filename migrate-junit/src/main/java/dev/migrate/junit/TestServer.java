@@ -34,9 +34,8 @@ final class TestServer implements AutoCloseable {
     /** A new, empty database, dropped when the returned handle is closed. */
     TestDatabase createDatabase() {
         String name = "migrate_test_" + databases.incrementAndGet();
-        execute("CREATE DATABASE " + name);
-        return new TestDatabase(
-                name, server.database(name), () -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+        DataSource created = server.createDatabase(name);
+        return new TestDatabase(name, created, () -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
     }
 
     /** This server's version, as a comparison names a throwaway server. */
@@ -70,9 +69,9 @@ final class TestServer implements AutoCloseable {
             @Override
             public DataSource createDatabase(String name) {
                 String database = first.name() + "_" + name;
-                execute("CREATE DATABASE " + database);
+                DataSource created = server.createDatabase(database);
                 more.add(database);
-                return server.database(database);
+                return created;
             }
 
             @Override

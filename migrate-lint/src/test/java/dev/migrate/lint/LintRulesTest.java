@@ -13,6 +13,7 @@ import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.SuppressLint;
 import dev.migrate.TransactionMode;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.OnEveryMajor;
 import dev.migrate.testing.OnOldestAndNewestMajor;
 import dev.migrate.testing.TestPostgres;
@@ -37,6 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * itself, is not.
  */
 @Execution(ExecutionMode.CONCURRENT) // each test lints on a fresh database of its own
+@LongSuite
 class LintRulesTest {
 
     /** The tables that exist before the analysed migrations, filled with a few rows by the lint. */

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -222,9 +221,8 @@ public final class EmbeddedServer implements ComparisonDatabases.ThrowawayServer
     /** Creates another database on this server, for work that needs one of its own. */
     @Override
     public DataSource createDatabase(String name) {
-        try (Connection c = server.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
+        try (Connection c = server.getPostgresDatabase().getConnection()) {
+            ThrowawayPlace.createDatabase(c, name);
         } catch (SQLException e) {
             throw new MigrateException(
                     "Could not create the database " + name + " on the embedded PostgreSQL in " + dataDirectory + ": "

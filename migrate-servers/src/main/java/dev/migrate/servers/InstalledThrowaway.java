@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -179,9 +178,8 @@ public final class InstalledThrowaway implements ThrowawayServer {
 
     @Override
     public DataSource createDatabase(String name) {
-        try (Connection c = dataSource().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
+        try (Connection c = dataSource().getConnection()) {
+            ThrowawayPlace.createDatabase(c, name);
         } catch (SQLException e) {
             throw new MigrateException(
                     "Could not create the database " + name + " on the throwaway PostgreSQL in " + directory + ": "

@@ -10,6 +10,7 @@ import dev.migrate.Revision;
 import dev.migrate.op.ObjectDefinition;
 import dev.migrate.op.ObjectKind;
 import dev.migrate.op.Op;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.tooling.MigratorTools;
 import java.net.JarURLConnection;
 import java.net.URL;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * What a schema needs from its throwaway server: the extensions its statements create, and those whose types its
  * columns use (entity DDL creates no extension); and what the embedded binaries carry, read from their jar.
  */
+@LongSuite
 class NeededExtensionsTest {
     @Test
     void theExtensionsCreatedAndThoseWhoseTypesTheColumnsUse() {

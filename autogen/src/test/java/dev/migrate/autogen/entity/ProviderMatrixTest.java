@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.entity.ProviderJars.Artifact;
 import dev.migrate.autogen.entity.matrix.Customer;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +50,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>One line per major runs by default; {@code -Dmigrate.providers=all} runs every line ({@link #lines()}).
  */
+@LongSuite
 class ProviderMatrixTest {
     private static final String MODEL = Customer.class.getPackageName();
 

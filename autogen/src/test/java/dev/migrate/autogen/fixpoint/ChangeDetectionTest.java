@@ -12,6 +12,7 @@ import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reaches a fixpoint, and its downgrade restores the hand-changed catalog exactly.
  */
 @Execution(ExecutionMode.CONCURRENT) // each case works on a fresh database of its own
+@LongSuite
 class ChangeDetectionTest {
     private static final String DOCUMENTS_OWNER_FK = "fkrb1qlkjmx88jorkoafa1hd34r";
 

@@ -9,6 +9,7 @@ import dev.migrate.autogen.internal.cache.EntitySchemaCache;
 import dev.migrate.autogen.internal.scratch.ScratchSchema;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.read.Exclusions;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * last build through the entity cache, equals the whole changed DDL built on PostgreSQL; and the changed
  * tables alone were built for every change that changes a table.
  */
+@LongSuite
 class ChangedEntityTablesTest {
     private static final Exclusions EXCLUSIONS = Exclusions.versionTables();
 

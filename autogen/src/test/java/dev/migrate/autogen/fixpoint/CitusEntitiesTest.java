@@ -16,6 +16,7 @@ import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * the tables colocated with it, and the foreign keys after all of those; a key without the distribution
  * column stops the comparison.
  */
+@LongSuite
 class CitusEntitiesTest {
     private final Comparisons comparison = Comparisons.of("public");
 

@@ -14,6 +14,7 @@ import dev.migrate.catalog.read.AttributeOptions;
 import dev.migrate.catalog.read.UnreadObjects;
 import dev.migrate.op.ObjectKind;
 import dev.migrate.op.Op;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * server stamps on every column it creates (Debian's {@code pg_attver=...}) are no difference, no warning and no
  * note.
  */
+@LongSuite
 class ColumnOptionsTest {
     private static final List<String> TABLES = List.of(
             "create table orders (id bigint not null, customer varchar(50), status varchar(20), primary key (id))");

@@ -15,6 +15,7 @@ import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.diff.DataMeasurements;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.op.Op;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.OpSql;
 import java.sql.Connection;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * in its notes, and a guard that stops the migration before any change when the rows would make it
  * fail.
  */
+@LongSuite
 class DataMeasurementsTest {
     private static final Comparisons COMPARISON = Comparisons.of("public");
     private static final Duration TIMEOUT = Duration.ofSeconds(5);

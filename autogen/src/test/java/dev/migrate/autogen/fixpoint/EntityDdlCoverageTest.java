@@ -11,6 +11,7 @@ import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.Description;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * {@code check} names, and the indexes {@code @Index} can describe ({@code desc}, {@code options})
  * are compared.
  */
+@LongSuite
 class EntityDdlCoverageTest {
     private static final List<String> DDL = ddl();
 

@@ -11,6 +11,7 @@ import dev.migrate.autogen.internal.cache.EntitySchemaCache;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.read.CanonicalChecks;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.OnEveryMajor;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.OpSql;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The two properties of DESIGN section 5 on a model that uses every mapping feature. */
+@LongSuite
 class EntityModelFixpointTest {
     private final Comparisons comparison = Comparisons.of("public");
 

@@ -16,6 +16,7 @@ import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.RenameDecider;
 import dev.migrate.catalog.kind.ObjectReader;
 import dev.migrate.op.Op;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.OpSql;
 import java.io.IOException;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * selects changes type: the view is dropped and created again around it) and {@code trigger_cases_test.go} /
  * {@code function_cases_test.go} (a trigger created after its function, dropped before it).
  */
+@LongSuite
 class ObjectsBesideTablesTest {
     private static final List<String> TABLES_V1 =
             List.of("create table orders (id bigint not null, customer varchar(50), total numeric(10,2), "

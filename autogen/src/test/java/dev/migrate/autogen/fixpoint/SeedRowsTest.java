@@ -12,6 +12,7 @@ import dev.migrate.autogen.write.MigrationBody;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.read.CatalogReader;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * table of {@code GenerationType.TABLE}) are part of the model: written once, then no difference,
  * however far the application has counted since, and whether autogenerate or a person wrote them.
  */
+@LongSuite
 class SeedRowsTest {
     private static final Comparisons COMPARISON = Comparisons.of("public");
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.autogen.Comparisons;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.OpSql;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What is excluded, outside the managed schema, or beyond what entities can say is never in a change. */
+@LongSuite
 class UnmanagedObjectsTest {
     private static final List<String> OUTSIDE_THE_MODEL = List.of(
             "CREATE TABLE tmp_load (id int, payload text)",

@@ -8,6 +8,7 @@ import dev.migrate.Migration;
 import dev.migrate.Operations;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.op.Op;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.OnOldestAndNewestMajor;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * and owners. Each is carried (a new database built from the baseline has the adopted one's catalog, as {@link
  * CatalogFingerprint} reads it) or named in the baseline's warnings with the fix.
  */
+@LongSuite
 class AdoptionCornersTest {
     private static final Instant AT = Instant.parse("2026-11-28T12:00:00Z");
 

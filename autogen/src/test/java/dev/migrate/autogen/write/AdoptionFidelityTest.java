@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.Migration;
 import dev.migrate.autogen.Comparisons;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * migration written from it builds, on an empty database, the catalog the adopted one has, and
  * autogenerate's downgrade restores what its upgrade took away.
  */
+@LongSuite
 class AdoptionFidelityTest {
     private static final Instant AT = Instant.parse("2026-11-26T12:00:00Z");
 

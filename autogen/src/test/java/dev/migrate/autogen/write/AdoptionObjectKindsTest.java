@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.Migration;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.OnEveryMajor;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
@@ -23,6 +24,7 @@ import java.util.List;
  * the kinds they lack (policies, range and composite types, event triggers, disabled triggers) added.
  * The round trip of each kind is the test of its reading: {@code read(create(x)) == x}.
  */
+@LongSuite
 class AdoptionObjectKindsTest {
     private static String legacy(int major) {
         return """

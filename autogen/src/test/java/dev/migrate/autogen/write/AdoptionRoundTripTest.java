@@ -10,6 +10,7 @@ import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.drift.DriftReport;
 import dev.migrate.catalog.drift.SchemaDrift;
 import dev.migrate.catalog.read.Exclusions;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.OpSql;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * adopted database builds, on an empty one, the same catalog, and drift then finds the two in sync
  * until a change made by hand on one side, which it names.
  */
+@LongSuite
 class AdoptionRoundTripTest {
     private static final Instant AT = Instant.parse("2026-11-27T12:00:00Z");
 

@@ -14,6 +14,7 @@ import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.OpGroup;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.testing.LongSuite;
 import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -29,6 +30,7 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@LongSuite
 class MigrationWriterTest {
     @TempDir
     Path dir;

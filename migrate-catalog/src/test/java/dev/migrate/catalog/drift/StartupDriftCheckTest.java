@@ -14,6 +14,7 @@ import dev.migrate.NotAtHeadException;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.catalog.read.Exclusions;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -40,6 +41,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * before; a missing snapshot, one of another major version only, one of another schema and an
  * unreadable one each fail naming the fix; the snapshot's exclusions hold at startup too.
  */
+@LongSuite
 class StartupDriftCheckTest {
     @Revision(id = "s1", message = "create orders")
     public static class CreateOrders implements Migration {

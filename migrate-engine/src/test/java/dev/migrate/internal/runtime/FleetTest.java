@@ -11,6 +11,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.TenantResult;
 import dev.migrate.TenantResult.Outcome;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.io.StringWriter;
 import java.sql.Connection;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * same semantics (each target its own revision table, one target's failure reported with the others
  * carried on); the cases here follow them.
  */
+@LongSuite
 class FleetTest {
 
     private static void execute(DataSource db, String... sql) throws SQLException {

@@ -12,6 +12,7 @@ import dev.migrate.MigrationFailedException;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * "Building Indexes Concurrently", and of REINDEX and DROP INDEX.
  */
 @SuppressWarnings("try") // a blocker holds its locks for the body of its try and releases them on close
+@LongSuite
 class InterruptedIndexBuildTest {
     private static final String INVALID_QUERY = "SELECT indexrelid::regclass FROM pg_index WHERE NOT indisvalid";
 

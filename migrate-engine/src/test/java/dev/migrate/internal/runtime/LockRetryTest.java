@@ -12,6 +12,7 @@ import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.TransactionMode;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * while it waits, and nothing runs twice; other failures are not retried. A default lock timeout
  * applies unless the run sets one, and zero turns it off.
  */
+@LongSuite
 class LockRetryTest {
 
     @Revision(id = "l1", message = "tables")

@@ -11,6 +11,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
 import dev.migrate.internal.runtime.lock.AdvisoryLock;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.OnEveryMajor;
 import dev.migrate.testing.OnOldestAndNewestMajor;
 import dev.migrate.testing.TestPostgres;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
+@LongSuite
 class MigratorTest {
     @SuppressWarnings("NullAway.Init") // set by freshDatabase, or by on(major) in a test that takes a major
     private DataSource db;

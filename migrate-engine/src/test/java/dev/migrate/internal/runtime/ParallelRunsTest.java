@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** Several runs at once apply each migration exactly once: the advisory lock serializes them. */
+@LongSuite
 class ParallelRunsTest {
 
     @Test

@@ -13,6 +13,7 @@ import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.cluster.ClusterTemplate;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.StubDataSource;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.MigratorTools;
@@ -43,6 +44,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * started with {@code standby.signal} and streaming from the primary, so {@code pg_is_in_recovery()}
  * is true and hot standby serves read-only sessions.
  */
+@LongSuite
 class ReadOnlyServerTest {
     private static final MigrationLog QUIET = new MigrationLog() {
         @Override

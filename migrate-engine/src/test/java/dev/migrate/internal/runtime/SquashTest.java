@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * {@code test_loading_squashed_complex}: the squash is used only when none of what it replaces is
  * applied; {@code test_loading_squashed_erroneous}: a database part-way through a deleted range).
  */
+@LongSuite
 class SquashTest {
     private static final String DATA = "SELECT string_agg(v || '@' || id, ',' ORDER BY id) FROM ("
             + "SELECT id, v FROM t3 UNION ALL SELECT id, v FROM t5 UNION ALL SELECT id, v FROM t7 "

@@ -9,6 +9,7 @@ import dev.migrate.Migration;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.MigratorTools;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * means the squash as well, so "marked applied" reads as: an upgrade to the squash has nothing to
  * run, and a build without the replaced classes reads the row as the squash.
  */
+@LongSuite
 class SquashedPairTest {
     private DataSource db;
 

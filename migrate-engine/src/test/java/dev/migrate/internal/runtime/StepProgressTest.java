@@ -13,6 +13,7 @@ import dev.migrate.StepDirection;
 import dev.migrate.StepProgress;
 import dev.migrate.internal.text.Elapsed;
 import dev.migrate.internal.text.OneLine;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A long step says when it starts, that it is still running and where, and when it is done. */
+@LongSuite
 class StepProgressTest {
     private DataSource db;
     private final Fixtures.RecordingLog log = new Fixtures.RecordingLog();

@@ -8,6 +8,7 @@ import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.internal.runtime.lock.AdvisoryLock;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** A run that waits says for whom; a run that dies leaves nothing running on the server. */
+@LongSuite
 class WaitingAndCrashTest {
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.imports.tool.OldChain;
 import dev.migrate.imports.tool.OldMigration;
 import dev.migrate.imports.tool.OldTool;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * parameters, contexts, labels, a tag, written and derived rollbacks and a runOnChange view, read by the import and
  * run by real Liquibase.
  */
+@LongSuite
 class LiquibaseChangelogTest {
     private static final String MASTER = "db/changelog/master.xml";
     private static final String PREFIX = "app_";

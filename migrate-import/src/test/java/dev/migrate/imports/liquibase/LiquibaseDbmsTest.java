@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.imports.tool.OldChain;
 import dev.migrate.imports.tool.OldMigration;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * DatabaseListTest} ("check if database matches dbms definition"), asked of PostgreSQL; Liquibase's own update of
  * the same changelog is the oracle for what runs and what it marks ran.
  */
+@LongSuite
 class LiquibaseDbmsTest {
     private static final LiquibaseProject PROJECT = LiquibaseProject.of(RESOURCES.resolve("dbms"), "changelog.xml");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.Migrator;
 import dev.migrate.command.tooling.AutogenerateCommand;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.ModuleManifest;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the jar, its entities not among the application's): the application's autogenerate applies the library's revisions
  * in the chain it compares with, and never drops or changes the library's tables.
  */
+@LongSuite
 class LibraryTablesTest {
     @TempDir
     Path directory;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.Migrator;
 import dev.migrate.command.tooling.AutogenerateCommand;
 import dev.migrate.command.tooling.OtherModules;
+import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.MigratorTools;
 import java.io.IOException;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the new app's depending on the old one's). Here {@code autogenerate} writes them: {@code @HandsOver} and
  * {@code @TakesOver}.
  */
+@LongSuite
 class ModuleMovesTest {
     private static final String NOTE = "@Id public long id; public String body;";
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.read.Exclusions;
+import dev.migrate.testing.LongSuite;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * transaction, as a stock server is for thousands of tables ({@code max_locks_per_transaction = 64},
  * {@code max_connections = 100}) but at a size that keeps the test fast.
  */
+@LongSuite
 class SmallLockTableTest {
     private static final int TABLES = 300;
     private static EmbeddedPostgres server;
