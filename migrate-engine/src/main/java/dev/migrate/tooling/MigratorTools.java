@@ -199,7 +199,7 @@ public final class MigratorTools {
     /**
      * The operations of every migration, upgrade and downgrade, recorded without a database and not rendered
      * (an online change as its expand phase); JDBC work and a migration that needs its database to say what it
-     * does are left out: {@code tools.operations().stream().filter(Op.CreateObject.class::isInstance)}.
+     * does are left out: {@code tools.operations().stream().filter(ObjectOp.CreateObject.class::isInstance)}.
      *
      * @return the operations, in no particular order
      */

@@ -11,9 +11,9 @@ import dev.migrate.imports.tool.OldChain;
 import dev.migrate.imports.tool.OldMigration;
 import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
-import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SqlOp;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -130,7 +130,7 @@ class LiquibaseChangeSetExecutedTest {
                 QualifiedName.parse("databasechangelog"), "other.xml", "9", "erin");
         assertThat(elsewhere.migrations().get(0).guards()).isEmpty();
         assertThat(elsewhere.migrations().get(1).guards())
-                .containsExactly(new Op.Guard(
+                .containsExactly(new SqlOp.Guard(
                         ran,
                         Precondition.OnFail.MARK_RAN,
                         "changeSetExecuted changeLogFile=other.xml id=9 author=erin"));
@@ -192,7 +192,7 @@ class LiquibaseChangeSetExecutedTest {
         assertThat(elsewhere.refusals()).isEmpty();
         assertThat(elsewhere.migrations().get(1).guards())
                 .singleElement()
-                .extracting(Op.Guard::precondition)
+                .extracting(SqlOp.Guard::precondition)
                 .isEqualTo(new Precondition.LiquibaseChangeSetRan(
                         new QualifiedName("lb", "lb_history"), "other.xml", "9", "erin"));
     }
