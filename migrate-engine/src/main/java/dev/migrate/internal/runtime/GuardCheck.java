@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
 import dev.migrate.internal.graph.Direction;
 import dev.migrate.internal.graph.Step;
+import dev.migrate.internal.runtime.history.VersionTables;
 import dev.migrate.internal.runtime.script.Script;
 import dev.migrate.internal.runtime.sink.ScriptSink;
 import dev.migrate.internal.sql.PreconditionSql;
