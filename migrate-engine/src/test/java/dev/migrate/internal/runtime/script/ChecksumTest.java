@@ -31,12 +31,15 @@ import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -325,5 +328,47 @@ class ChecksumTest {
                 .isEqualTo(new Checksum().add(plain).value());
         assertThat(new Checksum().add(warn).value())
                 .isNotEqualTo(new Checksum().add(plain).value());
+    }
+
+    /**
+     * The encoding names each operation by its simple name ({@code CreateTable(...)}), which stayed the same when the
+     * records moved from {@code Op} into its families ({@code TableOp.CreateTable}). The compiler kept the names
+     * unique while they were nested in one interface; now two families could each have a {@code Rename}, whose
+     * operations would then share their checksums.
+     */
+    @Test
+    void everyOperationHasANameOfItsOwnAcrossTheFamilies() {
+        assertThat(sharedNames(Op.class)).isEmpty();
+        assertThat(sharedNames(Change.class)).containsExactly("Rename");
+    }
+
+    /** The simple names that more than one record under the sealed {@code root} has. */
+    private static Set<String> sharedNames(Class<?> root) {
+        Set<String> seen = new HashSet<>();
+        Set<String> shared = new TreeSet<>();
+        Deque<Class<?>> types = new ArrayDeque<>(List.of(root));
+        while (!types.isEmpty()) {
+            Class<?> type = types.pop();
+            if (type.isRecord() && !seen.add(type.getSimpleName())) {
+                shared.add(type.getSimpleName());
+            }
+            Class<?>[] permitted = type.getPermittedSubclasses();
+            if (permitted != null) {
+                types.addAll(List.of(permitted));
+            }
+        }
+        return shared;
+    }
+
+    sealed interface Change permits TableChange, IndexChange {}
+
+    sealed interface TableChange extends Change {
+        record Rename(String name) implements TableChange {}
+    }
+
+    sealed interface IndexChange extends Change {
+        record Rename(String name) implements IndexChange {}
+
+        record Drop(String name) implements IndexChange {}
     }
 }
