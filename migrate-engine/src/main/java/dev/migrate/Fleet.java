@@ -5,7 +5,7 @@ import dev.migrate.graph.RevisionTarget;
 import dev.migrate.internal.fleet.FleetEngine;
 import dev.migrate.internal.fleet.Tenant;
 import dev.migrate.internal.fleet.TenantSpec;
-import dev.migrate.internal.runtime.ConnectionSource;
+import dev.migrate.internal.runtime.session.ConnectionSource;
 import java.io.Writer;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -7,6 +7,7 @@ import dev.migrate.cluster.ClusterTemplate;
 import dev.migrate.connection.DatabaseUrl;
 import dev.migrate.graph.RevisionInfo;
 import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.op.ColumnOp;
 import dev.migrate.op.Op;
 import dev.migrate.spi.SchemaDriftCheck;
 import dev.migrate.sql.Identifiers;
@@ -60,7 +61,7 @@ class PublicApiSignatureTest {
         api.addAll(classesOf(Op.class));
         assertThat(api)
                 .as("API types found")
-                .contains(Migrator.class, Migrator.Builder.class, Operations.class, Ddl.class, Op.AddColumn.class)
+                .contains(Migrator.class, Migrator.Builder.class, Operations.class, Ddl.class, ColumnOp.AddColumn.class)
                 .hasSizeGreaterThan(50);
 
         assertThat(api.stream().flatMap(PublicApiSignatureTest::leaks).toList())

@@ -4,7 +4,7 @@ import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.Identity;
 import dev.migrate.op.IndexKey;
-import dev.migrate.op.Op;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
 import dev.migrate.op.SequenceChanges;
@@ -133,10 +133,10 @@ public final class Ddl {
      * @param name the index name
      * @param table the table name, optionally schema-qualified; the index goes in its schema
      * @param columns one or more column names
-     * @return the index, for {@link Operations#createIndex(Op.CreateIndex)}
+     * @return the index, for {@link Operations#createIndex(IndexOp.CreateIndex)}
      */
-    public static Op.CreateIndex index(String name, String table, String... columns) {
-        return Op.CreateIndex.on(name, QualifiedName.parse(table), Arrays.asList(columns));
+    public static IndexOp.CreateIndex index(String name, String table, String... columns) {
+        return IndexOp.CreateIndex.on(name, QualifiedName.parse(table), Arrays.asList(columns));
     }
 
     /**
@@ -146,10 +146,10 @@ public final class Ddl {
      * @param name the index name
      * @param table the table name, optionally schema-qualified; the index goes in its schema
      * @param keys one or more keys
-     * @return the index, for {@link Operations#createIndex(Op.CreateIndex)}
+     * @return the index, for {@link Operations#createIndex(IndexOp.CreateIndex)}
      */
-    public static Op.CreateIndex index(String name, String table, IndexKey... keys) {
-        return Op.CreateIndex.onKeys(name, QualifiedName.parse(table), Arrays.asList(keys));
+    public static IndexOp.CreateIndex index(String name, String table, IndexKey... keys) {
+        return IndexOp.CreateIndex.onKeys(name, QualifiedName.parse(table), Arrays.asList(keys));
     }
 
     /**

@@ -1,19 +1,31 @@
 package dev.migrate;
 
+import dev.migrate.op.CitusOp;
 import dev.migrate.op.Column;
+import dev.migrate.op.ColumnOp;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.ConstraintOp;
+import dev.migrate.op.DataOp;
 import dev.migrate.op.Deferrability;
+import dev.migrate.op.EnumOp;
 import dev.migrate.op.Identity;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.ObjectDefinition;
 import dev.migrate.op.ObjectKind;
+import dev.migrate.op.ObjectOp;
 import dev.migrate.op.OnlineChange;
+import dev.migrate.op.OnlineOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.Rows;
+import dev.migrate.op.SchemaOp;
 import dev.migrate.op.SequenceChanges;
+import dev.migrate.op.SequenceOp;
 import dev.migrate.op.SequenceOptions;
+import dev.migrate.op.SqlOp;
 import dev.migrate.op.TableElement;
+import dev.migrate.op.TableOp;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +45,7 @@ public interface Operations {
 
     /**
      * Records any operation; every other method is a shorthand for one call of this:
-     * {@code op.run(new Op.ValidateConstraint(QualifiedName.parse("orders"), "fk_orders_customer"))}.
+     * {@code op.run(new ConstraintOp.ValidateConstraint(QualifiedName.parse("orders"), "fk_orders_customer"))}.
      *
      * @param op the operation, run in order with the others
      */
@@ -66,7 +78,7 @@ public interface Operations {
      * @param elements its columns and table constraints, in order
      */
     default void createTable(String table, TableElement... elements) {
-        run(new Op.CreateTable(QualifiedName.parse(table), List.of(elements), null));
+        run(new TableOp.CreateTable(QualifiedName.parse(table), List.of(elements), null));
     }
 
     /**
@@ -77,7 +89,7 @@ public interface Operations {
      * @param elements its columns and table constraints, in order
      */
     default void createUnloggedTable(String table, TableElement... elements) {
-        run(new Op.CreateTable(QualifiedName.parse(table), List.of(elements), null, null, true));
+        run(new TableOp.CreateTable(QualifiedName.parse(table), List.of(elements), null, null, true));
     }
 
     /**
@@ -86,7 +98,7 @@ public interface Operations {
      * @param table the table name, optionally schema-qualified
      */
     default void setUnlogged(String table) {
-        run(new Op.SetLogged(QualifiedName.parse(table), true));
+        run(new TableOp.SetLogged(QualifiedName.parse(table), true));
     }
 
     /**
@@ -96,7 +108,7 @@ public interface Operations {
      * @param table the table name, optionally schema-qualified
      */
     default void setLogged(String table) {
-        run(new Op.SetLogged(QualifiedName.parse(table), false));
+        run(new TableOp.SetLogged(QualifiedName.parse(table), false));
     }
 
     /**
@@ -105,7 +117,7 @@ public interface Operations {
      * @param table the table name, optionally schema-qualified
      */
     default void dropTable(String table) {
-        run(new Op.DropTable(QualifiedName.parse(table), null));
+        run(new TableOp.DropTable(QualifiedName.parse(table), null));
     }
 
     /**
@@ -115,7 +127,7 @@ public interface Operations {
      * @param newName the new name, without a schema
      */
     default void renameTable(String table, String newName) {
-        run(new Op.RenameTable(QualifiedName.parse(table), newName));
+        run(new TableOp.RenameTable(QualifiedName.parse(table), newName));
     }
 
     /**
@@ -125,7 +137,7 @@ public interface Operations {
      * @param comment the comment, written as a literal; {@code null} removes it
      */
     default void commentOnTable(String table, @Nullable String comment) {
-        run(new Op.CommentOnTable(QualifiedName.parse(table), comment, null));
+        run(new TableOp.CommentOnTable(QualifiedName.parse(table), comment, null));
     }
 
     // ---- partitioned tables ----
@@ -140,7 +152,7 @@ public interface Operations {
      * @param elements its columns and table constraints, in order
      */
     default void createPartitionedTable(String table, String partitionBy, TableElement... elements) {
-        run(new Op.CreateTable(QualifiedName.parse(table), List.of(elements), null, partitionBy));
+        run(new TableOp.CreateTable(QualifiedName.parse(table), List.of(elements), null, partitionBy));
     }
 
     /**
@@ -154,7 +166,7 @@ public interface Operations {
      *     {@code FOR VALUES WITH (MODULUS m, REMAINDER r)} or {@code DEFAULT}
      */
     default void createPartition(String partition, String parent, String bound) {
-        run(new Op.CreatePartition(QualifiedName.parse(partition), QualifiedName.parse(parent), bound, null));
+        run(new TableOp.CreatePartition(QualifiedName.parse(partition), QualifiedName.parse(parent), bound, null));
     }
 
     /**
@@ -167,7 +179,8 @@ public interface Operations {
      * @param partitionBy the partition's own key: {@code RANGE (...)}, {@code LIST (...)} or {@code HASH (...)}
      */
     default void createPartition(String partition, String parent, String bound, String partitionBy) {
-        run(new Op.CreatePartition(QualifiedName.parse(partition), QualifiedName.parse(parent), bound, partitionBy));
+        run(new TableOp.CreatePartition(
+                QualifiedName.parse(partition), QualifiedName.parse(parent), bound, partitionBy));
     }
 
     /**
@@ -176,7 +189,7 @@ public interface Operations {
      * @param partition the partition's name, optionally schema-qualified
      */
     default void dropPartition(String partition) {
-        run(new Op.DropPartition(QualifiedName.parse(partition), null));
+        run(new TableOp.DropPartition(QualifiedName.parse(partition), null));
     }
 
     /**
@@ -189,7 +202,7 @@ public interface Operations {
      * @param bound as for {@link #createPartition(String, String, String)}
      */
     default void attachPartition(String parent, String partition, String bound) {
-        run(new Op.AttachPartition(QualifiedName.parse(parent), QualifiedName.parse(partition), bound));
+        run(new TableOp.AttachPartition(QualifiedName.parse(parent), QualifiedName.parse(partition), bound));
     }
 
     /**
@@ -200,7 +213,7 @@ public interface Operations {
      * @param partition the partition, optionally schema-qualified
      */
     default void detachPartition(String parent, String partition) {
-        run(new Op.DetachPartition(QualifiedName.parse(parent), QualifiedName.parse(partition), false, null));
+        run(new TableOp.DetachPartition(QualifiedName.parse(parent), QualifiedName.parse(partition), false, null));
     }
 
     /**
@@ -213,7 +226,7 @@ public interface Operations {
      * @param partition the partition, optionally schema-qualified
      */
     default void detachPartitionConcurrently(String parent, String partition) {
-        run(new Op.DetachPartition(QualifiedName.parse(parent), QualifiedName.parse(partition), true, null));
+        run(new TableOp.DetachPartition(QualifiedName.parse(parent), QualifiedName.parse(partition), true, null));
     }
 
     // ---- columns ----
@@ -225,7 +238,7 @@ public interface Operations {
      * @param column the column, built with {@link Ddl#column}
      */
     default void addColumn(String table, Column column) {
-        run(new Op.AddColumn(QualifiedName.parse(table), column));
+        run(new ColumnOp.AddColumn(QualifiedName.parse(table), column));
     }
 
     /**
@@ -235,7 +248,7 @@ public interface Operations {
      * @param column the column name
      */
     default void dropColumn(String table, String column) {
-        run(new Op.DropColumn(QualifiedName.parse(table), column, null));
+        run(new ColumnOp.DropColumn(QualifiedName.parse(table), column, null));
     }
 
     /**
@@ -246,7 +259,7 @@ public interface Operations {
      * @param newName the new column name
      */
     default void renameColumn(String table, String column, String newName) {
-        run(new Op.RenameColumn(QualifiedName.parse(table), column, newName));
+        run(new ColumnOp.RenameColumn(QualifiedName.parse(table), column, newName));
     }
 
     /**
@@ -271,7 +284,7 @@ public interface Operations {
      * @param using the conversion, SQL written as given; {@code null} for none
      */
     default void alterColumnType(String table, String column, String type, @Nullable String using) {
-        run(new Op.AlterColumnType(QualifiedName.parse(table), column, type, using, null));
+        run(new ColumnOp.AlterColumnType(QualifiedName.parse(table), column, type, using, null));
     }
 
     /**
@@ -281,7 +294,7 @@ public interface Operations {
      * @param column the column name
      */
     default void setNotNull(String table, String column) {
-        run(new Op.AlterColumnNullable(QualifiedName.parse(table), column, false));
+        run(new ColumnOp.AlterColumnNullable(QualifiedName.parse(table), column, false));
     }
 
     /**
@@ -291,7 +304,7 @@ public interface Operations {
      * @param column the column name
      */
     default void dropNotNull(String table, String column) {
-        run(new Op.AlterColumnNullable(QualifiedName.parse(table), column, true));
+        run(new ColumnOp.AlterColumnNullable(QualifiedName.parse(table), column, true));
     }
 
     /**
@@ -302,7 +315,7 @@ public interface Operations {
      * @param expression the default, SQL written as given ({@code "'active'"}, {@code "now()"})
      */
     default void setDefault(String table, String column, String expression) {
-        run(new Op.AlterColumnDefault(QualifiedName.parse(table), column, expression, null));
+        run(new ColumnOp.AlterColumnDefault(QualifiedName.parse(table), column, expression, null));
     }
 
     /**
@@ -312,7 +325,7 @@ public interface Operations {
      * @param column the column name
      */
     default void dropDefault(String table, String column) {
-        run(new Op.AlterColumnDefault(QualifiedName.parse(table), column, null, null));
+        run(new ColumnOp.AlterColumnDefault(QualifiedName.parse(table), column, null, null));
     }
 
     /**
@@ -326,7 +339,7 @@ public interface Operations {
      */
     default void alterIdentity(
             String table, String column, @Nullable Boolean generatedAlways, SequenceChanges changes) {
-        run(new Op.AlterIdentity(QualifiedName.parse(table), column, generatedAlways, changes, null, null));
+        run(new ColumnOp.AlterIdentity(QualifiedName.parse(table), column, generatedAlways, changes, null, null));
     }
 
     /**
@@ -338,7 +351,7 @@ public interface Operations {
      * @param collation the collation name
      */
     default void alterColumnCollation(String table, String column, String type, String collation) {
-        run(new Op.AlterColumnType(QualifiedName.parse(table), column, type, null, null, collation, null, null));
+        run(new ColumnOp.AlterColumnType(QualifiedName.parse(table), column, type, null, null, collation, null, null));
     }
 
     /**
@@ -349,7 +362,7 @@ public interface Operations {
      * @param identity {@link Ddl#identityAlways()} or {@link Ddl#identityByDefault()}
      */
     default void addIdentity(String table, String column, Identity identity) {
-        run(new Op.AddIdentity(QualifiedName.parse(table), column, identity));
+        run(new ColumnOp.AddIdentity(QualifiedName.parse(table), column, identity));
     }
 
     /**
@@ -359,7 +372,7 @@ public interface Operations {
      * @param column the identity column
      */
     default void dropIdentity(String table, String column) {
-        run(new Op.DropIdentity(QualifiedName.parse(table), column, null));
+        run(new ColumnOp.DropIdentity(QualifiedName.parse(table), column, null));
     }
 
     /**
@@ -370,7 +383,7 @@ public interface Operations {
      * @param comment the comment, written as a literal; {@code null} removes it
      */
     default void commentOnColumn(String table, String column, @Nullable String comment) {
-        run(new Op.CommentOnColumn(QualifiedName.parse(table), column, comment, null));
+        run(new ColumnOp.CommentOnColumn(QualifiedName.parse(table), column, comment, null));
     }
 
     /**
@@ -381,7 +394,7 @@ public interface Operations {
      * @param comment the comment, written as a literal; {@code null} removes it
      */
     default void commentOnConstraint(String table, String constraint, @Nullable String comment) {
-        run(new Op.CommentOnConstraint(QualifiedName.parse(table), constraint, comment, null));
+        run(new ConstraintOp.CommentOnConstraint(QualifiedName.parse(table), constraint, comment, null));
     }
 
     /**
@@ -391,7 +404,7 @@ public interface Operations {
      * @param comment the comment, written as a literal; {@code null} removes it
      */
     default void commentOnIndex(String index, @Nullable String comment) {
-        run(new Op.CommentOnIndex(QualifiedName.parse(index), comment, null));
+        run(new IndexOp.CommentOnIndex(QualifiedName.parse(index), comment, null));
     }
 
     // ---- indexes ----
@@ -399,14 +412,14 @@ public interface Operations {
     /**
      * Creates a plain index on columns: {@code op.createIndex("ix_agents_status", "agents", "status")}.
      * Each column is a name, quoted as needed, never SQL; for expressions, ordering, unique, partial,
-     * concurrent and other indexes use {@link #createIndex(Op.CreateIndex)}.
+     * concurrent and other indexes use {@link #createIndex(IndexOp.CreateIndex)}.
      *
      * @param name the index name
      * @param table the table name, optionally schema-qualified; the index goes in its schema
      * @param columns one or more column names
      */
     default void createIndex(String name, String table, String... columns) {
-        run(Op.CreateIndex.on(name, QualifiedName.parse(table), Arrays.asList(columns)));
+        run(IndexOp.CreateIndex.on(name, QualifiedName.parse(table), Arrays.asList(columns)));
     }
 
     /**
@@ -415,7 +428,7 @@ public interface Operations {
      *
      * @param index the index, with its keys and options
      */
-    default void createIndex(Op.CreateIndex index) {
+    default void createIndex(IndexOp.CreateIndex index) {
         run(index);
     }
 
@@ -425,7 +438,7 @@ public interface Operations {
      * @param name the index name; a schema-qualified one ({@code "app.ix_name"}) drops it from that schema
      */
     default void dropIndex(String name) {
-        run(new Op.DropIndex(QualifiedName.parse(name), false, null));
+        run(new IndexOp.DropIndex(QualifiedName.parse(name), false, null));
     }
 
     /**
@@ -435,7 +448,7 @@ public interface Operations {
      * @param name the index name, optionally schema-qualified
      */
     default void dropIndexConcurrently(String name) {
-        run(new Op.DropIndex(QualifiedName.parse(name), true, null));
+        run(new IndexOp.DropIndex(QualifiedName.parse(name), true, null));
     }
 
     // ---- constraints ----
@@ -447,7 +460,7 @@ public interface Operations {
      * @param constraint the constraint
      */
     default void addConstraint(String table, Constraint constraint) {
-        run(new Op.AddConstraint(QualifiedName.parse(table), constraint));
+        run(new ConstraintOp.AddConstraint(QualifiedName.parse(table), constraint));
     }
 
     /**
@@ -502,7 +515,7 @@ public interface Operations {
      * @param name the constraint name
      */
     default void validateConstraint(String table, String name) {
-        run(new Op.ValidateConstraint(QualifiedName.parse(table), name));
+        run(new ConstraintOp.ValidateConstraint(QualifiedName.parse(table), name));
     }
 
     /**
@@ -517,7 +530,7 @@ public interface Operations {
      *     IMMEDIATE}
      */
     default void setDeferrable(String table, String constraint, boolean initiallyDeferred) {
-        run(new Op.AlterConstraintDeferrability(
+        run(new ConstraintOp.AlterConstraintDeferrability(
                 QualifiedName.parse(table), constraint, Deferrability.of(true, initiallyDeferred), null));
     }
 
@@ -529,7 +542,7 @@ public interface Operations {
      * @param constraint the foreign key's name
      */
     default void setNotDeferrable(String table, String constraint) {
-        run(new Op.AlterConstraintDeferrability(
+        run(new ConstraintOp.AlterConstraintDeferrability(
                 QualifiedName.parse(table), constraint, Deferrability.NOT_DEFERRABLE, null));
     }
 
@@ -540,7 +553,7 @@ public interface Operations {
      * @param name the constraint name
      */
     default void dropConstraint(String table, String name) {
-        run(new Op.DropConstraint(QualifiedName.parse(table), name, null));
+        run(new ConstraintOp.DropConstraint(QualifiedName.parse(table), name, null));
     }
 
     // ---- enum types ----
@@ -552,7 +565,7 @@ public interface Operations {
      * @param labels its labels, in order, written as literals
      */
     default void createEnum(String type, String... labels) {
-        run(new Op.CreateEnum(QualifiedName.parse(type), List.of(labels)));
+        run(new EnumOp.CreateEnum(QualifiedName.parse(type), List.of(labels)));
     }
 
     /**
@@ -563,7 +576,7 @@ public interface Operations {
      * @param label the new label
      */
     default void addEnumValue(String type, String label) {
-        run(new Op.AddEnumValue(QualifiedName.parse(type), label, null, null));
+        run(new EnumOp.AddEnumValue(QualifiedName.parse(type), label, null, null));
     }
 
     /**
@@ -574,7 +587,7 @@ public interface Operations {
      * @param before the existing label it goes before
      */
     default void addEnumValueBefore(String type, String label, String before) {
-        run(new Op.AddEnumValue(QualifiedName.parse(type), label, before, null));
+        run(new EnumOp.AddEnumValue(QualifiedName.parse(type), label, before, null));
     }
 
     /**
@@ -585,7 +598,7 @@ public interface Operations {
      * @param after the existing label it goes after
      */
     default void addEnumValueAfter(String type, String label, String after) {
-        run(new Op.AddEnumValue(QualifiedName.parse(type), label, null, after));
+        run(new EnumOp.AddEnumValue(QualifiedName.parse(type), label, null, after));
     }
 
     /**
@@ -596,7 +609,7 @@ public interface Operations {
      * @param newLabel the new label
      */
     default void renameEnumValue(String type, String label, String newLabel) {
-        run(new Op.RenameEnumValue(QualifiedName.parse(type), label, newLabel));
+        run(new EnumOp.RenameEnumValue(QualifiedName.parse(type), label, newLabel));
     }
 
     /**
@@ -605,7 +618,7 @@ public interface Operations {
      * @param type the type name, optionally schema-qualified
      */
     default void dropEnum(String type) {
-        run(new Op.DropEnum(QualifiedName.parse(type), null));
+        run(new EnumOp.DropEnum(QualifiedName.parse(type), null));
     }
 
     // ---- sequences and schemas ----
@@ -627,7 +640,7 @@ public interface Operations {
      * @param options its options, from {@link Ddl#sequenceOptions()}
      */
     default void createSequence(String sequence, SequenceOptions options) {
-        run(new Op.CreateSequence(QualifiedName.parse(sequence), options, null));
+        run(new SequenceOp.CreateSequence(QualifiedName.parse(sequence), options, null));
     }
 
     /**
@@ -638,7 +651,7 @@ public interface Operations {
      * @param changes the options to change, from {@link Ddl#sequenceChanges()}
      */
     default void alterSequence(String sequence, SequenceChanges changes) {
-        run(new Op.AlterSequence(QualifiedName.parse(sequence), changes, null));
+        run(new SequenceOp.AlterSequence(QualifiedName.parse(sequence), changes, null));
     }
 
     /**
@@ -647,7 +660,7 @@ public interface Operations {
      * @param sequence the sequence name, optionally schema-qualified
      */
     default void dropSequence(String sequence) {
-        run(new Op.DropSequence(QualifiedName.parse(sequence), null));
+        run(new SequenceOp.DropSequence(QualifiedName.parse(sequence), null));
     }
 
     /**
@@ -659,7 +672,7 @@ public interface Operations {
      * @param ownedBy the owning column as {@code "table.column"}
      */
     default void createSequence(String sequence, SequenceOptions options, String ownedBy) {
-        run(new Op.CreateSequence(QualifiedName.parse(sequence), options, ownedBy));
+        run(new SequenceOp.CreateSequence(QualifiedName.parse(sequence), options, ownedBy));
     }
 
     /**
@@ -668,7 +681,7 @@ public interface Operations {
      * @param schema the schema name
      */
     default void createSchema(String schema) {
-        run(new Op.CreateSchema(schema, false));
+        run(new SchemaOp.CreateSchema(schema, false));
     }
 
     /**
@@ -677,7 +690,7 @@ public interface Operations {
      * @param schema the schema name
      */
     default void createSchemaIfNotExists(String schema) {
-        run(new Op.CreateSchema(schema, true));
+        run(new SchemaOp.CreateSchema(schema, true));
     }
 
     /**
@@ -686,7 +699,7 @@ public interface Operations {
      * @param schema the schema name
      */
     default void dropSchema(String schema) {
-        run(new Op.DropSchema(schema, false));
+        run(new SchemaOp.DropSchema(schema, false));
     }
 
     /**
@@ -695,7 +708,7 @@ public interface Operations {
      * @param schema the schema name
      */
     default void dropSchemaCascade(String schema) {
-        run(new Op.DropSchema(schema, true));
+        run(new SchemaOp.DropSchema(schema, true));
     }
 
     // ---- objects kept as one definition: views, functions, triggers, policies, domains, ... ----
@@ -710,7 +723,7 @@ public interface Operations {
      * @param sql the statements that create it (with its comments and grants after it)
      */
     default void createObject(ObjectKind kind, String identity, String sql) {
-        run(new Op.CreateObject(new ObjectDefinition(kind, identity, sql)));
+        run(new ObjectOp.CreateObject(new ObjectDefinition(kind, identity, sql)));
     }
 
     /**
@@ -723,7 +736,7 @@ public interface Operations {
      * @param newSql the statements of the new definition, which run
      */
     default void replaceObject(ObjectKind kind, String identity, String oldSql, String newSql) {
-        run(new Op.ReplaceObject(
+        run(new ObjectOp.ReplaceObject(
                 new ObjectDefinition(kind, identity, oldSql), new ObjectDefinition(kind, identity, newSql)));
     }
 
@@ -735,7 +748,7 @@ public interface Operations {
      * @param identity how {@code DROP} names it
      */
     default void dropObject(ObjectKind kind, String identity) {
-        run(new Op.DropObject(kind, identity, null));
+        run(new ObjectOp.DropObject(kind, identity, null));
     }
 
     /**
@@ -747,7 +760,7 @@ public interface Operations {
      * @param sql the statements that created it
      */
     default void dropObject(ObjectKind kind, String identity, String sql) {
-        run(new Op.DropObject(kind, identity, new ObjectDefinition(kind, identity, sql)));
+        run(new ObjectOp.DropObject(kind, identity, new ObjectDefinition(kind, identity, sql)));
     }
 
     // ---- online changes ----
@@ -762,7 +775,7 @@ public interface Operations {
      * @param change a column type, {@code NOT NULL}, constraint, rename or drop, built with {@link OnlineChange}
      */
     default void online(OnlineChange change) {
-        run(new Op.Online(change));
+        run(new OnlineOp.Online(change));
     }
 
     // ---- distribution across a Citus cluster ----
@@ -776,7 +789,7 @@ public interface Operations {
      * @param column the distribution column
      */
     default void distributeTable(String table, String column) {
-        run(new Op.DistributeTable(QualifiedName.parse(table), column));
+        run(new CitusOp.DistributeTable(QualifiedName.parse(table), column));
     }
 
     /**
@@ -789,7 +802,7 @@ public interface Operations {
      * @param colocateWith a distributed table, optionally schema-qualified, or {@code "none"}
      */
     default void distributeTable(String table, String column, String colocateWith) {
-        run(new Op.DistributeTable(QualifiedName.parse(table), column, colocateWith, null));
+        run(new CitusOp.DistributeTable(QualifiedName.parse(table), column, colocateWith, null));
     }
 
     /**
@@ -803,7 +816,7 @@ public interface Operations {
      * @param shardCount the number of shards
      */
     default void distributeTable(String table, String column, String colocateWith, int shardCount) {
-        run(new Op.DistributeTable(QualifiedName.parse(table), column, colocateWith, shardCount));
+        run(new CitusOp.DistributeTable(QualifiedName.parse(table), column, colocateWith, shardCount));
     }
 
     /**
@@ -813,7 +826,7 @@ public interface Operations {
      * @param table the table name, optionally schema-qualified
      */
     default void createReferenceTable(String table) {
-        run(new Op.CreateReferenceTable(QualifiedName.parse(table)));
+        run(new CitusOp.CreateReferenceTable(QualifiedName.parse(table)));
     }
 
     /**
@@ -823,7 +836,7 @@ public interface Operations {
      * @param table the table name, optionally schema-qualified
      */
     default void undistributeTable(String table) {
-        run(new Op.UndistributeTable(QualifiedName.parse(table), null));
+        run(new CitusOp.UndistributeTable(QualifiedName.parse(table), null));
     }
 
     /**
@@ -833,7 +846,7 @@ public interface Operations {
      * @param schema the schema name
      */
     default void distributeSchema(String schema) {
-        run(new Op.DistributeSchema(schema));
+        run(new CitusOp.DistributeSchema(schema));
     }
 
     /**
@@ -843,7 +856,7 @@ public interface Operations {
      * @param schema the schema name
      */
     default void undistributeSchema(String schema) {
-        run(new Op.UndistributeSchema(schema));
+        run(new CitusOp.UndistributeSchema(schema));
     }
 
     // ---- SQL and data ----
@@ -855,7 +868,7 @@ public interface Operations {
      * @param sql one or more statements, written into the script as given
      */
     default void execute(String sql) {
-        run(new Op.Execute(sql, null));
+        run(new SqlOp.Execute(sql, null));
     }
 
     /**
@@ -866,7 +879,7 @@ public interface Operations {
      * @param rows one map per row, column name to value
      */
     default void bulkInsert(String table, List<Map<String, Object>> rows) {
-        run(new Op.BulkInsert(QualifiedName.parse(table), rows));
+        run(new DataOp.BulkInsert(QualifiedName.parse(table), rows));
     }
 
     /**
@@ -878,7 +891,7 @@ public interface Operations {
      * @param rows the rows, with the key that finds them again
      */
     default void insertRows(String table, Rows rows) {
-        run(new Op.InsertRows(QualifiedName.parse(table), rows));
+        run(new DataOp.InsertRows(QualifiedName.parse(table), rows));
     }
 
     /**
@@ -889,7 +902,7 @@ public interface Operations {
      * @param rows the rows as they are to be, with the key that finds each
      */
     default void updateRows(String table, Rows rows) {
-        run(new Op.UpdateRows(QualifiedName.parse(table), rows, null));
+        run(new DataOp.UpdateRows(QualifiedName.parse(table), rows, null));
     }
 
     /**
@@ -901,7 +914,7 @@ public interface Operations {
      * @param rows the rows, found by their key
      */
     default void deleteRows(String table, Rows rows) {
-        run(new Op.DeleteRows(QualifiedName.parse(table), rows));
+        run(new DataOp.DeleteRows(QualifiedName.parse(table), rows));
     }
 
     /**
@@ -914,7 +927,7 @@ public interface Operations {
      * @param message what to do about them
      */
     default void requireNoRows(String query, String message) {
-        run(new Op.RequireNoRows(query, message));
+        run(new SqlOp.RequireNoRows(query, message));
     }
 
     /**
@@ -929,7 +942,7 @@ public interface Operations {
      * @param message what the run says then
      */
     default void guard(Precondition precondition, Precondition.OnFail onFail, String message) {
-        run(new Op.Guard(precondition, onFail, message));
+        run(new SqlOp.Guard(precondition, onFail, message));
     }
 
     /**
@@ -944,7 +957,7 @@ public interface Operations {
      */
     default void guard(
             Precondition precondition, Precondition.OnFail onFail, Precondition.OnFail onError, String message) {
-        run(new Op.Guard(precondition, onFail, onError, message));
+        run(new SqlOp.Guard(precondition, onFail, onError, message));
     }
 
     /**
@@ -963,6 +976,6 @@ public interface Operations {
             Precondition.OnFail onError,
             String message,
             String errorMessage) {
-        run(new Op.Guard(precondition, onFail, onError, message, errorMessage));
+        run(new SqlOp.Guard(precondition, onFail, onError, message, errorMessage));
     }
 }

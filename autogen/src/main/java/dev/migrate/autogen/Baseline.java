@@ -26,6 +26,7 @@ import dev.migrate.catalog.read.TableInheritance;
 import dev.migrate.catalog.read.UncarriedShapes;
 import dev.migrate.catalog.read.UnreadObjects;
 import dev.migrate.op.Op;
+import dev.migrate.op.SchemaOp;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -130,7 +131,7 @@ final class Baseline {
             script = script.withFirst(OpGroup.outsideTables(schemas.stream()
                     .map(name -> new Change(
                             Description.added("schema " + name),
-                            List.<Op>of(new Op.CreateSchema(name, true)),
+                            List.<Op>of(new SchemaOp.CreateSchema(name, true)),
                             List.of()))
                     .toList()));
         }

@@ -7,7 +7,9 @@ import dev.migrate.catalog.diff.Change;
 import dev.migrate.catalog.diff.DistributionDiff;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.OpGroup;
+import dev.migrate.op.CitusOp;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.ConstraintOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import java.util.ArrayList;
@@ -55,7 +57,7 @@ final class CitusBaseline {
      */
     static MigrationScript keysAfterDistribution(MigrationScript script, Distribution distribution, String writtenFor) {
         boolean distributes = script.upgrade().stream()
-                .anyMatch(op -> op instanceof Op.DistributeTable || op instanceof Op.CreateReferenceTable);
+                .anyMatch(op -> op instanceof CitusOp.DistributeTable || op instanceof CitusOp.CreateReferenceTable);
         if (!distributes) {
             return script;
         }
@@ -102,7 +104,8 @@ final class CitusBaseline {
         }
         boolean touches = false;
         for (Op op : change.ops()) {
-            if (!(op instanceof Op.AddConstraint add && add.constraint() instanceof Constraint.ForeignKey fk)) {
+            if (!(op instanceof ConstraintOp.AddConstraint add
+                    && add.constraint() instanceof Constraint.ForeignKey fk)) {
                 return false;
             }
             touches |= distribution.distributes(name(add.table(), writtenFor))

@@ -14,7 +14,7 @@ import dev.migrate.catalog.diff.Change;
 import dev.migrate.catalog.diff.Description;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.OpGroup;
-import dev.migrate.op.Op;
+import dev.migrate.op.CitusOp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -114,7 +114,8 @@ final class EntityDistribution {
             for (Change c : group.changes()) {
                 DeclaredDistribution d = bySubject.get(c.description().subject());
                 boolean distribution = c.ops().stream()
-                        .anyMatch(op -> op instanceof Op.TableDistribution || op instanceof Op.UndistributeTable);
+                        .anyMatch(op ->
+                                op instanceof CitusOp.TableDistribution || op instanceof CitusOp.UndistributeTable);
                 if (d == null || !distribution) {
                     changes.add(c);
                     continue;

@@ -7,7 +7,9 @@ import dev.migrate.catalog.diff.Description;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.OpGroup;
 import dev.migrate.catalog.read.AttachedPartitionIndexes.Named;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.Op;
+import dev.migrate.op.SqlOp;
 import dev.migrate.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +42,7 @@ final class PartitionIndexNames {
             byRoot.computeIfAbsent(ObjectName.of(index.rootTable().schema(), index.rootIndex()), k -> new ArrayList<>())
                     .add(new Change(
                             Description.added("index " + index.index().name() + " on " + index.table()),
-                            List.of(new Op.Execute(
+                            List.of(new SqlOp.Execute(
                                     local.apply(index.sql()),
                                     "DROP INDEX IF EXISTS " + local.apply(quoted(index.index())))),
                             List.of()));
@@ -50,7 +52,7 @@ final class PartitionIndexNames {
             List<Change> changes = new ArrayList<>();
             for (Change change : group.changes()) {
                 for (Op op : change.ops()) {
-                    if (op instanceof Op.CreateIndex create) {
+                    if (op instanceof IndexOp.CreateIndex create) {
                         String qualifier = create.table().schema();
                         String schema = qualifier == null ? writtenFor : qualifier;
                         List<Change> first = byRoot.remove(ObjectName.of(schema, create.name()));

@@ -9,7 +9,9 @@ import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SqlOp;
 import dev.migrate.op.TableElement;
+import dev.migrate.op.TableOp;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.tooling.OpSql;
 import java.util.ArrayList;
@@ -59,7 +61,7 @@ final class PartitionsMadeApart {
         List<Op> ops = new ArrayList<>();
         boolean changed = false;
         for (Op op : change.ops()) {
-            if (op instanceof Op.CreateTable create && create.partitionBy() != null) {
+            if (op instanceof TableOp.CreateTable create && create.partitionBy() != null) {
                 // the partitioned table at the top of the partitions that follow: theirs are its columns
                 columns.clear();
                 checks.clear();
@@ -71,10 +73,10 @@ final class PartitionsMadeApart {
                     }
                 }
             }
-            List<PartitionColumnOrder.Column> own = op instanceof Op.CreatePartition made
+            List<PartitionColumnOrder.Column> own = op instanceof TableOp.CreatePartition made
                     ? order.partitions().get(name(made.partition(), writtenFor))
                     : null;
-            if (own == null || !(op instanceof Op.CreatePartition partition)) {
+            if (own == null || !(op instanceof TableOp.CreatePartition partition)) {
                 ops.add(op);
                 continue;
             }
@@ -105,12 +107,12 @@ final class PartitionsMadeApart {
             elements.addAll(checks);
             String table = Identifiers.quote(partition.partition());
             String parent = Identifiers.quote(partition.parent());
-            ops.add(new Op.Execute(
-                    OpSql.render(new Op.CreateTable(
+            ops.add(new SqlOp.Execute(
+                    OpSql.render(new TableOp.CreateTable(
                                     partition.partition(), elements, null, partition.partitionBy(), false))
                             .get(0),
                     "DROP TABLE " + table));
-            ops.add(new Op.Execute(
+            ops.add(new SqlOp.Execute(
                     "ALTER TABLE " + parent + " ATTACH PARTITION " + table + " " + partition.bound(),
                     "ALTER TABLE " + parent + " DETACH PARTITION " + table));
             changed = true;

@@ -8,8 +8,11 @@ import dev.migrate.catalog.diff.OpGroup;
 import dev.migrate.catalog.rows.RowReader;
 import dev.migrate.catalog.rows.RowsDiff;
 import dev.migrate.catalog.rows.TableShape;
+import dev.migrate.op.DataOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.Rows;
+import dev.migrate.op.SqlOp;
+import dev.migrate.op.TableOp;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.sql.Literals;
 import java.sql.Connection;
@@ -63,11 +66,11 @@ final class RowsComparison {
                 .toList();
         List<String> blocked = new ArrayList<>();
         Map<ObjectName, List<String>> notes = new HashMap<>();
-        Map<ObjectName, List<Op.RequireNoRows>> guards = new HashMap<>();
+        Map<ObjectName, List<SqlOp.RequireNoRows>> guards = new HashMap<>();
         Map<ObjectName, RowsDiff.TableChanges> byTable = new HashMap<>();
         changes.forEach(c -> byTable.put(c.table(), c));
         for (RowsDiff.TableChanges change : changes) {
-            Op.DeleteRows delete = change.delete();
+            DataOp.DeleteRows delete = change.delete();
             if (delete != null) {
                 pointing(change, delete.rows(), byTable, blocked, notes, guards);
             }
@@ -89,9 +92,9 @@ final class RowsComparison {
     private static MigrationScript script(
             List<RowsDiff.TableChanges> tables,
             Map<ObjectName, List<String>> notes,
-            Map<ObjectName, List<Op.RequireNoRows>> guards,
+            Map<ObjectName, List<SqlOp.RequireNoRows>> guards,
             Set<ObjectName> created) {
-        List<Op.RequireNoRows> own = tables.stream()
+        List<SqlOp.RequireNoRows> own = tables.stream()
                 .flatMap(t -> guards.getOrDefault(t.table(), List.of()).stream())
                 .toList();
         List<OpGroup> groups = RowsDiff.groups(tables).stream()
@@ -105,7 +108,7 @@ final class RowsComparison {
     private Set<ObjectName> createdTables(MigrationScript script) {
         Set<ObjectName> created = new HashSet<>();
         for (Op op : script.upgrade()) {
-            if (op instanceof Op.CreateTable create) {
+            if (op instanceof TableOp.CreateTable create) {
                 created.add(TableShape.of(create, schema).table());
             }
         }
@@ -119,7 +122,9 @@ final class RowsComparison {
         return new OpGroup(
                 group.table(),
                 group.changes().stream()
-                        .map(c -> c.ops().stream().anyMatch(op -> op instanceof Op.DeleteRows) ? c.withNotes(notes) : c)
+                        .map(c -> c.ops().stream().anyMatch(op -> op instanceof DataOp.DeleteRows)
+                                ? c.withNotes(notes)
+                                : c)
                         .toList());
     }
 
@@ -187,8 +192,8 @@ final class RowsComparison {
     /** The table as the script creates it, when it does. */
     private Optional<TableShape> created(ObjectName table, MigrationScript script) {
         return script.upgrade().stream()
-                .filter(op -> op instanceof Op.CreateTable)
-                .map(op -> TableShape.of((Op.CreateTable) op, schema))
+                .filter(op -> op instanceof TableOp.CreateTable)
+                .map(op -> TableShape.of((TableOp.CreateTable) op, schema))
                 .filter(shape -> shape.table().equals(table))
                 .findFirst();
     }
@@ -223,7 +228,7 @@ final class RowsComparison {
             Map<ObjectName, RowsDiff.TableChanges> compared,
             List<String> blocked,
             Map<ObjectName, List<String>> notes,
-            Map<ObjectName, List<Op.RequireNoRows>> guards) {
+            Map<ObjectName, List<SqlOp.RequireNoRows>> guards) {
         TableShape shape = change.compared().shape();
         for (TableShape.Reference reference : shape.referencedBy()) {
             List<List<@Nullable String>> parentValues = new ArrayList<>();
@@ -243,7 +248,7 @@ final class RowsComparison {
                 count = RowReader.referencing(head, reference, parentValues);
                 if (reference.blocksDelete()) {
                     guards.computeIfAbsent(shape.table(), t -> new ArrayList<>())
-                            .add(new Op.RequireNoRows(
+                            .add(new SqlOp.RequireNoRows(
                                     "SELECT 1 FROM " + RowReader.quote(reference.child()) + " WHERE "
                                             + pointingTo(reference, deleted, parentValues),
                                     "rows of " + reference.child() + " still point to rows of " + shape.table()
@@ -294,7 +299,7 @@ final class RowsComparison {
         Rows source = wanted.columns().containsAll(reference.childColumns())
                 ? wanted
                 : child.compared().current();
-        Op.DeleteRows delete = child.delete();
+        DataOp.DeleteRows delete = child.delete();
         Set<List<@Nullable String>> deletedKeys =
                 delete == null ? Set.of() : new HashSet<>(delete.rows().keys());
         long count = 0;

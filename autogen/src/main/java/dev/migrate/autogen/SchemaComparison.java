@@ -24,6 +24,7 @@ import dev.migrate.catalog.diff.TypeChanges;
 import dev.migrate.catalog.diff.UnmodelledDdl;
 import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.op.Op;
+import dev.migrate.op.SchemaOp;
 import java.sql.Connection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -400,7 +401,9 @@ final class SchemaComparison {
         List<Change> missing = reader.managedSchemas(entityDdl).stream()
                 .filter(name -> used.contains(name) && !live.existingSchemas().contains(name))
                 .map(name -> new Change(
-                        Description.added("schema " + name), List.<Op>of(new Op.CreateSchema(name, false)), List.of()))
+                        Description.added("schema " + name),
+                        List.<Op>of(new SchemaOp.CreateSchema(name, false)),
+                        List.of()))
                 .toList();
         return missing.isEmpty() ? script : script.withFirst(OpGroup.outsideTables(missing));
     }

@@ -10,8 +10,9 @@ import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.OpGroup;
 import dev.migrate.graph.RevisionInfo;
 import dev.migrate.graph.RevisionTarget;
-import dev.migrate.op.Op;
+import dev.migrate.op.DataOp;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SqlOp;
 import dev.migrate.sql.Literals;
 import dev.migrate.sql.SqlLexer;
 import dev.migrate.sql.SqlToken;
@@ -235,7 +236,7 @@ public final class Squash {
                                     Description.added(
                                             "rows of table " + table,
                                             rows.size() + (rows.size() == 1 ? " row" : " rows")),
-                                    List.of(new Op.BulkInsert(QualifiedName.of(null, table), rows)),
+                                    List.of(new DataOp.BulkInsert(QualifiedName.of(null, table), rows)),
                                     List.of("What the data steps of the squashed revisions"
                                             + (revisions.isEmpty() ? "" : " (" + revisions + ")")
                                             + " leave in a new database; the downgrade drops them with the table."),
@@ -361,7 +362,7 @@ public final class Squash {
                     while (rs.next()) {
                         changes.add(new Change(
                                 Description.changed("sequence " + rs.getString(1), "at " + rs.getLong(2)),
-                                List.of(new Op.Execute(
+                                List.of(new SqlOp.Execute(
                                         "SELECT setval(" + Literals.string(rs.getString(1)) + ", " + rs.getLong(2)
                                                 + ")",
                                         null)),

@@ -11,8 +11,10 @@ import dev.migrate.autogen.data.DeclaredRows;
 import dev.migrate.autogen.write.MigrationWriter;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.op.ConstraintOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.TableOp;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,7 +162,7 @@ class RowsComparisonTest {
     @Test
     void aTableTheMigrationCreatesGetsEveryRowAndTheJavaReadsAsATable() throws Exception {
         try (Connection c = database("rows_new_table")) {
-            Op.CreateTable plans = new Op.CreateTable(
+            TableOp.CreateTable plans = new TableOp.CreateTable(
                     new QualifiedName(null, "plans"),
                     List.of(
                             dev.migrate.Ddl.column("tier", "text").primaryKey(),
@@ -201,17 +203,17 @@ class RowsComparisonTest {
     void tablesTheMigrationCreatesGetTheirRowsParentsFirstWhenTheirForeignKeyIsAddedAfterThem() throws Exception {
         try (Connection c = database("rows_new_tables_parents_first")) {
             // as the entities' DDL has it: both tables, then the foreign key; the child's name sorts first
-            Op.CreateTable zones = new Op.CreateTable(
+            TableOp.CreateTable zones = new TableOp.CreateTable(
                     new QualifiedName(null, "zones"),
                     List.of(dev.migrate.Ddl.column("code", "text").primaryKey()),
                     null);
-            Op.CreateTable shops = new Op.CreateTable(
+            TableOp.CreateTable shops = new TableOp.CreateTable(
                     new QualifiedName(null, "shops"),
                     List.of(
                             dev.migrate.Ddl.column("id", "bigint").primaryKey(),
                             dev.migrate.Ddl.column("zone", "text").notNull()),
                     null);
-            Op.AddConstraint fk = new Op.AddConstraint(
+            ConstraintOp.AddConstraint fk = new ConstraintOp.AddConstraint(
                     new QualifiedName(null, "shops"),
                     dev.migrate.Ddl.foreignKey("fk_shops_zone", "zone").references("zones", "code"));
             List<Op> created = List.of(zones, shops, fk);

@@ -12,7 +12,10 @@ import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.graph.RevisionTarget;
+import dev.migrate.op.ConstraintOp;
+import dev.migrate.op.DataOp;
 import dev.migrate.op.Op;
+import dev.migrate.op.SqlOp;
 import dev.migrate.testing.TestPostgres;
 import java.sql.PreparedStatement;
 import java.util.List;
@@ -110,9 +113,9 @@ class SquashScriptTest {
                         "q2: INSERT INTO items (kind, label) VALUES ('part', 'nail')");
 
         List<Op> carried = replayed.script(Squash.DataSteps.CARRY).upgrade();
-        List<Op.BulkInsert> rows = carried.stream()
-                .filter(Op.BulkInsert.class::isInstance)
-                .map(Op.BulkInsert.class::cast)
+        List<DataOp.BulkInsert> rows = carried.stream()
+                .filter(DataOp.BulkInsert.class::isInstance)
+                .map(DataOp.BulkInsert.class::cast)
                 .toList();
         assertThat(rows).extracting(r -> r.table().name()).containsExactly("kinds", "items");
         assertThat(rows.get(0).rows()).containsExactly(Map.of("code", "part"), Map.of("code", "tool"));
@@ -122,14 +125,14 @@ class SquashScriptTest {
                         Map.of("id", "2", "kind", "part", "label", "nail"));
         assertThat(carried.indexOf(rows.get(0)))
                 .isGreaterThan(carried.indexOf(carried.stream()
-                        .filter(Op.AddConstraint.class::isInstance)
+                        .filter(ConstraintOp.AddConstraint.class::isInstance)
                         .findFirst()
                         .orElseThrow()));
         assertThat(carried.get(carried.size() - 1))
-                .isEqualTo(new Op.Execute("SELECT setval('public.items_id_seq', 2)", null));
+                .isEqualTo(new SqlOp.Execute("SELECT setval('public.items_id_seq', 2)", null));
 
         MigrationScript dropped = replayed.script(Squash.DataSteps.DROP);
-        assertThat(dropped.upgrade()).noneMatch(op -> op instanceof Op.BulkInsert || op instanceof Op.Execute);
+        assertThat(dropped.upgrade()).noneMatch(op -> op instanceof DataOp.BulkInsert || op instanceof SqlOp.Execute);
     }
 
     @Test
@@ -141,7 +144,7 @@ class SquashScriptTest {
                 .hasMessageContaining("leave 1 row(s) in table tickets, whose identity column is GENERATED ALWAYS")
                 .hasMessageContaining("q3: INSERT INTO tickets (title) VALUES ('first')")
                 .hasMessageContaining("-Dmigrate.squashData=drop");
-        assertThat(replayed.script(Squash.DataSteps.DROP).upgrade()).noneMatch(Op.BulkInsert.class::isInstance);
+        assertThat(replayed.script(Squash.DataSteps.DROP).upgrade()).noneMatch(DataOp.BulkInsert.class::isInstance);
     }
 
     @Test

@@ -429,7 +429,8 @@ class ModuleImportsTest {
                         + " with its reason in CATALOG_USES_OF_THE_ENGINE");
         assertThat(runnerUse("A.java", "dev.migrate.tooling.MigratorTools", owners))
                 .startsWith("A.java imports dev.migrate.tooling.MigratorTools of migrate-engine");
-        assertThat(runnerUse("A.java", "dev.migrate.op.Op.AddColumn", owners)).isNull();
+        assertThat(runnerUse("A.java", "dev.migrate.op.ColumnOp.AddColumn", owners))
+                .isNull();
         assertThat(runnerUse("A.java", "dev.migrate.Ddl.column", owners)).isNull();
         assertThat(runnerUse("A.java", "dev.migrate.MigrateException", owners)).isNull();
     }

@@ -14,9 +14,9 @@ import dev.migrate.internal.consent.LossClassifier;
 import dev.migrate.internal.graph.GraphReport;
 import dev.migrate.internal.graph.ModuleOrder;
 import dev.migrate.internal.graph.RevisionGraph;
-import dev.migrate.internal.runtime.ConnectionSource;
 import dev.migrate.internal.runtime.Engine;
-import dev.migrate.internal.runtime.Settings;
+import dev.migrate.internal.runtime.session.ConnectionSource;
+import dev.migrate.internal.runtime.session.Settings;
 import dev.migrate.internal.sql.RoleNames;
 import dev.migrate.op.Op;
 import dev.migrate.sql.Identifiers;
@@ -183,7 +183,7 @@ public final class MigratorTools {
      * @return the statements, or empty when only a replay can tell what the chain builds
      */
     public Optional<List<String>> chainStatements() {
-        return open.engine(migrator).chainStatements();
+        return open.engine(migrator).chainScripts().chainStatements();
     }
 
     /**
@@ -199,7 +199,7 @@ public final class MigratorTools {
     /**
      * The operations of every migration, upgrade and downgrade, recorded without a database and not rendered
      * (an online change as its expand phase); JDBC work and a migration that needs its database to say what it
-     * does are left out: {@code tools.operations().stream().filter(Op.CreateObject.class::isInstance)}.
+     * does are left out: {@code tools.operations().stream().filter(ObjectOp.CreateObject.class::isInstance)}.
      *
      * @return the operations, in no particular order
      */

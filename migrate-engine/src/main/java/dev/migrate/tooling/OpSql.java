@@ -9,7 +9,7 @@ import java.util.List;
  * for migrate's modules that show, compare or replay what a migration does without running it.
  *
  * <pre>{@code
- * List<String> sql = OpSql.render(new Op.DropTable(QualifiedName.parse("agents"), null));
+ * List<String> sql = OpSql.render(new TableOp.DropTable(QualifiedName.parse("agents"), null));
  * }</pre>
  */
 public final class OpSql {

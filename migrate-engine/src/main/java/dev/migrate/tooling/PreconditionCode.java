@@ -1,8 +1,8 @@
 package dev.migrate.tooling;
 
-import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SqlOp;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +34,7 @@ public record PreconditionCode(String format, List<@Nullable Object> args) {
      * {@code onError} after it when it is not Liquibase's default, {@code HALT}
      * ({@code Precondition.OnFail.MARK_RAN, Precondition.OnFail.WARN}).
      */
-    public static PreconditionCode outcomes(Op.Guard guard) {
+    public static PreconditionCode outcomes(SqlOp.Guard guard) {
         List<@Nullable Object> args = new ArrayList<>();
         args.add(Precondition.OnFail.class);
         args.add(guard.onFail().name());

@@ -13,6 +13,8 @@ import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.runtime.Engine;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SqlOp;
+import dev.migrate.op.TableOp;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -86,12 +88,12 @@ public record TableOwners(Map<String, String> owners, Map<String, Given> handedO
             String module = ModuleOrder.moduleOf(revision.id());
             for (Op op : recorded(migration)) {
                 created(op).ifPresent(table -> owners.put(table, module));
-                if (op instanceof Op.RenameTable rename) {
+                if (op instanceof TableOp.RenameTable rename) {
                     String owner = owners.remove(name(rename.table()));
                     if (owner != null) {
                         owners.put(name(rename.table().sibling(rename.newName())), owner);
                     }
-                } else if (op instanceof Op.DropTable drop) {
+                } else if (op instanceof TableOp.DropTable drop) {
                     owners.remove(name(drop.table()));
                 }
             }
@@ -184,13 +186,13 @@ public record TableOwners(Map<String, String> owners, Map<String, Given> handedO
     }
 
     private static Optional<String> created(Op op) {
-        if (op instanceof Op.CreateTable create) {
+        if (op instanceof TableOp.CreateTable create) {
             return Optional.of(name(create.table()));
         }
-        if (op instanceof Op.CreatePartition partition) {
+        if (op instanceof TableOp.CreatePartition partition) {
             return Optional.of(name(partition.partition()));
         }
-        if (op instanceof Op.Execute execute) {
+        if (op instanceof SqlOp.Execute execute) {
             Matcher table = CREATE_TABLE.matcher(execute.sql());
             return table.find() ? Optional.of(table.group(1).replace("\"", "")) : Optional.empty();
         }

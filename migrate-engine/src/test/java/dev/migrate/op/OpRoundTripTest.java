@@ -60,11 +60,11 @@ class OpRoundTripTest {
         ops.execute(op);
         List<String> after = snapshot(op);
 
-        if (op instanceof Op.BulkInsert) {
+        if (op instanceof DataOp.BulkInsert) {
             assertThat(catalog.column("select id || ':' || label from app.scratch order by id"))
                     .containsExactly("1:one", "2:two");
             assertThat(after).isEqualTo(before);
-        } else if (op instanceof Op.RequireNoRows || op instanceof Op.Guard) {
+        } else if (op instanceof SqlOp.RequireNoRows || op instanceof SqlOp.Guard) {
             assertThat(after).as("a guard that finds no row changes nothing").isEqualTo(before);
         } else if (OpSamples.LEAVING_THE_CATALOG.contains(op.getClass())) {
             assertThat(after).as(kind + " changes nothing the snapshot reads").isEqualTo(before);

@@ -58,45 +58,48 @@ final class OpSamples {
 
     /** Kinds PostgreSQL (or the op itself) gives no way to undo. */
     static final Set<Class<? extends Op>> WITHOUT_REVERSE = Set.of(
-            Op.ValidateConstraint.class,
-            Op.AddEnumValue.class,
-            Op.BulkInsert.class,
-            Op.RequireNoRows.class,
-            Op.Guard.class,
+            ConstraintOp.ValidateConstraint.class,
+            EnumOp.AddEnumValue.class,
+            DataOp.BulkInsert.class,
+            SqlOp.RequireNoRows.class,
+            SqlOp.Guard.class,
             // the parts of an online change: its halves undo each other, not each part
-            Op.DuplicateColumn.class,
-            Op.DuplicateConstraints.class,
-            Op.DuplicateIndexes.class,
-            Op.ReplaceColumn.class,
-            Op.SyncTrigger.class,
-            Op.DropSyncTrigger.class,
-            Op.Backfill.class,
-            Op.PutConstraint.class,
-            Op.CreateVersionViews.class,
-            Op.DropVersionViews.class);
+            OnlineOp.DuplicateColumn.class,
+            OnlineOp.DuplicateConstraints.class,
+            OnlineOp.DuplicateIndexes.class,
+            OnlineOp.ReplaceColumn.class,
+            OnlineOp.SyncTrigger.class,
+            OnlineOp.DropSyncTrigger.class,
+            OnlineOp.Backfill.class,
+            OnlineOp.PutConstraint.class,
+            OnlineOp.CreateVersionViews.class,
+            OnlineOp.DropVersionViews.class);
 
     /**
      * Kinds whose sample changes nothing the snapshot reads: it writes rows, makes a trigger and its
      * function, or drops what is not there.
      */
-    static final Set<Class<? extends Op>> LEAVING_THE_CATALOG =
-            Set.of(Op.Backfill.class, Op.SyncTrigger.class, Op.DropSyncTrigger.class, Op.DropVersionViews.class);
+    static final Set<Class<? extends Op>> LEAVING_THE_CATALOG = Set.of(
+            OnlineOp.Backfill.class,
+            OnlineOp.SyncTrigger.class,
+            OnlineOp.DropSyncTrigger.class,
+            OnlineOp.DropVersionViews.class);
 
     /** Kinds that need a Citus coordinator, which the embedded server is not: migrate-citus-tests runs them. */
     static final Set<Class<? extends Op>> ON_CITUS = Set.of(
-            Op.DistributeTable.class,
-            Op.CreateReferenceTable.class,
-            Op.UndistributeTable.class,
-            Op.DistributeSchema.class,
-            Op.UndistributeSchema.class);
+            CitusOp.DistributeTable.class,
+            CitusOp.CreateReferenceTable.class,
+            CitusOp.UndistributeTable.class,
+            CitusOp.DistributeSchema.class,
+            CitusOp.UndistributeSchema.class);
 
     /** The table whose rows an op of {@link Rows} writes, for the round trip to compare them too. */
     static java.util.Optional<QualifiedName> rowsOf(Op op) {
-        if (op instanceof Op.InsertRows insert) {
+        if (op instanceof DataOp.InsertRows insert) {
             return java.util.Optional.of(insert.table());
-        } else if (op instanceof Op.DeleteRows delete) {
+        } else if (op instanceof DataOp.DeleteRows delete) {
             return java.util.Optional.of(delete.table());
-        } else if (op instanceof Op.UpdateRows update) {
+        } else if (op instanceof DataOp.UpdateRows update) {
             return java.util.Optional.of(update.table());
         }
         return java.util.Optional.empty();
@@ -104,11 +107,11 @@ final class OpSamples {
 
     static Map<Class<? extends Op>, Op> all() {
         Map<Class<? extends Op>, Op> samples = new LinkedHashMap<>();
-        put(samples, new Op.CreateSchema("extra", false));
-        put(samples, new Op.DropSchema("empty_schema", false));
+        put(samples, new SchemaOp.CreateSchema("extra", false));
+        put(samples, new SchemaOp.DropSchema("empty_schema", false));
         put(
                 samples,
-                new Op.CreateTable(
+                new TableOp.CreateTable(
                         QualifiedName.of("app", "widgets"),
                         List.of(
                                 column("id", "bigint").identity().primaryKey(),
@@ -117,50 +120,53 @@ final class OpSamples {
                         "widgets"));
         put(
                 samples,
-                new Op.DropTable(
+                new TableOp.DropTable(
                         SCRATCH,
-                        new Op.CreateTable(
+                        new TableOp.CreateTable(
                                 SCRATCH,
                                 List.of(column("id", "integer").primaryKey(), column("label", "text")),
                                 null)));
         put(
                 samples,
-                new Op.CreatePartition(
+                new TableOp.CreatePartition(
                                 QualifiedName.of("app", "events_2026_03"),
                                 EVENTS,
                                 "FOR VALUES FROM ('2026-03-01') TO ('2026-04-01')",
                                 null)
                         .partitionBy("HASH (id)"));
-        put(samples, new Op.DropPartition(JANUARY, new Op.CreatePartition(JANUARY, EVENTS, JANUARY_BOUND, null)));
         put(
                 samples,
-                new Op.AttachPartition(
+                new TableOp.DropPartition(JANUARY, new TableOp.CreatePartition(JANUARY, EVENTS, JANUARY_BOUND, null)));
+        put(
+                samples,
+                new TableOp.AttachPartition(
                         EVENTS,
                         QualifiedName.of("app", "events_2026_02"),
                         "FOR VALUES FROM ('2026-02-01') TO ('2026-03-01')"));
-        put(samples, new Op.DetachPartition(EVENTS, JANUARY, false, JANUARY_BOUND));
-        put(samples, new Op.RenameTable(AGENTS, "agent"));
-        put(samples, new Op.SetLogged(AGENTS, true));
-        put(samples, new Op.CommentOnTable(AGENTS, "new comment", "agents table"));
+        put(samples, new TableOp.DetachPartition(EVENTS, JANUARY, false, JANUARY_BOUND));
+        put(samples, new TableOp.RenameTable(AGENTS, "agent"));
+        put(samples, new TableOp.SetLogged(AGENTS, true));
+        put(samples, new TableOp.CommentOnTable(AGENTS, "new comment", "agents table"));
         put(
                 samples,
-                new Op.AddColumn(
+                new ColumnOp.AddColumn(
                         AGENTS,
                         column("flag", "boolean")
                                 .notNull()
                                 .defaultValue("false")
                                 .comment("a flag")));
-        put(samples, new Op.DropColumn(AGENTS, "old_col", column("old_col", "integer")));
-        put(samples, new Op.RenameColumn(AGENTS, "status", "state"));
-        put(samples, new Op.AlterColumnType(AGENTS, "amount", "numeric(10,2)", "amount::numeric(10,2)", "text"));
-        put(samples, new Op.AlterColumnNullable(AGENTS, "status", false));
-        put(samples, new Op.AlterColumnDefault(AGENTS, "status", "'busy'", "'idle'::text"));
+        put(samples, new ColumnOp.DropColumn(AGENTS, "old_col", column("old_col", "integer")));
+        put(samples, new ColumnOp.RenameColumn(AGENTS, "status", "state"));
+        put(samples, new ColumnOp.AlterColumnType(AGENTS, "amount", "numeric(10,2)", "amount::numeric(10,2)", "text"));
+        put(samples, new ColumnOp.AlterColumnNullable(AGENTS, "status", false));
+        put(samples, new ColumnOp.AlterColumnDefault(AGENTS, "status", "'busy'", "'idle'::text"));
         put(
                 samples,
-                new Op.AddIdentity(COUNTERS, "n", Identity.always().with(SequenceOptions.DEFAULTS.startWith(100))));
+                new ColumnOp.AddIdentity(
+                        COUNTERS, "n", Identity.always().with(SequenceOptions.DEFAULTS.startWith(100))));
         put(
                 samples,
-                new Op.AlterIdentity(
+                new ColumnOp.AlterIdentity(
                         QualifiedName.of("app", "with_identity"),
                         "id",
                         false,
@@ -169,43 +175,43 @@ final class OpSamples {
                         SequenceChanges.NONE.incrementBy(1).cache(1)));
         put(
                 samples,
-                new Op.DropIdentity(
+                new ColumnOp.DropIdentity(
                         QualifiedName.of("app", "with_identity"),
                         "id",
                         Identity.always().with(SequenceOptions.DEFAULTS.startWith(7))));
-        put(samples, new Op.CommentOnColumn(AGENTS, "name", "new column comment", "the name"));
-        put(samples, new Op.CommentOnConstraint(TASKS, "ck_title", "titles are not empty", null));
-        put(samples, new Op.CommentOnIndex(QualifiedName.of("app", "ix_agents_email"), "by email", null));
+        put(samples, new ColumnOp.CommentOnColumn(AGENTS, "name", "new column comment", "the name"));
+        put(samples, new ConstraintOp.CommentOnConstraint(TASKS, "ck_title", "titles are not empty", null));
+        put(samples, new IndexOp.CommentOnIndex(QualifiedName.of("app", "ix_agents_email"), "by email", null));
         put(samples, index("ix_agents_name", "app.agents", "name").unique());
         put(
                 samples,
-                new Op.DropIndex(
+                new IndexOp.DropIndex(
                         QualifiedName.of("app", "ix_agents_email"),
                         false,
-                        Op.CreateIndex.on("ix_agents_email", AGENTS, List.of("email"))));
+                        IndexOp.CreateIndex.on("ix_agents_email", AGENTS, List.of("email"))));
         put(
                 samples,
-                new Op.AddConstraint(
+                new ConstraintOp.AddConstraint(
                         TASKS,
                         foreignKey("fk_tasks_agent", "agent_id")
                                 .references("app.agents", "id")
                                 .onDelete(CASCADE)));
-        put(samples, new Op.DropConstraint(AGENTS, "uq_agents_name", unique("uq_agents_name", "name")));
-        put(samples, new Op.ValidateConstraint(TASKS, "ck_title"));
+        put(samples, new ConstraintOp.DropConstraint(AGENTS, "uq_agents_name", unique("uq_agents_name", "name")));
+        put(samples, new ConstraintOp.ValidateConstraint(TASKS, "ck_title"));
         put(
                 samples,
-                new Op.AlterConstraintDeferrability(
+                new ConstraintOp.AlterConstraintDeferrability(
                         QualifiedName.of("app", "pets"),
                         "fk_pets_owner",
                         Deferrability.INITIALLY_DEFERRED,
                         Deferrability.NOT_DEFERRABLE));
-        put(samples, new Op.CreateEnum(QualifiedName.of("app", "color"), List.of("red", "green")));
-        put(samples, new Op.DropEnum(MOOD, List.of("happy", "sad")));
-        put(samples, new Op.AddEnumValue(MOOD, "meh", null, "happy"));
-        put(samples, new Op.RenameEnumValue(MOOD, "sad", "blue"));
+        put(samples, new EnumOp.CreateEnum(QualifiedName.of("app", "color"), List.of("red", "green")));
+        put(samples, new EnumOp.DropEnum(MOOD, List.of("happy", "sad")));
+        put(samples, new EnumOp.AddEnumValue(MOOD, "meh", null, "happy"));
+        put(samples, new EnumOp.RenameEnumValue(MOOD, "sad", "blue"));
         put(
                 samples,
-                new Op.CreateSequence(
+                new SequenceOp.CreateSequence(
                         QualifiedName.of("app", "ids"),
                         SequenceOptions.DEFAULTS
                                 .as("integer")
@@ -217,7 +223,7 @@ final class OpSamples {
                         "app.counters.m"));
         put(
                 samples,
-                new Op.AlterSequence(
+                new SequenceOp.AlterSequence(
                         QualifiedName.of("app", "counter_seq"),
                         SequenceChanges.NONE.incrementBy(50).maxValue(100_000).cycle(true),
                         SequenceChanges.NONE
@@ -226,34 +232,35 @@ final class OpSamples {
                                 .cycle(false)));
         put(
                 samples,
-                new Op.DropSequence(
+                new SequenceOp.DropSequence(
                         QualifiedName.of("app", "counter_seq"),
-                        new Op.CreateSequence(
+                        new SequenceOp.CreateSequence(
                                 QualifiedName.of("app", "counter_seq"), SequenceOptions.DEFAULTS.startWith(5), null)));
         ObjectDefinition answer = new ObjectDefinition(
                 ObjectKind.VIEW, "app.answer", "CREATE OR REPLACE VIEW app.answer AS SELECT 42 AS n");
         put(
                 samples,
-                new Op.CreateObject(new ObjectDefinition(
+                new ObjectOp.CreateObject(new ObjectDefinition(
                         ObjectKind.VIEW,
                         "app.agent_names",
                         "CREATE OR REPLACE VIEW app.agent_names AS SELECT id, name FROM app.agents;\n"
                                 + "COMMENT ON VIEW app.agent_names IS 'who is who';")));
         put(
                 samples,
-                new Op.ReplaceObject(
+                new ObjectOp.ReplaceObject(
                         answer,
                         new ObjectDefinition(
                                 ObjectKind.VIEW, "app.answer", "CREATE OR REPLACE VIEW app.answer AS SELECT 43 AS n")));
-        put(samples, new Op.DropObject(ObjectKind.VIEW, "app.answer", answer));
-        put(samples, new Op.Execute("CREATE TABLE app.made_by_sql (x int)", "DROP TABLE app.made_by_sql"));
+        put(samples, new ObjectOp.DropObject(ObjectKind.VIEW, "app.answer", answer));
+        put(samples, new SqlOp.Execute("CREATE TABLE app.made_by_sql (x int)", "DROP TABLE app.made_by_sql"));
         put(
                 samples,
-                new Op.BulkInsert(SCRATCH, List.of(Map.of("id", 1, "label", "one"), Map.of("id", 2, "label", "two"))));
+                new DataOp.BulkInsert(
+                        SCRATCH, List.of(Map.of("id", 1, "label", "one"), Map.of("id", 2, "label", "two"))));
         // rows ops from OperationVariantsTest's fixture rows: agents 1 'a' and 2 'b'
         put(
                 samples,
-                new Op.InsertRows(
+                new DataOp.InsertRows(
                         SCRATCH,
                         Rows.keyedBy("id")
                                 .columns("id", "label")
@@ -261,40 +268,40 @@ final class OpSamples {
                                 .row("11", null)));
         put(
                 samples,
-                new Op.DeleteRows(
+                new DataOp.DeleteRows(
                         AGENTS,
                         Rows.keyedBy("id")
                                 .columns("id", "name", "status", "amount", "email", "old_col")
                                 .row("2", "b", "idle", "2", null, null)));
         put(
                 samples,
-                new Op.UpdateRows(
+                new DataOp.UpdateRows(
                         AGENTS,
                         Rows.keyedBy("id").columns("id", "name", "amount").row("1", "renamed", ""),
                         Rows.keyedBy("id").columns("id", "name", "amount").row("1", "a", "1.50")));
-        put(samples, new Op.RequireNoRows("SELECT 1 FROM app.scratch WHERE id < 0", "remove the negative ids"));
+        put(samples, new SqlOp.RequireNoRows("SELECT 1 FROM app.scratch WHERE id < 0", "remove the negative ids"));
         put(
                 samples,
-                new Op.Guard(
+                new SqlOp.Guard(
                         new Precondition.TableExists(QualifiedName.of("app", "scratch")),
                         Precondition.OnFail.HALT,
                         "app.scratch is there"));
-        put(samples, new Op.Online(OnlineChange.renameColumn("app.agents", "name", "full_name")));
-        put(samples, new Op.DuplicateColumn(AGENTS, "name", "_migrate_new_name", "text"));
-        put(samples, new Op.DuplicateConstraints(AGENTS, "name", "amount"));
-        put(samples, new Op.DuplicateIndexes(AGENTS, "email", "amount"));
-        put(samples, new Op.ReplaceColumn(COUNTERS, "n", "m"));
-        put(samples, new Op.SyncTrigger(AGENTS, "name", null, null, "'n'", "r1"));
-        put(samples, new Op.DropSyncTrigger(AGENTS, "name"));
-        put(samples, new Op.Backfill(SCRATCH, "label"));
-        put(samples, new Op.PutConstraint(TASKS, new Constraint.Check("ck_agent", "agent_id > 0", true)));
-        put(samples, new Op.CreateVersionViews("r1", List.of(OnlineChange.dropColumn("app.agents", "name"))));
-        put(samples, new Op.DropVersionViews("r1", List.of(OnlineChange.dropColumn("app.agents", "name"))));
-        put(samples, new Op.DistributeTable(AGENTS, "id", "none", 8));
-        put(samples, new Op.CreateReferenceTable(MOOD));
-        put(samples, new Op.UndistributeTable(AGENTS, new Op.DistributeTable(AGENTS, "id")));
-        put(samples, new Op.DistributeSchema("app"));
-        put(samples, new Op.UndistributeSchema("app"));
+        put(samples, new OnlineOp.Online(OnlineChange.renameColumn("app.agents", "name", "full_name")));
+        put(samples, new OnlineOp.DuplicateColumn(AGENTS, "name", "_migrate_new_name", "text"));
+        put(samples, new OnlineOp.DuplicateConstraints(AGENTS, "name", "amount"));
+        put(samples, new OnlineOp.DuplicateIndexes(AGENTS, "email", "amount"));
+        put(samples, new OnlineOp.ReplaceColumn(COUNTERS, "n", "m"));
+        put(samples, new OnlineOp.SyncTrigger(AGENTS, "name", null, null, "'n'", "r1"));
+        put(samples, new OnlineOp.DropSyncTrigger(AGENTS, "name"));
+        put(samples, new OnlineOp.Backfill(SCRATCH, "label"));
+        put(samples, new OnlineOp.PutConstraint(TASKS, new Constraint.Check("ck_agent", "agent_id > 0", true)));
+        put(samples, new OnlineOp.CreateVersionViews("r1", List.of(OnlineChange.dropColumn("app.agents", "name"))));
+        put(samples, new OnlineOp.DropVersionViews("r1", List.of(OnlineChange.dropColumn("app.agents", "name"))));
+        put(samples, new CitusOp.DistributeTable(AGENTS, "id", "none", 8));
+        put(samples, new CitusOp.CreateReferenceTable(MOOD));
+        put(samples, new CitusOp.UndistributeTable(AGENTS, new CitusOp.DistributeTable(AGENTS, "id")));
+        put(samples, new CitusOp.DistributeSchema("app"));
+        put(samples, new CitusOp.UndistributeSchema("app"));
         return samples;
     }
 

@@ -100,7 +100,7 @@ class OperationVariantsTest {
         List<String> before = catalog.snapshot();
 
         op.createSchema("app");
-        op.run(new Op.CreateTable(
+        op.run(new TableOp.CreateTable(
                 QualifiedName.of("app", "tasks"),
                 List.of(
                         column("id", "bigint")
@@ -142,7 +142,7 @@ class OperationVariantsTest {
 
     @Test
     void dropTableWithItsDefinitionComesBack() {
-        Op.CreateTable definition = new Op.CreateTable(
+        TableOp.CreateTable definition = new TableOp.CreateTable(
                 QualifiedName.of(null, "notes"),
                 List.of(
                         column("id", "integer").primaryKey(),
@@ -151,7 +151,7 @@ class OperationVariantsTest {
         op.execute(definition);
         List<String> before = catalog.snapshot();
 
-        op.run(new Op.DropTable(definition.table(), definition));
+        op.run(new TableOp.DropTable(definition.table(), definition));
         assertThat(catalog.relationExists("public", "notes")).isFalse();
 
         op.undoAll();
@@ -194,8 +194,8 @@ class OperationVariantsTest {
         catalog.execute("COMMENT ON TABLE agents IS 'old'");
         catalog.execute("COMMENT ON COLUMN agents.name IS 'old name'");
         List<String> commented = catalog.snapshot();
-        op.run(new Op.CommentOnTable(QualifiedName.parse("agents"), null, "old"));
-        op.run(new Op.CommentOnColumn(QualifiedName.parse("agents"), "name", null, "old name"));
+        op.run(new TableOp.CommentOnTable(QualifiedName.parse("agents"), null, "old"));
+        op.run(new ColumnOp.CommentOnColumn(QualifiedName.parse("agents"), "name", null, "old name"));
         assertThat(catalog.tableComment("public", "agents")).isNull();
         op.undoAll();
         assertThat(catalog.snapshot()).isEqualTo(commented);
@@ -214,7 +214,7 @@ class OperationVariantsTest {
                 .as("the shorthand does not know the type before")
                 .isEmpty();
 
-        op.execute(new Op.AlterColumnType(QualifiedName.parse("agents"), "amount", "numeric(10,2)", null, "text")
+        op.execute(new ColumnOp.AlterColumnType(QualifiedName.parse("agents"), "amount", "numeric(10,2)", null, "text")
                 .reverse()
                 .orElseThrow());
         assertThat(catalog.columnType("public", "agents", "amount")).isEqualTo("text");
@@ -227,10 +227,10 @@ class OperationVariantsTest {
                 "agents",
                 column("score", "numeric(5,1)").notNull().defaultValue("0").comment("Points"));
         List<String> before = catalog.snapshot();
-        Column definition = ((Op.AddColumn) op.last()).column();
+        Column definition = ((ColumnOp.AddColumn) op.last()).column();
 
         ExecutingOperations drop = new ExecutingOperations(connection);
-        drop.run(new Op.DropColumn(QualifiedName.parse("agents"), "score", definition));
+        drop.run(new ColumnOp.DropColumn(QualifiedName.parse("agents"), "score", definition));
         assertThat(catalog.column("select column_name from information_schema.columns where table_name = 'agents'"))
                 .doesNotContain("score");
         drop.undoAll();
@@ -261,9 +261,9 @@ class OperationVariantsTest {
         // a default replaced and a default dropped, as autogenerate writes them, reverse to the one before
         catalog.execute("ALTER TABLE agents ALTER COLUMN status SET DEFAULT 'idle'");
         List<String> withDefault = catalog.snapshot();
-        op.run(new Op.AlterColumnDefault(QualifiedName.parse("agents"), "status", "'busy'", "'idle'::text"));
+        op.run(new ColumnOp.AlterColumnDefault(QualifiedName.parse("agents"), "status", "'busy'", "'idle'::text"));
         assertThat(catalog.columnDefault("public", "agents", "status")).isEqualTo("'busy'::text");
-        op.run(new Op.AlterColumnDefault(QualifiedName.parse("agents"), "status", null, "'busy'::text"));
+        op.run(new ColumnOp.AlterColumnDefault(QualifiedName.parse("agents"), "status", null, "'busy'::text"));
         assertThat(catalog.columnDefault("public", "agents", "status")).isNull();
         op.undoAll();
         assertThat(catalog.snapshot()).isEqualTo(withDefault);
@@ -331,7 +331,7 @@ class OperationVariantsTest {
     @Test
     void indexVariants() {
         List<String> before = catalog.snapshot();
-        Map<Op.CreateIndex, String> expected = new LinkedHashMap<>();
+        Map<IndexOp.CreateIndex, String> expected = new LinkedHashMap<>();
         expected.put(
                 index("ix_unique", "agents", "email").unique(),
                 "CREATE UNIQUE INDEX ix_unique ON public.agents USING btree (email)");
@@ -368,8 +368,8 @@ class OperationVariantsTest {
 
     @Test
     void concurrentIndexIsDroppedConcurrently() {
-        Op.CreateIndex index = index("ix_c", "agents", "name").concurrently();
-        assertThat(index.reverse()).contains(new Op.DropIndex(QualifiedName.parse("ix_c"), true, index));
+        IndexOp.CreateIndex index = index("ix_c", "agents", "name").concurrently();
+        assertThat(index.reverse()).contains(new IndexOp.DropIndex(QualifiedName.parse("ix_c"), true, index));
         op.createIndex(index);
         op.dropIndexConcurrently("ix_c");
         assertThat(catalog.indexDef("public", "ix_c")).isNull();
@@ -389,10 +389,10 @@ class OperationVariantsTest {
         op.undoAll();
         assertThat(catalog.snapshot()).isEqualTo(before);
 
-        Op.CreateIndex definition = index("ix_items_id", "app.items", "id");
+        IndexOp.CreateIndex definition = index("ix_items_id", "app.items", "id");
         op.execute(definition);
         List<String> withIndex = catalog.snapshot();
-        op.run(new Op.DropIndex(QualifiedName.parse("app.ix_items_id"), false, definition));
+        op.run(new IndexOp.DropIndex(QualifiedName.parse("app.ix_items_id"), false, definition));
         assertThat(catalog.indexDef("app", "ix_items_id")).isNull();
         op.undoAll();
         assertThat(catalog.snapshot()).isEqualTo(withIndex);
@@ -501,9 +501,9 @@ class OperationVariantsTest {
         op.undoAll();
         assertThat(catalog.snapshot()).isEqualTo(before);
 
-        op.execute(new Op.AddConstraint(QualifiedName.parse("pairs"), primaryKey("pk_pairs", "a")));
+        op.execute(new ConstraintOp.AddConstraint(QualifiedName.parse("pairs"), primaryKey("pk_pairs", "a")));
         List<String> withKey = catalog.snapshot();
-        op.run(new Op.DropConstraint(QualifiedName.parse("pairs"), "pk_pairs", primaryKey("pk_pairs", "a")));
+        op.run(new ConstraintOp.DropConstraint(QualifiedName.parse("pairs"), "pk_pairs", primaryKey("pk_pairs", "a")));
         assertThat(catalog.constraintDef("public", "pairs", "pk_pairs")).isNull();
         op.undoAll();
         assertThat(catalog.snapshot()).isEqualTo(withKey);
@@ -511,7 +511,7 @@ class OperationVariantsTest {
 
     @Test
     void unnamedConstraintHasNoReverse() {
-        assertThat(new Op.AddConstraint(QualifiedName.parse("t"), check(null, "a > 0")).reverse())
+        assertThat(new ConstraintOp.AddConstraint(QualifiedName.parse("t"), check(null, "a > 0")).reverse())
                 .isEmpty();
     }
 
@@ -541,7 +541,7 @@ class OperationVariantsTest {
         op.sql("DROP TYPE app.status");
         op.createEnum("app.status", "new", "done");
         assertThat(catalog.snapshot()).isEqualTo(created);
-        op.run(new Op.DropEnum(QualifiedName.parse("app.status"), List.of("new", "done")));
+        op.run(new EnumOp.DropEnum(QualifiedName.parse("app.status"), List.of("new", "done")));
         assertThat(catalog.typeExists("app", "status")).isFalse();
         op.execute(op.last().reverse().orElseThrow());
         assertThat(catalog.snapshot()).isEqualTo(created);
@@ -558,7 +558,7 @@ class OperationVariantsTest {
         op.forget();
         List<String> before = catalog.snapshot();
 
-        op.run(new Op.CreateSequence(
+        op.run(new SequenceOp.CreateSequence(
                 QualifiedName.parse("app.item_ids"),
                 SequenceOptions.DEFAULTS
                         .as("integer")
@@ -593,25 +593,27 @@ class OperationVariantsTest {
 
     @Test
     void dropsWithoutADefinitionHaveNoReverse() {
-        assertThat(new Op.DropTable(QualifiedName.parse("t"), null).reverse()).isEmpty();
-        assertThat(new Op.DropColumn(QualifiedName.parse("t"), "c", null).reverse())
+        assertThat(new TableOp.DropTable(QualifiedName.parse("t"), null).reverse())
                 .isEmpty();
-        assertThat(new Op.DropIndex(QualifiedName.parse("ix"), false, null).reverse())
+        assertThat(new ColumnOp.DropColumn(QualifiedName.parse("t"), "c", null).reverse())
                 .isEmpty();
-        assertThat(new Op.DropConstraint(QualifiedName.parse("t"), "c", null).reverse())
+        assertThat(new IndexOp.DropIndex(QualifiedName.parse("ix"), false, null).reverse())
                 .isEmpty();
-        assertThat(new Op.DropEnum(QualifiedName.parse("e"), null).reverse()).isEmpty();
-        assertThat(new Op.DropSequence(QualifiedName.parse("s"), null).reverse())
+        assertThat(new ConstraintOp.DropConstraint(QualifiedName.parse("t"), "c", null).reverse())
                 .isEmpty();
-        assertThat(new Op.DropIdentity(QualifiedName.parse("t"), "c", null).reverse())
+        assertThat(new EnumOp.DropEnum(QualifiedName.parse("e"), null).reverse())
                 .isEmpty();
-        assertThat(new Op.AlterColumnType(QualifiedName.parse("t"), "c", "text", null, null).reverse())
+        assertThat(new SequenceOp.DropSequence(QualifiedName.parse("s"), null).reverse())
                 .isEmpty();
-        assertThat(new Op.DropSchema("s", true).reverse())
+        assertThat(new ColumnOp.DropIdentity(QualifiedName.parse("t"), "c", null).reverse())
+                .isEmpty();
+        assertThat(new ColumnOp.AlterColumnType(QualifiedName.parse("t"), "c", "text", null, null).reverse())
+                .isEmpty();
+        assertThat(new SchemaOp.DropSchema("s", true).reverse())
                 .as("a cascade dropped more than the schema")
                 .isEmpty();
-        assertThat(new Op.Execute("select 1", null).reverse()).isEmpty();
-        assertThat(new Op.BulkInsert(QualifiedName.parse("t"), List.of()).reverse())
+        assertThat(new SqlOp.Execute("select 1", null).reverse()).isEmpty();
+        assertThat(new DataOp.BulkInsert(QualifiedName.parse("t"), List.of()).reverse())
                 .isEmpty();
     }
 
@@ -619,14 +621,14 @@ class OperationVariantsTest {
     void schemasAreCreatedAndDropped() {
         List<String> before = catalog.snapshot();
         op.createSchema("reporting");
-        op.run(new Op.CreateSchema("reporting", true));
+        op.run(new SchemaOp.CreateSchema("reporting", true));
         assertThat(catalog.schemaExists("reporting")).isTrue();
         op.dropSchema("reporting");
         assertThat(catalog.schemaExists("reporting")).isFalse();
         op.execute(op.last().reverse().orElseThrow());
         assertThat(catalog.schemaExists("reporting")).isTrue();
         op.createTable("reporting.t", column("id", "integer"));
-        op.run(new Op.DropSchema("reporting", true));
+        op.run(new SchemaOp.DropSchema("reporting", true));
         assertThat(catalog.schemaExists("reporting")).isFalse();
         assertThat(catalog.snapshot()).isEqualTo(before);
     }
@@ -636,7 +638,7 @@ class OperationVariantsTest {
         List<String> before = catalog.snapshot();
         op.execute("UPDATE agents SET status = 'x'");
         assertThat(op.last().reverse()).isEmpty();
-        op.run(new Op.Execute(
+        op.run(new SqlOp.Execute(
                 "CREATE VIEW open_agents AS SELECT * FROM agents WHERE status = 'open'", "DROP VIEW open_agents"));
         assertThat(catalog.relationExists("public", "open_agents")).isTrue();
         op.execute(op.last().reverse().orElseThrow());

@@ -19,13 +19,13 @@ class UniqueColumnOnPostgresTest {
     void aUniqueColumnGetsTheNamePostgresChoosesAndItsReverseDropsIt() throws Exception {
         PostgresDialect dialect = new PostgresDialect();
         QualifiedName labels = QualifiedName.parse("labels");
-        Op create = new Op.CreateTable(
+        Op create = new TableOp.CreateTable(
                 labels,
                 List.of(
                         Ddl.column("id", "int").primaryKey(),
                         Ddl.column("name", "varchar(40)").notNull().unique()),
                 null);
-        Op add = new Op.AddColumn(labels, Ddl.column("code", "text").unique());
+        Op add = new ColumnOp.AddColumn(labels, Ddl.column("code", "text").unique());
         try (Connection c = TestPostgres.freshDatabase("unique_column").getConnection();
                 Statement s = c.createStatement()) {
             for (Op op : List.of(create, add)) {

@@ -14,8 +14,8 @@ import dev.migrate.Revision;
 import dev.migrate.imports.tool.OldChain;
 import dev.migrate.imports.tool.OldMigration;
 import dev.migrate.imports.tool.OldTool;
-import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
+import dev.migrate.op.SqlOp;
 import dev.migrate.tooling.PreconditionCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -166,7 +166,7 @@ public final class ImportedRevisions {
                         .unindent()
                         .add("});\n");
             }
-            for (Op.Guard guard : migration.guards()) {
+            for (SqlOp.Guard guard : migration.guards()) {
                 // first, so the database decides before any statement whether the revision's changes run
                 PreconditionCode precondition = PreconditionCode.of(guard.precondition());
                 PreconditionCode outcomes = PreconditionCode.outcomes(guard);

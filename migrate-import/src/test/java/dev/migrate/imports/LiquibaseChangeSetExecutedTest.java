@@ -11,10 +11,10 @@ import dev.migrate.imports.tool.OldChain;
 import dev.migrate.imports.tool.OldMigration;
 import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
-import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.testing.LongSuite;
+import dev.migrate.op.SqlOp;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -132,7 +132,7 @@ class LiquibaseChangeSetExecutedTest {
                 QualifiedName.parse("databasechangelog"), "other.xml", "9", "erin");
         assertThat(elsewhere.migrations().get(0).guards()).isEmpty();
         assertThat(elsewhere.migrations().get(1).guards())
-                .containsExactly(new Op.Guard(
+                .containsExactly(new SqlOp.Guard(
                         ran,
                         Precondition.OnFail.MARK_RAN,
                         "changeSetExecuted changeLogFile=other.xml id=9 author=erin"));
@@ -194,7 +194,7 @@ class LiquibaseChangeSetExecutedTest {
         assertThat(elsewhere.refusals()).isEmpty();
         assertThat(elsewhere.migrations().get(1).guards())
                 .singleElement()
-                .extracting(Op.Guard::precondition)
+                .extracting(SqlOp.Guard::precondition)
                 .isEqualTo(new Precondition.LiquibaseChangeSetRan(
                         new QualifiedName("lb", "lb_history"), "other.xml", "9", "erin"));
     }

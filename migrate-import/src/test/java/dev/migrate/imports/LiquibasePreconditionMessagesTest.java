@@ -12,9 +12,9 @@ import dev.migrate.imports.liquibase.LiquibaseUpdate;
 import dev.migrate.imports.tool.OldChain;
 import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
-import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
 import dev.migrate.testing.LongSuite;
+import dev.migrate.op.SqlOp;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -64,21 +64,21 @@ class LiquibasePreconditionMessagesTest {
         assertThat(chain.refusals()).isEmpty();
         Precondition.SqlCheck badTable = new Precondition.SqlCheck("SELECT count(*) FROM badtable", "0");
         assertThat(chain.migrations().get(1).guards())
-                .containsExactly(new Op.Guard(
+                .containsExactly(new SqlOp.Guard(
                         new Precondition.TableExists(dev.migrate.op.QualifiedName.parse("legacy_flags")),
                         Precondition.OnFail.WARN,
                         Precondition.OnFail.HALT,
                         "legacy_flags is missing: run the 2.x upgrade first",
                         "tableExists tableName=legacy_flags"));
         assertThat(chain.migrations().get(2).guards())
-                .containsExactly(new Op.Guard(
+                .containsExactly(new SqlOp.Guard(
                         badTable,
                         Precondition.OnFail.MARK_RAN,
                         Precondition.OnFail.WARN,
                         "sqlCheck expectedResult=0",
                         "badtable cannot be counted here"));
         assertThat(chain.migrations().get(4).guards())
-                .containsExactly(new Op.Guard(
+                .containsExactly(new SqlOp.Guard(
                         badTable,
                         Precondition.OnFail.MARK_RAN,
                         Precondition.OnFail.HALT,

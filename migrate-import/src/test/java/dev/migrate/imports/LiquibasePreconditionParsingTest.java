@@ -8,10 +8,10 @@ import dev.migrate.imports.liquibase.LiquibaseUpdate;
 import dev.migrate.imports.tool.OldMigration;
 import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
-import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.testing.LongSuite;
+import dev.migrate.op.SqlOp;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -75,7 +75,7 @@ class LiquibasePreconditionParsingTest {
                 .anySatisfy(n -> assertThat(n).contains("checked the precondition sqlCheck before it"));
         Precondition.SqlCheck check2 = new Precondition.SqlCheck("select count(*) from precondition_check_2", "1");
         assertThat(migrations.get(1).guards())
-                .containsExactly(new Op.Guard(
+                .containsExactly(new SqlOp.Guard(
                         check2,
                         Precondition.OnFail.CONTINUE,
                         Precondition.OnFail.CONTINUE,

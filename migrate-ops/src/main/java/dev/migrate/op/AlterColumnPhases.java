@@ -17,27 +17,27 @@ record AlterColumnPhases(OnlineChange.AlterColumn a) implements OnlinePhases {
     public List<Op> start(String revision) {
         String column = a.newColumn();
         List<Op> ops = new ArrayList<>();
-        ops.add(new Op.DuplicateColumn(a.table(), a.column(), column, a.type()));
+        ops.add(new OnlineOp.DuplicateColumn(a.table(), a.column(), column, a.type()));
         String up = a.up() == null ? quote(a.column()) : a.up();
         String down = a.down() == null ? quote(column) : renamed(a.down(), a.column(), column);
         // the trigger before any constraint on the new column: each statement of the expand commits alone,
         // and from the first constraint on, a write that does not fill the new column is refused
-        ops.add(new Op.SyncTrigger(a.table(), a.column(), column, up, down, revision));
-        ops.add(new Op.DuplicateConstraints(a.table(), a.column(), column));
+        ops.add(new OnlineOp.SyncTrigger(a.table(), a.column(), column, up, down, revision));
+        ops.add(new OnlineOp.DuplicateConstraints(a.table(), a.column(), column));
         String notNull = OnlineNames.notNullCheck(a.column());
         if (a.isNotNull()) {
             // a column NOT NULL already gets this check from DuplicateConstraints
-            ops.add(new Op.PutConstraint(
+            ops.add(new OnlineOp.PutConstraint(
                     a.table(), new Constraint.Check(notNull, quote(column) + " IS NOT NULL", true)));
         }
         if (a.check() != null) {
-            ops.add(new Op.PutConstraint(
+            ops.add(new OnlineOp.PutConstraint(
                     a.table(),
                     new Constraint.Check(a.check().name(), renamed(a.check().expression(), a.column(), column), true)));
         }
         if (a.references() != null) {
             Constraint.ForeignKey fk = a.references();
-            ops.add(new Op.PutConstraint(
+            ops.add(new OnlineOp.PutConstraint(
                     a.table(),
                     new Constraint.ForeignKey(
                             fk.name(),
@@ -52,18 +52,18 @@ record AlterColumnPhases(OnlineChange.AlterColumn a) implements OnlinePhases {
         }
         if (a.unique() != null) {
             // built beside the writes; a build an interruption cut is dropped and built again
-            ops.add(new Op.Execute(
+            ops.add(new SqlOp.Execute(
                     "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS " + quote(a.unique()) + " ON " + quote(a.table())
                             + " (" + quote(column) + ")",
                     null));
         }
-        ops.add(new Op.Backfill(a.table(), column));
+        ops.add(new OnlineOp.Backfill(a.table(), column));
         // built once the column is filled, each with one pass over the table
-        ops.add(new Op.DuplicateIndexes(a.table(), a.column(), column));
+        ops.add(new OnlineOp.DuplicateIndexes(a.table(), a.column(), column));
         // every constraint over the new column (NOT NULL's, those kept from the old column, the new ones),
         // checked now that it is filled, under a lock that lets writes go on
         String table = literal(quote(a.table())) + "::regclass";
-        ops.add(new Op.Execute(
+        ops.add(new SqlOp.Execute(
                 "DO $migrate$\nDECLARE\n    con record;\nBEGIN\n"
                         + "    FOR con IN SELECT conname FROM pg_constraint WHERE conrelid = " + table
                         + " AND NOT convalidated AND (SELECT attnum FROM pg_attribute WHERE attrelid = " + table
@@ -78,11 +78,11 @@ record AlterColumnPhases(OnlineChange.AlterColumn a) implements OnlinePhases {
     @Override
     public List<Op> complete() {
         List<Op> ops = new ArrayList<>();
-        ops.add(new Op.DropSyncTrigger(a.table(), a.column()));
-        ops.add(new Op.ReplaceColumn(a.table(), a.column(), a.newColumn()));
+        ops.add(new OnlineOp.DropSyncTrigger(a.table(), a.column()));
+        ops.add(new OnlineOp.ReplaceColumn(a.table(), a.column(), a.newColumn()));
         // NOT NULL, asked for or kept from the old column: the validated check spares SET NOT NULL its scan
         String notNull = OnlineNames.notNullCheck(a.column());
-        ops.add(new Op.Execute(
+        ops.add(new SqlOp.Execute(
                 "DO $migrate$\nBEGIN\n    IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = "
                         + literal(quote(a.table()))
                         + "::regclass AND conname = " + literal(notNull) + ") THEN\n"
@@ -92,7 +92,7 @@ record AlterColumnPhases(OnlineChange.AlterColumn a) implements OnlinePhases {
                         + "    END IF;\nEND\n$migrate$",
                 null));
         if (a.unique() != null) {
-            ops.add(new Op.Execute(
+            ops.add(new SqlOp.Execute(
                     "ALTER TABLE " + quote(a.table()) + " ADD CONSTRAINT " + quote(a.unique()) + " UNIQUE USING INDEX "
                             + quote(a.unique()),
                     null));
@@ -104,8 +104,8 @@ record AlterColumnPhases(OnlineChange.AlterColumn a) implements OnlinePhases {
     public List<Op> rollback() {
         // the new column takes its constraints and its unique index with it
         return List.of(
-                new Op.DropSyncTrigger(a.table(), a.column()),
-                new Op.Execute(
+                new OnlineOp.DropSyncTrigger(a.table(), a.column()),
+                new SqlOp.Execute(
                         "ALTER TABLE " + quote(a.table()) + " DROP COLUMN IF EXISTS " + quote(a.newColumn()), null));
     }
 
@@ -113,21 +113,22 @@ record AlterColumnPhases(OnlineChange.AlterColumn a) implements OnlinePhases {
     public List<Op> whole() {
         List<Op> ops = new ArrayList<>();
         if (a.type() != null) {
-            ops.add(new Op.AlterColumnType(a.table(), a.column(), a.type(), a.up(), null));
+            ops.add(new ColumnOp.AlterColumnType(a.table(), a.column(), a.type(), a.up(), null));
         } else if (a.up() != null) {
-            ops.add(new Op.Execute("UPDATE " + quote(a.table()) + " SET " + quote(a.column()) + " = " + a.up(), null));
+            ops.add(new SqlOp.Execute(
+                    "UPDATE " + quote(a.table()) + " SET " + quote(a.column()) + " = " + a.up(), null));
         }
         if (a.isNotNull()) {
-            ops.add(new Op.AlterColumnNullable(a.table(), a.column(), false));
+            ops.add(new ColumnOp.AlterColumnNullable(a.table(), a.column(), false));
         }
         if (a.check() != null) {
-            ops.add(new Op.AddConstraint(a.table(), a.check()));
+            ops.add(new ConstraintOp.AddConstraint(a.table(), a.check()));
         }
         if (a.references() != null) {
-            ops.add(new Op.AddConstraint(a.table(), a.references()));
+            ops.add(new ConstraintOp.AddConstraint(a.table(), a.references()));
         }
         if (a.unique() != null) {
-            ops.add(new Op.AddConstraint(
+            ops.add(new ConstraintOp.AddConstraint(
                     a.table(), new Constraint.Unique(a.unique(), List.of(a.column()), false, false, false)));
         }
         return ops;

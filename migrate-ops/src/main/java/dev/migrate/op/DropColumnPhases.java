@@ -13,14 +13,14 @@ record DropColumnPhases(OnlineChange.DropColumn d) implements OnlinePhases {
     public List<Op> start(String revision) {
         return d.down() == null
                 ? List.of()
-                : List.of(new Op.SyncTrigger(d.table(), d.column(), null, null, d.down(), revision));
+                : List.of(new OnlineOp.SyncTrigger(d.table(), d.column(), null, null, d.down(), revision));
     }
 
     @Override
     public List<Op> complete() {
         List<Op> ops = new ArrayList<>();
         if (d.down() != null) {
-            ops.add(new Op.DropSyncTrigger(d.table(), d.column()));
+            ops.add(new OnlineOp.DropSyncTrigger(d.table(), d.column()));
         }
         ops.addAll(whole());
         return ops;
@@ -28,11 +28,11 @@ record DropColumnPhases(OnlineChange.DropColumn d) implements OnlinePhases {
 
     @Override
     public List<Op> rollback() {
-        return d.down() == null ? List.of() : List.of(new Op.DropSyncTrigger(d.table(), d.column()));
+        return d.down() == null ? List.of() : List.of(new OnlineOp.DropSyncTrigger(d.table(), d.column()));
     }
 
     @Override
     public List<Op> whole() {
-        return List.of(new Op.DropColumn(d.table(), d.column(), null));
+        return List.of(new ColumnOp.DropColumn(d.table(), d.column(), null));
     }
 }

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * op.online(OnlineChange.alterColumn("orders", "customer_id").notNull().up("coalesce(customer_id, 0)"));
  * }</pre>
  *
- * <p>{@link Op.Online} holds one change and gives its three halves as ordinary operations.
+ * <p>{@link OnlineOp.Online} holds one change and gives its three halves as ordinary operations.
  */
 public sealed interface OnlineChange {
     /** The table the change is made to, by the name it has before the change. */

@@ -5,110 +5,110 @@ package dev.migrate.op;
  * (SQL rendering, Java rendering, descriptions) handles it.
  */
 public interface OpVisitor<R> {
-    R visit(Op.CreateSchema op);
+    R visit(SchemaOp.CreateSchema op);
 
-    R visit(Op.DropSchema op);
+    R visit(SchemaOp.DropSchema op);
 
-    R visit(Op.CreateTable op);
+    R visit(TableOp.CreateTable op);
 
-    R visit(Op.DropTable op);
+    R visit(TableOp.DropTable op);
 
-    R visit(Op.RenameTable op);
+    R visit(TableOp.RenameTable op);
 
-    R visit(Op.CommentOnTable op);
+    R visit(TableOp.CommentOnTable op);
 
-    R visit(Op.SetLogged op);
+    R visit(TableOp.SetLogged op);
 
-    R visit(Op.CreatePartition op);
+    R visit(TableOp.CreatePartition op);
 
-    R visit(Op.DropPartition op);
+    R visit(TableOp.DropPartition op);
 
-    R visit(Op.AttachPartition op);
+    R visit(TableOp.AttachPartition op);
 
-    R visit(Op.DetachPartition op);
+    R visit(TableOp.DetachPartition op);
 
-    R visit(Op.AddColumn op);
+    R visit(ColumnOp.AddColumn op);
 
-    R visit(Op.DropColumn op);
+    R visit(ColumnOp.DropColumn op);
 
-    R visit(Op.RenameColumn op);
+    R visit(ColumnOp.RenameColumn op);
 
-    R visit(Op.AlterColumnType op);
+    R visit(ColumnOp.AlterColumnType op);
 
-    R visit(Op.AlterColumnNullable op);
+    R visit(ColumnOp.AlterColumnNullable op);
 
-    R visit(Op.AlterColumnDefault op);
+    R visit(ColumnOp.AlterColumnDefault op);
 
-    R visit(Op.AddIdentity op);
+    R visit(ColumnOp.AddIdentity op);
 
-    R visit(Op.AlterIdentity op);
+    R visit(ColumnOp.AlterIdentity op);
 
-    R visit(Op.DropIdentity op);
+    R visit(ColumnOp.DropIdentity op);
 
-    R visit(Op.CommentOnColumn op);
+    R visit(ColumnOp.CommentOnColumn op);
 
-    R visit(Op.CommentOnConstraint op);
+    R visit(ConstraintOp.CommentOnConstraint op);
 
-    R visit(Op.CommentOnIndex op);
+    R visit(IndexOp.CommentOnIndex op);
 
-    R visit(Op.CreateIndex op);
+    R visit(IndexOp.CreateIndex op);
 
-    R visit(Op.DropIndex op);
+    R visit(IndexOp.DropIndex op);
 
-    R visit(Op.AddConstraint op);
+    R visit(ConstraintOp.AddConstraint op);
 
-    R visit(Op.DropConstraint op);
+    R visit(ConstraintOp.DropConstraint op);
 
-    R visit(Op.ValidateConstraint op);
+    R visit(ConstraintOp.ValidateConstraint op);
 
-    R visit(Op.AlterConstraintDeferrability op);
+    R visit(ConstraintOp.AlterConstraintDeferrability op);
 
-    R visit(Op.CreateEnum op);
+    R visit(EnumOp.CreateEnum op);
 
-    R visit(Op.DropEnum op);
+    R visit(EnumOp.DropEnum op);
 
-    R visit(Op.AddEnumValue op);
+    R visit(EnumOp.AddEnumValue op);
 
-    R visit(Op.RenameEnumValue op);
+    R visit(EnumOp.RenameEnumValue op);
 
-    R visit(Op.CreateSequence op);
+    R visit(SequenceOp.CreateSequence op);
 
-    R visit(Op.AlterSequence op);
+    R visit(SequenceOp.AlterSequence op);
 
-    R visit(Op.DropSequence op);
+    R visit(SequenceOp.DropSequence op);
 
-    R visit(Op.CreateObject op);
+    R visit(ObjectOp.CreateObject op);
 
-    R visit(Op.ReplaceObject op);
+    R visit(ObjectOp.ReplaceObject op);
 
-    R visit(Op.DropObject op);
+    R visit(ObjectOp.DropObject op);
 
-    R visit(Op.Online op);
+    R visit(OnlineOp.Online op);
 
     /** The operations online changes are made of; only the SQL rendering meets them. */
-    R visit(Op.OnlineStep op);
+    R visit(OnlineOp.OnlineStep op);
 
-    R visit(Op.DistributeTable op);
+    R visit(CitusOp.DistributeTable op);
 
-    R visit(Op.CreateReferenceTable op);
+    R visit(CitusOp.CreateReferenceTable op);
 
-    R visit(Op.UndistributeTable op);
+    R visit(CitusOp.UndistributeTable op);
 
-    R visit(Op.DistributeSchema op);
+    R visit(CitusOp.DistributeSchema op);
 
-    R visit(Op.UndistributeSchema op);
+    R visit(CitusOp.UndistributeSchema op);
 
-    R visit(Op.Execute op);
+    R visit(SqlOp.Execute op);
 
-    R visit(Op.BulkInsert op);
+    R visit(DataOp.BulkInsert op);
 
-    R visit(Op.InsertRows op);
+    R visit(DataOp.InsertRows op);
 
-    R visit(Op.DeleteRows op);
+    R visit(DataOp.DeleteRows op);
 
-    R visit(Op.UpdateRows op);
+    R visit(DataOp.UpdateRows op);
 
-    R visit(Op.RequireNoRows op);
+    R visit(SqlOp.RequireNoRows op);
 
-    R visit(Op.Guard op);
+    R visit(SqlOp.Guard op);
 }

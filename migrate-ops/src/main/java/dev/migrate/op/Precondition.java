@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a revision's {@link Op.Guard} asks of the database it runs on before its changes, as a
+ * What a revision's {@link SqlOp.Guard} asks of the database it runs on before its changes, as a
  * Liquibase {@code <preConditions>} block asks it: only that database can answer, so the answer is
  * found when the revision runs, in its transaction. Names are compared as the catalog spells them
  * (PostgreSQL folds unquoted names to lower case); an object without a schema is looked for in the

@@ -8,11 +8,11 @@ import java.util.List;
  */
 record RenamePhases(Op rename) implements OnlinePhases {
     static RenamePhases of(OnlineChange.RenameColumn r) {
-        return new RenamePhases(new Op.RenameColumn(r.table(), r.column(), r.newName()));
+        return new RenamePhases(new ColumnOp.RenameColumn(r.table(), r.column(), r.newName()));
     }
 
     static RenamePhases of(OnlineChange.RenameTable r) {
-        return new RenamePhases(new Op.RenameTable(r.table(), r.newName()));
+        return new RenamePhases(new TableOp.RenameTable(r.table(), r.newName()));
     }
 
     @Override

@@ -11,10 +11,13 @@ import dev.migrate.catalog.diff.Hazard;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.OpGroup;
 import dev.migrate.op.Column;
+import dev.migrate.op.ColumnOp;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.ConstraintOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.TableElement;
+import dev.migrate.op.TableOp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -185,14 +188,14 @@ public final class ChangeSummary {
         for (Map.Entry<ObjectName, OpGroup> entry : groups.entrySet()) {
             ObjectName table = entry.getKey();
             OpGroup group = entry.getValue();
-            Op.CreateTable created = find(group, Op.CreateTable.class);
-            Op.DropTable dropped = find(group, Op.DropTable.class);
+            TableOp.CreateTable created = find(group, TableOp.CreateTable.class);
+            TableOp.DropTable dropped = find(group, TableOp.DropTable.class);
             if (created != null) {
                 er.openEntity(table, " (new)");
                 List<TableElement> all = new ArrayList<>(created.elements());
                 group.ops().stream()
-                        .filter(Op.AddConstraint.class::isInstance)
-                        .map(op -> ((Op.AddConstraint) op).constraint())
+                        .filter(ConstraintOp.AddConstraint.class::isInstance)
+                        .map(op -> ((ConstraintOp.AddConstraint) op).constraint())
                         .forEach(all::add);
                 elements(er, all, "new");
             } else if (dropped != null) {
@@ -210,9 +213,9 @@ public final class ChangeSummary {
             }
             er.closeEntity();
             for (Op op : group.ops()) {
-                List<TableElement> elements = op instanceof Op.CreateTable create
+                List<TableElement> elements = op instanceof TableOp.CreateTable create
                         ? create.elements()
-                        : op instanceof Op.AddConstraint add ? List.of(add.constraint()) : List.of();
+                        : op instanceof ConstraintOp.AddConstraint add ? List.of(add.constraint()) : List.of();
                 for (TableElement element : elements) {
                     if (element instanceof Constraint.ForeignKey key) {
                         QualifiedName referenced = key.referencedTable();
@@ -242,11 +245,11 @@ public final class ChangeSummary {
     private static Cardinality cardinality(OpGroup group, Constraint.ForeignKey key) {
         List<TableElement> known = new ArrayList<>();
         for (Op op : group.ops()) {
-            if (op instanceof Op.CreateTable create) {
+            if (op instanceof TableOp.CreateTable create) {
                 known.addAll(create.elements());
-            } else if (op instanceof Op.AddColumn add) {
+            } else if (op instanceof ColumnOp.AddColumn add) {
                 known.add(add.column());
-            } else if (op instanceof Op.AddConstraint add) {
+            } else if (op instanceof ConstraintOp.AddConstraint add) {
                 known.add(add.constraint());
             }
         }
@@ -319,13 +322,14 @@ public final class ChangeSummary {
         String type = kind;
         List<String> keys = new ArrayList<>();
         for (Op op : change.ops()) {
-            if (op instanceof Op.AddColumn add) {
+            if (op instanceof ColumnOp.AddColumn add) {
                 type = add.column().type();
-            } else if (op instanceof Op.AlterColumnType alter) {
+            } else if (op instanceof ColumnOp.AlterColumnType alter) {
                 type = alter.type();
-            } else if (op instanceof Op.DropColumn drop && drop.definition() != null) {
+            } else if (op instanceof ColumnOp.DropColumn drop && drop.definition() != null) {
                 type = drop.definition().type();
-            } else if (op instanceof Op.AddConstraint add && add.constraint() instanceof Constraint.ForeignKey) {
+            } else if (op instanceof ConstraintOp.AddConstraint add
+                    && add.constraint() instanceof Constraint.ForeignKey) {
                 keys.add("FK");
             }
         }

@@ -7,7 +7,7 @@ import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.SchemaDiff;
-import dev.migrate.op.Op;
+import dev.migrate.op.ColumnOp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,8 +176,8 @@ class ChangeSummaryTest {
                 .contains("\"before\": \"varchar(200)\"", "\"after\": \"varchar(250)\"")
                 .doesNotContain("character varying", "with time zone");
         assertThat(script.upgrade())
-                .filteredOn(op -> op instanceof Op.AlterColumnType)
-                .extracting(op -> ((Op.AlterColumnType) op).type())
+                .filteredOn(op -> op instanceof ColumnOp.AlterColumnType)
+                .extracting(op -> ((ColumnOp.AlterColumnType) op).type())
                 .containsExactlyInAnyOrder("character varying(250)", "timestamp without time zone");
     }
 

@@ -1,8 +1,13 @@
 package dev.migrate.servers;
 
+import dev.migrate.op.ColumnOp;
 import dev.migrate.op.ObjectDefinition;
 import dev.migrate.op.ObjectKind;
+import dev.migrate.op.ObjectOp;
+import dev.migrate.op.OnlineOp;
 import dev.migrate.op.Op;
+import dev.migrate.op.SqlOp;
+import dev.migrate.op.TableOp;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -79,19 +84,19 @@ public final class NeededExtensions {
         Set<String> names = new TreeSet<>();
         List<String> written = new ArrayList<>();
         for (Op op : ops) {
-            if (op instanceof Op.CreateObject create) {
+            if (op instanceof ObjectOp.CreateObject create) {
                 object(create.definition(), names, written);
-            } else if (op instanceof Op.ReplaceObject replace) {
+            } else if (op instanceof ObjectOp.ReplaceObject replace) {
                 object(replace.to(), names, written);
-            } else if (op instanceof Op.Execute execute) {
+            } else if (op instanceof SqlOp.Execute execute) {
                 written.add(execute.sql());
-            } else if (op instanceof Op.CreateTable table) {
+            } else if (op instanceof TableOp.CreateTable table) {
                 table.columns().forEach(column -> typed(column.type(), names));
-            } else if (op instanceof Op.AddColumn add) {
+            } else if (op instanceof ColumnOp.AddColumn add) {
                 typed(add.column().type(), names);
-            } else if (op instanceof Op.AlterColumnType alter) {
+            } else if (op instanceof ColumnOp.AlterColumnType alter) {
                 typed(alter.type(), names);
-            } else if (op instanceof Op.DuplicateColumn duplicate && duplicate.type() != null) {
+            } else if (op instanceof OnlineOp.DuplicateColumn duplicate && duplicate.type() != null) {
                 typed(duplicate.type(), names);
             } // the others create no extension and name no column type
         }

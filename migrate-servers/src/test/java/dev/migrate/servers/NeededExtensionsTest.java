@@ -11,6 +11,7 @@ import dev.migrate.op.ObjectDefinition;
 import dev.migrate.op.ObjectKind;
 import dev.migrate.op.Op;
 import dev.migrate.testing.LongSuite;
+import dev.migrate.op.ObjectOp;
 import dev.migrate.tooling.MigratorTools;
 import java.net.JarURLConnection;
 import java.net.URL;
@@ -97,7 +98,7 @@ class NeededExtensionsTest {
         assertThat(NeededExtensions.of(chain.operations()))
                 .containsExactly("btree_gist", "pgcrypto", "postgis", "uuid-ossp", "vector")
                 .isEqualTo(NeededExtensions.in(chain.renderedStatements()));
-        assertThat(NeededExtensions.of(List.of(new Op.CreateObject(
+        assertThat(NeededExtensions.of(List.of(new ObjectOp.CreateObject(
                         new ObjectDefinition(ObjectKind.EXTENSION, "plpgsql", "CREATE EXTENSION plpgsql")))))
                 .isEmpty();
     }

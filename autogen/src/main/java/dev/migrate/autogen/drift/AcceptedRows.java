@@ -5,6 +5,7 @@ import dev.migrate.autogen.data.DeclaredFileEdit;
 import dev.migrate.autogen.data.DeclaredTable;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.op.DataOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.Rows;
@@ -46,11 +47,11 @@ public record AcceptedRows(List<Edit> edits, List<String> refusals) {
     public static AcceptedRows of(MigrationScript accepting, List<DeclaredTable> tables, String managedSchema) {
         Map<ObjectName, Changes> byTable = new LinkedHashMap<>();
         for (Op op : accepting.upgrade()) {
-            if (op instanceof Op.InsertRows insert) {
+            if (op instanceof DataOp.InsertRows insert) {
                 changes(byTable, insert.table(), managedSchema).inserted = insert.rows();
-            } else if (op instanceof Op.UpdateRows update) {
+            } else if (op instanceof DataOp.UpdateRows update) {
                 changes(byTable, update.table(), managedSchema).updated.add(update.rows());
-            } else if (op instanceof Op.DeleteRows delete) {
+            } else if (op instanceof DataOp.DeleteRows delete) {
                 changes(byTable, delete.table(), managedSchema).deleted = delete.rows();
             }
         }

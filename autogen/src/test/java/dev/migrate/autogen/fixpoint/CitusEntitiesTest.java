@@ -13,10 +13,13 @@ import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.write.MigrationWriter;
 import dev.migrate.autogen.write.NewMigration;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.op.CitusOp;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.ConstraintOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.testing.LongSuite;
+import dev.migrate.op.TableOp;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -91,20 +94,23 @@ class CitusEntitiesTest {
         try (Connection c = TestPostgres.freshDatabase("citus_entities").getConnection()) {
             MigrationScript first = comparison.compare(c, ddl);
             List<Op> ops = first.upgrade();
-            Op countries = new Op.CreateReferenceTable(new QualifiedName(null, "countries"));
-            Op currency = new Op.CreateReferenceTable(new QualifiedName(null, "currency"));
-            Op customers =
-                    new Op.DistributeTable(new QualifiedName(null, "customers"), "id", Op.DistributeTable.NONE, 4);
-            Op orders = new Op.DistributeTable(new QualifiedName(null, "orders"), "customer_id", "customers", null);
+            Op countries = new CitusOp.CreateReferenceTable(new QualifiedName(null, "countries"));
+            Op currency = new CitusOp.CreateReferenceTable(new QualifiedName(null, "currency"));
+            Op customers = new CitusOp.DistributeTable(
+                    new QualifiedName(null, "customers"), "id", CitusOp.DistributeTable.NONE, 4);
+            Op orders =
+                    new CitusOp.DistributeTable(new QualifiedName(null, "orders"), "customer_id", "customers", null);
             assertThat(ops).containsSubsequence(countries, customers, orders);
             assertThat(ops).containsSubsequence(currency, customers);
-            int lastTable = lastIndexOf(ops, Op.CreateTable.class);
+            int lastTable = lastIndexOf(ops, TableOp.CreateTable.class);
             int firstDistribution = ops.indexOf(countries);
             assertThat(lastTable)
                     .as("every table is created before the first is distributed")
                     .isLessThan(Math.min(firstDistribution, ops.indexOf(currency)));
             List<Integer> foreignKeys = indexesOf(
-                    ops, op -> op instanceof Op.AddConstraint add && add.constraint() instanceof Constraint.ForeignKey);
+                    ops,
+                    op -> op instanceof ConstraintOp.AddConstraint add
+                            && add.constraint() instanceof Constraint.ForeignKey);
             assertThat(foreignKeys).hasSize(2).allMatch(at -> at > ops.indexOf(orders));
             assertThat(first.descriptions())
                     .contains(
@@ -115,11 +121,11 @@ class CitusEntitiesTest {
                             + " dev.migrate.autogen.fixpoint.citus.CustomerOrder)");
             // undone the other way round: the keys, the distribution, then the tables
             List<Op> down = first.downgrade();
-            assertThat(down.indexOf(
-                            new Op.UndistributeTable(new QualifiedName(null, "orders"), (Op.TableDistribution) orders)))
-                    .isGreaterThan(lastIndexOf(down, Op.DropConstraint.class))
+            assertThat(down.indexOf(new CitusOp.UndistributeTable(
+                            new QualifiedName(null, "orders"), (CitusOp.TableDistribution) orders)))
+                    .isGreaterThan(lastIndexOf(down, ConstraintOp.DropConstraint.class))
                     .isLessThan(down.indexOf(down.stream()
-                            .filter(op -> op instanceof Op.DropTable)
+                            .filter(op -> op instanceof TableOp.DropTable)
                             .findFirst()
                             .orElseThrow()));
 
@@ -127,7 +133,7 @@ class CitusEntitiesTest {
             run(
                     c,
                     ops.stream()
-                            .filter(op -> !(op instanceof Op.TableDistribution))
+                            .filter(op -> !(op instanceof CitusOp.TableDistribution))
                             .toList());
             // the tables are there: a server without Citus cannot say how they are spread, so nothing more is asked
             assertNoChanges(comparison.compare(c, ddl));
@@ -169,9 +175,10 @@ class CitusEntitiesTest {
             // the group is led by shops, which sales colocates with, with its shard count
             assertThat(ops)
                     .containsSubsequence(
-                            new Op.CreateReferenceTable(new QualifiedName(null, "regions")),
-                            new Op.DistributeTable(new QualifiedName(null, "shops"), "id", Op.DistributeTable.NONE, 8),
-                            new Op.DistributeTable(new QualifiedName(null, "sales"), "shop_id", "shops", null));
+                            new CitusOp.CreateReferenceTable(new QualifiedName(null, "regions")),
+                            new CitusOp.DistributeTable(
+                                    new QualifiedName(null, "shops"), "id", CitusOp.DistributeTable.NONE, 8),
+                            new CitusOp.DistributeTable(new QualifiedName(null, "sales"), "shop_id", "shops", null));
         }
     }
 
@@ -181,13 +188,15 @@ class CitusEntitiesTest {
         try (Connection c = TestPostgres.freshDatabase("citus_tenants").getConnection()) {
             MigrationScript script = comparison.compare(c, ddl);
             assertThat(script.upgrade().stream()
-                            .filter(op -> op instanceof Op.DistributeTable)
+                            .filter(op -> op instanceof CitusOp.DistributeTable)
                             .toList())
                     .containsExactly(
-                            new Op.DistributeTable(
-                                    new QualifiedName(null, "tenants"), "id", Op.DistributeTable.NONE, 8),
-                            new Op.DistributeTable(new QualifiedName(null, "invoices"), "tenant_id", "tenants", null),
-                            new Op.DistributeTable(new QualifiedName(null, "orders"), "tenant_id", "tenants", null));
+                            new CitusOp.DistributeTable(
+                                    new QualifiedName(null, "tenants"), "id", CitusOp.DistributeTable.NONE, 8),
+                            new CitusOp.DistributeTable(
+                                    new QualifiedName(null, "invoices"), "tenant_id", "tenants", null),
+                            new CitusOp.DistributeTable(
+                                    new QualifiedName(null, "orders"), "tenant_id", "tenants", null));
             assertThat(script.descriptions())
                     .contains("table public.invoices: not distributed -> distributed by tenant_id in 8 shards,"
                             + " colocated with public.tenants (@Distributed on"

@@ -15,6 +15,7 @@ import dev.migrate.catalog.read.UnreadObjects;
 import dev.migrate.op.ObjectKind;
 import dev.migrate.op.Op;
 import dev.migrate.testing.LongSuite;
+import dev.migrate.op.ObjectOp;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,8 +88,8 @@ class ColumnOptionsTest {
 
             MigrationScript diff = comparison.compare(c, TABLES);
             assertThat(diff.upgrade())
-                    .filteredOn(op -> op instanceof Op.CreateObject)
-                    .extracting(op -> ((Op.CreateObject) op).definition().kind())
+                    .filteredOn(op -> op instanceof ObjectOp.CreateObject)
+                    .extracting(op -> ((ObjectOp.CreateObject) op).definition().kind())
                     .containsExactly(ObjectKind.COLUMN_OPTIONS, ObjectKind.COLUMN_OPTIONS);
             assertThat(diff.descriptions()).anyMatch(d -> d.contains("customer ON public.orders"));
             run(c, diff.upgrade());

@@ -16,8 +16,8 @@ import dev.migrate.catalog.Table;
 import dev.migrate.catalog.UniqueConstraint;
 import dev.migrate.catalog.diff.Change;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.op.ConstraintOp;
 import dev.migrate.op.Deferrability;
-import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.OpSql;
@@ -74,7 +74,7 @@ class ConstraintDeferrabilityTest {
                     .containsExactly("foreign key orders_customer_fkey on public.orders: NOT DEFERRABLE -> DEFERRABLE"
                             + " INITIALLY DEFERRED");
             assertThat(script.upgrade())
-                    .containsExactly(new Op.AlterConstraintDeferrability(
+                    .containsExactly(new ConstraintOp.AlterConstraintDeferrability(
                             ORDERS,
                             "orders_customer_fkey",
                             Deferrability.INITIALLY_DEFERRED,
@@ -149,7 +149,7 @@ class ConstraintDeferrabilityTest {
             DatabaseSchema before = catalog(c);
 
             MigrationScript script = COMPARISON.compare(c, deferrable);
-            assertThat(script.upgrade()).hasSize(2).first().isInstanceOf(Op.DropConstraint.class);
+            assertThat(script.upgrade()).hasSize(2).first().isInstanceOf(ConstraintOp.DropConstraint.class);
             assertThat(OpSql.renderAll(script.upgrade()))
                     .containsExactly(
                             "ALTER TABLE orders DROP CONSTRAINT orders_code_key",

@@ -16,6 +16,7 @@ import dev.migrate.catalog.diff.DataMeasurements;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.op.Op;
 import dev.migrate.testing.LongSuite;
+import dev.migrate.op.SqlOp;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.OpSql;
 import java.sql.Connection;
@@ -230,7 +231,7 @@ class DataMeasurementsTest {
 
     @Test
     void theGuardIsADoBlockOfflineAsOnline() {
-        String sql = OpSql.renderAll(List.of(new Op.RequireNoRows(
+        String sql = OpSql.renderAll(List.of(new SqlOp.RequireNoRows(
                         "SELECT 1 FROM customers WHERE email IS NULL", "fill customers.email first")))
                 .get(0);
         assertThat(sql)
@@ -239,7 +240,7 @@ class DataMeasurementsTest {
                 .contains("ERRCODE = 'check_violation'")
                 .endsWith("$guard$");
         String withTag = OpSql.renderAll(
-                        List.of(new Op.RequireNoRows("SELECT 1 FROM t WHERE x = $guard$a$guard$", "m")))
+                        List.of(new SqlOp.RequireNoRows("SELECT 1 FROM t WHERE x = $guard$a$guard$", "m")))
                 .get(0);
         assertThat(withTag).startsWith("DO $guard1$");
     }

@@ -76,7 +76,7 @@ class EntityDdlCoverageTest {
                     .toList();
             assertThat(comparison.compare(c, changedQuery).upgrade())
                     .singleElement()
-                    .isInstanceOf(dev.migrate.op.Op.ReplaceObject.class);
+                    .isInstanceOf(dev.migrate.op.ObjectOp.ReplaceObject.class);
             // the implicit cast Hibernate relies on: a varchar goes into the enum column
             execute(c, "INSERT INTO tickets (id, severity) VALUES (1, 'LOW'::varchar)");
             assertThat(count(c, "SELECT count(*) FROM openticket")).isEqualTo(1);

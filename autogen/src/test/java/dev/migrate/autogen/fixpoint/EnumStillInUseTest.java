@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.autogen.Comparisons;
 import dev.migrate.catalog.diff.MigrationScript;
-import dev.migrate.op.Op;
+import dev.migrate.op.EnumOp;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.util.List;
@@ -47,9 +47,9 @@ class EnumStillInUseTest {
                     .noneMatch(d -> d.contains("enum type public.genre"))
                     .anyMatch(d -> d.contains("removed enum type public.unused"));
             assertThat(diff.upgrade())
-                    .filteredOn(op -> op instanceof Op.DropEnum)
+                    .filteredOn(op -> op instanceof EnumOp.DropEnum)
                     .singleElement()
-                    .matches(op -> ((Op.DropEnum) op).type().name().equals("unused"));
+                    .matches(op -> ((EnumOp.DropEnum) op).type().name().equals("unused"));
 
             run(c, diff.upgrade());
             run(c, diff.downgrade());

@@ -17,6 +17,8 @@ import dev.migrate.catalog.diff.RenameDecider;
 import dev.migrate.catalog.kind.ObjectReader;
 import dev.migrate.op.Op;
 import dev.migrate.testing.LongSuite;
+import dev.migrate.op.ColumnOp;
+import dev.migrate.op.ObjectOp;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.OpSql;
 import java.io.IOException;
@@ -165,8 +167,8 @@ class ObjectsBesideTablesTest {
             List<SchemaObject> before = objects(c);
 
             MigrationScript diff = renaming.compare(c, renamed);
-            assertThat(diff.upgrade().get(0)).isInstanceOf(Op.RenameColumn.class);
-            assertThat(diff.upgrade()).hasAtLeastOneElementOfType(Op.ReplaceObject.class);
+            assertThat(diff.upgrade().get(0)).isInstanceOf(ColumnOp.RenameColumn.class);
+            assertThat(diff.upgrade()).hasAtLeastOneElementOfType(ObjectOp.ReplaceObject.class);
             run(c, diff.upgrade());
             assertNoChanges(comparison().compare(c, renamed));
             List<SchemaObject> after = objects(c);
@@ -208,9 +210,9 @@ class ObjectsBesideTablesTest {
             MigrationScript retyped = step(c, TABLES_V1);
             assertThat(retyped.upgrade())
                     .extracting(op -> op.getClass().getSimpleName() + " "
-                            + (op instanceof Op.DropObject d
+                            + (op instanceof ObjectOp.DropObject d
                                     ? d.identity()
-                                    : ((Op.CreateObject) op).definition().identity()))
+                                    : ((ObjectOp.CreateObject) op).definition().identity()))
                     .containsExactly(
                             "DropObject labels",
                             "DropObject label(amount numeric)",
@@ -245,7 +247,7 @@ class ObjectsBesideTablesTest {
             // a view keeps its columns: replaced in place, nothing depending on it touched
             declare("views/open.sql", VIEWS.replace("WHERE status = 'open'", "WHERE status IN ('open', 'held')"));
             MigrationScript replaced = step(c, TABLES_V1);
-            assertThat(replaced.upgrade()).singleElement().isInstanceOf(Op.ReplaceObject.class);
+            assertThat(replaced.upgrade()).singleElement().isInstanceOf(ObjectOp.ReplaceObject.class);
 
             // a view gains a column at its end: CREATE OR REPLACE would take it, but not its downgrade
             declare(
@@ -265,7 +267,7 @@ class ObjectsBesideTablesTest {
 
             // a function's body changes: replaced in place; its result type changes: dropped and created
             declare("functions.sql", FUNCTIONS.replace("SELECT total FROM", "SELECT coalesce(total, 0) FROM"));
-            assertThat(step(c, TABLES_V1).upgrade()).singleElement().isInstanceOf(Op.ReplaceObject.class);
+            assertThat(step(c, TABLES_V1).upgrade()).singleElement().isInstanceOf(ObjectOp.ReplaceObject.class);
             declare(
                     "functions.sql",
                     FUNCTIONS
@@ -405,7 +407,7 @@ class ObjectsBesideTablesTest {
                     .excluding(List.of("tmp_*"), "migrate_version", "migrate_history")
                     .compare(c, TABLES_V1);
             assertThat(diff.descriptions()).containsExactly("removed view public.report_orders");
-            assertThat(diff.downgrade()).singleElement().isInstanceOf(Op.CreateObject.class);
+            assertThat(diff.downgrade()).singleElement().isInstanceOf(ObjectOp.CreateObject.class);
         }
     }
 
@@ -498,7 +500,7 @@ class ObjectsBesideTablesTest {
     private static int order(MigrationScript script, String identity) {
         List<String> sql = OpSql.renderAll(script.upgrade());
         for (int i = 0; i < script.upgrade().size(); i++) {
-            if (script.upgrade().get(i) instanceof Op.CreateObject create
+            if (script.upgrade().get(i) instanceof ObjectOp.CreateObject create
                     && create.definition().identity().equals(identity)) {
                 return i;
             }

@@ -8,6 +8,7 @@ import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.op.ObjectOp;
 import dev.migrate.op.Op;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.OpSql;
@@ -156,8 +157,9 @@ class ObjectsInTenantSchemasTest {
         List<Op> all = new ArrayList<>(script.upgrade());
         all.addAll(script.downgrade());
         List<String> objectOps = all.stream()
-                .filter(op ->
-                        op instanceof Op.CreateObject || op instanceof Op.DropObject || op instanceof Op.ReplaceObject)
+                .filter(op -> op instanceof ObjectOp.CreateObject
+                        || op instanceof ObjectOp.DropObject
+                        || op instanceof ObjectOp.ReplaceObject)
                 .flatMap(op -> OpSql.renderAll(List.of(op)).stream())
                 .toList();
         assertThat(objectOps).as("the script creates and drops objects").hasSizeGreaterThanOrEqualTo(10);

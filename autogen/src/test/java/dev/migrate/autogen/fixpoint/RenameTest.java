@@ -12,7 +12,8 @@ import dev.migrate.autogen.Comparisons;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.RenameDecider;
-import dev.migrate.op.Op;
+import dev.migrate.op.ColumnOp;
+import dev.migrate.op.TableOp;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -70,7 +71,7 @@ class RenameTest {
             assertThat(diff.descriptions()).containsExactly("renamed table public.old_items to new_items");
             assertThat(diff.upgrade())
                     .containsExactly(
-                            new Op.RenameTable(new dev.migrate.op.QualifiedName(null, "old_items"), "new_items"));
+                            new TableOp.RenameTable(new dev.migrate.op.QualifiedName(null, "old_items"), "new_items"));
             assertThat(diff.warnings()).isEmpty();
 
             run(c, diff.upgrade());
@@ -106,8 +107,9 @@ class RenameTest {
                                 "renamed column public.new_items.title to name");
                 assertThat(diff.upgrade())
                         .containsExactly(
-                                new Op.RenameTable(new dev.migrate.op.QualifiedName(null, "old_items"), "new_items"),
-                                new Op.RenameColumn(
+                                new TableOp.RenameTable(
+                                        new dev.migrate.op.QualifiedName(null, "old_items"), "new_items"),
+                                new ColumnOp.RenameColumn(
                                         new dev.migrate.op.QualifiedName(null, "new_items"), "title", "name"));
                 assertThat(diff.warnings()).isEmpty();
 
@@ -186,7 +188,7 @@ class RenameTest {
                             "renamed column public.people.nick to nickname",
                             "column public.people.nickname: type varchar(10) -> varchar(20)");
             assertThat(diff.upgrade())
-                    .contains(new Op.RenameColumn(
+                    .contains(new ColumnOp.RenameColumn(
                             new dev.migrate.op.QualifiedName(null, "people"), "fullname", "full_name"));
             assertThat(diff.warnings()).isEmpty();
 

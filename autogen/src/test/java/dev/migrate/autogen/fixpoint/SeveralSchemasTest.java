@@ -11,7 +11,7 @@ import dev.migrate.autogen.internal.cache.EntitySchemaCache;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.read.CatalogReader;
-import dev.migrate.op.Op;
+import dev.migrate.op.SchemaOp;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -52,9 +52,9 @@ class SeveralSchemasTest {
                             "added table public.notes",
                             "added index ix_audit_entries_action on audit.audit_entries",
                             "added foreign key [ledger_id] -> ledgers[id] on audit.audit_entries");
-            assertThat(first.upgrade().get(0)).isEqualTo(new Op.CreateSchema("audit", false));
+            assertThat(first.upgrade().get(0)).isEqualTo(new SchemaOp.CreateSchema("audit", false));
             assertThat(first.downgrade().get(first.downgrade().size() - 1))
-                    .isEqualTo(new Op.DropSchema("audit", false));
+                    .isEqualTo(new SchemaOp.DropSchema("audit", false));
             // building the entity side created nothing real: no audit schema, no tables, no scratch schema left
             assertThat(schemas(c)).containsExactly("public");
             assertThat(new CatalogReader().read(c, List.of("public")).tables()).isEmpty();

@@ -90,7 +90,7 @@ class UnmanagedObjectsTest {
             // indexes go with their table; they are dropped explicitly so that the downgrade puts them back
             assertThat(diff.descriptions()).contains("removed index ix_lower_email on public.customers");
             assertThat(diff.downgrade())
-                    .anyMatch(op -> op instanceof dev.migrate.op.Op.CreateIndex i
+                    .anyMatch(op -> op instanceof dev.migrate.op.IndexOp.CreateIndex i
                             && i.name().equals("ix_prefs")
                             && "gin".equals(i.method()));
         }

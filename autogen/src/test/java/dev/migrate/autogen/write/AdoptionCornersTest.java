@@ -7,6 +7,7 @@ import dev.migrate.JdbcWork;
 import dev.migrate.Migration;
 import dev.migrate.Operations;
 import dev.migrate.catalog.diff.MigrationScript;
+import dev.migrate.op.EnumOp;
 import dev.migrate.op.Op;
 import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.OnOldestAndNewestMajor;
@@ -64,7 +65,7 @@ class AdoptionCornersTest {
             Migration baseline = Adoption.written(script, "20261128_120000", AT).migration();
             baseline.upgrade(withAfter(
                     GeneratedMigrations.online(fresh),
-                    op -> op instanceof Op.CreateEnum e && e.type().name().equals("order_status"),
+                    op -> op instanceof EnumOp.CreateEnum e && e.type().name().equals("order_status"),
                     fresh,
                     "CREATE TABLE sales.customers (id int PRIMARY KEY, status sales.order_status)"));
             assertThat(CatalogFingerprint.difference(CatalogFingerprint.of(legacy), CatalogFingerprint.of(fresh)))

@@ -14,6 +14,7 @@ import dev.migrate.catalog.drift.DriftReport;
 import dev.migrate.catalog.drift.SchemaDrift;
 import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.catalog.read.UnreadObjects;
+import dev.migrate.op.ConstraintOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.testing.TestPostgres;
@@ -128,7 +129,7 @@ class ConstraintStorageParametersTest {
         assertThatThrownBy(() -> Ddl.primaryKey("accounts_pkey", "id").with("fillfactor", " "))
                 .hasMessageContaining("accounts_pkey")
                 .hasMessageContaining("has no value");
-        Op.AddConstraint add = new Op.AddConstraint(
+        ConstraintOp.AddConstraint add = new ConstraintOp.AddConstraint(
                 QualifiedName.parse("accounts"),
                 Ddl.unique("accounts_email_key", "email").deferrable(false).with("FILLFACTOR", 70));
         assertThat(sql(List.of(add)))

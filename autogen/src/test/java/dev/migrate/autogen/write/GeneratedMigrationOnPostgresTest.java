@@ -10,12 +10,19 @@ import dev.migrate.JdbcWork;
 import dev.migrate.Migration;
 import dev.migrate.Operations;
 import dev.migrate.autogen.internal.write.OpJavaRenderer;
+import dev.migrate.op.ConstraintOp;
+import dev.migrate.op.DataOp;
+import dev.migrate.op.EnumOp;
 import dev.migrate.op.Identity;
 import dev.migrate.op.IndexKey;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
+import dev.migrate.op.SchemaOp;
+import dev.migrate.op.SequenceOp;
 import dev.migrate.op.SequenceOptions;
+import dev.migrate.op.TableOp;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.OpSql;
 import java.math.BigDecimal;
@@ -40,9 +47,9 @@ class GeneratedMigrationOnPostgresTest {
     @Test
     void aGeneratedMigrationBuildsTheSchemaOnPostgres() throws SQLException {
         List<Op> ops = List.of(
-                new Op.CreateSchema("app", false),
-                new Op.CreateEnum(name("app.mood"), List.of("sad", "it's ok", LABEL)),
-                new Op.CreateTable(
+                new SchemaOp.CreateSchema("app", false),
+                new EnumOp.CreateEnum(name("app.mood"), List.of("sad", "it's ok", LABEL)),
+                new TableOp.CreateTable(
                         name("app.teams"),
                         List.of(
                                 Ddl.column("id", "bigint")
@@ -51,7 +58,7 @@ class GeneratedMigrationOnPostgresTest {
                                 Ddl.column("name", "text").notNull(),
                                 Ddl.unique("uq_teams_name", "name")),
                         null),
-                new Op.CreateTable(
+                new TableOp.CreateTable(
                         name("app.agents"),
                         List.of(
                                 Ddl.column("id", "bigint")
@@ -65,25 +72,26 @@ class GeneratedMigrationOnPostgresTest {
                                 Ddl.column("note", "text").comment(HOSTILE),
                                 Ddl.check("ck_agents_price", "price >= 0").notValid()),
                         HOSTILE),
-                Op.CreateIndex.onKeys(
+                IndexOp.CreateIndex.onKeys(
                                 "ix_agents_live_name",
                                 name("app.agents"),
                                 List.of(new IndexKey.Expression("lower(name)")))
                         .unique()
                         .where("note IS NOT NULL"),
-                Op.CreateIndex.on("ix_agents_team", name("app.agents"), List.of("team_id"))
+                IndexOp.CreateIndex.on("ix_agents_team", name("app.agents"), List.of("team_id"))
                         .concurrently()
                         .using("btree")
                         .include("name"),
-                new Op.AddConstraint(
+                new ConstraintOp.AddConstraint(
                         name("app.agents"),
                         Ddl.foreignKey("fk_agents_team", "team_id")
                                 .references("app.teams", "id")
                                 .onDelete(ReferentialAction.CASCADE)
                                 .deferrable(false)),
-                new Op.CreateSequence(name("app.seq_tickets"), SequenceOptions.DEFAULTS.startWith(7), "app.agents.id"),
-                new Op.BulkInsert(name("app.teams"), List.of(row("name", HOSTILE), row("name", "plain"))),
-                new Op.BulkInsert(
+                new SequenceOp.CreateSequence(
+                        name("app.seq_tickets"), SequenceOptions.DEFAULTS.startWith(7), "app.agents.id"),
+                new DataOp.BulkInsert(name("app.teams"), List.of(row("name", HOSTILE), row("name", "plain"))),
+                new DataOp.BulkInsert(
                         name("app.agents"),
                         List.of(
                                 row(
@@ -98,7 +106,7 @@ class GeneratedMigrationOnPostgresTest {
                                         "note",
                                         HOSTILE),
                                 row("team_id", 2L, "name", "Bob", "mood", null, "price", null, "note", null))),
-                new Op.ValidateConstraint(name("app.agents"), "ck_agents_price"));
+                new ConstraintOp.ValidateConstraint(name("app.agents"), "ck_agents_price"));
 
         JavaFile file =
                 GeneratedMigrations.javaFile("V2_Live", new OpJavaRenderer().render(ops, op -> List.of("generated")));

@@ -13,6 +13,7 @@ import dev.migrate.catalog.diff.SchemaDiff;
 import dev.migrate.catalog.drift.DriftReport;
 import dev.migrate.catalog.drift.SchemaDrift;
 import dev.migrate.catalog.read.Exclusions;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.Op;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.OpSql;
@@ -117,7 +118,7 @@ class IndexStorageParametersTest {
         assertThatThrownBy(
                         () -> Ddl.index("orders_customer", "orders", "customer").with("fillfactor", " "))
                 .hasMessageContaining("has no value");
-        Op.CreateIndex odd =
+        IndexOp.CreateIndex odd =
                 Ddl.index("orders_area", "orders", "area").using("gist").with("BUFFERING", "it's");
         assertThat(odd.storage()).containsOnlyKeys("buffering");
         assertThat(sql(List.of(odd))).endsWith("WITH (buffering = 'it''s')");

@@ -7,13 +7,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrate.Ddl;
 import dev.migrate.autogen.internal.write.OpJavaRenderer;
 import dev.migrate.op.Column;
+import dev.migrate.op.ColumnOp;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.ConstraintOp;
+import dev.migrate.op.DataOp;
+import dev.migrate.op.EnumOp;
 import dev.migrate.op.Identity;
 import dev.migrate.op.IndexKey;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
+import dev.migrate.op.SchemaOp;
+import dev.migrate.op.SequenceOp;
 import dev.migrate.op.SequenceOptions;
+import dev.migrate.op.SqlOp;
+import dev.migrate.op.TableOp;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -40,11 +49,11 @@ class OpJavaRendererTest {
                 .notNull()
                 .defaultValue("'active'")
                 .comment("Operational status");
-        assertThat(printed(new Op.AddColumn(name("agents"), status))).isEqualTo("""
+        assertThat(printed(new ColumnOp.AddColumn(name("agents"), status))).isEqualTo("""
                         op.addColumn("agents", column("operational_status", "varchar(50)").notNull()
                                 .defaultValue("'active'").comment("Operational status"));
                         """);
-        assertThat(printed(new Op.AddColumn(name("app.agents"), Ddl.column("note", "text"))))
+        assertThat(printed(new ColumnOp.AddColumn(name("app.agents"), Ddl.column("note", "text"))))
                 .isEqualTo("op.addColumn(\"app.agents\", column(\"note\", \"text\"));\n");
     }
 
@@ -52,9 +61,9 @@ class OpJavaRendererTest {
     void aLongLiteralIsCutIntoPiecesOnlyWhereItWouldPassColumn100() {
         // 77 characters: at its indentation of 8 the call ends exactly at column 100
         String fits = "UPDATE agents SET status = 'retired' WHERE last_seen_at < now() - '9 days'::x";
-        assertThat(printed(new Op.Execute(fits, null))).isEqualTo("op.execute(\"" + fits + "\");\n");
+        assertThat(printed(new SqlOp.Execute(fits, null))).isEqualTo("op.execute(\"" + fits + "\");\n");
         String longer = fits + "y";
-        assertThat(printed(new Op.Execute(longer, null))).isEqualTo("""
+        assertThat(printed(new SqlOp.Execute(longer, null))).isEqualTo("""
                 op.execute("UPDATE agents SET status = 'retired' WHERE last_seen_at "
                         + "< now() - '9 days'::xy");
                 """);
@@ -62,7 +71,7 @@ class OpJavaRendererTest {
 
     @Test
     void createTablePutsOneElementPerLine() {
-        Op op = new Op.CreateTable(
+        Op op = new TableOp.CreateTable(
                 name("agents"),
                 List.of(
                         Ddl.column("id", "bigint").identity(Identity.always()).primaryKey(),
@@ -80,9 +89,9 @@ class OpJavaRendererTest {
     @Test
     void createTableWithOneElementOrNoneStaysOnOneLine() {
         assertThat(printed(
-                        new Op.CreateTable(
+                        new TableOp.CreateTable(
                                 name("t"), List.of(Ddl.column("id", "int").identity()), null),
-                        new Op.CreateTable(name("empty"), List.of(), null)))
+                        new TableOp.CreateTable(name("empty"), List.of(), null)))
                 .isEqualTo("""
                 op.createTable("t", column("id", "int").identity());
                 op.createTable("empty");
@@ -91,7 +100,7 @@ class OpJavaRendererTest {
 
     @Test
     void aTableCommentBecomesItsOwnCallAndColumnCommentsFollowIt() {
-        Op op = new Op.CreateTable(
+        Op op = new TableOp.CreateTable(
                 name("agents"),
                 List.of(Ddl.column("id", "bigint").primaryKey().comment("Key"), Ddl.column("name", "text")),
                 "Agents");
@@ -119,7 +128,7 @@ class OpJavaRendererTest {
                                 .startWith(100)
                                 .maxValue(5_000_000_000L)
                                 .cycle()));
-        assertThat(printed(new Op.AddColumn(name("t"), c), new Op.AddColumn(name("t"), seq)))
+        assertThat(printed(new ColumnOp.AddColumn(name("t"), c), new ColumnOp.AddColumn(name("t"), seq)))
                 .isEqualTo("""
                 op.addColumn("t", column("total", "numeric(10,2)").collate("C").notNull()
                         .generatedAs("price * qty"));
@@ -131,8 +140,8 @@ class OpJavaRendererTest {
     @Test
     void indexesUseTheShortFormWhenPlainAndTheFactoryOtherwise() {
         assertThat(printed(
-                        Op.CreateIndex.on("ix_agents_status", name("agents"), List.of("status", "my col")),
-                        Op.CreateIndex.onKeys(
+                        IndexOp.CreateIndex.on("ix_agents_status", name("agents"), List.of("status", "my col")),
+                        IndexOp.CreateIndex.onKeys(
                                         "ix_keys",
                                         name("agents"),
                                         List.of(
@@ -140,16 +149,16 @@ class OpJavaRendererTest {
                                                 IndexKey.Column.of("due").desc().nullsLast(),
                                                 IndexKey.Column.of("id")))
                                 .unique(),
-                        Op.CreateIndex.on("ix_x", name("app.agents"), List.of("status"))
+                        IndexOp.CreateIndex.on("ix_x", name("app.agents"), List.of("status"))
                                 .unique()
                                 .where("deleted_at IS NULL"),
-                        Op.CreateIndex.on("ix_y", name("agents"), List.of("tags"))
+                        IndexOp.CreateIndex.on("ix_y", name("agents"), List.of("tags"))
                                 .concurrently()
                                 .using("gin")
                                 .include("id", "name")
                                 .nullsNotDistinct(),
-                        new Op.DropIndex(name("app.ix_x"), false, null),
-                        new Op.DropIndex(name("ix_y"), true, null)))
+                        new IndexOp.DropIndex(name("app.ix_x"), false, null),
+                        new IndexOp.DropIndex(name("ix_y"), true, null)))
                 .isEqualTo("""
                 op.createIndex("ix_agents_status", "agents", "status", "my col");
                 op.createIndex(index("ix_keys", "agents", expr("lower(email)"), desc("due").nullsLast(), key("id"))
@@ -171,22 +180,22 @@ class OpJavaRendererTest {
                 .deferrable(true)
                 .notValid();
         assertThat(printed(
-                        new Op.AddConstraint(name("tasks"), Ddl.primaryKey("pk_tasks", "id", "v")),
-                        new Op.AddConstraint(name("tasks"), Ddl.unique("uq_tasks_code", "code")),
-                        new Op.AddConstraint(
+                        new ConstraintOp.AddConstraint(name("tasks"), Ddl.primaryKey("pk_tasks", "id", "v")),
+                        new ConstraintOp.AddConstraint(name("tasks"), Ddl.unique("uq_tasks_code", "code")),
+                        new ConstraintOp.AddConstraint(
                                 name("tasks"),
                                 Ddl.unique("uq_tasks_ref", "ref")
                                         .nullsNotDistinct()
                                         .deferrable(false)),
-                        new Op.AddConstraint(name("tasks"), fk),
-                        new Op.AddConstraint(
+                        new ConstraintOp.AddConstraint(name("tasks"), fk),
+                        new ConstraintOp.AddConstraint(
                                 name("tasks"), Ddl.foreignKey(null, "owner_id").references("users", "id")),
-                        new Op.AddConstraint(name("tasks"), Ddl.check("ck_tasks_qty", "qty > 0")),
-                        new Op.AddConstraint(
+                        new ConstraintOp.AddConstraint(name("tasks"), Ddl.check("ck_tasks_qty", "qty > 0")),
+                        new ConstraintOp.AddConstraint(
                                 name("tasks"),
                                 Ddl.check("ck_tasks_due", "due > created").notValid()),
-                        new Op.ValidateConstraint(name("tasks"), "ck_tasks_due"),
-                        new Op.DropConstraint(name("tasks"), "uq_tasks_code", null)))
+                        new ConstraintOp.ValidateConstraint(name("tasks"), "ck_tasks_due"),
+                        new ConstraintOp.DropConstraint(name("tasks"), "uq_tasks_code", null)))
                 .isEqualTo("""
                 op.addPrimaryKey("tasks", "pk_tasks", "id", "v");
                 op.addUnique("tasks", "uq_tasks_code", "code");
@@ -207,20 +216,20 @@ class OpJavaRendererTest {
     void columnAlterations() {
         QualifiedName t = name("app.t");
         assertThat(printed(
-                        new Op.DropTable(t, null),
-                        new Op.RenameTable(t, "t2"),
-                        new Op.CommentOnTable(t, null, "old"),
-                        new Op.DropColumn(t, "c", null),
-                        new Op.RenameColumn(t, "c", "d"),
-                        new Op.AlterColumnType(t, "c", "bigint", null, "int"),
-                        new Op.AlterColumnType(t, "c", "numeric(10,2)", "c::numeric(10,2)", null),
-                        new Op.AlterColumnNullable(t, "c", false),
-                        new Op.AlterColumnNullable(t, "c", true),
-                        new Op.AlterColumnDefault(t, "c", "now()", null),
-                        new Op.AlterColumnDefault(t, "c", null, "now()"),
-                        new Op.AddIdentity(t, "id", Identity.always()),
-                        new Op.DropIdentity(t, "id", null),
-                        new Op.CommentOnColumn(t, "c", "The \"c\"", null)))
+                        new TableOp.DropTable(t, null),
+                        new TableOp.RenameTable(t, "t2"),
+                        new TableOp.CommentOnTable(t, null, "old"),
+                        new ColumnOp.DropColumn(t, "c", null),
+                        new ColumnOp.RenameColumn(t, "c", "d"),
+                        new ColumnOp.AlterColumnType(t, "c", "bigint", null, "int"),
+                        new ColumnOp.AlterColumnType(t, "c", "numeric(10,2)", "c::numeric(10,2)", null),
+                        new ColumnOp.AlterColumnNullable(t, "c", false),
+                        new ColumnOp.AlterColumnNullable(t, "c", true),
+                        new ColumnOp.AlterColumnDefault(t, "c", "now()", null),
+                        new ColumnOp.AlterColumnDefault(t, "c", null, "now()"),
+                        new ColumnOp.AddIdentity(t, "id", Identity.always()),
+                        new ColumnOp.DropIdentity(t, "id", null),
+                        new ColumnOp.CommentOnColumn(t, "c", "The \"c\"", null)))
                 .isEqualTo("""
                 op.dropTable("app.t");
                 op.renameTable("app.t", "t2");
@@ -245,27 +254,27 @@ class OpJavaRendererTest {
     void enumsSequencesSchemasAndSql() {
         QualifiedName mood = name("app.mood");
         assertThat(printed(
-                        new Op.CreateEnum(mood, List.of("sad", "ok")),
-                        new Op.AddEnumValue(mood, "happy", null, null),
-                        new Op.AddEnumValue(mood, "meh", "ok", null),
-                        new Op.AddEnumValue(mood, "great", null, "happy"),
-                        new Op.RenameEnumValue(mood, "ok", "fine"),
-                        new Op.DropEnum(mood, null),
-                        new Op.CreateSequence(name("seq_a"), null, null),
-                        new Op.CreateSequence(
+                        new EnumOp.CreateEnum(mood, List.of("sad", "ok")),
+                        new EnumOp.AddEnumValue(mood, "happy", null, null),
+                        new EnumOp.AddEnumValue(mood, "meh", "ok", null),
+                        new EnumOp.AddEnumValue(mood, "great", null, "happy"),
+                        new EnumOp.RenameEnumValue(mood, "ok", "fine"),
+                        new EnumOp.DropEnum(mood, null),
+                        new SequenceOp.CreateSequence(name("seq_a"), null, null),
+                        new SequenceOp.CreateSequence(
                                 name("seq_b"),
                                 SequenceOptions.DEFAULTS
                                         .as("int")
                                         .incrementBy(10)
                                         .cache(20),
                                 null),
-                        new Op.CreateSequence(name("seq_c"), null, "t.id"),
-                        new Op.DropSequence(name("seq_a"), null),
-                        new Op.CreateSchema("app", false),
-                        new Op.CreateSchema("app", true),
-                        new Op.DropSchema("app", false),
-                        new Op.DropSchema("app", true),
-                        new Op.Execute("UPDATE t SET a = 'x'", null)))
+                        new SequenceOp.CreateSequence(name("seq_c"), null, "t.id"),
+                        new SequenceOp.DropSequence(name("seq_a"), null),
+                        new SchemaOp.CreateSchema("app", false),
+                        new SchemaOp.CreateSchema("app", true),
+                        new SchemaOp.DropSchema("app", false),
+                        new SchemaOp.DropSchema("app", true),
+                        new SqlOp.Execute("UPDATE t SET a = 'x'", null)))
                 .isEqualTo("""
                 op.createEnum("app.mood", "sad", "ok");
                 op.addEnumValue("app.mood", "happy");
@@ -296,8 +305,8 @@ class OpJavaRendererTest {
         second.put("name", null);
         second.put("born", new BigDecimal("1.50"));
         assertThat(printed(
-                        new Op.BulkInsert(name("people"), List.of(first, second)),
-                        new Op.BulkInsert(name("none"), List.of())))
+                        new DataOp.BulkInsert(name("people"), List.of(first, second)),
+                        new DataOp.BulkInsert(name("none"), List.of())))
                 .isEqualTo("""
                 {
                     Map<String, Object> row1 = new LinkedHashMap<>();
@@ -316,8 +325,8 @@ class OpJavaRendererTest {
 
     @Test
     void notesBecomeCommentLinesBeforeTheirOp() {
-        Op drop = new Op.DropColumn(name("agents"), "legacy", null);
-        Op add = new Op.AddColumn(name("agents"), Ddl.column("x", "int"));
+        Op drop = new ColumnOp.DropColumn(name("agents"), "legacy", null);
+        Op add = new ColumnOp.AddColumn(name("agents"), Ddl.column("x", "int"));
         String body = upgradeBody(renderer.render(
                 List.of(drop, add),
                 op -> op == drop
@@ -334,7 +343,7 @@ class OpJavaRendererTest {
 
     @Test
     void aUnicodeEscapeInANoteCannotEndTheComment() {
-        Op drop = new Op.DropTable(name("t"), null);
+        Op drop = new TableOp.DropTable(name("t"), null);
         String body = upgradeBody(renderer.render(
                 List.of(drop), op -> List.of("a\\u000aop.dropTable(\"evil\"); \\\\u0041 \\\\\\uuu000A")));
         assertThat(body)
@@ -345,10 +354,10 @@ class OpJavaRendererTest {
     @SuppressWarnings(
             "NullAway") // null where the engine's records take it for "none", which their annotations do not say yet
     void writesANameThatHoldsADotQuotedSoThatItReadsBackAsTheSameObject() {
-        assertThat(renderer.render(new Op.DropTable(QualifiedName.of(null, "my.table"), null))
+        assertThat(renderer.render(new TableOp.DropTable(QualifiedName.of(null, "my.table"), null))
                         .toString())
                 .contains("op.dropTable(\"\\\"my.table\\\"\")");
-        assertThat(renderer.render(new Op.AddConstraint(
+        assertThat(renderer.render(new ConstraintOp.AddConstraint(
                                 name("t"),
                                 new Constraint.ForeignKey(
                                         "fk",
@@ -366,7 +375,7 @@ class OpJavaRendererTest {
 
     @Test
     void refusesABulkInsertValueItCannotWrite() {
-        Op insert = new Op.BulkInsert(name("t"), List.of(Map.of("a", new Object())));
+        Op insert = new DataOp.BulkInsert(name("t"), List.of(Map.of("a", new Object())));
         assertThatThrownBy(() -> renderer.render(insert))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("java.lang.Object");
@@ -380,7 +389,7 @@ class OpJavaRendererTest {
         row.put("d", Double.NaN);
         row.put("f", 1.5f);
         row.put("s", (short) -3);
-        assertThat(printed(new Op.BulkInsert(name("t"), List.of(row)))).contains("""
+        assertThat(printed(new DataOp.BulkInsert(name("t"), List.of(row)))).contains("""
                     row1.put("u", UUID.fromString("123e4567-e89b-12d3-a456-426614174000"));
                     row1.put("b", HexFormat.of().parseHex("01ff"));
                     row1.put("d", Double.NaN);

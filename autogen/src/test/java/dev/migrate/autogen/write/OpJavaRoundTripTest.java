@@ -6,21 +6,33 @@ import com.palantir.javapoet.JavaFile;
 import dev.migrate.Ddl;
 import dev.migrate.Migration;
 import dev.migrate.autogen.internal.write.OpJavaRenderer;
+import dev.migrate.op.CitusOp;
 import dev.migrate.op.Column;
+import dev.migrate.op.ColumnOp;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.ConstraintOp;
+import dev.migrate.op.DataOp;
 import dev.migrate.op.Deferrability;
+import dev.migrate.op.EnumOp;
 import dev.migrate.op.Identity;
 import dev.migrate.op.IndexKey;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.ObjectDefinition;
 import dev.migrate.op.ObjectKind;
+import dev.migrate.op.ObjectOp;
 import dev.migrate.op.OnlineChange;
+import dev.migrate.op.OnlineOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
 import dev.migrate.op.Rows;
+import dev.migrate.op.SchemaOp;
 import dev.migrate.op.SequenceChanges;
+import dev.migrate.op.SequenceOp;
 import dev.migrate.op.SequenceOptions;
+import dev.migrate.op.SqlOp;
+import dev.migrate.op.TableOp;
 import dev.migrate.tooling.OpSql;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -69,7 +81,7 @@ class OpJavaRoundTripTest {
     void everyKindOfOpHasASample() {
         // the sealed families (online steps, table distributions) by their records
         Set<String> kinds = dev.migrate.op.OpKinds.leaves()
-                .filter(k -> !Op.OnlineStep.class.isAssignableFrom(k))
+                .filter(k -> !OnlineOp.OnlineStep.class.isAssignableFrom(k))
                 .map(Class::getSimpleName)
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> sampled = SAMPLES.values().stream()
@@ -77,7 +89,7 @@ class OpJavaRoundTripTest {
                 .collect(Collectors.toSet());
         kinds.removeAll(sampled);
         // the parts of an online change's halves, made at run time, are never written as Java
-        kinds.remove(Op.OnlineStep.class.getSimpleName());
+        kinds.remove(OnlineOp.OnlineStep.class.getSimpleName());
         assertThat(kinds).as("op kinds without a round-trip sample").isEmpty();
     }
 
@@ -124,7 +136,7 @@ class OpJavaRoundTripTest {
         // schemas
         s.put(
                 "onlineAlterColumn",
-                new Op.Online(OnlineChange.alterColumn("app.orders", "amount")
+                new OnlineOp.Online(OnlineChange.alterColumn("app.orders", "amount")
                         .type("numeric(12,2)")
                         .notNull()
                         .check("orders_amount_positive", "amount > 0")
@@ -141,20 +153,22 @@ class OpJavaRoundTripTest {
                                 false))
                         .up("amount / 100.0")
                         .down(HOSTILE)));
-        s.put("onlineRenameColumn", new Op.Online(OnlineChange.renameColumn("app.customers", "name", "full_name")));
-        s.put("onlineRenameTable", new Op.Online(OnlineChange.renameTable("items", "products")));
+        s.put(
+                "onlineRenameColumn",
+                new OnlineOp.Online(OnlineChange.renameColumn("app.customers", "name", "full_name")));
+        s.put("onlineRenameTable", new OnlineOp.Online(OnlineChange.renameTable("items", "products")));
         s.put(
                 "onlineDropColumn",
-                new Op.Online(OnlineChange.dropColumn("customers", "fax").down("''")));
-        s.put("createSchema", new Op.CreateSchema("app", false));
-        s.put("createSchemaIfNotExists", new Op.CreateSchema("App \"Schema\"", true));
-        s.put("dropSchema", new Op.DropSchema("app", false));
-        s.put("dropSchemaCascade", new Op.DropSchema("app", true));
+                new OnlineOp.Online(OnlineChange.dropColumn("customers", "fax").down("''")));
+        s.put("createSchema", new SchemaOp.CreateSchema("app", false));
+        s.put("createSchemaIfNotExists", new SchemaOp.CreateSchema("App \"Schema\"", true));
+        s.put("dropSchema", new SchemaOp.DropSchema("app", false));
+        s.put("dropSchemaCascade", new SchemaOp.DropSchema("app", true));
 
         // tables
         s.put(
                 "createTableEverything",
-                new Op.CreateTable(
+                new TableOp.CreateTable(
                         name("app.agents"),
                         List.of(
                                 Ddl.column("id", "bigint")
@@ -181,7 +195,7 @@ class OpJavaRoundTripTest {
                         null));
         s.put(
                 "createTableWithComments",
-                new Op.CreateTable(
+                new TableOp.CreateTable(
                         name("agents"),
                         List.of(
                                 Ddl.column("id", "bigint").primaryKey().comment("Key"),
@@ -190,7 +204,7 @@ class OpJavaRoundTripTest {
                         HOSTILE));
         s.put(
                 "createTableUniqueColumns",
-                new Op.CreateTable(
+                new TableOp.CreateTable(
                         name("app.labels"),
                         List.of(
                                 Ddl.column("id", "int").primaryKey().unique(),
@@ -201,36 +215,40 @@ class OpJavaRoundTripTest {
                         null));
         s.put(
                 "addColumnUnique",
-                new Op.AddColumn(name("agents"), Ddl.column("email", "text").unique()));
-        s.put("createTableEmpty", new Op.CreateTable(name("empty"), List.of(), null));
+                new ColumnOp.AddColumn(
+                        name("agents"), Ddl.column("email", "text").unique()));
+        s.put("createTableEmpty", new TableOp.CreateTable(name("empty"), List.of(), null));
         s.put(
                 "createTableOneColumn",
-                new Op.CreateTable(name("one"), List.of(Ddl.column("id", "uuid").notNull()), null));
+                new TableOp.CreateTable(
+                        name("one"), List.of(Ddl.column("id", "uuid").notNull()), null));
         s.put(
                 "createTableNullableIdentity",
-                new Op.CreateTable(
+                new TableOp.CreateTable(
                         name("odd"),
                         List.of(new Column(
                                 "id", "int", true, null, Identity.byDefault(), null, null, null, false, false)),
                         null));
-        s.put("dropTable", new Op.DropTable(name("app.agents"), null));
+        s.put("dropTable", new TableOp.DropTable(name("app.agents"), null));
         s.put(
                 "dropTableWithDefinition",
-                new Op.DropTable(name("empty"), new Op.CreateTable(name("empty"), List.of(), null)));
-        s.put("renameTable", new Op.RenameTable(name("app.Agents"), "New Agents"));
-        s.put("setUnlogged", new Op.SetLogged(name("app.Agents"), true));
-        s.put("setLogged", new Op.SetLogged(name("app.Agents"), false));
-        s.put("distributeTable", new Op.DistributeTable(name("app.Agents"), "TeamId"));
-        s.put("distributeTableColocated", new Op.DistributeTable(name("orders"), "customer_id", "app.Customers", null));
-        s.put("distributeTableShards", new Op.DistributeTable(name("events"), "device_id", "none", 64));
-        s.put("distributeTableDefaultShards", new Op.DistributeTable(name("events"), "device_id", null, 16));
-        s.put("createReferenceTable", new Op.CreateReferenceTable(name("countries")));
-        s.put("undistributeTable", new Op.UndistributeTable(name("app.Agents"), null));
-        s.put("distributeSchema", new Op.DistributeSchema("tenant_1"));
-        s.put("undistributeSchema", new Op.UndistributeSchema("Tenant 1"));
+                new TableOp.DropTable(name("empty"), new TableOp.CreateTable(name("empty"), List.of(), null)));
+        s.put("renameTable", new TableOp.RenameTable(name("app.Agents"), "New Agents"));
+        s.put("setUnlogged", new TableOp.SetLogged(name("app.Agents"), true));
+        s.put("setLogged", new TableOp.SetLogged(name("app.Agents"), false));
+        s.put("distributeTable", new CitusOp.DistributeTable(name("app.Agents"), "TeamId"));
+        s.put(
+                "distributeTableColocated",
+                new CitusOp.DistributeTable(name("orders"), "customer_id", "app.Customers", null));
+        s.put("distributeTableShards", new CitusOp.DistributeTable(name("events"), "device_id", "none", 64));
+        s.put("distributeTableDefaultShards", new CitusOp.DistributeTable(name("events"), "device_id", null, 16));
+        s.put("createReferenceTable", new CitusOp.CreateReferenceTable(name("countries")));
+        s.put("undistributeTable", new CitusOp.UndistributeTable(name("app.Agents"), null));
+        s.put("distributeSchema", new CitusOp.DistributeSchema("tenant_1"));
+        s.put("undistributeSchema", new CitusOp.UndistributeSchema("Tenant 1"));
         s.put(
                 "createPartitionedTable",
-                new Op.CreateTable(
+                new TableOp.CreateTable(
                         name("app.events"),
                         List.of(
                                 Ddl.column("id", "bigint").notNull(),
@@ -240,10 +258,10 @@ class OpJavaRoundTripTest {
                         "RANGE (at)"));
         s.put(
                 "createPartitionedTableWithoutElements",
-                new Op.CreateTable(name("odd"), List.of(), null, "LIST (region)"));
+                new TableOp.CreateTable(name("odd"), List.of(), null, "LIST (region)"));
         s.put(
                 "createPartition",
-                new Op.CreatePartition(
+                new TableOp.CreatePartition(
                         name("app.events_2026_01"),
                         name("app.events"),
                         "FOR VALUES FROM ('2026-01-01 00:00:00+00', 'a region name long enough to wrap') "
@@ -251,29 +269,33 @@ class OpJavaRoundTripTest {
                         null));
         s.put(
                 "createPartitionPartitioned",
-                new Op.CreatePartition(name("Events EU"), name("events"), "FOR VALUES IN ('eu', 'o''k')", "HASH (id)"));
-        s.put("createDefaultPartition", new Op.CreatePartition(name("events_other"), name("events"), "DEFAULT", null));
+                new TableOp.CreatePartition(
+                        name("Events EU"), name("events"), "FOR VALUES IN ('eu', 'o''k')", "HASH (id)"));
+        s.put(
+                "createDefaultPartition",
+                new TableOp.CreatePartition(name("events_other"), name("events"), "DEFAULT", null));
         s.put(
                 "dropPartition",
-                new Op.DropPartition(
+                new TableOp.DropPartition(
                         name("app.events_2025_01"),
-                        new Op.CreatePartition(name("app.events_2025_01"), name("app.events"), "DEFAULT", null)));
+                        new TableOp.CreatePartition(name("app.events_2025_01"), name("app.events"), "DEFAULT", null)));
         s.put(
                 "attachPartition",
-                new Op.AttachPartition(name("events"), name("events_h0"), "FOR VALUES WITH (MODULUS 4, REMAINDER 0)"));
+                new TableOp.AttachPartition(
+                        name("events"), name("events_h0"), "FOR VALUES WITH (MODULUS 4, REMAINDER 0)"));
         s.put(
                 "detachPartition",
-                new Op.DetachPartition(name("app.events"), name("app.events_2025_01"), false, "DEFAULT"));
+                new TableOp.DetachPartition(name("app.events"), name("app.events_2025_01"), false, "DEFAULT"));
         s.put(
                 "detachPartitionConcurrently",
-                new Op.DetachPartition(name("events"), name("events_2025_01"), true, null));
-        s.put("commentOnTable", new Op.CommentOnTable(name("app.agents"), HOSTILE, "old"));
-        s.put("commentOnTableRemoved", new Op.CommentOnTable(name("agents"), null, "old"));
+                new TableOp.DetachPartition(name("events"), name("events_2025_01"), true, null));
+        s.put("commentOnTable", new TableOp.CommentOnTable(name("app.agents"), HOSTILE, "old"));
+        s.put("commentOnTableRemoved", new TableOp.CommentOnTable(name("agents"), null, "old"));
 
         // columns
         s.put(
                 "addColumn",
-                new Op.AddColumn(
+                new ColumnOp.AddColumn(
                         name("app.agents"),
                         Ddl.column("select", "timestamp(3) with time zone")
                                 .notNull()
@@ -281,7 +303,7 @@ class OpJavaRoundTripTest {
                                 .comment("When")));
         s.put(
                 "addColumnIdentityOptions",
-                new Op.AddColumn(
+                new ColumnOp.AddColumn(
                         name("agents"),
                         Ddl.column("n", "bigint")
                                 .identity(Identity.byDefault()
@@ -293,15 +315,15 @@ class OpJavaRoundTripTest {
                                                 .maxValue(Long.MAX_VALUE)
                                                 .cache(5_000_000_000L)
                                                 .cycle()))));
-        s.put("dropColumn", new Op.DropColumn(name("app.agents"), "Old Col", Ddl.column("Old Col", "text")));
-        s.put("renameColumn", new Op.RenameColumn(name("agents"), "user", "owner"));
-        s.put("alterColumnType", new Op.AlterColumnType(name("agents"), "n", "bigint", null, "int"));
+        s.put("dropColumn", new ColumnOp.DropColumn(name("app.agents"), "Old Col", Ddl.column("Old Col", "text")));
+        s.put("renameColumn", new ColumnOp.RenameColumn(name("agents"), "user", "owner"));
+        s.put("alterColumnType", new ColumnOp.AlterColumnType(name("agents"), "n", "bigint", null, "int"));
         s.put(
                 "alterColumnCollation",
-                new Op.AlterColumnType(name("agents"), "Name", "text", null, null, "C", null, null));
+                new ColumnOp.AlterColumnType(name("agents"), "Name", "text", null, null, "C", null, null));
         s.put(
                 "alterSequence",
-                new Op.AlterSequence(
+                new SequenceOp.AlterSequence(
                         name("app.ids"),
                         SequenceChanges.NONE
                                 .as("integer")
@@ -314,52 +336,60 @@ class OpJavaRoundTripTest {
                         null));
         s.put(
                 "alterIdentity",
-                new Op.AlterIdentity(name("agents"), "id", true, SequenceChanges.NONE.incrementBy(50), null, null));
+                new ColumnOp.AlterIdentity(
+                        name("agents"), "id", true, SequenceChanges.NONE.incrementBy(50), null, null));
         s.put(
                 "alterIdentityOptionsOnly",
-                new Op.AlterIdentity(name("agents"), "id", null, SequenceChanges.NONE.cycle(true), null, null));
+                new ColumnOp.AlterIdentity(name("agents"), "id", null, SequenceChanges.NONE.cycle(true), null, null));
         s.put(
                 "addVirtualColumn",
-                new Op.AddColumn(
+                new ColumnOp.AddColumn(
                         name("agents"),
                         Ddl.column("twice", "int").generatedAs("n * 2").virtual()));
         s.put(
                 "alterColumnTypeUsing",
-                new Op.AlterColumnType(name("app.agents"), "amount", "numeric(10,2)", "amount::numeric(10,2)", null));
-        s.put("setNotNull", new Op.AlterColumnNullable(name("agents"), "n", false));
-        s.put("dropNotNull", new Op.AlterColumnNullable(name("agents"), "n", true));
-        s.put("setDefault", new Op.AlterColumnDefault(name("agents"), "status", "'it''s'", null));
-        s.put("dropDefault", new Op.AlterColumnDefault(name("agents"), "status", null, "'x'"));
-        s.put("addIdentity", new Op.AddIdentity(name("app.agents"), "id", Identity.always()));
+                new ColumnOp.AlterColumnType(
+                        name("app.agents"), "amount", "numeric(10,2)", "amount::numeric(10,2)", null));
+        s.put("setNotNull", new ColumnOp.AlterColumnNullable(name("agents"), "n", false));
+        s.put("dropNotNull", new ColumnOp.AlterColumnNullable(name("agents"), "n", true));
+        s.put("setDefault", new ColumnOp.AlterColumnDefault(name("agents"), "status", "'it''s'", null));
+        s.put("dropDefault", new ColumnOp.AlterColumnDefault(name("agents"), "status", null, "'x'"));
+        s.put("addIdentity", new ColumnOp.AddIdentity(name("app.agents"), "id", Identity.always()));
         s.put(
                 "addIdentityOptions",
-                new Op.AddIdentity(
+                new ColumnOp.AddIdentity(
                         name("agents"),
                         "id",
                         Identity.byDefault()
                                 .with(SequenceOptions.DEFAULTS.incrementBy(2).cache(10))));
         s.put(
                 "addIdentityNamedSequence",
-                new Op.AddIdentity(
+                new ColumnOp.AddIdentity(
                         name("agents"),
                         "id",
                         Identity.byDefault()
                                 .sequenceName("Agents \"Seq\"")
                                 .with(SequenceOptions.DEFAULTS.startWith(10))));
-        s.put("dropIdentity", new Op.DropIdentity(name("agents"), "id", Identity.always()));
-        s.put("commentOnColumn", new Op.CommentOnColumn(name("app.agents"), "Weird \"Col\"", HOSTILE, null));
-        s.put("commentOnColumnRemoved", new Op.CommentOnColumn(name("agents"), "c", null, "old"));
-        s.put("commentOnConstraint", new Op.CommentOnConstraint(name("app.agents"), "Weird \"Key\"", HOSTILE, null));
-        s.put("commentOnConstraintRemoved", new Op.CommentOnConstraint(name("agents"), "agents_pkey", null, "old"));
-        s.put("commentOnIndex", new Op.CommentOnIndex(name("app.Agents_Idx"), HOSTILE, null));
-        s.put("commentOnIndexRemoved", new Op.CommentOnIndex(name("agents_idx"), null, "old"));
+        s.put("dropIdentity", new ColumnOp.DropIdentity(name("agents"), "id", Identity.always()));
+        s.put("commentOnColumn", new ColumnOp.CommentOnColumn(name("app.agents"), "Weird \"Col\"", HOSTILE, null));
+        s.put("commentOnColumnRemoved", new ColumnOp.CommentOnColumn(name("agents"), "c", null, "old"));
+        s.put(
+                "commentOnConstraint",
+                new ConstraintOp.CommentOnConstraint(name("app.agents"), "Weird \"Key\"", HOSTILE, null));
+        s.put(
+                "commentOnConstraintRemoved",
+                new ConstraintOp.CommentOnConstraint(name("agents"), "agents_pkey", null, "old"));
+        s.put("commentOnIndex", new IndexOp.CommentOnIndex(name("app.Agents_Idx"), HOSTILE, null));
+        s.put("commentOnIndexRemoved", new IndexOp.CommentOnIndex(name("agents_idx"), null, "old"));
 
         // indexes
-        s.put("indexPlain", Op.CreateIndex.on("ix_agents_status", name("agents"), List.of("status")));
-        s.put("indexHostileColumn", Op.CreateIndex.on("ix_odd", name("agents"), List.of("id); DROP TABLE agents; --")));
+        s.put("indexPlain", IndexOp.CreateIndex.on("ix_agents_status", name("agents"), List.of("status")));
+        s.put(
+                "indexHostileColumn",
+                IndexOp.CreateIndex.on("ix_odd", name("agents"), List.of("id); DROP TABLE agents; --")));
         s.put(
                 "indexExpressions",
-                Op.CreateIndex.onKeys(
+                IndexOp.CreateIndex.onKeys(
                         "ix_agents_lower",
                         name("app.agents"),
                         List.of(
@@ -368,33 +398,35 @@ class OpJavaRoundTripTest {
                                 IndexKey.Column.of("Name"))));
         s.put(
                 "indexUniquePartial",
-                Op.CreateIndex.on("ix_live", name("agents"), List.of("email"))
+                IndexOp.CreateIndex.on("ix_live", name("agents"), List.of("email"))
                         .unique()
                         .where("deleted_at IS NULL AND note <> 'it''s'"));
         s.put(
                 "indexConcurrentMethodInclude",
-                Op.CreateIndex.on("ix_tags", name("app.agents"), List.of("tags"))
+                IndexOp.CreateIndex.on("ix_tags", name("app.agents"), List.of("tags"))
                         .concurrently()
                         .using("gin")
                         .include("id", "Name"));
         s.put(
                 "indexNullsNotDistinct",
-                Op.CreateIndex.on("ix_nnd", name("agents"), List.of("code"))
+                IndexOp.CreateIndex.on("ix_nnd", name("agents"), List.of("code"))
                         .unique()
                         .nullsNotDistinct());
-        s.put("dropIndex", new Op.DropIndex(name("app.ix_tags"), false, null));
+        s.put("dropIndex", new IndexOp.DropIndex(name("app.ix_tags"), false, null));
         // names that hold a dot or start with a quote, which the text of a shorthand must quote
-        s.put("dropIndexDotted", new Op.DropIndex(QualifiedName.of("public", "public.ix_orders"), false, null));
-        s.put("dropIndexDottedUnqualified", new Op.DropIndex(QualifiedName.of(null, "public.ix_orders"), false, null));
-        s.put("dropTableDottedSchema", new Op.DropTable(QualifiedName.of("my.app", "\"x\".y"), null));
+        s.put("dropIndexDotted", new IndexOp.DropIndex(QualifiedName.of("public", "public.ix_orders"), false, null));
+        s.put(
+                "dropIndexDottedUnqualified",
+                new IndexOp.DropIndex(QualifiedName.of(null, "public.ix_orders"), false, null));
+        s.put("dropTableDottedSchema", new TableOp.DropTable(QualifiedName.of("my.app", "\"x\".y"), null));
         s.put(
                 "addPrimaryKeyDeferrable",
-                new Op.AddConstraint(
+                new ConstraintOp.AddConstraint(
                         QualifiedName.of(null, "Order.Items"),
                         Ddl.primaryKey("pk.items", "ID").deferrable(true)));
         s.put(
                 "createTableDeferrableKey",
-                new Op.CreateTable(
+                new TableOp.CreateTable(
                         name("items"),
                         List.of(
                                 Ddl.column("id", "integer"),
@@ -402,25 +434,27 @@ class OpJavaRoundTripTest {
                         null));
         s.put(
                 "dropIndexConcurrently",
-                new Op.DropIndex(
-                        name("ix_live"), true, Op.CreateIndex.on("ix_live", name("agents"), List.of("email"))));
+                new IndexOp.DropIndex(
+                        name("ix_live"), true, IndexOp.CreateIndex.on("ix_live", name("agents"), List.of("email"))));
 
         // constraints
-        s.put("addPrimaryKey", new Op.AddConstraint(name("app.agents"), Ddl.primaryKey("pk_agents", "id", "version")));
-        s.put("addPrimaryKeyUnnamed", new Op.AddConstraint(name("agents"), Ddl.primaryKey(null, "id")));
-        s.put("addUnique", new Op.AddConstraint(name("agents"), Ddl.unique("uq_email", "email")));
+        s.put(
+                "addPrimaryKey",
+                new ConstraintOp.AddConstraint(name("app.agents"), Ddl.primaryKey("pk_agents", "id", "version")));
+        s.put("addPrimaryKeyUnnamed", new ConstraintOp.AddConstraint(name("agents"), Ddl.primaryKey(null, "id")));
+        s.put("addUnique", new ConstraintOp.AddConstraint(name("agents"), Ddl.unique("uq_email", "email")));
         s.put(
                 "addUniqueDeferred",
-                new Op.AddConstraint(
+                new ConstraintOp.AddConstraint(
                         name("agents"), Ddl.unique("uq_code", "code").deferrable(true)));
         s.put(
                 "addUniqueNullsNotDistinct",
-                new Op.AddConstraint(
+                new ConstraintOp.AddConstraint(
                         name("agents"),
                         Ddl.unique(null, "code").nullsNotDistinct().deferrable(false)));
         s.put(
                 "addForeignKeyEverything",
-                new Op.AddConstraint(
+                new ConstraintOp.AddConstraint(
                         name("app.tasks"),
                         Ddl.foreignKey("fk_tasks_agent", "agent_id", "agent_version")
                                 .references("app.agents", "id", "version")
@@ -430,7 +464,7 @@ class OpJavaRoundTripTest {
                                 .notValid()));
         s.put(
                 "addForeignKeySetDefault",
-                new Op.AddConstraint(
+                new ConstraintOp.AddConstraint(
                         name("tasks"),
                         Ddl.foreignKey(null, "owner")
                                 .references("users", "id")
@@ -439,23 +473,26 @@ class OpJavaRoundTripTest {
                                 .deferrable(false)));
         s.put(
                 "addForeignKeyNoAction",
-                new Op.AddConstraint(
+                new ConstraintOp.AddConstraint(
                         name("tasks"),
                         Ddl.foreignKey("fk_plain", "x")
                                 .references("other", "id")
                                 .onDelete(ReferentialAction.NO_ACTION)));
-        s.put("addCheck", new Op.AddConstraint(name("agents"), Ddl.check("ck_name", "name <> '' AND name !~ '\\\\s'")));
+        s.put(
+                "addCheck",
+                new ConstraintOp.AddConstraint(name("agents"), Ddl.check("ck_name", "name <> '' AND name !~ '\\\\s'")));
         s.put(
                 "addCheckNotValid",
-                new Op.AddConstraint(name("agents"), Ddl.check(null, "n > 0").notValid()));
-        s.put("validateConstraint", new Op.ValidateConstraint(name("app.agents"), "ck_price"));
+                new ConstraintOp.AddConstraint(
+                        name("agents"), Ddl.check(null, "n > 0").notValid()));
+        s.put("validateConstraint", new ConstraintOp.ValidateConstraint(name("app.agents"), "ck_price"));
         s.put(
                 "setDeferrableInitiallyDeferred",
-                new Op.AlterConstraintDeferrability(
+                new ConstraintOp.AlterConstraintDeferrability(
                         name("app.Tasks"), "Fk \"Agent\"", Deferrability.INITIALLY_DEFERRED, null));
         s.put(
                 "setDeferrableInitiallyImmediate",
-                new Op.AlterConstraintDeferrability(
+                new ConstraintOp.AlterConstraintDeferrability(
                         name("tasks"),
                         "fk_tasks_agent",
                         Deferrability.INITIALLY_IMMEDIATE,
@@ -464,42 +501,44 @@ class OpJavaRoundTripTest {
                 .columns("code", "name", "note")
                 .row("FR", "France", null)
                 .row("CI", "Côte d'Ivoire \"CI\"\\", "");
-        s.put("insertRows", new Op.InsertRows(name("ref.countries"), countries));
-        s.put("deleteRows", new Op.DeleteRows(name("countries"), countries));
+        s.put("insertRows", new DataOp.InsertRows(name("ref.countries"), countries));
+        s.put("deleteRows", new DataOp.DeleteRows(name("countries"), countries));
         s.put(
                 "updateRows",
-                new Op.UpdateRows(
+                new DataOp.UpdateRows(
                         name("countries"),
                         Rows.keyedBy("code").columns("code", "name").row("FR", "France"),
                         Rows.keyedBy("code").columns("code", "name").row("FR", "République française")));
         s.put(
                 "insertOneNullColumn",
-                new Op.InsertRows(
+                new DataOp.InsertRows(
                         name("flags"), Rows.keyedBy("id").columns("id").row("1")));
         s.put(
                 "setNotDeferrable",
-                new Op.AlterConstraintDeferrability(
+                new ConstraintOp.AlterConstraintDeferrability(
                         name("tasks"),
                         "fk_tasks_agent",
                         Deferrability.NOT_DEFERRABLE,
                         Deferrability.INITIALLY_DEFERRED));
-        s.put("dropConstraint", new Op.DropConstraint(name("agents"), "Uq \"Odd\"", Ddl.unique("Uq \"Odd\"", "a")));
+        s.put(
+                "dropConstraint",
+                new ConstraintOp.DropConstraint(name("agents"), "Uq \"Odd\"", Ddl.unique("Uq \"Odd\"", "a")));
 
         // enum types
-        s.put("createEnum", new Op.CreateEnum(name("app.mood"), List.of("sad", "it's ok", HOSTILE, "")));
-        s.put("createEnumEmpty", new Op.CreateEnum(name("nothing"), List.of()));
-        s.put("dropEnum", new Op.DropEnum(name("app.mood"), List.of("sad")));
-        s.put("addEnumValue", new Op.AddEnumValue(name("mood"), HOSTILE, null, null));
-        s.put("addEnumValueBefore", new Op.AddEnumValue(name("app.mood"), "meh", "it's ok", null));
-        s.put("addEnumValueAfter", new Op.AddEnumValue(name("mood"), "great", null, "sad"));
-        s.put("addEnumValueBoth", new Op.AddEnumValue(name("mood"), "x", "a", "b"));
-        s.put("renameEnumValue", new Op.RenameEnumValue(name("app.mood"), "it's ok", "fine\\ish"));
+        s.put("createEnum", new EnumOp.CreateEnum(name("app.mood"), List.of("sad", "it's ok", HOSTILE, "")));
+        s.put("createEnumEmpty", new EnumOp.CreateEnum(name("nothing"), List.of()));
+        s.put("dropEnum", new EnumOp.DropEnum(name("app.mood"), List.of("sad")));
+        s.put("addEnumValue", new EnumOp.AddEnumValue(name("mood"), HOSTILE, null, null));
+        s.put("addEnumValueBefore", new EnumOp.AddEnumValue(name("app.mood"), "meh", "it's ok", null));
+        s.put("addEnumValueAfter", new EnumOp.AddEnumValue(name("mood"), "great", null, "sad"));
+        s.put("addEnumValueBoth", new EnumOp.AddEnumValue(name("mood"), "x", "a", "b"));
+        s.put("renameEnumValue", new EnumOp.RenameEnumValue(name("app.mood"), "it's ok", "fine\\ish"));
 
         // sequences
-        s.put("createSequence", new Op.CreateSequence(name("seq_plain"), null, null));
+        s.put("createSequence", new SequenceOp.CreateSequence(name("seq_plain"), null, null));
         s.put(
                 "createSequenceOptions",
-                new Op.CreateSequence(
+                new SequenceOp.CreateSequence(
                         name("app.seq_opts"),
                         SequenceOptions.DEFAULTS
                                 .as("integer")
@@ -512,24 +551,26 @@ class OpJavaRoundTripTest {
                         null));
         s.put(
                 "sequenceOwnedBy",
-                new Op.CreateSequence(name("app.seq_owned"), SequenceOptions.DEFAULTS.startWith(7), "app.agents.id"));
+                new SequenceOp.CreateSequence(
+                        name("app.seq_owned"), SequenceOptions.DEFAULTS.startWith(7), "app.agents.id"));
         s.put(
                 "dropSequence",
-                new Op.DropSequence(name("app.seq_opts"), new Op.CreateSequence(name("app.seq_opts"), null, null)));
+                new SequenceOp.DropSequence(
+                        name("app.seq_opts"), new SequenceOp.CreateSequence(name("app.seq_opts"), null, null)));
 
         // raw SQL and data
         s.put(
                 "execute",
-                new Op.Execute("UPDATE agents SET note = E'a\\\\b' WHERE name = 'it''s';\n-- " + HOSTILE, null));
+                new SqlOp.Execute("UPDATE agents SET note = E'a\\\\b' WHERE name = 'it''s';\n-- " + HOSTILE, null));
         s.put(
                 "executeLong",
-                new Op.Execute(
+                new SqlOp.Execute(
                         "UPDATE agents SET status = 'retired', note = 'no heartbeat for ninety days' "
                                 + "WHERE last_seen_at < now() - interval '90 days' AND status <> 'retired'",
                         null));
         s.put(
                 "createTableLongCheckAndDefault",
-                new Op.CreateTable(
+                new TableOp.CreateTable(
                         name("app.agents"),
                         List.of(
                                 Ddl.column("status", "varchar(20)")
@@ -539,33 +580,33 @@ class OpJavaRoundTripTest {
                                         "((status)::text = ANY (ARRAY[('ACTIVE'::character varying)::text, ('RETIRED'::character varying)::text, "
                                                 + "('SUSPENDED'::character varying)::text]))")),
                         null));
-        s.put("executeWithReverse", new Op.Execute("SELECT 1", "SELECT 2"));
+        s.put("executeWithReverse", new SqlOp.Execute("SELECT 1", "SELECT 2"));
         ObjectDefinition function = new ObjectDefinition(
                 ObjectKind.FUNCTION,
                 "public.touch()",
                 "CREATE OR REPLACE FUNCTION public.touch()\n RETURNS trigger\n LANGUAGE plpgsql\n"
                         + "AS $function$BEGIN NEW.at := now(); RETURN NEW; END$function$;");
-        s.put("createObject", new Op.CreateObject(function));
+        s.put("createObject", new ObjectOp.CreateObject(function));
         s.put(
                 "replaceObject",
-                new Op.ReplaceObject(
+                new ObjectOp.ReplaceObject(
                         function,
                         new ObjectDefinition(
                                 ObjectKind.FUNCTION,
                                 "public.touch()",
                                 "CREATE OR REPLACE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql "
                                         + "AS $$BEGIN RETURN NEW; END$$;")));
-        s.put("dropObject", new Op.DropObject(ObjectKind.TRIGGER, "touch ON public.agents", null));
-        s.put("dropObjectRestored", new Op.DropObject(ObjectKind.FUNCTION, "public.touch()", function));
+        s.put("dropObject", new ObjectOp.DropObject(ObjectKind.TRIGGER, "touch ON public.agents", null));
+        s.put("dropObjectRestored", new ObjectOp.DropObject(ObjectKind.FUNCTION, "public.touch()", function));
         s.put(
                 "requireNoRows",
-                new Op.RequireNoRows(
+                new SqlOp.RequireNoRows(
                         "SELECT 1 FROM agents WHERE note = E'a\\\\b' -- " + HOSTILE,
                         "fill agents.note, it's \"needed\""));
         // every kind of precondition in one tree, deep enough to wrap, with a hostile query
         s.put(
                 "guard",
-                new Op.Guard(
+                new SqlOp.Guard(
                         new Precondition.And(List.of(
                                 new Precondition.Not(new Precondition.TableExists(name("app.agents"))),
                                 new Precondition.Or(List.of(
@@ -589,7 +630,7 @@ class OpJavaRoundTripTest {
         // onError written after onFail when it is not the default
         s.put(
                 "guardOnError",
-                new Op.Guard(
+                new SqlOp.Guard(
                         new Precondition.SqlCheck("SELECT count(*) FROM legacy_flags", "0"),
                         Precondition.OnFail.CONTINUE,
                         Precondition.OnFail.WARN,
@@ -597,7 +638,7 @@ class OpJavaRoundTripTest {
         // a message of its own where the precondition cannot be evaluated (Liquibase's onErrorMessage)
         s.put(
                 "guardErrorMessage",
-                new Op.Guard(
+                new SqlOp.Guard(
                         new Precondition.SqlCheck("SELECT count(*) FROM legacy_flags", "0"),
                         Precondition.OnFail.MARK_RAN,
                         Precondition.OnFail.HALT,
@@ -605,7 +646,7 @@ class OpJavaRoundTripTest {
                         "legacy_flags must exist: it's \"the 2.x table\""));
         s.put(
                 "bulkInsert",
-                new Op.BulkInsert(
+                new DataOp.BulkInsert(
                         name("app.agents"),
                         List.of(
                                 row("id", 1, "name", HOSTILE, "active", true, "score", 1.5, "note", null),
@@ -623,7 +664,7 @@ class OpJavaRoundTripTest {
                                         "\\"))));
         s.put(
                 "bulkInsertEveryValueType",
-                new Op.BulkInsert(
+                new DataOp.BulkInsert(
                         name("values"),
                         List.of(row(
                                 "short",
@@ -664,7 +705,7 @@ class OpJavaRoundTripTest {
                                 DayOfWeek.MONDAY,
                                 "sb",
                                 new StringBuilder("built")))));
-        s.put("bulkInsertEmpty", new Op.BulkInsert(name("agents"), List.of()));
+        s.put("bulkInsertEmpty", new DataOp.BulkInsert(name("agents"), List.of()));
         return s;
     }
 

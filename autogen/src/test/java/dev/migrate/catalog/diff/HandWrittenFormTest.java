@@ -11,9 +11,10 @@ import dev.migrate.catalog.PrimaryKey;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
 import dev.migrate.catalog.UniqueConstraint;
-import dev.migrate.op.Op;
+import dev.migrate.op.ColumnOp;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.testing.LongSuite;
+import dev.migrate.op.TableOp;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,7 +100,7 @@ class HandWrittenFormTest {
 
     @Test
     void aNewTableGetsItsKeyInlineAndChecksNamedByPostgres() {
-        Op.CreateTable table = new Op.CreateTable(
+        TableOp.CreateTable table = new TableOp.CreateTable(
                 QualifiedName.parse("app.agents"),
                 List.of(
                         Ddl.column("id", "bigint").notNull(),
@@ -114,7 +115,7 @@ class HandWrittenFormTest {
                         Ddl.check("agents_a_check", "(a > b)")),
                 null);
         assertThat(HandWrittenForm.of(table))
-                .isEqualTo(new Op.CreateTable(
+                .isEqualTo(new TableOp.CreateTable(
                         QualifiedName.parse("app.agents"),
                         List.of(
                                 Ddl.column("id", "bigint").primaryKey(),
@@ -129,7 +130,7 @@ class HandWrittenFormTest {
                                 Ddl.check("agents_a_check", "(a > b)")),
                         null));
 
-        Op.CreateTable uniques = new Op.CreateTable(
+        TableOp.CreateTable uniques = new TableOp.CreateTable(
                 QualifiedName.parse("labels"),
                 List.of(
                         Ddl.column("name", "character varying(40)").notNull(),
@@ -141,7 +142,7 @@ class HandWrittenFormTest {
                         Ddl.unique("labels_code_a_key", "code", "a")),
                 null);
         assertThat(HandWrittenForm.of(uniques))
-                .isEqualTo(new Op.CreateTable(
+                .isEqualTo(new TableOp.CreateTable(
                         QualifiedName.parse("labels"),
                         List.of(
                                 Ddl.column("name", "varchar(40)").notNull().unique(),
@@ -153,7 +154,7 @@ class HandWrittenFormTest {
                                 Ddl.unique("labels_code_a_key", "code", "a")),
                         null));
 
-        Op.CreateTable otherKey = new Op.CreateTable(
+        TableOp.CreateTable otherKey = new TableOp.CreateTable(
                 QualifiedName.parse("t"),
                 List.of(
                         Ddl.column("id", "bigint").notNull(),
@@ -161,7 +162,7 @@ class HandWrittenFormTest {
                         Ddl.primaryKey("pk_t", "id"), Ddl.check("ck", "(v > 0)")),
                 null);
         assertThat(HandWrittenForm.of(otherKey)).isEqualTo(otherKey);
-        Op.CreateTable compositeKey = new Op.CreateTable(
+        TableOp.CreateTable compositeKey = new TableOp.CreateTable(
                 QualifiedName.parse("t"),
                 List.of(
                         Ddl.column("id", "bigint").notNull(),
@@ -173,15 +174,15 @@ class HandWrittenFormTest {
 
     @Test
     void addedColumnsAndTypeChangesTakeTheShortNames() {
-        assertThat(HandWrittenForm.of(new Op.AddColumn(
+        assertThat(HandWrittenForm.of(new ColumnOp.AddColumn(
                         QualifiedName.parse("t"),
                         Ddl.column("at", "timestamp(3) with time zone").defaultValue("'-1'::integer"))))
-                .isEqualTo(new Op.AddColumn(
+                .isEqualTo(new ColumnOp.AddColumn(
                         QualifiedName.parse("t"),
                         Ddl.column("at", "timestamptz(3)").defaultValue("'-1'::integer")));
-        assertThat(HandWrittenForm.of(new Op.AlterColumnType(
+        assertThat(HandWrittenForm.of(new ColumnOp.AlterColumnType(
                         QualifiedName.parse("t"), "c", "character varying(50)", null, "character varying(20)")))
-                .isEqualTo(new Op.AlterColumnType(
+                .isEqualTo(new ColumnOp.AlterColumnType(
                         QualifiedName.parse("t"), "c", "varchar(50)", null, "character varying(20)"));
     }
 

@@ -11,8 +11,10 @@ import dev.migrate.catalog.PrimaryKey;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
 import dev.migrate.lint.LintRule;
+import dev.migrate.op.ColumnOp;
 import dev.migrate.op.Constraint;
-import dev.migrate.op.Op;
+import dev.migrate.op.ConstraintOp;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.QualifiedName;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,12 +57,12 @@ class LockSafeFormTest {
         assertThat(split.concurrent().upgrade())
                 .singleElement()
                 .isInstanceOfSatisfying(
-                        Op.CreateIndex.class,
+                        IndexOp.CreateIndex.class,
                         index -> assertThat(index.isConcurrent()).isTrue());
         assertThat(split.concurrent().downgrade())
                 .singleElement()
                 .isInstanceOfSatisfying(
-                        Op.DropIndex.class,
+                        IndexOp.DropIndex.class,
                         drop -> assertThat(drop.concurrently()).isTrue());
         assertThat(ChangeNotes.of(split.concurrent().changes().get(0)))
                 .noneMatch(n -> n.startsWith("Hazard"))
@@ -69,9 +71,9 @@ class LockSafeFormTest {
 
     @Test
     void theHazardDecidesTheLockSafeFormWhateverTheNotesSay() {
-        Op.CreateIndex byCode = Op.CreateIndex.on("ix_code", ITEMS, List.of("code"));
-        Op.CreateIndex byName = Op.CreateIndex.on("ix_name", ITEMS, List.of("name"));
-        Op.CreateIndex byId = Op.CreateIndex.on("ix_id", ITEMS, List.of("id"));
+        IndexOp.CreateIndex byCode = IndexOp.CreateIndex.on("ix_code", ITEMS, List.of("code"));
+        IndexOp.CreateIndex byName = IndexOp.CreateIndex.on("ix_name", ITEMS, List.of("name"));
+        IndexOp.CreateIndex byId = IndexOp.CreateIndex.on("ix_id", ITEMS, List.of("id"));
         // the hazard, with notes worded any way at all
         Change hazard = new Change(
                 Description.added("index ix_code on items"),
@@ -120,13 +122,13 @@ class LockSafeFormTest {
                 .noneSatisfy(op -> assertThat(op).startsWith("AlterColumnNullable"));
         assertThat(split.concurrent().upgrade())
                 .containsExactly(
-                        new Op.ValidateConstraint(ITEMS, "items_code_not_null_check"),
-                        new Op.AlterColumnNullable(ITEMS, "code", false),
-                        new Op.DropConstraint(
+                        new ConstraintOp.ValidateConstraint(ITEMS, "items_code_not_null_check"),
+                        new ColumnOp.AlterColumnNullable(ITEMS, "code", false),
+                        new ConstraintOp.DropConstraint(
                                 ITEMS,
                                 "items_code_not_null_check",
                                 new Constraint.Check("items_code_not_null_check", "code IS NOT NULL", true)),
-                        new Op.ValidateConstraint(ITEMS, "ck_code"));
+                        new ConstraintOp.ValidateConstraint(ITEMS, "ck_code"));
     }
 
     @Test

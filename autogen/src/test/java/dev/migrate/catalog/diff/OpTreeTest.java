@@ -13,8 +13,11 @@ import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
 import dev.migrate.catalog.UniqueConstraint;
 import dev.migrate.catalog.diff.Description.Action;
+import dev.migrate.op.ConstraintOp;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.ReferentialAction;
+import dev.migrate.op.TableOp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -151,7 +154,7 @@ class OpTreeTest {
         assertThat(outline(script))
                 .containsExactly("public.t_new: renamed table public.t_old to t_new"
                         + " | unique constraint uk_code on t_new: columns [code] -> [code, id]");
-        assertThat(script.upgrade().get(0)).isInstanceOf(Op.RenameTable.class);
+        assertThat(script.upgrade().get(0)).isInstanceOf(TableOp.RenameTable.class);
     }
 
     @Test
@@ -172,9 +175,10 @@ class OpTreeTest {
         assertThat(down).extracting(OpGroup::table).containsExactly(name("a_orders"), name("b_customers"));
         assertThat(down.get(0).ops())
                 .hasSize(3)
-                .allMatch(op ->
-                        op instanceof Op.DropConstraint || op instanceof Op.DropIndex || op instanceof Op.DropTable);
-        assertThat(down.get(0).ops().get(2)).isInstanceOf(Op.DropTable.class);
+                .allMatch(op -> op instanceof ConstraintOp.DropConstraint
+                        || op instanceof IndexOp.DropIndex
+                        || op instanceof TableOp.DropTable);
+        assertThat(down.get(0).ops().get(2)).isInstanceOf(TableOp.DropTable.class);
         List<Op> expected = new ArrayList<>();
         List<Op> up = script.upgrade();
         for (int i = up.size() - 1; i >= 0; i--) {

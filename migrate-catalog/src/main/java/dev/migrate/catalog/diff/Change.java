@@ -1,7 +1,9 @@
 package dev.migrate.catalog.diff;
 
 import dev.migrate.lint.LintRule;
+import dev.migrate.op.EnumOp;
 import dev.migrate.op.Op;
+import dev.migrate.op.SqlOp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -117,7 +119,7 @@ public record Change(
         List<Op> reversed = new ArrayList<>();
         for (int i = ops.size() - 1; i >= 0; i--) {
             Op op = ops.get(i);
-            if (op instanceof Op.AddEnumValue || op instanceof Op.RequireNoRows || op instanceof Op.Guard) {
+            if (op instanceof EnumOp.AddEnumValue || op instanceof SqlOp.RequireNoRows || op instanceof SqlOp.Guard) {
                 // PostgreSQL cannot drop an enum label (the upgrade's note tells the reader it stays);
                 // a guard changes nothing, so there is nothing to undo
                 continue;
@@ -129,6 +131,6 @@ public record Change(
 
     /** Whether the undo leaves part of this change in place (an added enum label). */
     public boolean staysOnDowngrade() {
-        return ops.stream().anyMatch(op -> op instanceof Op.AddEnumValue);
+        return ops.stream().anyMatch(op -> op instanceof EnumOp.AddEnumValue);
     }
 }

@@ -6,9 +6,11 @@ import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
 import dev.migrate.catalog.diff.ScriptBuilder.Part;
 import dev.migrate.op.Column;
+import dev.migrate.op.ColumnOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.SequenceChanges;
+import dev.migrate.op.SequenceOp;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.sql.TypeSpelling;
 import java.util.ArrayList;
@@ -59,7 +61,7 @@ final class ColumnDiff {
                         Part.RENAME_COLUMN,
                         new Change(
                                 Description.renamed(subject(want, gone), target.name()),
-                                List.of(new Op.RenameColumn(context.ops.name(want), gone.name(), target.name())),
+                                List.of(new ColumnOp.RenameColumn(context.ops.name(want), gone.name(), target.name())),
                                 Hazards.rename(subject(want, gone))));
                 alter(want, renamedColumn(gone, target.name()), target);
             }
@@ -74,7 +76,7 @@ final class ColumnDiff {
             }
             String computed = computedForEveryRow(c);
             List<Op> ops = new ArrayList<>();
-            ops.add(new Op.AddColumn(context.ops.name(want), column));
+            ops.add(new ColumnOp.AddColumn(context.ops.name(want), column));
             ops.addAll(context.serials.ownershipOnCreate(context.ops, want, c));
             context.script.table(
                     want.qualifiedName(),
@@ -92,12 +94,12 @@ final class ColumnDiff {
             if (sequence != null) {
                 ops.add(SerialColumns.ownership(context.ops, sequence).reverse().orElseThrow());
             }
-            ops.add(new Op.DropColumn(
+            ops.add(new ColumnOp.DropColumn(
                     context.ops.name(want), c.name(), context.ops.column(context.serials.asRecreated(have, c))));
             if (sequence != null) {
-                Op.CreateSequence create = context.ops.createSequence(sequence);
-                ops.add(new Op.DropSequence(
-                        create.sequence(), new Op.CreateSequence(create.sequence(), create.options(), null)));
+                SequenceOp.CreateSequence create = context.ops.createSequence(sequence);
+                ops.add(new SequenceOp.DropSequence(
+                        create.sequence(), new SequenceOp.CreateSequence(create.sequence(), create.options(), null)));
             }
             context.script.table(
                     want.qualifiedName(),
@@ -190,7 +192,7 @@ final class ColumnDiff {
                     table,
                     new Change(
                                     Description.changed(where, "type " + from + " -> " + to),
-                                    List.of(new Op.AlterColumnType(
+                                    List.of(new ColumnOp.AlterColumnType(
                                             t, want.name(), want.type(), using, have.type(), null, null, reverseUsing)),
                                     notes)
                             .withHazards(hazards));
@@ -203,7 +205,7 @@ final class ColumnDiff {
                                     where,
                                     "collation " + collationName(have.collation()) + " -> "
                                             + collationName(want.collation())),
-                            new Op.AlterColumnType(
+                            new ColumnOp.AlterColumnType(
                                     t,
                                     want.name(),
                                     want.type(),
@@ -226,7 +228,7 @@ final class ColumnDiff {
                         table,
                         Change.of(
                                 Description.changed(where, "identity removed"),
-                                new Op.DropIdentity(
+                                new ColumnOp.DropIdentity(
                                         t, want.name(), context.ops.identity(have.identity(), have.type()))));
             }
             if (want.identity() != null) {
@@ -234,7 +236,7 @@ final class ColumnDiff {
                         table,
                         Change.of(
                                 Description.changed(where, "identity added"),
-                                new Op.AddIdentity(
+                                new ColumnOp.AddIdentity(
                                         t, want.name(), context.ops.identity(want.identity(), want.type()))));
             }
         }
@@ -244,7 +246,7 @@ final class ColumnDiff {
                     Change.of(
                             Description.changed(
                                     where, "default " + have.defaultExpression() + " -> " + want.defaultExpression()),
-                            new Op.AlterColumnDefault(
+                            new ColumnOp.AlterColumnDefault(
                                     t,
                                     want.name(),
                                     writtenDefault(want.defaultExpression(), want.type()),
@@ -256,7 +258,7 @@ final class ColumnDiff {
                     new Change(
                                     Description.changed(
                                             where, want.nullable() ? "NOT NULL -> NULL" : "NULL -> NOT NULL"),
-                                    List.of(new Op.AlterColumnNullable(t, want.name(), want.nullable())),
+                                    List.of(new ColumnOp.AlterColumnNullable(t, want.name(), want.nullable())),
                                     List.of())
                             .withHazards(want.nullable() ? List.of() : List.of(Hazards.setNotNull(where))));
         }
@@ -266,7 +268,7 @@ final class ColumnDiff {
                     Change.of(
                             Description.changed(
                                     where, "comment " + quoted(have.comment()) + " -> " + quoted(want.comment())),
-                            new Op.CommentOnColumn(t, want.name(), want.comment(), have.comment())));
+                            new ColumnOp.CommentOnColumn(t, want.name(), want.comment(), have.comment())));
         }
     }
 
@@ -313,14 +315,14 @@ final class ColumnDiff {
                                 List.of(NUMBERING_GOES_ON)));
             } else if (!serial.dataType().equals(want.type()) && SerialColumns.isInteger(want.type())) {
                 // a serial column widened to bigint: its sequence must count as far
-                Op.CreateSequence sequence = context.ops.createSequence(serial);
+                SequenceOp.CreateSequence sequence = context.ops.createSequence(serial);
                 changed(
                         table,
                         Change.of(
                                 Description.changed(
                                         "sequence " + serial.qualifiedName(),
                                         "type " + serial.dataType() + " -> " + want.type()),
-                                new Op.AlterSequence(
+                                new SequenceOp.AlterSequence(
                                         sequence.sequence(),
                                         SequenceChanges.NONE.as(want.type()),
                                         SequenceChanges.NONE.as(serial.dataType()))));
@@ -388,7 +390,7 @@ final class ColumnDiff {
                 table,
                 Change.of(
                         Description.changed(where, "identity " + String.join(", ", described)),
-                        new Op.AlterIdentity(
+                        new ColumnOp.AlterIdentity(
                                 t,
                                 column,
                                 generation ? always : null,
@@ -420,8 +422,8 @@ final class ColumnDiff {
                 new Change(
                         Description.changed(where, "generated " + generation(have) + " -> " + generation(want)),
                         List.of(
-                                new Op.DropColumn(t, have.name(), context.ops.column(have)),
-                                new Op.AddColumn(t, context.ops.column(want))),
+                                new ColumnOp.DropColumn(t, have.name(), context.ops.column(have)),
+                                new ColumnOp.AddColumn(t, context.ops.column(want))),
                         notes));
     }
 

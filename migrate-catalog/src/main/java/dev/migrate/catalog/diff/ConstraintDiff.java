@@ -11,8 +11,8 @@ import dev.migrate.catalog.Table;
 import dev.migrate.catalog.UniqueConstraint;
 import dev.migrate.catalog.diff.DiffContext.ChangedForeignKey;
 import dev.migrate.catalog.diff.ScriptBuilder.Part;
+import dev.migrate.op.ConstraintOp;
 import dev.migrate.op.Deferrability;
-import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +45,7 @@ final class ConstraintDiff {
                         Change.of(
                                 Description.removed(
                                         "primary key " + have.primaryKey().name() + " of " + t),
-                                new Op.DropConstraint(
+                                new ConstraintOp.DropConstraint(
                                         t, have.primaryKey().name(), context.ops.primaryKey(have.primaryKey()))));
             }
             if (want.primaryKey() != null) {
@@ -63,7 +63,7 @@ final class ConstraintDiff {
                                                                                 .initiallyDeferred())
                                                         : "")
                                                 + " to " + t),
-                                List.of(new Op.AddConstraint(t, context.ops.primaryKey(want.primaryKey()))),
+                                List.of(new ConstraintOp.AddConstraint(t, context.ops.primaryKey(want.primaryKey()))),
                                 Hazards.primaryKey(
                                         "primary key " + want.primaryKey().columns() + " of " + table)));
             }
@@ -77,22 +77,22 @@ final class ConstraintDiff {
                                 Part.ADD_CONSTRAINT_OR_INDEX,
                                 new Change(
                                         Description.added("unique constraint " + u.columns() + " to " + t),
-                                        List.of(new Op.AddConstraint(t, context.ops.unique(u))),
+                                        List.of(new ConstraintOp.AddConstraint(t, context.ops.unique(u))),
                                         Hazards.unique("unique constraint " + u.columns() + " on " + table))),
                         u -> context.script.table(
                                 table,
                                 Part.DROP_CONSTRAINT_OR_INDEX,
                                 Change.of(
                                         Description.removed("unique constraint " + u.name() + " of " + t),
-                                        new Op.DropConstraint(t, u.name(), context.ops.unique(u)))),
+                                        new ConstraintOp.DropConstraint(t, u.name(), context.ops.unique(u)))),
                         (h, w, what) -> context.script.table(
                                 table,
                                 Part.ADD_CONSTRAINT_OR_INDEX,
                                 new Change(
                                         Description.changed("unique constraint " + w.name() + " on " + t, what),
                                         List.of(
-                                                new Op.DropConstraint(t, h.name(), context.ops.unique(h)),
-                                                new Op.AddConstraint(t, context.ops.unique(w))),
+                                                new ConstraintOp.DropConstraint(t, h.name(), context.ops.unique(h)),
+                                                new ConstraintOp.AddConstraint(t, context.ops.unique(w))),
                                         Hazards.unique("unique constraint " + w.name() + " on " + table))));
         new ShapeMatch<>(
                         CheckConstraint::name,
@@ -111,21 +111,22 @@ final class ConstraintDiff {
                                 Part.ADD_CONSTRAINT_OR_INDEX,
                                 new Change(
                                         Description.added("check constraint " + c.expression() + " to " + t),
-                                        List.of(new Op.AddConstraint(t, context.ops.check(want, c))),
+                                        List.of(new ConstraintOp.AddConstraint(t, context.ops.check(want, c))),
                                         Hazards.constraint("check constraint " + c.name() + " on " + table))),
                         c -> context.script.table(
                                 table,
                                 Part.DROP_CONSTRAINT_OR_INDEX,
                                 Change.of(
                                         Description.removed("check constraint " + c.name() + " of " + t),
-                                        new Op.DropConstraint(t, c.name(), context.ops.check(have, c)))),
+                                        new ConstraintOp.DropConstraint(t, c.name(), context.ops.check(have, c)))),
                         (h, w, what) -> context.script.replaced(
                                 table,
                                 new Change(
                                         Description.changed("check constraint " + w.name() + " on " + t, what),
                                         List.of(
-                                                new Op.DropConstraint(t, h.name(), context.ops.check(have, h)),
-                                                new Op.AddConstraint(t, context.ops.check(want, w))),
+                                                new ConstraintOp.DropConstraint(
+                                                        t, h.name(), context.ops.check(have, h)),
+                                                new ConstraintOp.AddConstraint(t, context.ops.check(want, w))),
                                         Hazards.constraint("check constraint " + w.name() + " on " + table)),
                                 ModelOps.columnsChangeType(have, want)));
         new ShapeMatch<>(ForeignKey::name, ConstraintDiff::foreignKeyShape)
@@ -142,7 +143,7 @@ final class ConstraintDiff {
                             Change change = onlyDeferrabilityDiffers(h, w)
                                     ? Change.of(
                                             description,
-                                            new Op.AlterConstraintDeferrability(
+                                            new ConstraintOp.AlterConstraintDeferrability(
                                                     t,
                                                     h.name(),
                                                     Deferrability.of(w.deferrable(), w.initiallyDeferred()),
@@ -150,8 +151,9 @@ final class ConstraintDiff {
                                     : new Change(
                                             description,
                                             List.of(
-                                                    new Op.DropConstraint(t, h.name(), context.ops.foreignKey(h)),
-                                                    new Op.AddConstraint(t, context.ops.foreignKey(w))),
+                                                    new ConstraintOp.DropConstraint(
+                                                            t, h.name(), context.ops.foreignKey(h)),
+                                                    new ConstraintOp.AddConstraint(t, context.ops.foreignKey(w))),
                                             Hazards.constraint("foreign key " + w.name() + " on " + table));
                             context.script.foreignKey(table, referenced(w), change);
                             context.changedForeignKeys.add(new ChangedForeignKey(change, have, h, w));
@@ -178,7 +180,7 @@ final class ConstraintDiff {
                         referenced(changed.wanted()),
                         new Change(
                                 change.description(),
-                                List.of(new Op.AddConstraint(
+                                List.of(new ConstraintOp.AddConstraint(
                                         context.ops.name(changed.table()), context.ops.foreignKey(changed.wanted()))),
                                 change.hazards(),
                                 change.notes(),
@@ -212,7 +214,8 @@ final class ConstraintDiff {
                 new Change(
                                 Description.added("foreign key " + fk.columns() + " -> " + fk.referencedTable()
                                         + fk.referencedColumns() + " on " + table.qualifiedName()),
-                                List.of(new Op.AddConstraint(context.ops.name(table), context.ops.foreignKey(fk))),
+                                List.of(new ConstraintOp.AddConstraint(
+                                        context.ops.name(table), context.ops.foreignKey(fk))),
                                 List.of())
                         .withHazards(
                                 existing
@@ -227,7 +230,8 @@ final class ConstraintDiff {
                 table.qualifiedName(),
                 Change.of(
                         Description.removed("foreign key " + fk.name() + " of " + table.qualifiedName()),
-                        new Op.DropConstraint(context.ops.name(table), fk.name(), context.ops.foreignKey(fk))));
+                        new ConstraintOp.DropConstraint(
+                                context.ops.name(table), fk.name(), context.ops.foreignKey(fk))));
     }
 
     /** Whether the two keys differ in their deferrability alone, which {@code ALTER CONSTRAINT} changes. */

@@ -5,10 +5,15 @@ import dev.migrate.connection.ConnectionFailure;
 import dev.migrate.lint.LintRule;
 import dev.migrate.lint.TableSizes;
 import dev.migrate.lint.TypeChangeRows;
+import dev.migrate.op.ColumnOp;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.ConstraintOp;
 import dev.migrate.op.IndexKey;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SqlOp;
+import dev.migrate.op.TableOp;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.sql.Literals;
 import java.sql.Connection;
@@ -36,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * under SET NOT NULL, duplicate keys under a new primary key or unique constraint, values too long or
  * that do not convert under a type change, orphans under a new foreign key, violations of a new
  * check), with one example value. A change the data would make fail gets a guard
- * ({@link Op.RequireNoRows}) that the migration runs first, in its transaction, so it stops with the
+ * ({@link SqlOp.RequireNoRows}) that the migration runs first, in its transaction, so it stops with the
  * message and the count before any change. Tables get their size from {@code pg_class} (an estimate,
  * read as the lint reads it), which {@link Result#largeTables} weighs.
  *
@@ -117,7 +122,7 @@ public final class DataMeasurements {
 
     private Result run(MigrationScript script) throws SQLException {
         Map<ObjectName, Long> sizes = estimatedRows(script);
-        List<Op.RequireNoRows> guards = new ArrayList<>(script.guards());
+        List<SqlOp.RequireNoRows> guards = new ArrayList<>(script.guards());
         List<OpGroup> groups = new ArrayList<>();
         for (OpGroup group : script.upgradeGroups()) {
             ObjectName table = group.table();
@@ -200,18 +205,18 @@ public final class DataMeasurements {
     }
 
     /** A figure for a note, and the guard when rows would make the change fail. */
-    private record Finding(String note, Optional<Op.RequireNoRows> guard) {}
+    private record Finding(String note, Optional<SqlOp.RequireNoRows> guard) {}
 
     private List<Finding> findings(Op op) throws SQLException {
-        if (op instanceof Op.DropTable drop) {
+        if (op instanceof TableOp.DropTable drop) {
             return loss(
                     q(drop.table()), "SELECT count(*) FROM " + table(q(drop.table())), "rows, which the drop deletes");
-        } else if (op instanceof Op.DropColumn drop) {
+        } else if (op instanceof ColumnOp.DropColumn drop) {
             return loss(
                     q(drop.table()),
                     "SELECT count(" + Identifiers.quote(drop.column()) + ") FROM " + table(q(drop.table())),
                     "non-null values in " + drop.column() + ", which the drop deletes");
-        } else if (op instanceof Op.AddColumn add
+        } else if (op instanceof ColumnOp.AddColumn add
                 && !add.column().nullable()
                 && add.column().defaultExpression() == null
                 && add.column().identityGeneration() == null
@@ -225,7 +230,7 @@ public final class DataMeasurements {
                     "adding " + add.column().name() + " NOT NULL without a default fails on them",
                     "give " + subject(table, add.column().name()) + " a default, or add it nullable, fill it and set "
                             + "NOT NULL in a later migration");
-        } else if (op instanceof Op.AlterColumnNullable notNull && !notNull.nullable()) {
+        } else if (op instanceof ColumnOp.AlterColumnNullable notNull && !notNull.nullable()) {
             String subject = subject(q(notNull.table()), notNull.column());
             return failing(
                     new Rows(
@@ -237,9 +242,9 @@ public final class DataMeasurements {
                     new Phrase("row holds NULL in " + notNull.column(), "rows hold NULL in " + notNull.column()),
                     "SET NOT NULL fails on them",
                     "fill " + subject + " before it becomes NOT NULL");
-        } else if (op instanceof Op.AddConstraint add) {
+        } else if (op instanceof ConstraintOp.AddConstraint add) {
             return constraint(q(add.table()), add.constraint());
-        } else if (op instanceof Op.CreateIndex index
+        } else if (op instanceof IndexOp.CreateIndex index
                 && index.isUnique()
                 && index.keys().stream().allMatch(k -> k instanceof IndexKey.Column)) {
             List<String> columns =
@@ -250,7 +255,7 @@ public final class DataMeasurements {
                     index.isNullsNotDistinct(),
                     index.where(),
                     "unique index " + index.name());
-        } else if (op instanceof Op.AlterColumnType type) {
+        } else if (op instanceof ColumnOp.AlterColumnType type) {
             return typeChange(type);
         }
         return List.of();
@@ -335,7 +340,7 @@ public final class DataMeasurements {
                         + " is added");
     }
 
-    private List<Finding> typeChange(Op.AlterColumnType type) throws SQLException {
+    private List<Finding> typeChange(ColumnOp.AlterColumnType type) throws SQLException {
         String column = Identifiers.quote(type.column());
         String subject = subject(q(type.table()), type.column());
         if (type.using() != null && !type.using().replace("\"", "").startsWith(type.column() + "::")) {
@@ -417,7 +422,7 @@ public final class DataMeasurements {
                             + " the migration is not guarded, and the change itself fails on such rows when it runs.",
                     Optional.empty()));
         }
-        Op.RequireNoRows guard = new Op.RequireNoRows("SELECT 1 " + rows.from(), fix);
+        SqlOp.RequireNoRows guard = new SqlOp.RequireNoRows("SELECT 1 " + rows.from(), fix);
         if (!count.taken()) {
             return List.of(new Finding(
                     "Hazard [" + RULE + "]: " + subject

@@ -1,6 +1,7 @@
 package dev.migrate.catalog.diff;
 
 import dev.migrate.op.ObjectDefinition;
+import dev.migrate.op.ObjectOp;
 import dev.migrate.op.Op;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +33,12 @@ public final class DefinitionDiff {
         @Nullable ObjectDefinition from = null;
         @Nullable ObjectDefinition to = null;
         for (Op op : ops) {
-            if (op instanceof Op.ReplaceObject replace) {
+            if (op instanceof ObjectOp.ReplaceObject replace) {
                 from = replace.from();
                 to = replace.to();
-            } else if (op instanceof Op.DropObject drop && drop.definition() != null) {
+            } else if (op instanceof ObjectOp.DropObject drop && drop.definition() != null) {
                 from = drop.definition();
-            } else if (op instanceof Op.CreateObject create) {
+            } else if (op instanceof ObjectOp.CreateObject create) {
                 to = create.definition();
             }
         }

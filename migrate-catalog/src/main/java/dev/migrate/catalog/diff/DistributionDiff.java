@@ -4,6 +4,7 @@ import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.DistributedTable;
 import dev.migrate.catalog.Distribution;
 import dev.migrate.catalog.ObjectName;
+import dev.migrate.op.CitusOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import java.util.ArrayList;
@@ -45,7 +46,8 @@ public final class DistributionDiff {
             if (wanted == null && desired.tables().containsKey(had.table())) {
                 undistributed.add(new Change(
                         Description.changed("table " + had.table(), describe(had) + " -> " + describe(null)),
-                        List.of(new Op.UndistributeTable(name(had.table(), defaultSchema), op(had, defaultSchema))),
+                        List.of(new CitusOp.UndistributeTable(
+                                name(had.table(), defaultSchema), op(had, defaultSchema))),
                         List.of()));
             }
         }
@@ -53,7 +55,7 @@ public final class DistributionDiff {
             if (!want.schemas().contains(schema)) {
                 undistributed.add(new Change(
                         Description.changed("schema " + schema, "distributed -> not distributed"),
-                        List.of(new Op.UndistributeSchema(schema)),
+                        List.of(new CitusOp.UndistributeSchema(schema)),
                         List.of()));
             }
         }
@@ -65,7 +67,7 @@ public final class DistributionDiff {
             List<Op> ops = new ArrayList<>();
             if (had != null) {
                 // distributed otherwise: undistributed, then distributed anew
-                ops.add(new Op.UndistributeTable(name(had.table(), defaultSchema), op(had, defaultSchema)));
+                ops.add(new CitusOp.UndistributeTable(name(had.table(), defaultSchema), op(had, defaultSchema)));
             }
             ops.add(op(wanted, defaultSchema));
             Change change = new Change(
@@ -88,7 +90,7 @@ public final class DistributionDiff {
             if (!have.schemas().contains(schema)) {
                 changes.add(new Change(
                         Description.changed("schema " + schema, "not distributed -> distributed"),
-                        List.of(new Op.DistributeSchema(schema)),
+                        List.of(new CitusOp.DistributeSchema(schema)),
                         List.of()));
             }
         }
@@ -159,16 +161,16 @@ public final class DistributionDiff {
      * The op that distributes a table as {@code t} says: a reference table; the leader of a colocation group
      * in a group of its own, with its shard count; another colocated with that leader.
      */
-    static Op.TableDistribution op(DistributedTable t, String defaultSchema) {
+    static CitusOp.TableDistribution op(DistributedTable t, String defaultSchema) {
         QualifiedName table = name(t.table(), defaultSchema);
         if (t.isReference()) {
-            return new Op.CreateReferenceTable(table);
+            return new CitusOp.CreateReferenceTable(table);
         }
         String column = Objects.requireNonNull(t.column());
         ObjectName with = t.colocatedWith();
         return with == null
-                ? new Op.DistributeTable(table, column, Op.DistributeTable.NONE, t.shardCount())
-                : new Op.DistributeTable(
+                ? new CitusOp.DistributeTable(table, column, CitusOp.DistributeTable.NONE, t.shardCount())
+                : new CitusOp.DistributeTable(
                         table, column, name(with, defaultSchema).text(), null);
     }
 

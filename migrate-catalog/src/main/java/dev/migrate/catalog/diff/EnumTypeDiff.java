@@ -2,7 +2,7 @@ package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.EnumType;
-import dev.migrate.op.Op;
+import dev.migrate.op.EnumOp;
 import dev.migrate.sql.Identifiers;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +37,7 @@ final class EnumTypeDiff {
                     && !usedBy(desired, have)) {
                 context.script.afterTables(Change.of(
                         Description.removed("enum type " + have.qualifiedName()),
-                        new Op.DropEnum(context.ops.name(have.schema(), have.name()), have.labels())));
+                        new EnumOp.DropEnum(context.ops.name(have.schema(), have.name()), have.labels())));
             }
         }
     }
@@ -96,7 +96,7 @@ final class EnumTypeDiff {
             String before = after == null ? labels.get(i + 1) : null;
             context.script.beforeTables(Change.of(
                     Description.added("label '" + labels.get(i) + "' to enum type " + have.qualifiedName()),
-                    new Op.AddEnumValue(context.ops.name(have.schema(), have.name()), labels.get(i), before, after),
+                    new EnumOp.AddEnumValue(context.ops.name(have.schema(), have.name()), labels.get(i), before, after),
                     "PostgreSQL cannot remove an enum label: the downgrade leaves '" + labels.get(i) + "' in place."));
         }
     }

@@ -1,13 +1,25 @@
 package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.TableColumn;
+import dev.migrate.op.CitusOp;
 import dev.migrate.op.Column;
+import dev.migrate.op.ColumnOp;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.ConstraintOp;
 import dev.migrate.op.ConstraintVisitor;
+import dev.migrate.op.DataOp;
+import dev.migrate.op.EnumOp;
+import dev.migrate.op.IndexOp;
+import dev.migrate.op.ObjectOp;
+import dev.migrate.op.OnlineOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
+import dev.migrate.op.SchemaOp;
+import dev.migrate.op.SequenceOp;
+import dev.migrate.op.SqlOp;
 import dev.migrate.op.TableElement;
 import dev.migrate.op.TableElementVisitor;
+import dev.migrate.op.TableOp;
 import dev.migrate.sql.Names;
 import dev.migrate.sql.SqlLexer;
 import dev.migrate.sql.SqlToken;
@@ -104,23 +116,23 @@ public final class HandWrittenForm implements OpVisitor<Op> {
     // ---- the ops with a shorter form -----------------------------------------------------------------------
 
     @Override
-    public Op visit(Op.CreateTable op) {
+    public Op visit(TableOp.CreateTable op) {
         NewTable table = new NewTable(op);
         List<TableElement> elements = new ArrayList<>();
         for (TableElement element : op.elements()) {
             element.accept(table).ifPresent(elements::add);
         }
-        return new Op.CreateTable(op.table(), elements, op.comment(), op.partitionBy(), op.unlogged());
+        return new TableOp.CreateTable(op.table(), elements, op.comment(), op.partitionBy(), op.unlogged());
     }
 
     @Override
-    public Op visit(Op.AddColumn op) {
-        return new Op.AddColumn(op.table(), column(op.column()));
+    public Op visit(ColumnOp.AddColumn op) {
+        return new ColumnOp.AddColumn(op.table(), column(op.column()));
     }
 
     @Override
-    public Op visit(Op.AlterColumnType op) {
-        return new Op.AlterColumnType(
+    public Op visit(ColumnOp.AlterColumnType op) {
+        return new ColumnOp.AlterColumnType(
                 op.table(),
                 op.column(),
                 TypeSpelling.written(op.type()),
@@ -134,239 +146,239 @@ public final class HandWrittenForm implements OpVisitor<Op> {
     // ---- the ops written as they are -----------------------------------------------------------------------
 
     @Override
-    public Op visit(Op.CreateSchema op) {
+    public Op visit(SchemaOp.CreateSchema op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.DropSchema op) {
+    public Op visit(SchemaOp.DropSchema op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.DropTable op) {
+    public Op visit(TableOp.DropTable op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.RenameTable op) {
+    public Op visit(TableOp.RenameTable op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.CreatePartition op) {
+    public Op visit(TableOp.CreatePartition op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.DropPartition op) {
+    public Op visit(TableOp.DropPartition op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.AttachPartition op) {
+    public Op visit(TableOp.AttachPartition op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.DetachPartition op) {
+    public Op visit(TableOp.DetachPartition op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.CommentOnTable op) {
+    public Op visit(TableOp.CommentOnTable op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.SetLogged op) {
+    public Op visit(TableOp.SetLogged op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.DistributeTable op) {
+    public Op visit(CitusOp.DistributeTable op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.CreateReferenceTable op) {
+    public Op visit(CitusOp.CreateReferenceTable op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.UndistributeTable op) {
+    public Op visit(CitusOp.UndistributeTable op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.DistributeSchema op) {
+    public Op visit(CitusOp.DistributeSchema op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.UndistributeSchema op) {
+    public Op visit(CitusOp.UndistributeSchema op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.CommentOnConstraint op) {
+    public Op visit(ConstraintOp.CommentOnConstraint op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.CommentOnIndex op) {
+    public Op visit(IndexOp.CommentOnIndex op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.DropColumn op) {
+    public Op visit(ColumnOp.DropColumn op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.RenameColumn op) {
+    public Op visit(ColumnOp.RenameColumn op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.AlterColumnNullable op) {
+    public Op visit(ColumnOp.AlterColumnNullable op) {
         return op;
     }
 
     /** Already short: the diff drops the server's cast, since only it knows the column's type. */
     @Override
-    public Op visit(Op.AlterColumnDefault op) {
+    public Op visit(ColumnOp.AlterColumnDefault op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.AddIdentity op) {
+    public Op visit(ColumnOp.AddIdentity op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.AlterIdentity op) {
+    public Op visit(ColumnOp.AlterIdentity op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.DropIdentity op) {
+    public Op visit(ColumnOp.DropIdentity op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.CommentOnColumn op) {
+    public Op visit(ColumnOp.CommentOnColumn op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.CreateIndex op) {
+    public Op visit(IndexOp.CreateIndex op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.DropIndex op) {
+    public Op visit(IndexOp.DropIndex op) {
         return op;
     }
 
     /** Keeps the name, even PostgreSQL's own: {@code addPrimaryKey} and {@code addUnique} need one. */
     @Override
-    public Op visit(Op.AddConstraint op) {
+    public Op visit(ConstraintOp.AddConstraint op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.DropConstraint op) {
+    public Op visit(ConstraintOp.DropConstraint op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.ValidateConstraint op) {
+    public Op visit(ConstraintOp.ValidateConstraint op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.AlterConstraintDeferrability op) {
+    public Op visit(ConstraintOp.AlterConstraintDeferrability op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.CreateEnum op) {
+    public Op visit(EnumOp.CreateEnum op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.DropEnum op) {
+    public Op visit(EnumOp.DropEnum op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.AddEnumValue op) {
+    public Op visit(EnumOp.AddEnumValue op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.RenameEnumValue op) {
+    public Op visit(EnumOp.RenameEnumValue op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.CreateSequence op) {
+    public Op visit(SequenceOp.CreateSequence op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.AlterSequence op) {
+    public Op visit(SequenceOp.AlterSequence op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.DropSequence op) {
+    public Op visit(SequenceOp.DropSequence op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.CreateObject op) {
+    public Op visit(ObjectOp.CreateObject op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.ReplaceObject op) {
+    public Op visit(ObjectOp.ReplaceObject op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.DropObject op) {
+    public Op visit(ObjectOp.DropObject op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.Online op) {
+    public Op visit(OnlineOp.Online op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.OnlineStep op) {
+    public Op visit(OnlineOp.OnlineStep op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.Execute op) {
+    public Op visit(SqlOp.Execute op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.BulkInsert op) {
+    public Op visit(DataOp.BulkInsert op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.InsertRows op) {
+    public Op visit(DataOp.InsertRows op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.DeleteRows op) {
+    public Op visit(DataOp.DeleteRows op) {
         return op;
     }
 
@@ -375,17 +387,17 @@ public final class HandWrittenForm implements OpVisitor<Op> {
      * this form's reverse, whose own call says them.
      */
     @Override
-    public Op visit(Op.UpdateRows op) {
+    public Op visit(DataOp.UpdateRows op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.RequireNoRows op) {
+    public Op visit(SqlOp.RequireNoRows op) {
         return op;
     }
 
     @Override
-    public Op visit(Op.Guard op) {
+    public Op visit(SqlOp.Guard op) {
         return op;
     }
 
@@ -403,7 +415,7 @@ public final class HandWrittenForm implements OpVisitor<Op> {
         private final Set<Constraint> moved;
         private final List<Moved> onto;
 
-        NewTable(Op.CreateTable op) {
+        NewTable(TableOp.CreateTable op) {
             table = op.table().name();
             columns = op.columns().stream().map(Column::name).collect(Collectors.toSet());
             varcharColumns = op.columns().stream()

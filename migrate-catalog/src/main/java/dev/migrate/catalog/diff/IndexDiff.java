@@ -7,6 +7,7 @@ import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.diff.ScriptBuilder.Part;
 import dev.migrate.op.IndexKey;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import java.util.ArrayList;
@@ -58,23 +59,24 @@ final class IndexDiff {
                                         List.of(context.ops.index(want, i)),
                                         "index " + i.name() + " on " + want.qualifiedName())),
                         i -> {
-                            Op.CreateIndex definition = context.ops.index(have, i);
+                            IndexOp.CreateIndex definition = context.ops.index(have, i);
                             context.script.table(
                                     table,
                                     Part.DROP_CONSTRAINT_OR_INDEX,
                                     Change.of(
                                             Description.removed("index " + i.name() + " on " + t),
-                                            new Op.DropIndex(definition.table().sibling(i.name()), false, definition)));
+                                            new IndexOp.DropIndex(
+                                                    definition.table().sibling(i.name()), false, definition)));
                         },
                         (h, w, what) -> {
-                            Op.CreateIndex before = context.ops.index(have, h);
+                            IndexOp.CreateIndex before = context.ops.index(have, h);
                             context.script.replaced(
                                     table,
                                     built(
                                             have,
                                             Description.changed("index " + w.name() + " on " + t, what),
                                             List.of(
-                                                    new Op.DropIndex(
+                                                    new IndexOp.DropIndex(
                                                             before.table().sibling(h.name()), false, before),
                                                     context.ops.index(want, w)),
                                             "index " + w.name() + " on " + want.qualifiedName()),

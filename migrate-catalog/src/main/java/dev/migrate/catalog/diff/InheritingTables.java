@@ -5,7 +5,9 @@ import dev.migrate.catalog.read.TableInheritance;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
 import dev.migrate.op.Op;
+import dev.migrate.op.SqlOp;
 import dev.migrate.op.TableElement;
+import dev.migrate.op.TableOp;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.tooling.OpSql;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ public final class InheritingTables {
         for (Change change : group.changes()) {
             List<Op> ops = new ArrayList<>();
             for (Op op : change.ops()) {
-                if (op instanceof Op.CreateTable create) {
+                if (op instanceof TableOp.CreateTable create) {
                     ops.addAll(createdWithParents(
                             create,
                             inheritance.parents().getOrDefault(child, List.of()),
@@ -62,7 +64,7 @@ public final class InheritingTables {
     }
 
     private static List<Op> createdWithParents(
-            Op.CreateTable create,
+            TableOp.CreateTable create,
             List<ObjectName> parents,
             Set<String> inheritedColumns,
             Set<String> inheritedChecks,
@@ -71,19 +73,19 @@ public final class InheritingTables {
                 .filter(e -> !(e instanceof Column c && inheritedColumns.contains(c.name())))
                 .filter(e -> !(e instanceof Constraint.Check c && inheritedChecks.contains(c.name())))
                 .toList();
-        List<String> statements = OpSql.render(
-                new Op.CreateTable(create.table(), own, create.comment(), create.partitionBy(), create.unlogged()));
+        List<String> statements = OpSql.render(new TableOp.CreateTable(
+                create.table(), own, create.comment(), create.partitionBy(), create.unlogged()));
         String names = parents.stream()
                 .map(p -> p.schema().equals(schema)
                         ? Identifiers.quote(p.name())
                         : Identifiers.quote(p.schema()) + "." + Identifiers.quote(p.name()))
                 .collect(Collectors.joining(", "));
         List<Op> ops = new ArrayList<>();
-        ops.add(new Op.Execute(
+        ops.add(new SqlOp.Execute(
                 statements.get(0) + " INHERITS (" + names + ")", "DROP TABLE " + Identifiers.quote(create.table())));
         // the comments that CREATE TABLE renders after it, each undone by its removal
         for (String comment : statements.subList(1, statements.size())) {
-            ops.add(new Op.Execute(comment, comment.replaceFirst("(?s) IS '.*'$", " IS NULL")));
+            ops.add(new SqlOp.Execute(comment, comment.replaceFirst("(?s) IS '.*'$", " IS NULL")));
         }
         return ops;
     }
@@ -125,7 +127,7 @@ public final class InheritingTables {
     private static boolean creates(OpGroup group) {
         return group.isTable()
                 && group.ops().stream()
-                        .anyMatch(op -> op instanceof Op.CreateTable
-                                || (op instanceof Op.Execute e && e.sql().startsWith("CREATE TABLE ")));
+                        .anyMatch(op -> op instanceof TableOp.CreateTable
+                                || (op instanceof SqlOp.Execute e && e.sql().startsWith("CREATE TABLE ")));
     }
 }

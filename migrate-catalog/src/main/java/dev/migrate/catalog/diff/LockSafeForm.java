@@ -2,10 +2,14 @@ package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.lint.LintRule;
+import dev.migrate.op.ColumnOp;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.ConstraintOp;
 import dev.migrate.op.ConstraintVisitor;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SqlOp;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.sql.Names;
 import java.util.ArrayList;
@@ -96,7 +100,7 @@ public final class LockSafeForm {
                     null));
         } else if (change.hasLockSafeForm(LintRule.SET_NOT_NULL_SCAN)
                 && ops.size() == 1
-                && last instanceof Op.AlterColumnNullable notNull
+                && last instanceof ColumnOp.AlterColumnNullable notNull
                 && !notNull.nullable()) {
             String name = notNullCheckName(notNull.table().name(), notNull.column());
             Constraint.Check check =
@@ -104,25 +108,26 @@ public final class LockSafeForm {
             now.add(rewritten(
                     change,
                     LintRule.SET_NOT_NULL_SCAN,
-                    List.of(new Op.AddConstraint(notNull.table(), check)),
+                    List.of(new ConstraintOp.AddConstraint(notNull.table(), check)),
                     "Lock-safe form: CHECK (" + notNull.column() + " IS NOT NULL) NOT VALID (no scan); the"
                             + " concurrent part validates it, sets NOT NULL and drops it.",
                     null));
             later.add(new Change(
                     change.description(),
                     List.of(
-                            new Op.ValidateConstraint(notNull.table(), name),
+                            new ConstraintOp.ValidateConstraint(notNull.table(), name),
                             notNull,
-                            new Op.DropConstraint(notNull.table(), name, check)),
+                            new ConstraintOp.DropConstraint(notNull.table(), name, check)),
                     List.of(
                             "Hazard: the validation fails if " + notNull.column() + " holds NULLs: fill them first,"
                                     + " in a data migration.",
                             "The validated check proves the column has no NULL, so SET NOT NULL skips its scan"
                                     + " (PostgreSQL 12 and later) and holds its AccessExclusiveLock only briefly."),
                     List.of(
-                            new Op.AddConstraint(notNull.table(), check),
-                            new Op.AlterColumnNullable(notNull.table(), notNull.column(), true))));
-        } else if (last instanceof Op.AddConstraint add && add.constraint().name() != null) {
+                            new ConstraintOp.AddConstraint(notNull.table(), check),
+                            new ColumnOp.AlterColumnNullable(notNull.table(), notNull.column(), true))));
+        } else if (last instanceof ConstraintOp.AddConstraint add
+                && add.constraint().name() != null) {
             Parts parts = add.constraint()
                     .accept(new AddedConstraint(change, add, referenced))
                     .orElse(new Parts(List.of(change), List.of()));
@@ -136,8 +141,8 @@ public final class LockSafeForm {
     /** The unique constraint's index built concurrently under the constraint's name, then attached to it. */
     private static Change uniqueFromIndex(Change change, QualifiedName table, Constraint.Unique unique) {
         String name = ModelOps.named(unique);
-        Op.CreateIndex index =
-                Op.CreateIndex.on(name, table, unique.columns()).unique().concurrently();
+        IndexOp.CreateIndex index =
+                IndexOp.CreateIndex.on(name, table, unique.columns()).unique().concurrently();
         if (unique.isNullsNotDistinct()) {
             index = index.nullsNotDistinct();
         }
@@ -155,13 +160,13 @@ public final class LockSafeForm {
         return rewritten(
                 change,
                 LintRule.UNIQUE_NOT_FROM_INDEX,
-                List.of(index, new Op.Execute(attach, drop)),
+                List.of(index, new SqlOp.Execute(attach, drop)),
                 "Lock-safe form: the index is built with CREATE UNIQUE INDEX CONCURRENTLY, then the"
                         + " constraint takes it over (USING INDEX), which is brief. If the build fails,"
                         + " PostgreSQL leaves an invalid index: drop it with op.dropIndexConcurrently(...)"
                         + " and run the migration again.",
                 // dropping the constraint drops the index it took over
-                List.of(new Op.Execute(drop, attach)));
+                List.of(new SqlOp.Execute(drop, attach)));
     }
 
     /**
@@ -181,11 +186,11 @@ public final class LockSafeForm {
 
     /** The op run without blocking writes: an index built or dropped concurrently; empty for any other op. */
     private static Optional<Op> concurrently(Op op) {
-        if (op instanceof Op.CreateIndex create) {
+        if (op instanceof IndexOp.CreateIndex create) {
             return Optional.of(create.concurrently());
         }
-        if (op instanceof Op.DropIndex drop) {
-            return Optional.of(new Op.DropIndex(
+        if (op instanceof IndexOp.DropIndex drop) {
+            return Optional.of(new IndexOp.DropIndex(
                     drop.index(),
                     true,
                     drop.definition() == null ? null : drop.definition().concurrently()));
@@ -200,7 +205,7 @@ public final class LockSafeForm {
      * The lock-safe form of a change that ends by adding a named constraint to an existing table, by
      * kind; empty when the change keeps its plain form.
      */
-    private record AddedConstraint(Change change, Op.AddConstraint add, Set<List<Object>> referenced)
+    private record AddedConstraint(Change change, ConstraintOp.AddConstraint add, Set<List<Object>> referenced)
             implements ConstraintVisitor<Optional<Parts>> {
         /** No automatic lock-safe form is written for a primary key: it keeps its plain form and its note. */
         @Override
@@ -246,7 +251,7 @@ public final class LockSafeForm {
             String name = ModelOps.named(notValid);
             List<Op> ops = change.ops();
             List<Op> upgrade = new ArrayList<>(ops.subList(0, ops.size() - 1));
-            upgrade.add(new Op.AddConstraint(add.table(), notValid));
+            upgrade.add(new ConstraintOp.AddConstraint(add.table(), notValid));
             Change first = rewritten(
                     change,
                     LintRule.CONSTRAINT_WITHOUT_NOT_VALID,
@@ -256,15 +261,15 @@ public final class LockSafeForm {
                     null);
             Change validate = new Change(
                     change.description(),
-                    List.of(new Op.ValidateConstraint(add.table(), name)),
+                    List.of(new ConstraintOp.ValidateConstraint(add.table(), name)),
                     List.of("Validates " + name + " in a transaction of its own: the rows are"
                             + " checked under ShareUpdateExclusiveLock, so reads and writes go on; it fails if a"
                             + " row breaks the constraint."),
                     // PostgreSQL cannot mark a constraint not valid again: it is added again NOT VALID, which
                     // checks no row
                     List.of(
-                            new Op.DropConstraint(add.table(), name, notValid),
-                            new Op.AddConstraint(add.table(), notValid)));
+                            new ConstraintOp.DropConstraint(add.table(), name, notValid),
+                            new ConstraintOp.AddConstraint(add.table(), notValid)));
             return Optional.of(new Parts(List.of(first), List.of(validate)));
         }
     }
@@ -307,7 +312,7 @@ public final class LockSafeForm {
     private static Set<List<Object>> referencedKeys(MigrationScript script) {
         Set<List<Object>> keys = new HashSet<>();
         for (Op op : script.upgrade()) {
-            if (op instanceof Op.AddConstraint add) {
+            if (op instanceof ConstraintOp.AddConstraint add) {
                 add.constraint().accept(REFERENCED_KEY).ifPresent(keys::add);
             }
         }

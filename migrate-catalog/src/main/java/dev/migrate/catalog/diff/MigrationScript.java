@@ -1,6 +1,7 @@
 package dev.migrate.catalog.diff;
 
 import dev.migrate.op.Op;
+import dev.migrate.op.SqlOp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.List;
  *     transaction ({@link DataMeasurements}); they are no difference, so {@code check} does not list
  *     them, and {@code downgrade} needs none
  */
-public record MigrationScript(List<OpGroup> upgradeGroups, List<String> warnings, List<Op.RequireNoRows> guards) {
+public record MigrationScript(List<OpGroup> upgradeGroups, List<String> warnings, List<SqlOp.RequireNoRows> guards) {
     public MigrationScript {
         // a group with nothing in it says nothing to a reader
         upgradeGroups =
@@ -87,12 +88,12 @@ public record MigrationScript(List<OpGroup> upgradeGroups, List<String> warnings
         if (next.upgradeGroups.isEmpty() && next.warnings.isEmpty() && next.guards.isEmpty()) {
             return this;
         }
-        List<Op.RequireNoRows> allGuards = new ArrayList<>(guards);
+        List<SqlOp.RequireNoRows> allGuards = new ArrayList<>(guards);
         allGuards.addAll(next.guards);
         return withLast(next.upgradeGroups, next.warnings).withGuards(allGuards);
     }
 
-    private MigrationScript withGuards(List<Op.RequireNoRows> newGuards) {
+    private MigrationScript withGuards(List<SqlOp.RequireNoRows> newGuards) {
         return new MigrationScript(upgradeGroups, warnings, newGuards);
     }
 

@@ -12,12 +12,16 @@ import dev.migrate.catalog.TableColumn;
 import dev.migrate.catalog.UniqueConstraint;
 import dev.migrate.op.Column;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.ConstraintOp;
+import dev.migrate.op.EnumOp;
 import dev.migrate.op.Identity;
 import dev.migrate.op.IndexKey;
-import dev.migrate.op.Op;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SequenceOp;
 import dev.migrate.op.SequenceOptions;
 import dev.migrate.op.TableElement;
+import dev.migrate.op.TableOp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +131,7 @@ final class ModelOps {
     }
 
     /** CREATE TABLE with its columns, primary key, unique and check constraints; foreign keys come later. */
-    Op.CreateTable createTable(Table t) {
+    TableOp.CreateTable createTable(Table t) {
         List<TableElement> elements = new ArrayList<>();
         t.columns().forEach(c -> elements.add(column(c)));
         if (t.primaryKey() != null) {
@@ -135,7 +139,7 @@ final class ModelOps {
         }
         t.uniqueConstraints().stream().filter(u -> !repeatsAKey(t, u)).forEach(u -> elements.add(unique(u)));
         t.checkConstraints().forEach(c -> elements.add(check(t, c)));
-        return new Op.CreateTable(
+        return new TableOp.CreateTable(
                 name(t),
                 elements,
                 t.comment(),
@@ -149,10 +153,10 @@ final class ModelOps {
      * options and drops the other without a word (a {@code UNIQUE} beside the {@code PRIMARY KEY} of its
      * columns), whereas {@code ALTER TABLE ... ADD} keeps both.
      */
-    List<Op.AddConstraint> keysAfterCreate(Table t) {
+    List<ConstraintOp.AddConstraint> keysAfterCreate(Table t) {
         return t.uniqueConstraints().stream()
                 .filter(u -> repeatsAKey(t, u))
-                .map(u -> new Op.AddConstraint(name(t), unique(u)))
+                .map(u -> new ConstraintOp.AddConstraint(name(t), unique(u)))
                 .toList();
     }
 
@@ -251,8 +255,8 @@ final class ModelOps {
         return column;
     }
 
-    Op.CreateIndex index(Table t, Index i) {
-        Op.CreateIndex index = Op.CreateIndex.onKeys(
+    IndexOp.CreateIndex index(Table t, Index i) {
+        IndexOp.CreateIndex index = IndexOp.CreateIndex.onKeys(
                 i.name(), name(t), i.keys().stream().map(ModelOps::indexKey).toList());
         if (i.unique()) {
             index = index.unique();
@@ -275,16 +279,16 @@ final class ModelOps {
         return index;
     }
 
-    Op.CreateSequence createSequence(Sequence s) {
+    SequenceOp.CreateSequence createSequence(Sequence s) {
         String ownedBy = s.ownedBy() == null
                 ? null
                 : (defaultSchema.equals(s.ownedBy().schema()) ? "" : s.ownedBy().schema() + ".")
                         + s.ownedBy().table() + "." + s.ownedBy().column();
-        return new Op.CreateSequence(name(s.schema(), s.name()), sequenceOptions(s), ownedBy);
+        return new SequenceOp.CreateSequence(name(s.schema(), s.name()), sequenceOptions(s), ownedBy);
     }
 
-    Op.CreateEnum createEnum(EnumType e) {
-        return new Op.CreateEnum(name(e.schema(), e.name()), e.labels());
+    EnumOp.CreateEnum createEnum(EnumType e) {
+        return new EnumOp.CreateEnum(name(e.schema(), e.name()), e.labels());
     }
 
     /** {@code CHECK ((a > 0))} as pg_get_constraintdef writes it, to the expression inside. */

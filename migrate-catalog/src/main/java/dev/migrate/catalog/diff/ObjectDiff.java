@@ -4,9 +4,12 @@ import dev.migrate.catalog.ObjectId;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.SchemaObject;
 import dev.migrate.catalog.read.Exclusions;
+import dev.migrate.op.ColumnOp;
 import dev.migrate.op.ObjectKind;
+import dev.migrate.op.ObjectOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SqlOp;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -219,7 +222,7 @@ public final class ObjectDiff {
                                 have.sql().equals(want.sql())
                                         ? Description.changed(id.toString(), why)
                                         : Description.changed(id.toString(), whatDiffers(have, want)),
-                                List.of(dropping(have), new Op.CreateObject(want.definitionIn(defaultSchema))),
+                                List.of(dropping(have), new ObjectOp.CreateObject(want.definitionIn(defaultSchema))),
                                 List.of())
                         .splitAfter(1);
                 dropFirst.add(parts.get(0));
@@ -233,13 +236,13 @@ public final class ObjectDiff {
                         want.id(),
                         Change.of(
                                 Description.added(want.id().toString()),
-                                new Op.CreateObject(want.definitionIn(defaultSchema))));
+                                new ObjectOp.CreateObject(want.definitionIn(defaultSchema))));
             } else if (!going.contains(want.id()) && !want.sql().equals(have.sql()) && replacesInPlace(have, want)) {
                 createLater.put(
                         want.id(),
                         Change.of(
                                 Description.changed(want.id().toString(), whatDiffers(have, want)),
-                                new Op.ReplaceObject(
+                                new ObjectOp.ReplaceObject(
                                         have.definitionIn(defaultSchema), want.definitionIn(defaultSchema))));
             }
         }
@@ -261,7 +264,7 @@ public final class ObjectDiff {
         List<Change> restoreLast = new ArrayList<>();
         for (SchemaObject o : order.afterTables()) {
             Change create = Objects.requireNonNull(createLater.get(o.id()), o.id()::toString);
-            if (create.ops().size() == 1 && create.ops().get(0) instanceof Op.ReplaceObject replace) {
+            if (create.ops().size() == 1 && create.ops().get(0) instanceof ObjectOp.ReplaceObject replace) {
                 createAfter.add(new Change(
                         create.description(), create.ops(), create.hazards(), create.notes(), List.of(), false));
                 restoreLast.add(new Change(
@@ -294,11 +297,11 @@ public final class ObjectDiff {
         Map<ObjectId, ObjectId> byWrittenId = new LinkedHashMap<>();
         // the ops name objects unqualified in the default schema; the catalog always qualifies them
         live.values().forEach(o -> {
-            Op.DropObject written = dropping(o);
+            ObjectOp.DropObject written = dropping(o);
             byWrittenId.put(new ObjectId(written.kind(), written.identity()), o.id());
         });
         for (Change drop : drops) {
-            Op.DropObject op = (Op.DropObject) drop.ops().get(0);
+            ObjectOp.DropObject op = (ObjectOp.DropObject) drop.ops().get(0);
             byId.put(Objects.requireNonNull(byWrittenId.get(new ObjectId(op.kind(), op.identity()))), drop);
         }
         List<SchemaObject> created = new ArrayList<>(
@@ -311,15 +314,15 @@ public final class ObjectDiff {
      * Dropping {@code have}, named as a migration of the default schema names it: unqualified there, so
      * that it drops the object of whichever schema leads the session's {@code search_path}.
      */
-    private Op.DropObject dropping(SchemaObject have) {
+    private ObjectOp.DropObject dropping(SchemaObject have) {
         var written = have.definitionIn(defaultSchema);
-        return new Op.DropObject(written.kind(), written.identity(), written);
+        return new ObjectOp.DropObject(written.kind(), written.identity(), written);
     }
 
     /** Whether {@code tables} changes the type of a column, or drops one, which objects reading it stand in the way of. */
     public static boolean changesColumns(MigrationScript tables) {
         return tables.upgrade().stream()
-                .anyMatch(op -> op instanceof Op.AlterColumnType || op instanceof Op.DropColumn);
+                .anyMatch(op -> op instanceof ColumnOp.AlterColumnType || op instanceof ColumnOp.DropColumn);
     }
 
     /**
@@ -329,9 +332,9 @@ public final class ObjectDiff {
     private Set<String> columns(MigrationScript tables, boolean droppedOnly) {
         Set<String> columns = new TreeSet<>();
         for (Op op : tables.upgrade()) {
-            if (op instanceof Op.AlterColumnType alter && !droppedOnly) {
+            if (op instanceof ColumnOp.AlterColumnType alter && !droppedOnly) {
                 columns.add(qualified(alter.table()) + "." + alter.column());
-            } else if (op instanceof Op.DropColumn drop) {
+            } else if (op instanceof ColumnOp.DropColumn drop) {
                 columns.add(qualified(drop.table()) + "." + drop.column());
             }
         }
@@ -436,7 +439,7 @@ public final class ObjectDiff {
         String name = have.id().identity();
         return Optional.of(Change.of(
                 Description.changed(have.id().toString(), "version " + literal(installed) + " -> " + literal(declared)),
-                new Op.Execute(
+                new SqlOp.Execute(
                         "ALTER EXTENSION " + name + " UPDATE TO " + declared,
                         "ALTER EXTENSION " + name + " UPDATE TO " + installed)));
     }

@@ -3,7 +3,7 @@ package dev.migrate.catalog.diff;
 import dev.migrate.catalog.ObjectId;
 import dev.migrate.catalog.SchemaObject;
 import dev.migrate.op.ObjectKind;
-import dev.migrate.op.Op;
+import dev.migrate.op.ObjectOp;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -94,7 +94,7 @@ public record ObjectOrder(List<SchemaObject> beforeTables, List<SchemaObject> af
     public static List<Change> creating(List<SchemaObject> objects, String defaultSchema) {
         return objects.stream()
                 .map(o -> Change.of(
-                        Description.added(o.id().toString()), new Op.CreateObject(o.definitionIn(defaultSchema))))
+                        Description.added(o.id().toString()), new ObjectOp.CreateObject(o.definitionIn(defaultSchema))))
                 .toList();
     }
 }

@@ -1,11 +1,16 @@
 package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.ObjectName;
+import dev.migrate.op.ColumnOp;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.ConstraintOp;
 import dev.migrate.op.ObjectKind;
+import dev.migrate.op.ObjectOp;
 import dev.migrate.op.OnlineChange;
+import dev.migrate.op.OnlineOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.TableOp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -48,7 +53,7 @@ public final class OnlineForm {
         List<OpGroup> groups = new ArrayList<>();
         for (OpGroup group : script.upgradeGroups()) {
             boolean existing =
-                    group.table() != null && group.ops().stream().noneMatch(op -> op instanceof Op.CreateTable);
+                    group.table() != null && group.ops().stream().noneMatch(op -> op instanceof TableOp.CreateTable);
             groups.add(existing ? new OpGroup(group.table(), online(group.changes(), viewsChange)) : group);
         }
         LockSafeForm.Split split = LockSafeForm.of(new MigrationScript(groups, script.warnings(), script.guards()));
@@ -68,7 +73,7 @@ public final class OnlineForm {
 
     /** Whether a script in its online form makes an online change. */
     public static boolean isOnline(MigrationScript script) {
-        return script.upgrade().stream().anyMatch(op -> op instanceof Op.Online);
+        return script.upgrade().stream().anyMatch(op -> op instanceof OnlineOp.Online);
     }
 
     /**
@@ -80,7 +85,7 @@ public final class OnlineForm {
         for (OpGroup group : online.upgradeGroups()) {
             ObjectName table = group.table();
             for (Op op : group.ops()) {
-                if (!(op instanceof Op.Online o)) {
+                if (!(op instanceof OnlineOp.Online o)) {
                     continue;
                 }
                 if (table != null) {
@@ -97,9 +102,11 @@ public final class OnlineForm {
     }
 
     private static boolean changesAView(Op op) {
-        ObjectKind kind = op instanceof Op.CreateObject c
+        ObjectKind kind = op instanceof ObjectOp.CreateObject c
                 ? c.definition().kind()
-                : op instanceof Op.ReplaceObject r ? r.to().kind() : op instanceof Op.DropObject d ? d.kind() : null;
+                : op instanceof ObjectOp.ReplaceObject r
+                        ? r.to().kind()
+                        : op instanceof ObjectOp.DropObject d ? d.kind() : null;
         return kind == ObjectKind.VIEW || kind == ObjectKind.MATERIALIZED_VIEW;
     }
 
@@ -148,13 +155,13 @@ public final class OnlineForm {
             return Optional.empty();
         }
         Op op = change.ops().get(0);
-        if (op instanceof Op.AlterColumnType t && Objects.equals(t.collation(), t.previousCollation())) {
+        if (op instanceof ColumnOp.AlterColumnType t && Objects.equals(t.collation(), t.previousCollation())) {
             OnlineChange.AlterColumn alter =
                     OnlineChange.alterColumn(name(t.table()), t.column()).type(t.type());
             alter = t.using() == null ? alter : alter.up(t.using());
             return Optional.of(t.reverseUsing() == null ? alter : alter.down(t.reverseUsing()));
         }
-        if (op instanceof Op.AlterColumnNullable n && !n.nullable()) {
+        if (op instanceof ColumnOp.AlterColumnNullable n && !n.nullable()) {
             return Optional.of(
                     OnlineChange.alterColumn(name(n.table()), n.column()).notNull());
         }
@@ -163,7 +170,7 @@ public final class OnlineForm {
 
     private static Change online(Change change, OnlineChange.AlterColumn alter) {
         List<String> notes = new ArrayList<>(change.notes());
-        if (change.ops().get(0) instanceof Op.AlterColumnType t
+        if (change.ops().get(0) instanceof ColumnOp.AlterColumnType t
                 && t.previousType() != null
                 && t.reverseUsing() == null
                 && TypeChanges.widens(t.previousType(), t.type())) {
@@ -177,13 +184,14 @@ public final class OnlineForm {
             notes.add("Existing rows and rows the running application writes with a NULL need a value: give"
                     + " .up(\"coalesce(column, ...)\"), or the expand fails when it validates NOT NULL.");
         }
-        return new Change(change.description(), List.of(new Op.Online(alter)), List.of(), notes, undo(change), false);
+        return new Change(
+                change.description(), List.of(new OnlineOp.Online(alter)), List.of(), notes, undo(change), false);
     }
 
     /** Two changes of one column made one online change: a type and NOT NULL. */
     private static Change merged(Change into, Change change, OnlineChange.AlterColumn more) {
         OnlineChange.AlterColumn alter =
-                (OnlineChange.AlterColumn) ((Op.Online) into.ops().get(0)).change();
+                (OnlineChange.AlterColumn) ((OnlineOp.Online) into.ops().get(0)).change();
         if (more.type() != null) {
             alter = alter.type(more.type());
             alter = more.up() == null ? alter : alter.up(more.up());
@@ -201,12 +209,12 @@ public final class OnlineForm {
         undo.addAll(into.undo() == null ? List.of() : into.undo());
         List<String> notes = new ArrayList<>(folded.notes());
         notes.addAll(into.notes());
-        return new Change(into.description(), List.of(new Op.Online(alter)), List.of(), notes, undo, false);
+        return new Change(into.description(), List.of(new OnlineOp.Online(alter)), List.of(), notes, undo, false);
     }
 
     /** The column a unique constraint or a foreign key of one column is added to ({@code table.column}), or null. */
     private static @Nullable String foldedInto(Change change) {
-        if (change.ops().size() != 1 || !(change.ops().get(0) instanceof Op.AddConstraint add)) {
+        if (change.ops().size() != 1 || !(change.ops().get(0) instanceof ConstraintOp.AddConstraint add)) {
             return null;
         }
         List<String> columns = add.constraint() instanceof Constraint.Unique u && !u.isNullsNotDistinct()
@@ -217,9 +225,10 @@ public final class OnlineForm {
 
     /** The replacement of a column with the unique constraint or foreign key {@code change} adds to it. */
     private static Change folded(Change into, Change change) {
-        Op.AddConstraint add = (Op.AddConstraint) change.ops().get(0);
+        ConstraintOp.AddConstraint add =
+                (ConstraintOp.AddConstraint) change.ops().get(0);
         OnlineChange.AlterColumn alter =
-                (OnlineChange.AlterColumn) ((Op.Online) into.ops().get(0)).change();
+                (OnlineChange.AlterColumn) ((OnlineOp.Online) into.ops().get(0)).change();
         alter = add.constraint() instanceof Constraint.ForeignKey fk
                 ? alter.references(fk)
                 : alter.unique(ModelOps.named(add.constraint()));
@@ -233,18 +242,18 @@ public final class OnlineForm {
         }
         Op op = change.ops().get(0);
         OnlineChange online = null;
-        if (op instanceof Op.RenameColumn r) {
+        if (op instanceof ColumnOp.RenameColumn r) {
             online = OnlineChange.renameColumn(name(r.table()), r.column(), r.newName());
-        } else if (op instanceof Op.RenameTable r) {
+        } else if (op instanceof TableOp.RenameTable r) {
             online = OnlineChange.renameTable(name(r.table()), r.newName());
-        } else if (op instanceof Op.DropColumn d) {
+        } else if (op instanceof ColumnOp.DropColumn d) {
             online = OnlineChange.dropColumn(name(d.table()), d.column());
         }
         if (online == null) {
             return Optional.empty();
         }
         List<String> notes = new ArrayList<>(change.notes());
-        if (op instanceof Op.DropColumn d
+        if (op instanceof ColumnOp.DropColumn d
                 && d.definition() != null
                 && !d.definition().nullable()
                 && d.definition().defaultExpression() == null) {
@@ -252,7 +261,7 @@ public final class OnlineForm {
                     + " .down(\"...\"), the value rows the new application inserts take for it.");
         }
         return Optional.of(new Change(
-                change.description(), List.of(new Op.Online(online)), List.of(), notes, undo(change), false));
+                change.description(), List.of(new OnlineOp.Online(online)), List.of(), notes, undo(change), false));
     }
 
     /** What undoes {@code change} once completed: its own undo, or each op's reverse. */

@@ -10,7 +10,7 @@ import dev.migrate.catalog.PrimaryKey;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.UniqueConstraint;
 import dev.migrate.op.IndexKey;
-import dev.migrate.op.Op;
+import dev.migrate.op.TableOp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -156,17 +156,17 @@ final class PartitionedTables {
     }
 
     /** The partitions of a table to create, parents before their own partitions; none for a plain table. */
-    List<Op.CreatePartition> createPartitions(Table table) {
-        List<Op.CreatePartition> ops = new ArrayList<>();
+    List<TableOp.CreatePartition> createPartitions(Table table) {
+        List<TableOp.CreatePartition> ops = new ArrayList<>();
         if (table.partitioning() != null) {
             addCreates(context.ops.name(table), table.partitioning(), ops);
         }
         return ops;
     }
 
-    private void addCreates(dev.migrate.op.QualifiedName parent, Partitioning p, List<Op.CreatePartition> ops) {
+    private void addCreates(dev.migrate.op.QualifiedName parent, Partitioning p, List<TableOp.CreatePartition> ops) {
         for (Partition partition : p.partitions()) {
-            Op.CreatePartition create = new Op.CreatePartition(
+            TableOp.CreatePartition create = new TableOp.CreatePartition(
                     context.ops.name(partition.schema(), partition.name()),
                     parent,
                     partition.bound(),

@@ -4,7 +4,7 @@ import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
-import dev.migrate.op.Op;
+import dev.migrate.op.SqlOp;
 import dev.migrate.sql.SqlLexer;
 import dev.migrate.sql.SqlToken;
 import java.sql.Connection;
@@ -83,7 +83,7 @@ public final class SeedRows {
                 if (!present(live, row, key)) {
                     changes.add(Change.of(
                             Description.added("row " + (key.isEmpty() ? "" : key + " ") + "of table " + table),
-                            new Op.Execute(
+                            new SqlOp.Execute(
                                     row.sql(), "delete from " + table + (key.isEmpty() ? "" : " where " + key))));
                 }
             }

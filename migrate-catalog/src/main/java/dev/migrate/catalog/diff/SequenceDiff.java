@@ -5,8 +5,9 @@ import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.Sequence;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
-import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SequenceOp;
+import dev.migrate.op.SqlOp;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.sql.Literals;
 import java.util.List;
@@ -26,14 +27,14 @@ final class SequenceDiff {
         for (Sequence want : desired.sequences().values()) {
             Sequence have = live.sequences().get(want.qualifiedName());
             if (have == null) {
-                Op.CreateSequence create = context.ops.createSequence(want);
+                SequenceOp.CreateSequence create = context.ops.createSequence(want);
                 switch (context.serials.placeOf(want)) {
                     case ALONE -> {
                         if (ownerComesLater(want, live)) {
                             // owned by a column the tables make (not one it numbers): owned once that exists
                             context.script.beforeTables(Change.of(
                                     Description.added("sequence " + want.qualifiedName()),
-                                    new Op.CreateSequence(create.sequence(), create.options(), null)));
+                                    new SequenceOp.CreateSequence(create.sequence(), create.options(), null)));
                             context.script.afterTables(Change.of(
                                     Description.changed(
                                             "sequence " + want.qualifiedName(), "owned by " + create.ownedBy()),
@@ -47,7 +48,7 @@ final class SequenceDiff {
                         // its column is new: it takes the sequence once it exists
                         context.script.beforeTables(Change.of(
                                 Description.added("sequence " + want.qualifiedName()),
-                                new Op.CreateSequence(create.sequence(), create.options(), null)));
+                                new SequenceOp.CreateSequence(create.sequence(), create.options(), null)));
                     case BY_SERIAL_TYPE, BY_COLUMN_CHANGE -> {}
                 }
             } else {
@@ -60,10 +61,10 @@ final class SequenceDiff {
             }
             ColumnRef owner = have.ownedBy();
             if (owner == null) {
-                Op.CreateSequence definition = context.ops.createSequence(have);
+                SequenceOp.CreateSequence definition = context.ops.createSequence(have);
                 context.script.afterTables(Change.of(
                         Description.removed("sequence " + have.qualifiedName()),
-                        new Op.DropSequence(definition.sequence(), definition)));
+                        new SequenceOp.DropSequence(definition.sequence(), definition)));
             } else if (leftBehind(have, owner, desired)) {
                 context.script.afterTables(dropLeftBehind(have, owner));
             }
@@ -95,7 +96,7 @@ final class SequenceDiff {
      * a number a row already holds.
      */
     private Change dropLeftBehind(Sequence have, ColumnRef owner) {
-        Op.CreateSequence definition = context.ops.createSequence(have);
+        SequenceOp.CreateSequence definition = context.ops.createSequence(have);
         String table = Identifiers.quote(new QualifiedName(owner.schema(), owner.table()));
         String restart = "SELECT setval(" + Literals.string(Identifiers.quote(definition.sequence()))
                 + ", greatest(coalesce((SELECT max(" + Identifiers.quote(owner.column()) + ") FROM " + table
@@ -103,9 +104,9 @@ final class SequenceDiff {
         return new Change(
                 Description.removed("sequence " + have.qualifiedName() + " (owned by " + owner.table() + "."
                         + owner.column() + ", whose default no longer uses it)"),
-                List.of(new Op.DropSequence(definition.sequence(), definition)),
+                List.of(new SequenceOp.DropSequence(definition.sequence(), definition)),
                 List.of(),
-                List.of(definition, new Op.Execute(restart, null)));
+                List.of(definition, new SqlOp.Execute(restart, null)));
     }
 
     /**
@@ -126,7 +127,8 @@ final class SequenceDiff {
         if (!delta.isEmpty()) {
             context.script.beforeTables(Change.of(
                     Description.changed("sequence " + want.qualifiedName(), delta.description()),
-                    new Op.AlterSequence(context.ops.name(want.schema(), want.name()), delta.to(), delta.from())));
+                    new SequenceOp.AlterSequence(
+                            context.ops.name(want.schema(), want.name()), delta.to(), delta.from())));
         }
     }
 }

@@ -6,8 +6,11 @@ import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.Sequence;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
+import dev.migrate.op.ColumnOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SequenceOp;
+import dev.migrate.op.SqlOp;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.sql.Literals;
 import dev.migrate.sql.Names;
@@ -255,7 +258,7 @@ final class SerialColumns {
             @Nullable String defaultExpression,
             ColumnIdentity identity) {
         QualifiedName t = ops.name(table);
-        Op.CreateSequence definition = new Op.CreateSequence(
+        SequenceOp.CreateSequence definition = new SequenceOp.CreateSequence(
                 ops.name(sequence.schema(), sequence.name()), ops.sequenceOptions(sequence), null);
         String tableSql = Identifiers.quote(t);
         String sequenceSql = Identifiers.quote(definition.sequence());
@@ -271,13 +274,13 @@ final class SerialColumns {
                 + ",\n    nextval(" + identitySequence + ")), false)";
         String owner = tableSql + "." + columnSql;
         return List.of(
-                new Op.AlterColumnDefault(t, column.name(), null, defaultExpression),
-                new Op.Execute(
+                new ColumnOp.AlterColumnDefault(t, column.name(), null, defaultExpression),
+                new SqlOp.Execute(
                         "ALTER SEQUENCE " + sequenceSql + " OWNED BY NONE",
                         "ALTER SEQUENCE " + sequenceSql + " OWNED BY " + owner),
-                new Op.AddIdentity(t, column.name(), ops.identity(identity, column.type())),
-                new Op.Execute(restartIdentity, restartSequence),
-                new Op.DropSequence(definition.sequence(), definition));
+                new ColumnOp.AddIdentity(t, column.name(), ops.identity(identity, column.type())),
+                new SqlOp.Execute(restartIdentity, restartSequence),
+                new SequenceOp.DropSequence(definition.sequence(), definition));
     }
 
     /**
@@ -299,13 +302,13 @@ final class SerialColumns {
         String largest = "(SELECT coalesce(max(" + Identifiers.quote(column.name()) + "), 0) + 1 FROM "
                 + Identifiers.quote(t) + ")";
         List<Op> upgrade = List.of(
-                new Op.DropIdentity(t, column.name(), ops.identity(identity, column.type())),
-                new Op.CreateSequence(name, ops.sequenceOptions(sequence), null),
-                new Op.Execute(
+                new ColumnOp.DropIdentity(t, column.name(), ops.identity(identity, column.type())),
+                new SequenceOp.CreateSequence(name, ops.sequenceOptions(sequence), null),
+                new SqlOp.Execute(
                         "SELECT setval(" + Literals.string(Identifiers.quote(name)) + ", " + largest + ", false)",
                         null),
                 ownership(ops, sequence),
-                new Op.AlterColumnDefault(t, column.name(), defaultExpression, null));
+                new ColumnOp.AlterColumnDefault(t, column.name(), defaultExpression, null));
         return new Change(
                 description,
                 upgrade,
@@ -318,7 +321,7 @@ final class SerialColumns {
     static Op ownership(ModelOps ops, Sequence sequence) {
         ColumnRef owner = Objects.requireNonNull(sequence.ownedBy(), "only a sequence a column owns is given");
         String sequenceSql = Identifiers.quote(ops.name(sequence.schema(), sequence.name()));
-        return new Op.Execute(
+        return new SqlOp.Execute(
                 "ALTER SEQUENCE " + sequenceSql + " OWNED BY "
                         + Identifiers.quote(ops.name(owner.schema(), owner.table())) + "."
                         + Identifiers.quote(owner.column()),

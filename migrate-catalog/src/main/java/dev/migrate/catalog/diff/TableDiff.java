@@ -9,8 +9,13 @@ import dev.migrate.catalog.Sequence;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
 import dev.migrate.catalog.diff.ScriptBuilder.Part;
+import dev.migrate.op.ConstraintOp;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SequenceOp;
+import dev.migrate.op.SqlOp;
+import dev.migrate.op.TableOp;
 import dev.migrate.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,7 +74,7 @@ final class TableDiff {
                         Part.TABLE,
                         new Change(
                                 Description.renamed("table " + gone.qualifiedName(), target.name()),
-                                List.of(new Op.RenameTable(context.ops.name(gone), target.name())),
+                                List.of(new TableOp.RenameTable(context.ops.name(gone), target.name())),
                                 Hazards.rename("table " + gone.qualifiedName())));
                 Table have = renamed(gone, target.name());
                 alter(have, partitioned.fit(have, target));
@@ -194,7 +199,7 @@ final class TableDiff {
                 context.script.afterTables(Change.of(
                         Description.changed(
                                 "comment of constraint " + constraint + " on " + want.qualifiedName(), null),
-                        new Op.CommentOnConstraint(table, constraint, wanted, had)));
+                        new ConstraintOp.CommentOnConstraint(table, constraint, wanted, had)));
             }
         }
         for (Index index : want.indexes()) {
@@ -203,7 +208,7 @@ final class TableDiff {
             if (!Objects.equals(had, wanted)) {
                 context.script.afterTables(Change.of(
                         Description.changed("comment of index " + index.name() + " on " + want.qualifiedName(), null),
-                        new Op.CommentOnIndex(table.sibling(index.name()), wanted, had)));
+                        new IndexOp.CommentOnIndex(table.sibling(index.name()), wanted, had)));
             }
         }
     }
@@ -264,10 +269,10 @@ final class TableDiff {
     }
 
     /** The op model has no exclusion constraint: the statement PostgreSQL spells, undone by a drop. */
-    private Op.Execute addExclusion(Table t, ExclusionConstraint exclusion) {
+    private SqlOp.Execute addExclusion(Table t, ExclusionConstraint exclusion) {
         String alter = "ALTER TABLE " + Identifiers.quote(context.ops.name(t)) + " ";
         String name = Identifiers.quote(exclusion.name());
-        return new Op.Execute(
+        return new SqlOp.Execute(
                 alter + "ADD CONSTRAINT " + name + " " + exclusion.definition(), alter + "DROP CONSTRAINT " + name);
     }
 
@@ -300,12 +305,12 @@ final class TableDiff {
             constraints.dropForeignKey(have, fk);
         }
         for (Index index : have.indexes()) {
-            Op.CreateIndex definition = context.ops.index(have, index);
+            IndexOp.CreateIndex definition = context.ops.index(have, index);
             context.script.droppedTable(
                     have.qualifiedName(),
                     Change.of(
                             Description.removed("index " + index.name() + " on " + have.qualifiedName()),
-                            new Op.DropIndex(definition.table().sibling(index.name()), false, definition)));
+                            new IndexOp.DropIndex(definition.table().sibling(index.name()), false, definition)));
         }
         // a serial column comes back as serial, its sequence with it; one serial cannot make is let go and dropped
         List<TableColumn> recreated = new ArrayList<>();
@@ -316,25 +321,25 @@ final class TableDiff {
             Sequence sequence = context.serials.notMadeBySerialType(have, column);
             if (sequence != null) {
                 ops.add(SerialColumns.ownership(context.ops, sequence).reverse().orElseThrow());
-                Op.CreateSequence create = context.ops.createSequence(sequence);
-                sequences.add(new Op.DropSequence(
-                        create.sequence(), new Op.CreateSequence(create.sequence(), create.options(), null)));
+                SequenceOp.CreateSequence create = context.ops.createSequence(sequence);
+                sequences.add(new SequenceOp.DropSequence(
+                        create.sequence(), new SequenceOp.CreateSequence(create.sequence(), create.options(), null)));
             }
         }
-        Op.CreateTable definition = context.ops.createTable(withColumns(have, recreated));
+        TableOp.CreateTable definition = context.ops.createTable(withColumns(have, recreated));
         List<String> notes = new ArrayList<>();
         String partitions = "";
         if (have.partitioning() != null) {
             // each partition dropped on its own, its own partitions first, so the downgrade creates them again
-            List<Op.CreatePartition> creates = partitioned.createPartitions(have);
+            List<TableOp.CreatePartition> creates = partitioned.createPartitions(have);
             for (int i = creates.size() - 1; i >= 0; i--) {
-                ops.add(new Op.DropPartition(creates.get(i).partition(), creates.get(i)));
+                ops.add(new TableOp.DropPartition(creates.get(i).partition(), creates.get(i)));
             }
             partitions = " with its " + have.partitioning().partitionCount() + " partitions ("
                     + PartitionedTables.describe(have.partitioning()) + ")";
             notes.add("The downgrade creates the table and its partitions again, empty.");
         }
-        ops.add(new Op.DropTable(definition.table(), definition));
+        ops.add(new TableOp.DropTable(definition.table(), definition));
         ops.addAll(sequences);
         Hazard drop = Hazards.drop(
                 "table " + have.qualifiedName(),
@@ -366,7 +371,7 @@ final class TableDiff {
                             Description.changed(
                                     "table " + want.qualifiedName(),
                                     have.unlogged() ? "UNLOGGED -> LOGGED" : "LOGGED -> UNLOGGED"),
-                            new Op.SetLogged(context.ops.name(want), want.unlogged())));
+                            new TableOp.SetLogged(context.ops.name(want), want.unlogged())));
         }
         if (!Objects.equals(have.comment(), want.comment())) {
             context.script.table(
@@ -374,7 +379,7 @@ final class TableDiff {
                     Part.TABLE,
                     Change.of(
                             Description.changed("comment of table " + want.qualifiedName(), null),
-                            new Op.CommentOnTable(context.ops.name(want), want.comment(), have.comment())));
+                            new TableOp.CommentOnTable(context.ops.name(want), want.comment(), have.comment())));
         }
         comments(have, want);
     }

@@ -1,7 +1,7 @@
 package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.DatabaseSchema;
-import dev.migrate.op.Op;
+import dev.migrate.op.SqlOp;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -83,7 +83,7 @@ public final class UnmodelledDdl {
                     warnings.add("View " + name + " exists; its query is not compared with the entity's @View.");
                 } else {
                     viewsAndCasts.add(
-                            Change.of(Description.added("view " + name), new Op.Execute(sql, "drop view " + name)));
+                            Change.of(Description.added("view " + name), new SqlOp.Execute(sql, "drop view " + name)));
                 }
             } else if (cast.matches()) {
                 String between = "(" + cast.group(1) + " as " + cast.group(2) + ")";
@@ -93,7 +93,7 @@ public final class UnmodelledDdl {
                         cast.group(1),
                         cast.group(2))) {
                     viewsAndCasts.add(Change.of(
-                            Description.added("cast " + between), new Op.Execute(sql, "drop cast " + between)));
+                            Description.added("cast " + between), new SqlOp.Execute(sql, "drop cast " + between)));
                 }
             } else {
                 notMigrated.add(new Change(

@@ -6,7 +6,13 @@ import dev.migrate.catalog.diff.DefinitionDiff;
 import dev.migrate.catalog.diff.Description;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.OpGroup;
+import dev.migrate.op.CitusOp;
+import dev.migrate.op.ColumnOp;
+import dev.migrate.op.ConstraintOp;
+import dev.migrate.op.IndexOp;
+import dev.migrate.op.ObjectOp;
 import dev.migrate.op.Op;
+import dev.migrate.op.TableOp;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.tooling.OpSql;
 import java.util.ArrayList;
@@ -209,10 +215,10 @@ public record DriftReport(
 
     /** Whether {@code op} spreads a table or schema over a Citus cluster, or takes it back. */
     private static boolean distributes(Op op) {
-        return op instanceof Op.TableDistribution
-                || op instanceof Op.UndistributeTable
-                || op instanceof Op.DistributeSchema
-                || op instanceof Op.UndistributeSchema;
+        return op instanceof CitusOp.TableDistribution
+                || op instanceof CitusOp.UndistributeTable
+                || op instanceof CitusOp.DistributeSchema
+                || op instanceof CitusOp.UndistributeSchema;
     }
 
     /** What the database has and what the chain says, when the ops carry both: a definition or a comment. */
@@ -220,21 +226,21 @@ public record DriftReport(
         @Nullable String database = null;
         @Nullable String chain = null;
         for (Op op : ops) {
-            if (op instanceof Op.ReplaceObject replace) {
+            if (op instanceof ObjectOp.ReplaceObject replace) {
                 return new String[] {
                     oneLine(replace.from().sql()), oneLine(replace.to().sql())
                 };
-            } else if (op instanceof Op.DropObject drop && drop.definition() != null) {
+            } else if (op instanceof ObjectOp.DropObject drop && drop.definition() != null) {
                 database = oneLine(drop.definition().sql());
-            } else if (op instanceof Op.CreateObject create) {
+            } else if (op instanceof ObjectOp.CreateObject create) {
                 chain = oneLine(create.definition().sql());
-            } else if (op instanceof Op.CommentOnTable comment) {
+            } else if (op instanceof TableOp.CommentOnTable comment) {
                 return new String[] {quoted(comment.previousComment()), quoted(comment.comment())};
-            } else if (op instanceof Op.CommentOnColumn comment) {
+            } else if (op instanceof ColumnOp.CommentOnColumn comment) {
                 return new String[] {quoted(comment.previousComment()), quoted(comment.comment())};
-            } else if (op instanceof Op.CommentOnConstraint comment) {
+            } else if (op instanceof ConstraintOp.CommentOnConstraint comment) {
                 return new String[] {quoted(comment.previousComment()), quoted(comment.comment())};
-            } else if (op instanceof Op.CommentOnIndex comment) {
+            } else if (op instanceof IndexOp.CommentOnIndex comment) {
                 return new String[] {quoted(comment.previousComment()), quoted(comment.comment())};
             }
         }

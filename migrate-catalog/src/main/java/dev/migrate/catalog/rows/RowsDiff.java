@@ -4,9 +4,11 @@ import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.diff.Change;
 import dev.migrate.catalog.diff.Description;
 import dev.migrate.catalog.diff.OpGroup;
+import dev.migrate.op.DataOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.Rows;
+import dev.migrate.op.SqlOp;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.sql.Literals;
 import java.util.ArrayList;
@@ -48,9 +50,9 @@ public final class RowsDiff {
     /** What one table's rows need: the rows deleted with every column, in the order of {@code current}. */
     public record TableChanges(
             Compared compared,
-            Op.@Nullable InsertRows insert,
-            List<Op.UpdateRows> updates,
-            Op.@Nullable DeleteRows delete) {
+            DataOp.@Nullable InsertRows insert,
+            List<DataOp.UpdateRows> updates,
+            DataOp.@Nullable DeleteRows delete) {
         public TableChanges {
             updates = List.copyOf(updates);
         }
@@ -113,8 +115,8 @@ public final class RowsDiff {
                 deleted.add(current.values().get(i));
             }
         }
-        List<Op.UpdateRows> updates = new ArrayList<>();
-        after.forEach((columns, rows) -> updates.add(new Op.UpdateRows(
+        List<DataOp.UpdateRows> updates = new ArrayList<>();
+        after.forEach((columns, rows) -> updates.add(new DataOp.UpdateRows(
                 name,
                 new Rows(wanted.key(), columns, rows),
                 new Rows(wanted.key(), columns, java.util.Objects.requireNonNull(before.get(columns))))));
@@ -122,7 +124,7 @@ public final class RowsDiff {
                 table,
                 inserted.isEmpty()
                         ? null
-                        : new Op.InsertRows(
+                        : new DataOp.InsertRows(
                                 name,
                                 new Rows(
                                         wanted.key(),
@@ -131,7 +133,7 @@ public final class RowsDiff {
                 updates,
                 deleted.isEmpty()
                         ? null
-                        : new Op.DeleteRows(name, new Rows(current.key(), current.columns(), deleted)));
+                        : new DataOp.DeleteRows(name, new Rows(current.key(), current.columns(), deleted)));
     }
 
     /**
@@ -143,7 +145,7 @@ public final class RowsDiff {
         List<OpGroup> groups = new ArrayList<>();
         for (TableChanges t : parentsFirst) {
             List<Change> writes = new ArrayList<>();
-            Op.InsertRows insert = t.insert();
+            DataOp.InsertRows insert = t.insert();
             if (insert != null) {
                 Rows rows = insert.rows();
                 List<Op> ops = new ArrayList<>(List.of(insert));
@@ -151,7 +153,7 @@ public final class RowsDiff {
                 // the application inserts takes a value already there
                 t.compared().shape().sequenced().stream()
                         .filter(rows.columns()::contains)
-                        .forEach(column -> ops.add(new Op.Execute(
+                        .forEach(column -> ops.add(new SqlOp.Execute(
                                 "SELECT setval(pg_get_serial_sequence("
                                         + Literals.string(Identifiers.quote(insert.table())) + ", "
                                         + Literals.string(column) + "), (SELECT max(" + Identifiers.quote(column)
@@ -163,7 +165,7 @@ public final class RowsDiff {
                         List.of(),
                         ops.size() == 1 ? null : List.of(insert.reverse().orElseThrow())));
             }
-            for (Op.UpdateRows update : t.updates()) {
+            for (DataOp.UpdateRows update : t.updates()) {
                 Rows rows = update.rows();
                 List<String> changed = rows.columns().stream()
                         .filter(c -> !rows.key().contains(c))
@@ -208,7 +210,7 @@ public final class RowsDiff {
         return new OpGroup(
                 group.table(),
                 group.changes().stream()
-                        .map(c -> c.ops().stream().anyMatch(op -> op instanceof Op.InsertRows)
+                        .map(c -> c.ops().stream().anyMatch(op -> op instanceof DataOp.InsertRows)
                                 ? new Change(c.description(), c.ops(), c.hazards(), c.notes(), List.of(), c.aheadPart())
                                 : c)
                         .toList());

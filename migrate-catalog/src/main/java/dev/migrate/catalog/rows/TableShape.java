@@ -2,9 +2,12 @@ package dev.migrate.catalog.rows;
 
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.op.Column;
+import dev.migrate.op.ColumnOp;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.ConstraintOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.TableElement;
+import dev.migrate.op.TableOp;
 import java.io.Serializable;
 import java.sql.Array;
 import java.sql.Connection;
@@ -23,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * What the comparison of a table's rows needs of the table: its columns with their types, the keys that
  * can find a row (primary key first, then each unique constraint or plain unique index), and the foreign
  * keys that point to it or from it. Read from a database's catalog ({@link #read}), or from the
- * {@code CREATE TABLE} of a migration that creates it ({@link #of(Op.CreateTable, String)}).
+ * {@code CREATE TABLE} of a migration that creates it ({@link #of(TableOp.CreateTable, String)}).
  *
  * @param columns each column a row can be given, in table order, with its type as {@code format_type} says it
  *     ({@code null} for a table not built yet, whose values are written as declared); generated columns are not here
@@ -153,7 +156,7 @@ public record TableShape(
      * The table as the migration's {@code CREATE TABLE} builds it, its names resolved in {@code schema} when
      * unqualified; the column types are left unknown, as the table is not there to read values with.
      */
-    public static TableShape of(Op.CreateTable create, String schema) {
+    public static TableShape of(TableOp.CreateTable create, String schema) {
         ObjectName table = name(create.table().schema(), create.table().name(), schema);
         Map<String, @Nullable String> columns = new LinkedHashMap<>();
         List<List<String>> keys = new ArrayList<>();
@@ -196,11 +199,11 @@ public record TableShape(
         List<List<String>> withKeys = new ArrayList<>(keys);
         List<Reference> references = new ArrayList<>(foreignKeys);
         for (Op op : ops) {
-            if (op instanceof Op.AddColumn add
+            if (op instanceof ColumnOp.AddColumn add
                     && name(add.table().schema(), add.table().name(), schema).equals(table)) {
                 withColumns.putIfAbsent(add.column().name(), null);
             }
-            if (!(op instanceof Op.AddConstraint add)) {
+            if (!(op instanceof ConstraintOp.AddConstraint add)) {
                 continue;
             }
             ObjectName owner = name(add.table().schema(), add.table().name(), schema);

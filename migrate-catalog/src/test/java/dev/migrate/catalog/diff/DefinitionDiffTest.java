@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.op.ObjectDefinition;
 import dev.migrate.op.ObjectKind;
-import dev.migrate.op.Op;
+import dev.migrate.op.ObjectOp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,10 +44,11 @@ class DefinitionDiffTest {
     void theOpsOfAChangeGiveTheirTwoDefinitionsOrNothing() {
         ObjectDefinition open = new ObjectDefinition(ObjectKind.VIEW, "v", "CREATE VIEW v AS\nSELECT 1;");
         ObjectDefinition held = new ObjectDefinition(ObjectKind.VIEW, "v", "CREATE VIEW v AS\nSELECT 2;");
-        assertThat(DefinitionDiff.of(List.of(new Op.ReplaceObject(open, held))))
+        assertThat(DefinitionDiff.of(List.of(new ObjectOp.ReplaceObject(open, held))))
                 .contains("@@ -1,2 +1,2 @@\n CREATE VIEW v AS\n-SELECT 1;\n+SELECT 2;");
-        assertThat(DefinitionDiff.of(List.of(new Op.DropObject(ObjectKind.VIEW, "v", open), new Op.CreateObject(held))))
+        assertThat(DefinitionDiff.of(
+                        List.of(new ObjectOp.DropObject(ObjectKind.VIEW, "v", open), new ObjectOp.CreateObject(held))))
                 .contains("@@ -1,2 +1,2 @@\n CREATE VIEW v AS\n-SELECT 1;\n+SELECT 2;");
-        assertThat(DefinitionDiff.of(List.of(new Op.CreateObject(held)))).isEmpty();
+        assertThat(DefinitionDiff.of(List.of(new ObjectOp.CreateObject(held)))).isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.DistributedTable;
 import dev.migrate.catalog.Distribution;
 import dev.migrate.catalog.ObjectName;
+import dev.migrate.op.CitusOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import java.util.List;
@@ -38,9 +39,10 @@ class DistributionDiffTest {
     void aGroupIsDistributedLedByItsLeaderThenTheTablesColocatedWithIt() {
         assertThat(ops(DistributionDiff.changes(DatabaseSchema.empty(), shop(TENANTS), "public")))
                 .containsExactly(
-                        new Op.DistributeTable(new QualifiedName(null, "tenants"), "id", Op.DistributeTable.NONE, 8),
-                        new Op.DistributeTable(new QualifiedName(null, "invoices"), "tenant_id", "tenants", null),
-                        new Op.DistributeTable(new QualifiedName(null, "orders"), "tenant_id", "tenants", null));
+                        new CitusOp.DistributeTable(
+                                new QualifiedName(null, "tenants"), "id", CitusOp.DistributeTable.NONE, 8),
+                        new CitusOp.DistributeTable(new QualifiedName(null, "invoices"), "tenant_id", "tenants", null),
+                        new CitusOp.DistributeTable(new QualifiedName(null, "orders"), "tenant_id", "tenants", null));
     }
 
     @Test
@@ -71,8 +73,8 @@ class DistributionDiffTest {
         QualifiedName invoices = new QualifiedName(null, "invoices");
         assertThat(ops(changes))
                 .containsExactly(
-                        new Op.UndistributeTable(
-                                invoices, new Op.DistributeTable(invoices, "tenant_id", "tenants", null)),
-                        new Op.DistributeTable(invoices, "tenant_id", Op.DistributeTable.NONE, 8));
+                        new CitusOp.UndistributeTable(
+                                invoices, new CitusOp.DistributeTable(invoices, "tenant_id", "tenants", null)),
+                        new CitusOp.DistributeTable(invoices, "tenant_id", CitusOp.DistributeTable.NONE, 8));
     }
 }

@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.lint.LintRule;
 import dev.migrate.op.Column;
+import dev.migrate.op.ColumnOp;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.ConstraintOp;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.ObjectDefinition;
 import dev.migrate.op.ObjectKind;
+import dev.migrate.op.ObjectOp;
 import dev.migrate.op.OnlineChange;
+import dev.migrate.op.OnlineOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
 import java.util.List;
@@ -34,37 +39,38 @@ class OnlineFormTest {
     @Test
     void aTypeAndANotNullOfOneColumnAreOneOnlineChangeWithTheUniqueAddedToIt() {
         MigrationScript online = OnlineForm.of(script(
-                change(new Op.AddConstraint(
+                change(new ConstraintOp.AddConstraint(
                         ORDERS, new Constraint.Unique("orders_amount_key", List.of("amount"), false, false, false))),
-                change(new Op.AlterColumnType(ORDERS, "amount", "bigint", null, "integer")),
-                change(new Op.AlterColumnNullable(ORDERS, "amount", false))));
+                change(new ColumnOp.AlterColumnType(ORDERS, "amount", "bigint", null, "integer")),
+                change(new ColumnOp.AlterColumnNullable(ORDERS, "amount", false))));
 
         assertThat(ops(online))
-                .containsExactly(new Op.Online(OnlineChange.alterColumn("public.orders", "amount")
+                .containsExactly(new OnlineOp.Online(OnlineChange.alterColumn("public.orders", "amount")
                         .type("bigint")
                         .notNull()
                         .unique("orders_amount_key")));
         assertThat(online.warnings()).anyMatch(w -> w.startsWith("An online migration: upgrade runs its expand"));
         assertThat(online.changes().get(0).reverse().ops())
                 .as("the downgrade undoes the three plainly")
-                .contains(new Op.AlterColumnNullable(ORDERS, "amount", true));
+                .contains(new ColumnOp.AlterColumnNullable(ORDERS, "amount", true));
     }
 
     @Test
     void renamesAndDropsAreOnlineAndTheRestTakesItsLockSafeForm() {
         MigrationScript online = OnlineForm.of(script(
-                change(new Op.RenameColumn(ORDERS, "note", "memo")),
-                change(new Op.DropColumn(ORDERS, "fax", Column.of("fax", "text").notNull())),
+                change(new ColumnOp.RenameColumn(ORDERS, "note", "memo")),
+                change(new ColumnOp.DropColumn(
+                        ORDERS, "fax", Column.of("fax", "text").notNull())),
                 new Change(
                         Description.added("index ix"),
-                        List.of(Op.CreateIndex.on("ix", ORDERS, List.of("memo"))),
+                        List.of(IndexOp.CreateIndex.on("ix", ORDERS, List.of("memo"))),
                         new Hazard(LintRule.INDEX_NOT_CONCURRENT, "index ix", null, true))));
 
         assertThat(ops(online))
                 .containsExactly(
-                        new Op.Online(OnlineChange.renameColumn("public.orders", "note", "memo")),
-                        new Op.Online(OnlineChange.dropColumn("public.orders", "fax")),
-                        Op.CreateIndex.on("ix", ORDERS, List.of("memo")).concurrently());
+                        new OnlineOp.Online(OnlineChange.renameColumn("public.orders", "note", "memo")),
+                        new OnlineOp.Online(OnlineChange.dropColumn("public.orders", "fax")),
+                        IndexOp.CreateIndex.on("ix", ORDERS, List.of("memo")).concurrently());
         assertThat(online.changes().get(1).notes())
                 .anyMatch(n -> n.contains("NOT NULL without a default: give .down("));
     }
@@ -76,25 +82,26 @@ class OnlineFormTest {
                 List.of(
                         new OpGroup(
                                 ObjectName.of("public", "orders"),
-                                List.of(change(new Op.AlterColumnType(ORDERS, "amount", "bigint", null, "integer")))),
-                        OpGroup.outsideTables(List.of(change(new Op.CreateObject(view))))),
+                                List.of(change(
+                                        new ColumnOp.AlterColumnType(ORDERS, "amount", "bigint", null, "integer")))),
+                        OpGroup.outsideTables(List.of(change(new ObjectOp.CreateObject(view))))),
                 List.of()));
-        assertThat(ops(online)).noneMatch(op -> op instanceof Op.Online);
+        assertThat(ops(online)).noneMatch(op -> op instanceof OnlineOp.Online);
         assertThat(OnlineForm.isOnline(online)).isFalse();
     }
 
     /** The users' case: an integer balance made bigint, which the old application cannot read back. */
     @Test
     void aWiderTypeNamesWhatTheOldApplicationCannotHoldAndTheDownThatLetsItThrough() {
-        MigrationScript online =
-                OnlineForm.of(script(change(new Op.AlterColumnType(ORDERS, "amount", "bigint", null, "integer"))));
+        MigrationScript online = OnlineForm.of(
+                script(change(new ColumnOp.AlterColumnType(ORDERS, "amount", "bigint", null, "integer"))));
         assertThat(online.changes().get(0).notes())
                 .anyMatch(note -> note.startsWith("Hazard [wider-type]: column public.orders.amount: until complete")
                         && note.contains("reads it as integer, and bigint holds values it cannot")
                         && note.contains(".down(\"least(amount, ...)\")"));
 
-        MigrationScript narrower =
-                OnlineForm.of(script(change(new Op.AlterColumnType(ORDERS, "amount", "integer", null, "bigint"))));
+        MigrationScript narrower = OnlineForm.of(
+                script(change(new ColumnOp.AlterColumnType(ORDERS, "amount", "integer", null, "bigint"))));
         assertThat(narrower.changes().get(0).notes()).noneMatch(note -> note.contains("holds values it cannot"));
     }
 

@@ -1,8 +1,20 @@
 package dev.migrate.internal.consent;
 
+import dev.migrate.op.CitusOp;
+import dev.migrate.op.ColumnOp;
+import dev.migrate.op.ConstraintOp;
+import dev.migrate.op.DataOp;
+import dev.migrate.op.EnumOp;
+import dev.migrate.op.IndexOp;
+import dev.migrate.op.ObjectOp;
+import dev.migrate.op.OnlineOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SchemaOp;
+import dev.migrate.op.SequenceOp;
+import dev.migrate.op.SqlOp;
+import dev.migrate.op.TableOp;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -34,7 +46,7 @@ public final class LossClassifier implements OpVisitor<Optional<Loss>> {
      * statement of no operation, the SQL's.
      */
     public static Optional<Loss> ofStatement(String sql, @Nullable Op op) {
-        return op == null || op instanceof Op.Execute ? ofSql(sql) : of(op);
+        return op == null || op instanceof SqlOp.Execute ? ofSql(sql) : of(op);
     }
 
     /** What raw SQL can lose, read conservatively: its comments and string literals aside, any drop, truncate, delete. */
@@ -63,12 +75,12 @@ public final class LossClassifier implements OpVisitor<Optional<Loss>> {
     }
 
     @Override
-    public Optional<Loss> visit(Op.CreateSchema op) {
+    public Optional<Loss> visit(SchemaOp.CreateSchema op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.DropSchema op) {
+    public Optional<Loss> visit(SchemaOp.DropSchema op) {
         return Optional.of(new Loss(
                 "drops schema " + op.name() + (op.cascade() ? " and everything in it (CASCADE)" : ""),
                 null,
@@ -76,67 +88,67 @@ public final class LossClassifier implements OpVisitor<Optional<Loss>> {
     }
 
     @Override
-    public Optional<Loss> visit(Op.CreateTable op) {
+    public Optional<Loss> visit(TableOp.CreateTable op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.DropTable op) {
+    public Optional<Loss> visit(TableOp.DropTable op) {
         return table("drops table", op.table());
     }
 
     @Override
-    public Optional<Loss> visit(Op.RenameTable op) {
+    public Optional<Loss> visit(TableOp.RenameTable op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.CommentOnTable op) {
+    public Optional<Loss> visit(TableOp.CommentOnTable op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.SetLogged op) {
+    public Optional<Loss> visit(TableOp.SetLogged op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.CreatePartition op) {
+    public Optional<Loss> visit(TableOp.CreatePartition op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.DropPartition op) {
+    public Optional<Loss> visit(TableOp.DropPartition op) {
         return table("drops partition", op.partition());
     }
 
     @Override
-    public Optional<Loss> visit(Op.AttachPartition op) {
+    public Optional<Loss> visit(TableOp.AttachPartition op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.DetachPartition op) {
+    public Optional<Loss> visit(TableOp.DetachPartition op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.AddColumn op) {
+    public Optional<Loss> visit(ColumnOp.AddColumn op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.DropColumn op) {
+    public Optional<Loss> visit(ColumnOp.DropColumn op) {
         return Optional.of(Loss.onTable("drops column " + op.table().text() + "." + op.column(), op.table()));
     }
 
     @Override
-    public Optional<Loss> visit(Op.RenameColumn op) {
+    public Optional<Loss> visit(ColumnOp.RenameColumn op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.AlterColumnType op) {
+    public Optional<Loss> visit(ColumnOp.AlterColumnType op) {
         return Optional.of(Loss.onTable(
                 "changes the type of " + op.table().text() + "." + op.column() + " to " + op.type()
                         + " (a rewrite, and values the new type cannot hold are lost or refused)",
@@ -144,53 +156,53 @@ public final class LossClassifier implements OpVisitor<Optional<Loss>> {
     }
 
     @Override
-    public Optional<Loss> visit(Op.AlterColumnNullable op) {
+    public Optional<Loss> visit(ColumnOp.AlterColumnNullable op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.AlterColumnDefault op) {
+    public Optional<Loss> visit(ColumnOp.AlterColumnDefault op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.AddIdentity op) {
+    public Optional<Loss> visit(ColumnOp.AddIdentity op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.AlterIdentity op) {
+    public Optional<Loss> visit(ColumnOp.AlterIdentity op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.DropIdentity op) {
+    public Optional<Loss> visit(ColumnOp.DropIdentity op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.CommentOnColumn op) {
+    public Optional<Loss> visit(ColumnOp.CommentOnColumn op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.CommentOnConstraint op) {
+    public Optional<Loss> visit(ConstraintOp.CommentOnConstraint op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.CommentOnIndex op) {
+    public Optional<Loss> visit(IndexOp.CommentOnIndex op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.CreateIndex op) {
+    public Optional<Loss> visit(IndexOp.CreateIndex op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.DropIndex op) {
-        Op.CreateIndex definition = op.definition();
+    public Optional<Loss> visit(IndexOp.DropIndex op) {
+        IndexOp.CreateIndex definition = op.definition();
         QualifiedName table = definition == null ? null : definition.table();
         String on = table == null ? op.index().text() : table.text();
         return Optional.of(new Loss(
@@ -200,33 +212,33 @@ public final class LossClassifier implements OpVisitor<Optional<Loss>> {
     }
 
     @Override
-    public Optional<Loss> visit(Op.AddConstraint op) {
+    public Optional<Loss> visit(ConstraintOp.AddConstraint op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.DropConstraint op) {
+    public Optional<Loss> visit(ConstraintOp.DropConstraint op) {
         return Optional.of(Loss.onTable(
                 "drops constraint " + op.name() + " of " + op.table().text(), op.table()));
     }
 
     @Override
-    public Optional<Loss> visit(Op.ValidateConstraint op) {
+    public Optional<Loss> visit(ConstraintOp.ValidateConstraint op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.AlterConstraintDeferrability op) {
+    public Optional<Loss> visit(ConstraintOp.AlterConstraintDeferrability op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.CreateEnum op) {
+    public Optional<Loss> visit(EnumOp.CreateEnum op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.DropEnum op) {
+    public Optional<Loss> visit(EnumOp.DropEnum op) {
         return Optional.of(new Loss(
                 "drops type " + op.type().text(),
                 null,
@@ -234,27 +246,27 @@ public final class LossClassifier implements OpVisitor<Optional<Loss>> {
     }
 
     @Override
-    public Optional<Loss> visit(Op.AddEnumValue op) {
+    public Optional<Loss> visit(EnumOp.AddEnumValue op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.RenameEnumValue op) {
+    public Optional<Loss> visit(EnumOp.RenameEnumValue op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.CreateSequence op) {
+    public Optional<Loss> visit(SequenceOp.CreateSequence op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.AlterSequence op) {
+    public Optional<Loss> visit(SequenceOp.AlterSequence op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.DropSequence op) {
+    public Optional<Loss> visit(SequenceOp.DropSequence op) {
         return Optional.of(new Loss(
                 "drops sequence " + op.sequence().text() + " (and the value it reached)",
                 null,
@@ -262,17 +274,17 @@ public final class LossClassifier implements OpVisitor<Optional<Loss>> {
     }
 
     @Override
-    public Optional<Loss> visit(Op.CreateObject op) {
+    public Optional<Loss> visit(ObjectOp.CreateObject op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.ReplaceObject op) {
+    public Optional<Loss> visit(ObjectOp.ReplaceObject op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.DropObject op) {
+    public Optional<Loss> visit(ObjectOp.DropObject op) {
         return Optional.of(new Loss(
                 "drops " + op.kind().title() + " " + op.identity(),
                 null,
@@ -280,13 +292,13 @@ public final class LossClassifier implements OpVisitor<Optional<Loss>> {
     }
 
     @Override
-    public Optional<Loss> visit(Op.Online op) {
+    public Optional<Loss> visit(OnlineOp.Online op) {
         return none(); // its start half adds; what it drops comes as the steps below, or in complete
     }
 
     @Override
-    public Optional<Loss> visit(Op.OnlineStep op) {
-        return op instanceof Op.ReplaceColumn replace
+    public Optional<Loss> visit(OnlineOp.OnlineStep op) {
+        return op instanceof OnlineOp.ReplaceColumn replace
                 ? Optional.of(Loss.onTable(
                         "replaces column " + replace.table().text() + "." + replace.column()
                                 + " (the old one is dropped)",
@@ -295,47 +307,47 @@ public final class LossClassifier implements OpVisitor<Optional<Loss>> {
     }
 
     @Override
-    public Optional<Loss> visit(Op.DistributeTable op) {
+    public Optional<Loss> visit(CitusOp.DistributeTable op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.CreateReferenceTable op) {
+    public Optional<Loss> visit(CitusOp.CreateReferenceTable op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.UndistributeTable op) {
+    public Optional<Loss> visit(CitusOp.UndistributeTable op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.DistributeSchema op) {
+    public Optional<Loss> visit(CitusOp.DistributeSchema op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.UndistributeSchema op) {
+    public Optional<Loss> visit(CitusOp.UndistributeSchema op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.Execute op) {
+    public Optional<Loss> visit(SqlOp.Execute op) {
         return ofSql(op.sql());
     }
 
     @Override
-    public Optional<Loss> visit(Op.BulkInsert op) {
+    public Optional<Loss> visit(DataOp.BulkInsert op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.InsertRows op) {
+    public Optional<Loss> visit(DataOp.InsertRows op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.DeleteRows op) {
+    public Optional<Loss> visit(DataOp.DeleteRows op) {
         return Optional.of(new Loss(
                 "deletes " + op.rows().size() + " row" + (op.rows().size() == 1 ? "" : "s") + " of "
                         + op.table().text() + " by key",
@@ -344,17 +356,17 @@ public final class LossClassifier implements OpVisitor<Optional<Loss>> {
     }
 
     @Override
-    public Optional<Loss> visit(Op.UpdateRows op) {
+    public Optional<Loss> visit(DataOp.UpdateRows op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.RequireNoRows op) {
+    public Optional<Loss> visit(SqlOp.RequireNoRows op) {
         return none();
     }
 
     @Override
-    public Optional<Loss> visit(Op.Guard op) {
+    public Optional<Loss> visit(SqlOp.Guard op) {
         return none();
     }
 }

@@ -1,6 +1,6 @@
 package dev.migrate.internal.fleet;
 
-import dev.migrate.internal.runtime.ConnectionSource;
+import dev.migrate.internal.runtime.session.ConnectionSource;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -1,7 +1,7 @@
 package dev.migrate.internal.fleet;
 
 import dev.migrate.MigrateException;
-import dev.migrate.internal.runtime.ConnectionSource;
+import dev.migrate.internal.runtime.session.ConnectionSource;
 import org.jspecify.annotations.Nullable;
 
 /**

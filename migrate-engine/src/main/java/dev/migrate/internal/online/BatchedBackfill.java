@@ -9,7 +9,7 @@ import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
 import dev.migrate.internal.lock.LockRetries;
 import dev.migrate.internal.text.Elapsed;
-import dev.migrate.op.Op;
+import dev.migrate.op.OnlineOp;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,7 +35,7 @@ public final class BatchedBackfill {
     /** How many times in a row a batch steps aside for rows another session holds before the log says so. */
     private static final int STEPS_ASIDE_BEFORE_WARNING = 50;
 
-    private final Op.Backfill op;
+    private final OnlineOp.Backfill op;
     private final String revision;
     private final OnlineState state;
     private final LockRetries lockRetries;
@@ -46,7 +46,7 @@ public final class BatchedBackfill {
     private final Duration progressInterval;
 
     public BatchedBackfill(
-            Op.Backfill op,
+            OnlineOp.Backfill op,
             String revision,
             OnlineState state,
             LockRetries lockRetries,

@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * The contract phase of an online revision, as {@code complete} runs it, and as an upgrade that goes past
  * the revision runs it at once. The statements are the changes' complete halves ({@link
- * dev.migrate.op.Op.Online#complete}).
+ * dev.migrate.op.OnlineOp.Online#complete}).
  */
 public final class CompletePhase {
     private final BriefLockWait brief;

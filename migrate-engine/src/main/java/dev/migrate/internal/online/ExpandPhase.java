@@ -7,7 +7,7 @@ import dev.migrate.internal.lock.LockRetries;
 import dev.migrate.internal.lock.LockWaits;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.OnlineChange;
-import dev.migrate.op.Op;
+import dev.migrate.op.OnlineOp;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.sql.Literals;
 import dev.migrate.sql.VersionViews;
@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * The expand phase of an online revision, as its upgrade runs it: the state row says it started, each
  * statement that takes a table's lock waits briefly for it, each backfill walks its table in batches,
  * and the state row says when it is done. The statements themselves are the changes' start halves
- * ({@link Op.Online#start}), which the runner runs outside a transaction.
+ * ({@link OnlineOp.Online#start}), which the runner runs outside a transaction.
  */
 public final class ExpandPhase {
     private static final PostgresDialect DIALECT = new PostgresDialect();
@@ -70,7 +70,7 @@ public final class ExpandPhase {
     }
 
     /** The backfill a statement of the expand of {@code revision} stands for, walked in batches. */
-    public BatchedBackfill backfill(Op.Backfill op, String revision) {
+    public BatchedBackfill backfill(OnlineOp.Backfill op, String revision) {
         return new BatchedBackfill(op, revision, state, lockRetries, log, listener, progressInterval);
     }
 
@@ -125,8 +125,8 @@ public final class ExpandPhase {
                 continue;
             }
             List<String> indexes = new ArrayList<>();
-            for (String copy :
-                    sink.query(DIALECT.indexCopies(new Op.DuplicateIndexes(a.table(), a.column(), a.newColumn())))) {
+            for (String copy : sink.query(
+                    DIALECT.indexCopies(new OnlineOp.DuplicateIndexes(a.table(), a.column(), a.newColumn())))) {
                 // CREATE INDEX CONCURRENTLY IF NOT EXISTS _migrate_new_<index> ON ...
                 String name = copy.split(" IF NOT EXISTS ", 2)[1].split(" ", 2)[0];
                 indexes.add(name.substring("_migrate_new_".length()));

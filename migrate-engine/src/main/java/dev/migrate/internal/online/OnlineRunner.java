@@ -9,7 +9,7 @@ import dev.migrate.internal.graph.Step;
 import dev.migrate.internal.lock.LockRetries;
 import dev.migrate.internal.lock.LockTimeoutAdvice;
 import dev.migrate.internal.sql.PostgresDialect;
-import dev.migrate.op.Op;
+import dev.migrate.op.OnlineOp;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.text.Fixes;
 import java.sql.Connection;
@@ -148,7 +148,7 @@ public final class OnlineRunner {
                 continue;
             }
             OnlineSink sink = sinks.open();
-            for (String sql : DIALECT.render(new Op.DropVersionViews(id, scripts.changes(id)))) {
+            for (String sql : DIALECT.render(new OnlineOp.DropVersionViews(id, scripts.changes(id)))) {
                 sink.execute(sql);
             }
             sink.execute(state.forget(id));

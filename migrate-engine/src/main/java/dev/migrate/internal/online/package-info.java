@@ -5,7 +5,7 @@
  * runs ({@link dev.migrate.internal.online.CompletePhase}), the undoing of an interrupted expand ({@link
  * dev.migrate.internal.online.RollbackPhase}), and the schemas of views of completed revisions. The
  * engine and the runner hand their online steps to {@link dev.migrate.internal.online.OnlineRunner}; what
- * each kind of change does in each phase is its operations' ({@code dev.migrate.op.Op.Online}).
+ * each kind of change does in each phase is its operations' ({@code dev.migrate.op.OnlineOp.Online}).
  *
  * <p>Internal: it changes without notice.
  */

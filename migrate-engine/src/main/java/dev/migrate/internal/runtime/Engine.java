@@ -12,9 +12,18 @@ import dev.migrate.internal.graph.StampPlan;
 import dev.migrate.internal.graph.Step;
 import dev.migrate.internal.lock.LockTimeoutAdvice;
 import dev.migrate.internal.online.OnlineRunner;
+import dev.migrate.internal.runtime.history.ChecksumVerification;
+import dev.migrate.internal.runtime.history.FutureRevisions;
+import dev.migrate.internal.runtime.history.PendingRevisions;
+import dev.migrate.internal.runtime.history.RunContexts;
+import dev.migrate.internal.runtime.history.VersionReads;
+import dev.migrate.internal.runtime.history.VersionRows;
+import dev.migrate.internal.runtime.history.VersionTables;
 import dev.migrate.internal.runtime.script.ChainFingerprint;
 import dev.migrate.internal.runtime.script.ChainScripts;
 import dev.migrate.internal.runtime.script.Scripts;
+import dev.migrate.internal.runtime.session.ConnectionSource;
+import dev.migrate.internal.runtime.session.Settings;
 import dev.migrate.internal.runtime.sink.ConnectionSink;
 import dev.migrate.internal.runtime.sink.StatementObserver;
 import dev.migrate.op.QualifiedName;
@@ -188,15 +197,6 @@ public final class Engine {
     /** See {@link dev.migrate.Migrator#chainFingerprint()}. */
     public String chainFingerprint() {
         return ChainFingerprint.of(graph, migrations);
-    }
-
-    /**
-     * The SQL statements an upgrade of an empty database to every head runs, in the order it runs
-     * them (the version tables' bookkeeping left out); empty when a migration runs JDBC code or makes
-     * online changes, whose effect only a server can tell. Needs no database.
-     */
-    public Optional<List<String>> chainStatements() {
-        return new ChainScripts(graph, migrations).chainStatements();
     }
 
     /**
@@ -410,15 +410,7 @@ public final class Engine {
             StampPlan plan = graph.planStamp(current, target);
             List<String> stamp = tables.stamp(plan, purge ? graph.purgedModules() : Set.of(), target.text());
             consent().checkStamp(run, stamp, target.text());
-            ConnectionSink sink = new ConnectionSink(run.workConnection());
-            sink.begin();
-            try {
-                sink.executeAll(stamp);
-                sink.commit();
-            } catch (SQLException e) {
-                sink.rollback();
-                throw e;
-            }
+            run.workSink().executeInTransaction(stamp);
             settings.log().info("Stamped the database at " + RevisionGraph.describe(plan.revisions()) + ".");
         });
     }

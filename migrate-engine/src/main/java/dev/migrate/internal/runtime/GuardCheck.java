@@ -4,11 +4,12 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
 import dev.migrate.internal.graph.Direction;
 import dev.migrate.internal.graph.Step;
+import dev.migrate.internal.runtime.history.VersionTables;
 import dev.migrate.internal.runtime.script.Script;
 import dev.migrate.internal.runtime.sink.ScriptSink;
 import dev.migrate.internal.sql.PreconditionSql;
-import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
+import dev.migrate.op.SqlOp;
 import java.sql.SQLException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -38,16 +39,16 @@ final class GuardCheck {
     private GuardCheck() {}
 
     /** The guards among a script's parts, in order. */
-    static List<Op.Guard> guards(List<Script.Part> parts) {
+    static List<SqlOp.Guard> guards(List<Script.Part> parts) {
         return parts.stream()
-                .filter(part -> part instanceof Script.Statement s && s.op() instanceof Op.Guard)
-                .map(part -> (Op.Guard) ((Script.Statement) part).op())
+                .filter(part -> part instanceof Script.Statement s && s.op() instanceof SqlOp.Guard)
+                .map(part -> (SqlOp.Guard) ((Script.Statement) part).op())
                 .toList();
     }
 
     /** Whether a part is a guard, which a live run has evaluated before the statements. */
     static boolean isGuard(Script.Part part) {
-        return part instanceof Script.Statement s && s.op() instanceof Op.Guard;
+        return part instanceof Script.Statement s && s.op() instanceof SqlOp.Guard;
     }
 
     /**
@@ -58,9 +59,9 @@ final class GuardCheck {
      *     halt is evaluated under a savepoint there, so the error does not end the transaction
      */
     static Outcome evaluate(
-            String revision, List<Op.Guard> guards, ScriptSink sink, MigrationLog log, boolean inTransaction)
+            String revision, List<SqlOp.Guard> guards, ScriptSink sink, MigrationLog log, boolean inTransaction)
             throws SQLException {
-        for (Op.Guard guard : guards) {
+        for (SqlOp.Guard guard : guards) {
             @Nullable Outcome outcome = evaluate(revision, guard, sink, log, inTransaction);
             if (outcome != null) {
                 return outcome;
@@ -71,7 +72,7 @@ final class GuardCheck {
 
     /** What one guard decides, or {@code null} when the revision may go on to its next guard. */
     private static @Nullable Outcome evaluate(
-            String revision, Op.Guard guard, ScriptSink sink, MigrationLog log, boolean inTransaction)
+            String revision, SqlOp.Guard guard, ScriptSink sink, MigrationLog log, boolean inTransaction)
             throws SQLException {
         boolean holds;
         if (guard.errorOutcome() == Precondition.OnFail.HALT) {
@@ -182,7 +183,7 @@ final class GuardCheck {
      * Whether a guard can leave its revision recorded without its changes having run: marked ran, or pending in
      * its place (CONTINUE). The downgrade of such a revision may have nothing to undo.
      */
-    static boolean mayRunNothing(Op.Guard guard) {
+    static boolean mayRunNothing(SqlOp.Guard guard) {
         return guard.canMarkRan()
                 || guard.onFail() == Precondition.OnFail.CONTINUE
                 || guard.errorOutcome() == Precondition.OnFail.CONTINUE;
@@ -193,8 +194,8 @@ final class GuardCheck {
      * revision pending, nor record it as applied without its statements. {@code HALT} and {@code WARN}
      * are tested by the script itself.
      */
-    static void refuseOffline(String revision, List<Op.Guard> guards) {
-        for (Op.Guard guard : guards) {
+    static void refuseOffline(String revision, List<SqlOp.Guard> guards) {
+        for (SqlOp.Guard guard : guards) {
             Precondition.OnFail onFail = guard.onFail();
             if (onFail == Precondition.OnFail.MARK_RAN || onFail == Precondition.OnFail.CONTINUE) {
                 throw new MigrateException("Offline SQL cannot carry out the guard of revision " + revision

@@ -2,7 +2,11 @@ package dev.migrate.internal.runtime;
 
 import dev.migrate.MigrateException;
 import dev.migrate.internal.connection.Privileges;
+import dev.migrate.internal.runtime.history.VersionTables;
 import dev.migrate.internal.runtime.lock.BlockerWatch;
+import dev.migrate.internal.runtime.session.ConnectionSource;
+import dev.migrate.internal.runtime.session.SessionSettings;
+import dev.migrate.internal.runtime.session.Settings;
 import dev.migrate.internal.runtime.sink.ConnectionSink;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -9,8 +9,9 @@ import dev.migrate.MigrationLog;
 import dev.migrate.graph.RevisionTarget;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.internal.runtime.history.VersionRows;
+import dev.migrate.internal.runtime.history.VersionTables;
 import dev.migrate.internal.runtime.script.Scripts;
-import dev.migrate.internal.runtime.sink.ConnectionSink;
 import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.text.Fixes;
@@ -89,16 +90,9 @@ final class MoveIn {
                         row.ranNothing(),
                         row.pending()))
                 .toList();
-        ConnectionSink sink = run.workSink();
-        sink.begin();
-        try {
-            sink.executeAll(tables.moveIn(
-                    graph.planStamp(Set.of(), RevisionTarget.revision(stamped.get(stamped.size() - 1))), rows));
-            sink.commit();
-        } catch (SQLException e) {
-            sink.rollback();
-            throw e;
-        }
+        run.workSink()
+                .executeInTransaction(tables.moveIn(
+                        graph.planStamp(Set.of(), RevisionTarget.revision(stamped.get(stamped.size() - 1))), rows));
         log.info("Moved in from " + plan.get().table().displayTool() + ": " + stamped.size() + " revision"
                 + (stamped.size() == 1 ? "" : "s") + " it applied ("
                 + plan.get().table().name() + ", read and left as "

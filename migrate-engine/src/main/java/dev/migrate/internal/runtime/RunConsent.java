@@ -9,6 +9,8 @@ import dev.migrate.internal.graph.Direction;
 import dev.migrate.internal.graph.Step;
 import dev.migrate.internal.runtime.script.Script;
 import dev.migrate.internal.runtime.script.Scripts;
+import dev.migrate.internal.runtime.session.ConnectionSource;
+import dev.migrate.internal.runtime.session.Settings;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

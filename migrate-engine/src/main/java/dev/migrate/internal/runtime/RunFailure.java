@@ -9,6 +9,7 @@ import dev.migrate.internal.graph.Step;
 import dev.migrate.internal.lock.LockRetries;
 import dev.migrate.internal.lock.LockTimeoutAdvice;
 import dev.migrate.internal.online.OnlineRefusal;
+import dev.migrate.internal.runtime.progress.StepNames;
 import dev.migrate.internal.runtime.sink.Leftover;
 import dev.migrate.text.Fixes;
 import java.sql.SQLException;

@@ -3,6 +3,7 @@ package dev.migrate.internal.runtime;
 import dev.migrate.MigrationStep;
 import dev.migrate.internal.graph.Step;
 import dev.migrate.internal.online.StatementProgress;
+import dev.migrate.internal.runtime.progress.StepWatch;
 import dev.migrate.internal.runtime.sink.Leftover;
 import java.util.ArrayList;
 import java.util.List;

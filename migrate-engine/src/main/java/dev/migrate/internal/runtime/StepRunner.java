@@ -13,14 +13,19 @@ import dev.migrate.internal.lock.LockRetries;
 import dev.migrate.internal.lock.LockTimeoutAdvice;
 import dev.migrate.internal.lock.LockWaits;
 import dev.migrate.internal.online.OnlineRunner;
+import dev.migrate.internal.runtime.history.VersionTables;
+import dev.migrate.internal.runtime.progress.StepNames;
+import dev.migrate.internal.runtime.progress.StepWatch;
 import dev.migrate.internal.runtime.script.Script;
 import dev.migrate.internal.runtime.script.Scripts;
+import dev.migrate.internal.runtime.session.Settings;
 import dev.migrate.internal.runtime.sink.CutStatements;
 import dev.migrate.internal.runtime.sink.Leftover;
 import dev.migrate.internal.runtime.sink.ScriptSink;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.internal.text.Elapsed;
-import dev.migrate.op.Op;
+import dev.migrate.op.OnlineOp;
+import dev.migrate.op.SqlOp;
 import dev.migrate.text.Fixes;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -153,7 +158,7 @@ final class StepRunner {
         Step step = planned.step();
         List<Script.Part> parts = planned.parts();
         boolean transactional = planned.transactional();
-        List<Op.Guard> guards = GuardCheck.guards(parts);
+        List<SqlOp.Guard> guards = GuardCheck.guards(parts);
         if (sink.offline()) {
             GuardCheck.refuseOffline(step.revision().id(), guards);
         }
@@ -329,7 +334,7 @@ final class StepRunner {
                 .run(
                         step.revision(),
                         expanded.complete(List.of())
-                                .and(new Op.DropVersionViews(id, expanded.changes()))
+                                .and(new OnlineOp.DropVersionViews(id, expanded.changes()))
                                 .statements(),
                         plain,
                         List.of(
@@ -349,12 +354,12 @@ final class StepRunner {
             if (GuardCheck.isGuard(part) && !sink.offline()) {
                 continue; // evaluated before the statements, by GuardCheck
             }
-            if (part instanceof Script.Statement s && s.op() instanceof Op.Backfill backfill) {
+            if (part instanceof Script.Statement s && s.op() instanceof OnlineOp.Backfill backfill) {
                 progress.at(s.sql());
                 sink.backfill(online.expand().backfill(backfill, step.revision().id()), s.sql());
                 ran(progress, s.sql(), start);
             } else if (part instanceof Script.Statement s
-                    && s.op() instanceof Op.DuplicateIndexes copies
+                    && s.op() instanceof OnlineOp.DuplicateIndexes copies
                     && !sink.offline()) {
                 // each copy built CONCURRENTLY, a statement of its own, as the catalog has them now
                 progress.at(s.sql());

@@ -2,8 +2,13 @@ package dev.migrate.internal.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.migrate.op.Op;
+import dev.migrate.op.ColumnOp;
+import dev.migrate.op.ConstraintOp;
+import dev.migrate.op.EnumOp;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SchemaOp;
+import dev.migrate.op.TableOp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,22 +21,23 @@ class LossClassifierTest {
 
     @Test
     void dropsAndRewritesLoseAndAdditionsDoNot() {
-        assertThat(LossClassifier.of(new Op.DropTable(ORDERS, null)))
+        assertThat(LossClassifier.of(new TableOp.DropTable(ORDERS, null)))
                 .hasValueSatisfying(l -> assertThat(l.what()).isEqualTo("drops table public.orders"));
-        assertThat(LossClassifier.of(new Op.DropColumn(ORDERS, "note", null)))
+        assertThat(LossClassifier.of(new ColumnOp.DropColumn(ORDERS, "note", null)))
                 .hasValueSatisfying(l -> assertThat(l.lock()).isEqualTo("ACCESS EXCLUSIVE on public.orders"));
-        assertThat(LossClassifier.of(new Op.AlterColumnType(ORDERS, "total", "integer", null, "numeric")))
+        assertThat(LossClassifier.of(new ColumnOp.AlterColumnType(ORDERS, "total", "integer", null, "numeric")))
                 .isPresent();
-        assertThat(LossClassifier.of(new Op.DropConstraint(ORDERS, "orders_pk", null)))
+        assertThat(LossClassifier.of(new ConstraintOp.DropConstraint(ORDERS, "orders_pk", null)))
                 .isPresent();
-        assertThat(LossClassifier.of(new Op.DropSchema("billing", true))).isPresent();
-        assertThat(LossClassifier.of(new Op.DropEnum(QualifiedName.of("public", "mood"), null)))
+        assertThat(LossClassifier.of(new SchemaOp.DropSchema("billing", true))).isPresent();
+        assertThat(LossClassifier.of(new EnumOp.DropEnum(QualifiedName.of("public", "mood"), null)))
                 .isPresent();
-        assertThat(LossClassifier.of(new Op.DropIndex(QualifiedName.of("public", "orders_idx"), true, null)))
+        assertThat(LossClassifier.of(new IndexOp.DropIndex(QualifiedName.of("public", "orders_idx"), true, null)))
                 .hasValueSatisfying(l -> assertThat(l.lock()).startsWith("SHARE UPDATE EXCLUSIVE"));
-        assertThat(LossClassifier.of(new Op.AddColumn(ORDERS, dev.migrate.Ddl.column("note", "text"))))
+        assertThat(LossClassifier.of(new ColumnOp.AddColumn(ORDERS, dev.migrate.Ddl.column("note", "text"))))
                 .isEmpty();
-        assertThat(LossClassifier.of(new Op.CreateSchema("billing", true))).isEmpty();
+        assertThat(LossClassifier.of(new SchemaOp.CreateSchema("billing", true)))
+                .isEmpty();
     }
 
     @Test

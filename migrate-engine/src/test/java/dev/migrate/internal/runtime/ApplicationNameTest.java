@@ -3,6 +3,7 @@ package dev.migrate.internal.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.connection.DatabaseUrl;
+import dev.migrate.internal.runtime.session.ConnectionSource;
 import dev.migrate.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;

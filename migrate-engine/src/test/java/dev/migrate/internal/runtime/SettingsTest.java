@@ -8,6 +8,7 @@ import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
 import dev.migrate.internal.lock.LockRetries;
+import dev.migrate.internal.runtime.session.Settings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -11,12 +11,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrate.Ddl;
 import dev.migrate.op.Catalog;
 import dev.migrate.op.Column;
+import dev.migrate.op.ColumnOp;
+import dev.migrate.op.ConstraintOp;
+import dev.migrate.op.DataOp;
+import dev.migrate.op.EnumOp;
 import dev.migrate.op.ExecutingOperations;
 import dev.migrate.op.IndexKey;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SchemaOp;
+import dev.migrate.op.SequenceOp;
 import dev.migrate.op.SequenceOptions;
 import dev.migrate.op.TableElement;
+import dev.migrate.op.TableOp;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.sql.Literals;
 import dev.migrate.sql.LiteralsTest;
@@ -92,8 +100,8 @@ class InjectionSafetyTest {
         String typeSql = Identifiers.quote(type);
         List<String> labels = new ArrayList<>(LiteralsTest.HOSTILE.subList(0, 12));
 
-        op.run(new Op.CreateSchema(schema, false));
-        op.run(new Op.CreateEnum(type, labels));
+        op.run(new SchemaOp.CreateSchema(schema, false));
+        op.run(new EnumOp.CreateEnum(type, labels));
         List<TableElement> elements = new ArrayList<>();
         elements.add(column("id", "integer").primaryKey());
         for (int i = 0; i < NAMES.size(); i++) {
@@ -105,8 +113,8 @@ class InjectionSafetyTest {
         elements.add(column("mood", typeSql).defaultValue(Literals.string(labels.get(4)) + "::" + typeSql));
         elements.add(unique("uq \"select\"; --", "select", "user"));
         elements.add(check("ck 'order'", Identifiers.quote("order") + " <> " + Literals.string("'; DROP TABLE x; --")));
-        op.run(new Op.CreateTable(table, elements, "'; DROP TABLE x; -- $$ \\ ünï\nnext"));
-        op.run(new Op.CreateTable(
+        op.run(new TableOp.CreateTable(table, elements, "'; DROP TABLE x; -- $$ \\ ünï\nnext"));
+        op.run(new TableOp.CreateTable(
                 child,
                 List.of(
                         column("id", "integer"),
@@ -115,7 +123,7 @@ class InjectionSafetyTest {
                 null));
         List<IndexKey> keys =
                 NAMES.subList(0, 6).stream().<IndexKey>map(IndexKey.Column::of).toList();
-        op.run(new Op.CreateIndex(
+        op.run(new IndexOp.CreateIndex(
                 "ix \"1\"; DROP TABLE x; --",
                 table,
                 keys,
@@ -125,11 +133,11 @@ class InjectionSafetyTest {
                 NAMES.subList(6, NAMES.size()),
                 false,
                 Identifiers.quote("it's") + " <> " + Literals.string("\\'; --")));
-        op.run(new Op.CreateSequence(
+        op.run(new SequenceOp.CreateSequence(
                 QualifiedName.of(schema, "seq 'ids'"),
                 SequenceOptions.DEFAULTS.startWith(3),
                 schema + "." + child.name() + ".Parent Id"));
-        op.run(new Op.CommentOnColumn(table, "id", "$tag$ x $tag$ '; DROP TABLE x; --", null));
+        op.run(new ColumnOp.CommentOnColumn(table, "id", "$tag$ x $tag$ '; DROP TABLE x; --", null));
 
         // names exactly as given
         assertThat(catalog.schemaExists(schema)).isTrue();
@@ -190,34 +198,35 @@ class InjectionSafetyTest {
         for (String name : NAMES) {
             row.put(name, name + " ' \\ $$");
         }
-        op.run(new Op.BulkInsert(table, List.of(row)));
+        op.run(new DataOp.BulkInsert(table, List.of(row)));
         for (String name : NAMES) {
             assertThat(catalog.scalar("select " + Identifiers.quote(name) + " from " + Identifiers.quote(table)
                             + " where id = 2"))
                     .isEqualTo(name + " ' \\ $$");
         }
-        op.execute(new Op.RenameEnumValue(type, labels.get(0), "'; DROP TYPE x; --"));
+        op.execute(new EnumOp.RenameEnumValue(type, labels.get(0), "'; DROP TYPE x; --"));
         assertThat(catalog.enumLabels(schema, type.name()).get(0)).isEqualTo("'; DROP TYPE x; --");
-        op.execute(new Op.RenameEnumValue(type, "'; DROP TYPE x; --", labels.get(0)));
-        op.execute(new Op.AddEnumValue(type, "new ' \\ label", null, labels.get(1)));
+        op.execute(new EnumOp.RenameEnumValue(type, "'; DROP TYPE x; --", labels.get(0)));
+        op.execute(new EnumOp.AddEnumValue(type, "new ' \\ label", null, labels.get(1)));
         assertThat(catalog.enumLabels(schema, type.name()).get(2)).isEqualTo("new ' \\ label");
-        op.execute(new Op.RenameColumn(table, "select", "us\"er; --"));
-        op.execute(new Op.RenameColumn(table, "us\"er; --", "select"));
-        op.execute(new Op.RenameTable(table, "Ren'amed; --"));
+        op.execute(new ColumnOp.RenameColumn(table, "select", "us\"er; --"));
+        op.execute(new ColumnOp.RenameColumn(table, "us\"er; --", "select"));
+        op.execute(new TableOp.RenameTable(table, "Ren'amed; --"));
         assertThat(catalog.relationExists(schema, "Ren'amed; --")).isTrue();
-        op.execute(new Op.RenameTable(table.sibling("Ren'amed; --"), table.name()));
+        op.execute(new TableOp.RenameTable(table.sibling("Ren'amed; --"), table.name()));
 
         // nothing else was touched; undoing every recorded op leaves the database as it was
         assertThat(catalog.scalar("select count(*) from x")).isEqualTo("1");
-        op.execute(new Op.DropTable(child, null));
+        op.execute(new TableOp.DropTable(child, null));
         List<Op> executed = op.executed();
         op.forget();
         for (int i = executed.size() - 1; i >= 0; i--) {
             Op done = executed.get(i);
-            if ((done instanceof Op.CreateTable t && t.table().equals(child)) || done instanceof Op.BulkInsert) {
+            if ((done instanceof TableOp.CreateTable t && t.table().equals(child))
+                    || done instanceof DataOp.BulkInsert) {
                 continue;
             }
-            if (done instanceof Op.CreateSequence) {
+            if (done instanceof SequenceOp.CreateSequence) {
                 continue; // dropped with the child table that owned it
             }
             op.execute(done.reverse().orElseThrow());
@@ -230,11 +239,11 @@ class InjectionSafetyTest {
     void everyHostileNameWorksForEveryKindOfObject() {
         List<String> before = catalog.snapshot();
         for (String name : NAMES) {
-            op.run(new Op.CreateSchema(name, false));
+            op.run(new SchemaOp.CreateSchema(name, false));
             QualifiedName table = QualifiedName.of(name, name);
-            op.run(new Op.CreateTable(table, List.of(column(name, "integer"), column("v", "text")), null));
-            op.run(new Op.AddColumn(table, Column.of(name + "2", "text").comment(name)));
-            op.run(new Op.CreateIndex(
+            op.run(new TableOp.CreateTable(table, List.of(column(name, "integer"), column("v", "text")), null));
+            op.run(new ColumnOp.AddColumn(table, Column.of(name + "2", "text").comment(name)));
+            op.run(new IndexOp.CreateIndex(
                     name + "_ix",
                     table,
                     List.of(IndexKey.Column.of(name)),
@@ -244,10 +253,10 @@ class InjectionSafetyTest {
                     List.of(),
                     false,
                     null));
-            op.run(new Op.AddConstraint(table, check(name + "_ck", Identifiers.quote(name) + " > 0")));
-            op.run(new Op.CreateEnum(QualifiedName.of(name, name + "_e"), List.of(name)));
-            op.run(new Op.CreateSequence(QualifiedName.of(name, name + "_s"), SequenceOptions.DEFAULTS, null));
-            op.run(new Op.CommentOnTable(table, name, null));
+            op.run(new ConstraintOp.AddConstraint(table, check(name + "_ck", Identifiers.quote(name) + " > 0")));
+            op.run(new EnumOp.CreateEnum(QualifiedName.of(name, name + "_e"), List.of(name)));
+            op.run(new SequenceOp.CreateSequence(QualifiedName.of(name, name + "_s"), SequenceOptions.DEFAULTS, null));
+            op.run(new TableOp.CommentOnTable(table, name, null));
 
             assertThat(catalog.column(
                             "select column_name from information_schema.columns where table_schema = ? "
@@ -347,14 +356,14 @@ class InjectionSafetyTest {
         PostgresDialect dialect = new PostgresDialect();
         QualifiedName table = QualifiedName.parse("t");
         List<Op> ops = List.of(
-                new Op.CreateTable(QualifiedName.parse("a\0b"), List.of(column("id", "integer")), null),
-                new Op.AddColumn(table, column("c\0", "text")),
-                new Op.CommentOnTable(table, "bad\0comment", null),
-                new Op.CommentOnColumn(table, "c", "bad\0", null),
-                new Op.CreateEnum(QualifiedName.parse("e"), List.of("ok", "bad\0")),
-                new Op.BulkInsert(table, List.of(Map.of("c", "bad\0value"))),
-                new Op.CreateSchema("s\0", false),
-                new Op.CreateIndex(
+                new TableOp.CreateTable(QualifiedName.parse("a\0b"), List.of(column("id", "integer")), null),
+                new ColumnOp.AddColumn(table, column("c\0", "text")),
+                new TableOp.CommentOnTable(table, "bad\0comment", null),
+                new ColumnOp.CommentOnColumn(table, "c", "bad\0", null),
+                new EnumOp.CreateEnum(QualifiedName.parse("e"), List.of("ok", "bad\0")),
+                new DataOp.BulkInsert(table, List.of(Map.of("c", "bad\0value"))),
+                new SchemaOp.CreateSchema("s\0", false),
+                new IndexOp.CreateIndex(
                         "ix\0", table, List.of(IndexKey.Column.of("c")), false, false, null, List.of(), false, null));
         for (Op bad : ops) {
             assertThatThrownBy(() -> dialect.render(bad))

@@ -5,8 +5,8 @@ import dev.migrate.imports.tool.OldChain;
 import dev.migrate.imports.tool.OldMigration;
 import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
-import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
+import dev.migrate.op.SqlOp;
 import dev.migrate.sql.Literals;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -189,7 +189,7 @@ public record LiquibaseChangelog(
         // warns for onFail (or onError) WARN, and throws for HALT, MARK_RAN and CONTINUE alike, which fails the
         // validation, so the update runs nothing at all. No changeset was skipped or marked ran by them: every
         // database's history is the same, and what stays to keep is the check itself, before each revision.
-        List<Op.Guard> changelogGuards = new ArrayList<>();
+        List<SqlOp.Guard> changelogGuards = new ArrayList<>();
         List<String> changelogNotes = new ArrayList<>();
         for (LiquibaseChangeSet.Precondition p : preconditions) {
             if (p.holdsOnPostgres()) {
@@ -205,7 +205,7 @@ public record LiquibaseChangelog(
                             + " import again.");
                 }
             } else if (p.guards() != null && p.guards().unchecked().isEmpty()) {
-                changelogGuards.add(new Op.Guard(
+                changelogGuards.add(new SqlOp.Guard(
                         p.guards().guard(),
                         p.onFail().equals("WARN") ? Precondition.OnFail.WARN : Precondition.OnFail.HALT,
                         p.onError().equals("WARN") ? Precondition.OnFail.WARN : Precondition.OnFail.HALT,
@@ -348,12 +348,12 @@ public record LiquibaseChangelog(
 
     private static OldMigration migration(
             LiquibaseChangeSet changeSet,
-            List<Op.Guard> changelogGuards,
+            List<SqlOp.Guard> changelogGuards,
             List<String> changelogNotes,
             List<String> warnings) {
         Set<String> checksums = new LinkedHashSet<>();
         List<String> notes = new ArrayList<>(changelogNotes);
-        List<Op.Guard> guards = new ArrayList<>(changelogGuards);
+        List<SqlOp.Guard> guards = new ArrayList<>(changelogGuards);
         if (changeSet.checksum9() != null) {
             checksums.add(changeSet.checksum9());
         }
@@ -399,7 +399,7 @@ public record LiquibaseChangelog(
                 notes.add("Liquibase checked the precondition " + p.type() + " before it and stopped where it "
                         + "failed; every database that ran it passed it.");
             } else if (p.guards() != null && p.guards().unchecked().isEmpty()) {
-                guards.add(new Op.Guard(
+                guards.add(new SqlOp.Guard(
                         p.guards().guard(),
                         Precondition.OnFail.valueOf(p.onFail()),
                         Precondition.OnFail.valueOf(p.onError()),

@@ -1,6 +1,6 @@
 package dev.migrate.imports.tool;
 
-import dev.migrate.op.Op;
+import dev.migrate.op.SqlOp;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +43,7 @@ public record OldMigration(
         boolean transactional,
         @Nullable String javaClass,
         List<String> notes,
-        List<Op.Guard> guards,
+        List<SqlOp.Guard> guards,
         boolean failOnError) {
 
     /** How often the old tool runs a migration. */
@@ -79,7 +79,7 @@ public record OldMigration(
             boolean transactional,
             @Nullable String javaClass,
             List<String> notes,
-            List<Op.Guard> guards) {
+            List<SqlOp.Guard> guards) {
         this(
                 tool,
                 key,

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.imports.tool.OldChain;
 import dev.migrate.imports.tool.OldMigration;
-import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SqlOp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +64,7 @@ class LiquibaseRefusalTest {
     void markRanPreconditionBecomesTheRevisionsGuard() {
         assertThat(chain.refusals()).noneMatch(r -> r.contains("maybe-index"));
         assertThat(migration("maybe-index").guards())
-                .containsExactly(new Op.Guard(
+                .containsExactly(new SqlOp.Guard(
                         new Precondition.Not(new Precondition.IndexExists(null, "person_id_idx", null, List.of())),
                         Precondition.OnFail.MARK_RAN,
                         "not(indexExists indexName=person_id_idx)"));

@@ -14,7 +14,7 @@ import dev.migrate.catalog.Table;
 import dev.migrate.catalog.diff.LockSafeForm;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.read.CatalogReader;
-import dev.migrate.op.Op;
+import dev.migrate.op.TableOp;
 import dev.migrate.testing.OnEveryMajor;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.OpSql;
@@ -177,7 +177,7 @@ class PartitionTest {
             run(c, diff.downgrade());
             assertThat(catalog(c)).isEqualTo(before);
             assertThat(diff.downgrade())
-                    .anyMatch(op -> op instanceof Op.CreatePartition p
+                    .anyMatch(op -> op instanceof TableOp.CreatePartition p
                             && p.partition().name().equals("readings_eu")
                             && "HASH (id)".equals(p.partitionBy()));
         }

@@ -4,7 +4,7 @@ import static dev.migrate.sql.Identifiers.quote;
 import static dev.migrate.sql.Literals.string;
 
 import dev.migrate.op.OnlineChange;
-import dev.migrate.op.Op;
+import dev.migrate.op.OnlineOp;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.sql.VersionViews;
 import java.util.ArrayList;
@@ -16,7 +16,7 @@ import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The SQL of the operations online changes are made of ({@link Op.OnlineStep}). What depends on the
+ * The SQL of the operations online changes are made of ({@link OnlineOp.OnlineStep}). What depends on the
  * catalog as it is when the expand runs (a column's type and default, the tables a schema of views
  * shows, their grants) is read by the server itself, in {@code DO} blocks, so that a script written
  * offline does the same as a run.
@@ -30,29 +30,29 @@ final class OnlineSql {
 
     private OnlineSql() {}
 
-    static List<String> render(Op.OnlineStep step, PostgresDialect dialect) {
-        if (step instanceof Op.DuplicateColumn d) {
+    static List<String> render(OnlineOp.OnlineStep step, PostgresDialect dialect) {
+        if (step instanceof OnlineOp.DuplicateColumn d) {
             return List.of(duplicateColumn(d));
         }
-        if (step instanceof Op.DuplicateConstraints d) {
+        if (step instanceof OnlineOp.DuplicateConstraints d) {
             return List.of(duplicateConstraints(d));
         }
-        if (step instanceof Op.SyncTrigger t) {
+        if (step instanceof OnlineOp.SyncTrigger t) {
             return List.of(syncFunction(t), syncTrigger(t));
         }
-        if (step instanceof Op.DropSyncTrigger d) {
+        if (step instanceof OnlineOp.DropSyncTrigger d) {
             return List.of(
                     "DROP TRIGGER IF EXISTS " + quote(d.trigger()) + " ON " + quote(d.table()),
                     "DROP FUNCTION IF EXISTS " + quote(d.function()) + "()");
         }
-        if (step instanceof Op.Backfill b) {
+        if (step instanceof OnlineOp.Backfill b) {
             return List.of("UPDATE " + quote(b.table()) + " SET " + quote(b.column()) + " = " + quote(b.column()));
         }
-        if (step instanceof Op.PutConstraint p) {
+        if (step instanceof OnlineOp.PutConstraint p) {
             return List.of("ALTER TABLE " + quote(p.table()) + " DROP CONSTRAINT IF EXISTS " + quote(constraintName(p))
                     + ", ADD " + dialect.constraint(p.constraint()));
         }
-        if (step instanceof Op.DuplicateIndexes d) {
+        if (step instanceof OnlineOp.DuplicateIndexes d) {
             return List.of("DO " + BODY + "\n"
                     + "DECLARE\n"
                     + "    copy text;\n"
@@ -64,16 +64,16 @@ final class OnlineSql {
                     + "END\n"
                     + BODY);
         }
-        if (step instanceof Op.ReplaceColumn r) {
+        if (step instanceof OnlineOp.ReplaceColumn r) {
             return List.of(replaceColumn(r));
         }
-        if (step instanceof Op.CreateVersionViews v) {
+        if (step instanceof OnlineOp.CreateVersionViews v) {
             return List.of(createViews(v));
         }
-        return List.of(dropViews((Op.DropVersionViews) step));
+        return List.of(dropViews((OnlineOp.DropVersionViews) step));
     }
 
-    private static String constraintName(Op.PutConstraint p) {
+    private static String constraintName(OnlineOp.PutConstraint p) {
         String name = p.constraint().name();
         if (name == null) {
             throw new IllegalArgumentException("An online constraint on " + p.table() + " needs a name.");
@@ -81,7 +81,7 @@ final class OnlineSql {
         return name;
     }
 
-    private static String duplicateColumn(Op.DuplicateColumn d) {
+    private static String duplicateColumn(OnlineOp.DuplicateColumn d) {
         String table = string(quote(d.table()));
         String column = string(d.column());
         return "DO " + BODY + "\n"
@@ -137,7 +137,7 @@ final class OnlineSql {
      * {@code NOT VALID} and each only when a constraint of its name is not there yet, so a resumed expand
      * finds them done.
      */
-    private static String duplicateConstraints(Op.DuplicateConstraints d) {
+    private static String duplicateConstraints(OnlineOp.DuplicateConstraints d) {
         String table = string(quote(d.table()));
         String column = string(d.column());
         return "DO " + BODY + "\n"
@@ -174,7 +174,7 @@ final class OnlineSql {
      * its dependencies, so an expression or a predicate counts), the same index over the new column, named
      * {@code _migrate_new_<index>}; the primary key and the copies are left out.
      */
-    static String indexCopies(Op.DuplicateIndexes d, boolean concurrently) {
+    static String indexCopies(OnlineOp.DuplicateIndexes d, boolean concurrently) {
         return "SELECT format('CREATE %sINDEX " + (concurrently ? "CONCURRENTLY " : "")
                 + "IF NOT EXISTS %I ON %s USING %s', CASE WHEN x.indisunique THEN 'UNIQUE ' ELSE '' END,"
                 + " left('_migrate_new_' || i.relname, 63), x.indrelid::regclass, regexp_replace(substring("
@@ -192,7 +192,7 @@ final class OnlineSql {
      * old column's indexes, which the drop took with it, get their names back, and a unique constraint's
      * copy becomes that constraint again.
      */
-    private static String replaceColumn(Op.ReplaceColumn r) {
+    private static String replaceColumn(OnlineOp.ReplaceColumn r) {
         String table = quote(r.table());
         return "DO " + BODY + "\n"
                 + "DECLARE\n"
@@ -267,7 +267,7 @@ final class OnlineSql {
      * value one column cannot hold (a {@code bigint} the old {@code integer} column cannot) fails the write
      * with a message that names the column and the expression that would say what it receives.
      */
-    private static String syncFunction(Op.SyncTrigger t) {
+    private static String syncFunction(OnlineOp.SyncTrigger t) {
         String table = string(t.table().name());
         String fromNew = t.down() == null
                 ? "        NULL;\n"
@@ -342,7 +342,7 @@ final class OnlineSql {
         return ("\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").replace("'", "''");
     }
 
-    private static String syncTrigger(Op.SyncTrigger t) {
+    private static String syncTrigger(OnlineOp.SyncTrigger t) {
         return "DO " + BODY + "\n"
                 + "BEGIN\n"
                 + "    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = " + string(quote(t.table()))
@@ -354,7 +354,7 @@ final class OnlineSql {
                 + BODY;
     }
 
-    private static String createViews(Op.CreateVersionViews v) {
+    private static String createViews(OnlineOp.CreateVersionViews v) {
         List<String> columns = new ArrayList<>();
         List<String> tables = new ArrayList<>();
         for (OnlineChange change : v.changes()) {
@@ -453,7 +453,7 @@ final class OnlineSql {
         return "(" + String.join(", ", values) + ")";
     }
 
-    private static String dropViews(Op.DropVersionViews v) {
+    private static String dropViews(OnlineOp.DropVersionViews v) {
         return "DO " + BODY + "\n"
                 + "DECLARE\n"
                 + "    s text;\n"

@@ -4,22 +4,34 @@ import static dev.migrate.sql.Identifiers.quote;
 import static dev.migrate.sql.Identifiers.quoteAll;
 import static dev.migrate.sql.Literals.string;
 
+import dev.migrate.op.CitusOp;
 import dev.migrate.op.Column;
+import dev.migrate.op.ColumnOp;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.ConstraintOp;
 import dev.migrate.op.ConstraintVisitor;
+import dev.migrate.op.DataOp;
+import dev.migrate.op.EnumOp;
 import dev.migrate.op.Identity;
 import dev.migrate.op.IndexKey;
 import dev.migrate.op.IndexKeyVisitor;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.ObjectDefinition;
 import dev.migrate.op.ObjectKind;
+import dev.migrate.op.ObjectOp;
+import dev.migrate.op.OnlineOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
 import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
 import dev.migrate.op.Rows;
+import dev.migrate.op.SchemaOp;
 import dev.migrate.op.SequenceChanges;
+import dev.migrate.op.SequenceOp;
 import dev.migrate.op.SequenceOptions;
+import dev.migrate.op.SqlOp;
+import dev.migrate.op.TableOp;
 import dev.migrate.sql.Identifiers;
 import dev.migrate.sql.Literals;
 import java.util.ArrayList;
@@ -46,19 +58,19 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     // ---- schemas ----
 
     @Override
-    public List<String> visit(Op.CreateSchema op) {
+    public List<String> visit(SchemaOp.CreateSchema op) {
         return List.of("CREATE SCHEMA " + (op.ifNotExists() ? "IF NOT EXISTS " : "") + quote(op.name()));
     }
 
     @Override
-    public List<String> visit(Op.DropSchema op) {
+    public List<String> visit(SchemaOp.DropSchema op) {
         return List.of("DROP SCHEMA " + quote(op.name()) + (op.cascade() ? " CASCADE" : ""));
     }
 
     // ---- tables ----
 
     @Override
-    public List<String> visit(Op.CreateTable op) {
+    public List<String> visit(TableOp.CreateTable op) {
         List<String> parts = new ArrayList<>();
         for (Column c : op.columns()) {
             parts.add(columnDefinition(c));
@@ -92,29 +104,29 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     }
 
     @Override
-    public List<String> visit(Op.DropTable op) {
+    public List<String> visit(TableOp.DropTable op) {
         return List.of("DROP TABLE " + quote(op.table()));
     }
 
     @Override
-    public List<String> visit(Op.RenameTable op) {
+    public List<String> visit(TableOp.RenameTable op) {
         return List.of("ALTER TABLE " + quote(op.table()) + " RENAME TO " + quote(op.newName()));
     }
 
     @Override
-    public List<String> visit(Op.CommentOnTable op) {
+    public List<String> visit(TableOp.CommentOnTable op) {
         return List.of(tableComment(op.table(), op.comment()));
     }
 
     @Override
-    public List<String> visit(Op.SetLogged op) {
+    public List<String> visit(TableOp.SetLogged op) {
         return List.of("ALTER TABLE " + quote(op.table()) + (op.unlogged() ? " SET UNLOGGED" : " SET LOGGED"));
     }
 
     // ---- partitions ----
 
     @Override
-    public List<String> visit(Op.CreatePartition op) {
+    public List<String> visit(TableOp.CreatePartition op) {
         return List.of("CREATE TABLE " + quote(op.partition()) + " PARTITION OF " + quote(op.parent()) + " "
                 + op.bound().strip()
                 + (op.partitionBy() == null
@@ -123,18 +135,18 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     }
 
     @Override
-    public List<String> visit(Op.DropPartition op) {
+    public List<String> visit(TableOp.DropPartition op) {
         return List.of("DROP TABLE " + quote(op.partition()));
     }
 
     @Override
-    public List<String> visit(Op.AttachPartition op) {
+    public List<String> visit(TableOp.AttachPartition op) {
         return List.of(alterTable(op.parent()) + "ATTACH PARTITION " + quote(op.partition()) + " "
                 + op.bound().strip());
     }
 
     @Override
-    public List<String> visit(Op.DetachPartition op) {
+    public List<String> visit(TableOp.DetachPartition op) {
         return List.of(alterTable(op.parent()) + "DETACH PARTITION " + quote(op.partition())
                 + (op.concurrently() ? " CONCURRENTLY" : ""));
     }
@@ -142,7 +154,7 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     // ---- columns ----
 
     @Override
-    public List<String> visit(Op.AddColumn op) {
+    public List<String> visit(ColumnOp.AddColumn op) {
         List<String> sql = new ArrayList<>();
         sql.add(alterTable(op.table()) + "ADD COLUMN " + columnDefinition(op.column()));
         if (op.column().comment() != null) {
@@ -152,40 +164,40 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     }
 
     @Override
-    public List<String> visit(Op.DropColumn op) {
+    public List<String> visit(ColumnOp.DropColumn op) {
         return List.of(alterTable(op.table()) + "DROP COLUMN " + quote(op.column()));
     }
 
     @Override
-    public List<String> visit(Op.RenameColumn op) {
+    public List<String> visit(ColumnOp.RenameColumn op) {
         return List.of(alterTable(op.table()) + "RENAME COLUMN " + quote(op.column()) + " TO " + quote(op.newName()));
     }
 
     @Override
-    public List<String> visit(Op.AlterColumnType op) {
+    public List<String> visit(ColumnOp.AlterColumnType op) {
         return List.of(alterColumn(op.table(), op.column()) + "TYPE " + Types.check(op.type())
                 + (op.collation() == null ? "" : " COLLATE " + quote(QualifiedName.parse(op.collation())))
                 + (op.using() == null ? "" : " USING " + op.using()));
     }
 
     @Override
-    public List<String> visit(Op.AlterColumnNullable op) {
+    public List<String> visit(ColumnOp.AlterColumnNullable op) {
         return List.of(alterColumn(op.table(), op.column()) + (op.nullable() ? "DROP NOT NULL" : "SET NOT NULL"));
     }
 
     @Override
-    public List<String> visit(Op.AlterColumnDefault op) {
+    public List<String> visit(ColumnOp.AlterColumnDefault op) {
         return List.of(alterColumn(op.table(), op.column())
                 + (op.expression() == null ? "DROP DEFAULT" : "SET DEFAULT " + op.expression()));
     }
 
     @Override
-    public List<String> visit(Op.AddIdentity op) {
+    public List<String> visit(ColumnOp.AddIdentity op) {
         return List.of(alterColumn(op.table(), op.column()) + "ADD " + identity(op.identity()));
     }
 
     @Override
-    public List<String> visit(Op.AlterIdentity op) {
+    public List<String> visit(ColumnOp.AlterIdentity op) {
         List<String> parts = new ArrayList<>();
         if (op.generatedAlways() != null) {
             parts.add(op.generatedAlways() ? "SET GENERATED ALWAYS" : "SET GENERATED BY DEFAULT");
@@ -199,30 +211,30 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     }
 
     @Override
-    public List<String> visit(Op.DropIdentity op) {
+    public List<String> visit(ColumnOp.DropIdentity op) {
         return List.of(alterColumn(op.table(), op.column()) + "DROP IDENTITY");
     }
 
     @Override
-    public List<String> visit(Op.CommentOnColumn op) {
+    public List<String> visit(ColumnOp.CommentOnColumn op) {
         return List.of(columnComment(op.table(), op.column(), op.comment()));
     }
 
     @Override
-    public List<String> visit(Op.CommentOnConstraint op) {
+    public List<String> visit(ConstraintOp.CommentOnConstraint op) {
         return List.of("COMMENT ON CONSTRAINT " + quote(op.constraint()) + " ON " + quote(op.table()) + " IS "
                 + string(op.comment()));
     }
 
     @Override
-    public List<String> visit(Op.CommentOnIndex op) {
+    public List<String> visit(IndexOp.CommentOnIndex op) {
         return List.of("COMMENT ON INDEX " + quote(op.index()) + " IS " + string(op.comment()));
     }
 
     // ---- indexes ----
 
     @Override
-    public List<String> visit(Op.CreateIndex op) {
+    public List<String> visit(IndexOp.CreateIndex op) {
         StringBuilder sql = new StringBuilder("CREATE ");
         if (op.isUnique()) {
             sql.append("UNIQUE ");
@@ -268,30 +280,30 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     private static final Pattern STORAGE_WORD = Pattern.compile("-?[0-9]+(\\.[0-9]+)?|[A-Za-z_][A-Za-z0-9_]*");
 
     @Override
-    public List<String> visit(Op.DropIndex op) {
+    public List<String> visit(IndexOp.DropIndex op) {
         return List.of("DROP INDEX " + (op.concurrently() ? "CONCURRENTLY " : "") + quote(op.index()));
     }
 
     // ---- constraints ----
 
     @Override
-    public List<String> visit(Op.AddConstraint op) {
+    public List<String> visit(ConstraintOp.AddConstraint op) {
         return List.of(alterTable(op.table()) + "ADD " + constraint(op.constraint()));
     }
 
     @Override
-    public List<String> visit(Op.DropConstraint op) {
+    public List<String> visit(ConstraintOp.DropConstraint op) {
         return List.of(alterTable(op.table()) + "DROP CONSTRAINT " + quote(op.name()));
     }
 
     @Override
-    public List<String> visit(Op.ValidateConstraint op) {
+    public List<String> visit(ConstraintOp.ValidateConstraint op) {
         return List.of(alterTable(op.table()) + "VALIDATE CONSTRAINT " + quote(op.name()));
     }
 
     /** Both words always: a reader of {@code DEFERRABLE} alone must know it means {@code INITIALLY IMMEDIATE}. */
     @Override
-    public List<String> visit(Op.AlterConstraintDeferrability op) {
+    public List<String> visit(ConstraintOp.AlterConstraintDeferrability op) {
         return List.of(alterTable(op.table()) + "ALTER CONSTRAINT " + quote(op.constraint()) + " "
                 + op.deferrability().sql());
     }
@@ -299,18 +311,18 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     // ---- enum types ----
 
     @Override
-    public List<String> visit(Op.CreateEnum op) {
+    public List<String> visit(EnumOp.CreateEnum op) {
         return List.of("CREATE TYPE " + quote(op.type()) + " AS ENUM ("
                 + op.labels().stream().map(Literals::string).collect(Collectors.joining(", ")) + ")");
     }
 
     @Override
-    public List<String> visit(Op.DropEnum op) {
+    public List<String> visit(EnumOp.DropEnum op) {
         return List.of("DROP TYPE " + quote(op.type()));
     }
 
     @Override
-    public List<String> visit(Op.AddEnumValue op) {
+    public List<String> visit(EnumOp.AddEnumValue op) {
         String position = op.before() != null
                 ? " BEFORE " + string(op.before())
                 : op.after() != null ? " AFTER " + string(op.after()) : "";
@@ -319,7 +331,7 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     }
 
     @Override
-    public List<String> visit(Op.RenameEnumValue op) {
+    public List<String> visit(EnumOp.RenameEnumValue op) {
         return List.of("ALTER TYPE " + quote(op.type()) + " RENAME VALUE " + string(op.label()) + " TO "
                 + string(op.newLabel()));
     }
@@ -327,7 +339,7 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     // ---- sequences ----
 
     @Override
-    public List<String> visit(Op.CreateSequence op) {
+    public List<String> visit(SequenceOp.CreateSequence op) {
         String options = sequenceOptions(op.options());
         StringBuilder sql = new StringBuilder("CREATE SEQUENCE ").append(quote(op.sequence()));
         if (!options.isEmpty()) {
@@ -344,7 +356,7 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     }
 
     @Override
-    public List<String> visit(Op.AlterSequence op) {
+    public List<String> visit(SequenceOp.AlterSequence op) {
         return op.changes().isEmpty()
                 ? List.of()
                 : List.of("ALTER SEQUENCE " + quote(op.sequence()) + " "
@@ -352,19 +364,19 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     }
 
     @Override
-    public List<String> visit(Op.DropSequence op) {
+    public List<String> visit(SequenceOp.DropSequence op) {
         return List.of("DROP SEQUENCE " + quote(op.sequence()));
     }
 
     // ---- objects kept as one definition ----
 
     @Override
-    public List<String> visit(Op.CreateObject op) {
+    public List<String> visit(ObjectOp.CreateObject op) {
         return definition(op.definition());
     }
 
     @Override
-    public List<String> visit(Op.ReplaceObject op) {
+    public List<String> visit(ObjectOp.ReplaceObject op) {
         return definition(op.to());
     }
 
@@ -383,7 +395,7 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     }
 
     @Override
-    public List<String> visit(Op.DropObject op) {
+    public List<String> visit(ObjectOp.DropObject op) {
         return List.of(op.kind().dropStatement(op.identity()));
     }
 
@@ -394,12 +406,12 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
      * change made at once, as a plain migration would make it.
      */
     @Override
-    public List<String> visit(Op.Online op) {
+    public List<String> visit(OnlineOp.Online op) {
         return renderAll(op.whole());
     }
 
     @Override
-    public List<String> visit(Op.OnlineStep op) {
+    public List<String> visit(OnlineOp.OnlineStep op) {
         return OnlineSql.render(op, this);
     }
 
@@ -407,7 +419,7 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
      * A query whose rows are the {@code CREATE INDEX CONCURRENTLY} statements that copy the indexes of a
      * replaced column onto the new one, as a run builds them, one at a time.
      */
-    public String indexCopies(Op.DuplicateIndexes op) {
+    public String indexCopies(OnlineOp.DuplicateIndexes op) {
         return OnlineSql.indexCopies(op, true);
     }
 
@@ -419,7 +431,7 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     // ---- distribution across a Citus cluster ----
 
     @Override
-    public List<String> visit(Op.DistributeTable op) {
+    public List<String> visit(CitusOp.DistributeTable op) {
         StringBuilder sql = new StringBuilder("SELECT create_distributed_table(")
                 .append(regclass(op.table()))
                 .append(", ")
@@ -439,7 +451,7 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     }
 
     @Override
-    public List<String> visit(Op.CreateReferenceTable op) {
+    public List<String> visit(CitusOp.CreateReferenceTable op) {
         return List.of(SEQUENTIAL_SHARDS, "SELECT create_reference_table(" + regclass(op.table()) + ")");
     }
 
@@ -452,17 +464,17 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     private static final String SEQUENTIAL_SHARDS = "SET LOCAL citus.multi_shard_modify_mode TO 'sequential'";
 
     @Override
-    public List<String> visit(Op.UndistributeTable op) {
+    public List<String> visit(CitusOp.UndistributeTable op) {
         return List.of("SELECT undistribute_table(" + regclass(op.table()) + ")");
     }
 
     @Override
-    public List<String> visit(Op.DistributeSchema op) {
+    public List<String> visit(CitusOp.DistributeSchema op) {
         return List.of("SELECT citus_schema_distribute(" + string(quote(op.schema())) + ")");
     }
 
     @Override
-    public List<String> visit(Op.UndistributeSchema op) {
+    public List<String> visit(CitusOp.UndistributeSchema op) {
         return List.of("SELECT citus_schema_undistribute(" + string(quote(op.schema())) + ")");
     }
 
@@ -472,12 +484,12 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
     }
 
     @Override
-    public List<String> visit(Op.Execute op) {
+    public List<String> visit(SqlOp.Execute op) {
         return List.of(op.sql());
     }
 
     @Override
-    public List<String> visit(Op.BulkInsert op) {
+    public List<String> visit(DataOp.BulkInsert op) {
         if (op.rows().isEmpty()) {
             return List.of();
         }
@@ -504,7 +516,7 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
      * largest of them, never back, so the application's next row does not collide with one inserted here.
      */
     @Override
-    public List<String> visit(Op.InsertRows op) {
+    public List<String> visit(DataOp.InsertRows op) {
         Rows rows = op.rows();
         if (rows.isEmpty()) {
             return List.of();
@@ -538,7 +550,7 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
 
     /** One {@code DELETE} of every row, found by its key: {@code WHERE code IN ('XX', 'YY')}. */
     @Override
-    public List<String> visit(Op.DeleteRows op) {
+    public List<String> visit(DataOp.DeleteRows op) {
         Rows rows = op.rows();
         if (rows.isEmpty()) {
             return List.of();
@@ -548,7 +560,7 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
 
     /** One {@code UPDATE} per row, setting the columns outside the key where the key matches. */
     @Override
-    public List<String> visit(Op.UpdateRows op) {
+    public List<String> visit(DataOp.UpdateRows op) {
         Rows rows = op.rows();
         List<String> set =
                 rows.columns().stream().filter(c -> !rows.key().contains(c)).toList();
@@ -581,7 +593,7 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
      * The block's dollar tag is one the query does not contain.
      */
     @Override
-    public List<String> visit(Op.RequireNoRows op) {
+    public List<String> visit(SqlOp.RequireNoRows op) {
         String tag = "$guard$";
         for (int i = 1; op.query().contains(tag); i++) {
             tag = "$guard" + i + "$";
@@ -611,7 +623,7 @@ public final class PostgresDialect implements OpVisitor<List<String>> {
      * a block of its own, whose failure warns and lets the revision run.
      */
     @Override
-    public List<String> visit(Op.Guard op) {
+    public List<String> visit(SqlOp.Guard op) {
         boolean warn = op.onFail() == Precondition.OnFail.WARN;
         String text = "Precondition failed: " + op.message();
         String test = PreconditionSql.of(op.precondition());

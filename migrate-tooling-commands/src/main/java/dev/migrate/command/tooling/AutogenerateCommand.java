@@ -17,7 +17,7 @@ import dev.migrate.command.CommandContext;
 import dev.migrate.command.entity.EntityOrigin;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.settings.TakenSettings;
-import dev.migrate.op.Op;
+import dev.migrate.op.IndexOp;
 import dev.migrate.tooling.MigratorTools;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -287,8 +287,8 @@ public record AutogenerateCommand(
 
     private static boolean concurrent(MigrationScript script) {
         return script.upgrade().stream()
-                .anyMatch(op -> (op instanceof Op.CreateIndex i && i.isConcurrent())
-                        || (op instanceof Op.DropIndex d && d.concurrently()));
+                .anyMatch(op -> (op instanceof IndexOp.CreateIndex i && i.isConcurrent())
+                        || (op instanceof IndexOp.DropIndex d && d.concurrently()));
     }
 
     /**

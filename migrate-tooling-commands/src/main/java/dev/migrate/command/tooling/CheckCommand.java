@@ -5,7 +5,7 @@ import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.settings.TakenSettings;
-import dev.migrate.op.Op;
+import dev.migrate.op.DataOp;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,8 +40,9 @@ public record CheckCommand(EntityComparison comparison) {
             Optional<String> provider = entities.providerCause(context, atHead.chain(), differences.size());
             boolean rows = script.changes().stream()
                     .flatMap(change -> change.ops().stream())
-                    .anyMatch(op ->
-                            op instanceof Op.InsertRows || op instanceof Op.UpdateRows || op instanceof Op.DeleteRows);
+                    .anyMatch(op -> op instanceof DataOp.InsertRows
+                            || op instanceof DataOp.UpdateRows
+                            || op instanceof DataOp.DeleteRows);
             throw new MigrateException((rows ? "The entities and declared rows differ" : "The entities differ")
                     + " from the schema at head in " + differences.size() + " way"
                     + (differences.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", differences) + "\n"

@@ -4,8 +4,8 @@ import dev.migrate.Migrator;
 import dev.migrate.catalog.diff.Change;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.OpGroup;
-import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.TableOp;
 import dev.migrate.tooling.MigratorTools;
 import dev.migrate.tooling.TableOwners;
 import java.util.ArrayList;
@@ -70,8 +70,8 @@ record ModuleMoves(
         return group.changes().stream()
                 .map(Change::ops)
                 .flatMap(List::stream)
-                .filter(Op.DropTable.class::isInstance)
-                .map(op -> ((Op.DropTable) op).table())
+                .filter(TableOp.DropTable.class::isInstance)
+                .map(op -> ((TableOp.DropTable) op).table())
                 .findFirst();
     }
 

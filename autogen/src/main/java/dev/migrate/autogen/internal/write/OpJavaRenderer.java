@@ -10,23 +10,35 @@ import static dev.migrate.autogen.internal.write.JavaLayout.LITERAL_PIECE;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.migrate.Ddl;
+import dev.migrate.op.CitusOp;
 import dev.migrate.op.Column;
+import dev.migrate.op.ColumnOp;
 import dev.migrate.op.Constraint;
+import dev.migrate.op.ConstraintOp;
 import dev.migrate.op.ConstraintVisitor;
+import dev.migrate.op.DataOp;
+import dev.migrate.op.EnumOp;
 import dev.migrate.op.Identity;
 import dev.migrate.op.IndexKey;
 import dev.migrate.op.IndexKeyVisitor;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.ObjectDefinition;
 import dev.migrate.op.ObjectKind;
+import dev.migrate.op.ObjectOp;
 import dev.migrate.op.OnlineChange;
+import dev.migrate.op.OnlineOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.OpVisitor;
 import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.ReferentialAction;
 import dev.migrate.op.Rows;
+import dev.migrate.op.SchemaOp;
 import dev.migrate.op.SequenceChanges;
+import dev.migrate.op.SequenceOp;
 import dev.migrate.op.SequenceOptions;
+import dev.migrate.op.SqlOp;
+import dev.migrate.op.TableOp;
 import dev.migrate.tooling.PreconditionCode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -153,19 +165,19 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     // ---- schemas ----
 
     @Override
-    public CodeBlock visit(Op.CreateSchema op) {
+    public CodeBlock visit(SchemaOp.CreateSchema op) {
         return statement(op.ifNotExists() ? "op.createSchemaIfNotExists($S)" : "op.createSchema($S)", op.name());
     }
 
     @Override
-    public CodeBlock visit(Op.DropSchema op) {
+    public CodeBlock visit(SchemaOp.DropSchema op) {
         return statement(op.cascade() ? "op.dropSchemaCascade($S)" : "op.dropSchema($S)", op.name());
     }
 
     // ---- tables ----
 
     @Override
-    public CodeBlock visit(Op.CreateTable op) {
+    public CodeBlock visit(TableOp.CreateTable op) {
         String table = name(op.table());
         // createTable cannot carry a table comment. The dialect writes the table comment before the column
         // comments, so with a table comment the column comments move into separate calls to keep that order.
@@ -206,24 +218,24 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override
-    public CodeBlock visit(Op.DropTable op) {
+    public CodeBlock visit(TableOp.DropTable op) {
         return statement("op.dropTable($S)", name(op.table()));
     }
 
     @Override
-    public CodeBlock visit(Op.RenameTable op) {
+    public CodeBlock visit(TableOp.RenameTable op) {
         return statement("op.renameTable($S, $S)", name(op.table()), op.newName());
     }
 
     @Override
-    public CodeBlock visit(Op.SetLogged op) {
+    public CodeBlock visit(TableOp.SetLogged op) {
         return statement(op.unlogged() ? "op.setUnlogged($S)" : "op.setLogged($S)", name(op.table()));
     }
 
     // ---- distribution across a Citus cluster ----
 
     @Override
-    public CodeBlock visit(Op.DistributeTable op) {
+    public CodeBlock visit(CitusOp.DistributeTable op) {
         String table = name(op.table());
         if (op.shardCount() != null) {
             return statement(
@@ -239,34 +251,34 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override
-    public CodeBlock visit(Op.CreateReferenceTable op) {
+    public CodeBlock visit(CitusOp.CreateReferenceTable op) {
         return statement("op.createReferenceTable($S)", name(op.table()));
     }
 
     @Override
-    public CodeBlock visit(Op.UndistributeTable op) {
+    public CodeBlock visit(CitusOp.UndistributeTable op) {
         return statement("op.undistributeTable($S)", name(op.table()));
     }
 
     @Override
-    public CodeBlock visit(Op.DistributeSchema op) {
+    public CodeBlock visit(CitusOp.DistributeSchema op) {
         return statement("op.distributeSchema($S)", op.schema());
     }
 
     @Override
-    public CodeBlock visit(Op.UndistributeSchema op) {
+    public CodeBlock visit(CitusOp.UndistributeSchema op) {
         return statement("op.undistributeSchema($S)", op.schema());
     }
 
     @Override
-    public CodeBlock visit(Op.CommentOnTable op) {
+    public CodeBlock visit(TableOp.CommentOnTable op) {
         return statement("op.commentOnTable($S, $L)", name(op.table()), literal(op.comment(), ARGUMENT_ROOM));
     }
 
     // ---- partitions ----
 
     @Override
-    public CodeBlock visit(Op.CreatePartition op) {
+    public CodeBlock visit(TableOp.CreatePartition op) {
         return op.partitionBy() == null
                 ? statement(
                         "op.createPartition($S, $S,$W$L)",
@@ -282,12 +294,12 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override
-    public CodeBlock visit(Op.DropPartition op) {
+    public CodeBlock visit(TableOp.DropPartition op) {
         return statement("op.dropPartition($S)", name(op.partition()));
     }
 
     @Override
-    public CodeBlock visit(Op.AttachPartition op) {
+    public CodeBlock visit(TableOp.AttachPartition op) {
         return statement(
                 "op.attachPartition($S, $S,$W$L)",
                 name(op.parent()),
@@ -296,7 +308,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override
-    public CodeBlock visit(Op.DetachPartition op) {
+    public CodeBlock visit(TableOp.DetachPartition op) {
         return statement(
                 op.concurrently() ? "op.detachPartitionConcurrently($S, $S)" : "op.detachPartition($S, $S)",
                 name(op.parent()),
@@ -306,22 +318,22 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     // ---- columns ----
 
     @Override
-    public CodeBlock visit(Op.AddColumn op) {
+    public CodeBlock visit(ColumnOp.AddColumn op) {
         return statement("op.addColumn($S, $L)", name(op.table()), column(op.column()));
     }
 
     @Override
-    public CodeBlock visit(Op.DropColumn op) {
+    public CodeBlock visit(ColumnOp.DropColumn op) {
         return statement("op.dropColumn($S, $S)", name(op.table()), op.column());
     }
 
     @Override
-    public CodeBlock visit(Op.RenameColumn op) {
+    public CodeBlock visit(ColumnOp.RenameColumn op) {
         return statement("op.renameColumn($S, $S, $S)", name(op.table()), op.column(), op.newName());
     }
 
     @Override
-    public CodeBlock visit(Op.AlterColumnType op) {
+    public CodeBlock visit(ColumnOp.AlterColumnType op) {
         if (op.collation() != null) {
             if (op.using() != null) {
                 throw new IllegalArgumentException("A collation and a USING expression in one type change of column "
@@ -340,13 +352,13 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override
-    public CodeBlock visit(Op.AlterColumnNullable op) {
+    public CodeBlock visit(ColumnOp.AlterColumnNullable op) {
         return statement(
                 op.nullable() ? "op.dropNotNull($S, $S)" : "op.setNotNull($S, $S)", name(op.table()), op.column());
     }
 
     @Override
-    public CodeBlock visit(Op.AlterColumnDefault op) {
+    public CodeBlock visit(ColumnOp.AlterColumnDefault op) {
         return op.expression() == null
                 ? statement("op.dropDefault($S, $S)", name(op.table()), op.column())
                 : statement(
@@ -357,12 +369,12 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override
-    public CodeBlock visit(Op.AddIdentity op) {
+    public CodeBlock visit(ColumnOp.AddIdentity op) {
         return statement("op.addIdentity($S, $S, $L)", name(op.table()), op.column(), identity(op.identity()));
     }
 
     @Override
-    public CodeBlock visit(Op.AlterIdentity op) {
+    public CodeBlock visit(ColumnOp.AlterIdentity op) {
         return statement(
                 "op.alterIdentity($S, $S, $L, $L)",
                 name(op.table()),
@@ -372,18 +384,18 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override
-    public CodeBlock visit(Op.DropIdentity op) {
+    public CodeBlock visit(ColumnOp.DropIdentity op) {
         return statement("op.dropIdentity($S, $S)", name(op.table()), op.column());
     }
 
     @Override
-    public CodeBlock visit(Op.CommentOnColumn op) {
+    public CodeBlock visit(ColumnOp.CommentOnColumn op) {
         return statement(
                 "op.commentOnColumn($S, $S, $L)", name(op.table()), op.column(), literal(op.comment(), ARGUMENT_ROOM));
     }
 
     @Override
-    public CodeBlock visit(Op.CommentOnConstraint op) {
+    public CodeBlock visit(ConstraintOp.CommentOnConstraint op) {
         return statement(
                 "op.commentOnConstraint($S, $S, $L)",
                 name(op.table()),
@@ -392,14 +404,14 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override
-    public CodeBlock visit(Op.CommentOnIndex op) {
+    public CodeBlock visit(IndexOp.CommentOnIndex op) {
         return statement("op.commentOnIndex($S, $L)", name(op.index()), literal(op.comment(), ARGUMENT_ROOM));
     }
 
     // ---- indexes ----
 
     @Override
-    public CodeBlock visit(Op.CreateIndex op) {
+    public CodeBlock visit(IndexOp.CreateIndex op) {
         boolean plainKeys = op.keys().stream().allMatch(k -> k instanceof IndexKey.Column c && c.isPlain());
         boolean plain = plainKeys
                 && !op.isUnique()
@@ -442,14 +454,14 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override
-    public CodeBlock visit(Op.DropIndex op) {
+    public CodeBlock visit(IndexOp.DropIndex op) {
         return statement(op.concurrently() ? "op.dropIndexConcurrently($S)" : "op.dropIndex($S)", name(op.index()));
     }
 
     // ---- constraints ----
 
     @Override
-    public CodeBlock visit(Op.AddConstraint op) {
+    public CodeBlock visit(ConstraintOp.AddConstraint op) {
         String table = name(op.table());
         Constraint c = op.constraint();
         CodeBlock general = statement("op.addConstraint($S, $L)", table, constraint(c));
@@ -487,17 +499,17 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override
-    public CodeBlock visit(Op.DropConstraint op) {
+    public CodeBlock visit(ConstraintOp.DropConstraint op) {
         return statement("op.dropConstraint($S, $S)", name(op.table()), op.name());
     }
 
     @Override
-    public CodeBlock visit(Op.ValidateConstraint op) {
+    public CodeBlock visit(ConstraintOp.ValidateConstraint op) {
         return statement("op.validateConstraint($S, $S)", name(op.table()), op.name());
     }
 
     @Override
-    public CodeBlock visit(Op.AlterConstraintDeferrability op) {
+    public CodeBlock visit(ConstraintOp.AlterConstraintDeferrability op) {
         return op.deferrability().deferrable()
                 ? statement(
                         "op.setDeferrable($S, $S, $L)",
@@ -510,7 +522,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     // ---- enum types ----
 
     @Override
-    public CodeBlock visit(Op.CreateEnum op) {
+    public CodeBlock visit(EnumOp.CreateEnum op) {
         List<CodeBlock> args = new ArrayList<>();
         args.add(CodeBlock.of("$S", name(op.type())));
         op.labels().forEach(label -> args.add(CodeBlock.of("$S", label)));
@@ -518,12 +530,12 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override
-    public CodeBlock visit(Op.DropEnum op) {
+    public CodeBlock visit(EnumOp.DropEnum op) {
         return statement("op.dropEnum($S)", name(op.type()));
     }
 
     @Override
-    public CodeBlock visit(Op.AddEnumValue op) {
+    public CodeBlock visit(EnumOp.AddEnumValue op) {
         String type = name(op.type());
         // the dialect writes BEFORE when both positions are set, so BEFORE wins here too
         if (op.before() != null) {
@@ -536,14 +548,14 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override
-    public CodeBlock visit(Op.RenameEnumValue op) {
+    public CodeBlock visit(EnumOp.RenameEnumValue op) {
         return statement("op.renameEnumValue($S, $S, $S)", name(op.type()), op.label(), op.newLabel());
     }
 
     // ---- sequences ----
 
     @Override
-    public CodeBlock visit(Op.CreateSequence op) {
+    public CodeBlock visit(SequenceOp.CreateSequence op) {
         String sequence = name(op.sequence());
         if (op.ownedBy() != null) {
             return statement("op.createSequence($S, $L, $S)", sequence, sequenceOptions(op.options()), op.ownedBy());
@@ -554,19 +566,19 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override
-    public CodeBlock visit(Op.AlterSequence op) {
+    public CodeBlock visit(SequenceOp.AlterSequence op) {
         return statement("op.alterSequence($S, $L)", name(op.sequence()), sequenceChanges(op.changes()));
     }
 
     @Override
-    public CodeBlock visit(Op.DropSequence op) {
+    public CodeBlock visit(SequenceOp.DropSequence op) {
         return statement("op.dropSequence($S)", name(op.sequence()));
     }
 
     // ---- objects kept as one definition ----
 
     @Override
-    public CodeBlock visit(Op.CreateObject op) {
+    public CodeBlock visit(ObjectOp.CreateObject op) {
         ObjectDefinition d = op.definition();
         return statement(
                 "op.createObject($T.$L, $S, $L)",
@@ -577,7 +589,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override
-    public CodeBlock visit(Op.ReplaceObject op) {
+    public CodeBlock visit(ObjectOp.ReplaceObject op) {
         return statement(
                 "op.replaceObject($T.$L, $S, $L, $L)",
                 ObjectKind.class,
@@ -588,7 +600,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override
-    public CodeBlock visit(Op.DropObject op) {
+    public CodeBlock visit(ObjectOp.DropObject op) {
         return op.definition() == null
                 ? statement(
                         "op.dropObject($T.$L, $S)", ObjectKind.class, op.kind().name(), op.identity())
@@ -607,7 +619,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
      * it is written by hand, each of its settings a call.
      */
     @Override
-    public CodeBlock visit(Op.Online op) {
+    public CodeBlock visit(OnlineOp.Online op) {
         OnlineChange change = op.change();
         CodeBlock.Builder code = CodeBlock.builder();
         if (change instanceof OnlineChange.AlterColumn a) {
@@ -648,24 +660,24 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
 
     /** The operations online changes are made of come from their halves at run time, never from a diff. */
     @Override
-    public CodeBlock visit(Op.OnlineStep op) {
+    public CodeBlock visit(OnlineOp.OnlineStep op) {
         throw new IllegalArgumentException(
                 "Autogenerate writes online changes as op.online(...), not their parts: " + op);
     }
 
     @Override
-    public CodeBlock visit(Op.Execute op) {
+    public CodeBlock visit(SqlOp.Execute op) {
         return statement("op.execute($L)", literal(op.sql(), EXECUTE_ROOM));
     }
 
     @Override
-    public CodeBlock visit(Op.RequireNoRows op) {
+    public CodeBlock visit(SqlOp.RequireNoRows op) {
         return statement(
                 "op.requireNoRows($L, $L)", literal(op.query(), EXECUTE_ROOM), literal(op.message(), EXECUTE_ROOM));
     }
 
     @Override
-    public CodeBlock visit(Op.Guard op) {
+    public CodeBlock visit(SqlOp.Guard op) {
         PreconditionCode precondition = PreconditionCode.of(op.precondition());
         PreconditionCode outcomes = PreconditionCode.outcomes(op);
         if (op.errorMessage() != null) {
@@ -692,7 +704,7 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
      * the {@code rowN} names from clashing with a second bulk insert in the same method.
      */
     @Override
-    public CodeBlock visit(Op.BulkInsert op) {
+    public CodeBlock visit(DataOp.BulkInsert op) {
         String table = name(op.table());
         if (op.rows().isEmpty()) {
             return statement("op.bulkInsert($S, $T.of())", table, List.class);
@@ -713,17 +725,17 @@ public final class OpJavaRenderer implements OpVisitor<CodeBlock> {
     }
 
     @Override
-    public CodeBlock visit(Op.InsertRows op) {
+    public CodeBlock visit(DataOp.InsertRows op) {
         return rowsCall("insertRows", op.table(), op.rows());
     }
 
     @Override
-    public CodeBlock visit(Op.DeleteRows op) {
+    public CodeBlock visit(DataOp.DeleteRows op) {
         return rowsCall("deleteRows", op.table(), op.rows());
     }
 
     @Override
-    public CodeBlock visit(Op.UpdateRows op) {
+    public CodeBlock visit(DataOp.UpdateRows op) {
         return rowsCall("updateRows", op.table(), op.rows());
     }
 

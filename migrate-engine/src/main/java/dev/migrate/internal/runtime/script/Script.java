@@ -4,6 +4,7 @@ import dev.migrate.JdbcWork;
 import dev.migrate.MigrateException;
 import dev.migrate.internal.sql.PostgresDialect;
 import dev.migrate.op.OnlineChange;
+import dev.migrate.op.OnlineOp;
 import dev.migrate.op.Op;
 import dev.migrate.text.Fixes;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ public final class Script {
     public List<Op> ops() {
         List<Op> ops = new ArrayList<>();
         for (Request request : requests) {
-            if (request instanceof Ask ask && ask.op() instanceof Op.Online online) {
+            if (request instanceof Ask ask && ask.op() instanceof OnlineOp.Online online) {
                 ops.addAll(online.start(revision));
             } else if (request instanceof Ask ask) {
                 ops.add(ask.op());
@@ -91,7 +92,7 @@ public final class Script {
         }
         List<OnlineChange> changes = changes();
         if (!changes.isEmpty()) {
-            ops.add(new Op.CreateVersionViews(revision, changes));
+            ops.add(new OnlineOp.CreateVersionViews(revision, changes));
         }
         return List.copyOf(ops);
     }
@@ -108,7 +109,7 @@ public final class Script {
     private List<Part> render() {
         List<Part> parts = new ArrayList<>();
         for (Request request : requests) {
-            if (request instanceof Ask ask && ask.op() instanceof Op.Online online) {
+            if (request instanceof Ask ask && ask.op() instanceof OnlineOp.Online online) {
                 online.start(revision).forEach(op -> render(op, parts));
             } else if (request instanceof Ask ask) {
                 render(ask.op(), parts);
@@ -118,7 +119,7 @@ public final class Script {
         }
         List<OnlineChange> changes = changes();
         if (!changes.isEmpty()) {
-            render(new Op.CreateVersionViews(revision, changes), parts);
+            render(new OnlineOp.CreateVersionViews(revision, changes), parts);
         }
         return List.copyOf(parts);
     }
@@ -136,7 +137,7 @@ public final class Script {
 
     /** The online changes, in order. */
     public List<OnlineChange> changes() {
-        return onlines().stream().map(Op.Online::change).toList();
+        return onlines().stream().map(OnlineOp.Online::change).toList();
     }
 
     /**
@@ -148,11 +149,11 @@ public final class Script {
     public Script complete(List<Script> completedBefore) {
         List<Request> contract = new ArrayList<>();
         for (Script before : completedBefore) {
-            contract.add(new Ask(new Op.DropVersionViews(before.revision, before.changes())));
+            contract.add(new Ask(new OnlineOp.DropVersionViews(before.revision, before.changes())));
         }
-        List<Op.Online> onlines = onlines();
+        List<OnlineOp.Online> onlines = onlines();
         for (int order = 0; order < 3; order++) {
-            for (Op.Online online : onlines) {
+            for (OnlineOp.Online online : onlines) {
                 if (completeOrder(online.change()) == order) {
                     online.complete().forEach(op -> contract.add(new Ask(op)));
                 }
@@ -176,10 +177,10 @@ public final class Script {
      */
     public Script rollback(Fixes fixes) {
         List<Request> undo = new ArrayList<>();
-        undo.add(new Ask(new Op.DropVersionViews(revision, changes())));
+        undo.add(new Ask(new OnlineOp.DropVersionViews(revision, changes())));
         for (int i = requests.size() - 1; i >= 0; i--) {
             Request request = requests.get(i);
-            if (request instanceof Ask ask && ask.op() instanceof Op.Online online) {
+            if (request instanceof Ask ask && ask.op() instanceof OnlineOp.Online online) {
                 online.rollback().forEach(op -> undo.add(new Ask(op)));
             } else if (request instanceof Ask ask) {
                 Op reverse = ask.op()
@@ -200,7 +201,7 @@ public final class Script {
 
     /** Whether the migration asks for online changes alone: no plain operation, no JDBC code. */
     boolean onlyOnlineChanges() {
-        return requests.stream().allMatch(r -> r instanceof Ask ask && ask.op() instanceof Op.Online);
+        return requests.stream().allMatch(r -> r instanceof Ask ask && ask.op() instanceof OnlineOp.Online);
     }
 
     /** This script, then {@code op}. */
@@ -210,10 +211,10 @@ public final class Script {
         return new Script(revision, more, checksum);
     }
 
-    private List<Op.Online> onlines() {
-        List<Op.Online> onlines = new ArrayList<>();
+    private List<OnlineOp.Online> onlines() {
+        List<OnlineOp.Online> onlines = new ArrayList<>();
         for (Request request : requests) {
-            if (request instanceof Ask ask && ask.op() instanceof Op.Online online) {
+            if (request instanceof Ask ask && ask.op() instanceof OnlineOp.Online online) {
                 onlines.add(online);
             }
         }

@@ -7,6 +7,7 @@ import dev.migrate.Operations;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.graph.Direction;
 import dev.migrate.op.OnlineChange;
+import dev.migrate.op.OnlineOp;
 import dev.migrate.op.Op;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,11 +58,11 @@ final class ScriptRecorder {
 
         @Override
         public void run(Op op) {
-            if (op instanceof Op.Online online) {
+            if (op instanceof OnlineOp.Online online) {
                 checkOnline(online.change());
             }
             checksum.add(op);
-            if (whole && op instanceof Op.Online online) {
+            if (whole && op instanceof OnlineOp.Online online) {
                 online.whole().forEach(plain -> requests.add(new Script.Ask(plain)));
             } else {
                 requests.add(new Script.Ask(op));

@@ -61,6 +61,18 @@ public final class ConnectionSink implements ScriptSink {
         send(String.join(";\n", statements));
     }
 
+    /** Runs {@code statements} in a transaction of their own: all of them, or none when one fails. */
+    public void executeInTransaction(List<String> statements) throws SQLException {
+        begin();
+        try {
+            executeAll(statements);
+            commit();
+        } catch (SQLException e) {
+            rollback();
+            throw e;
+        }
+    }
+
     @Override
     public void executeAllAndCommit(List<String> statements, boolean flushed) throws SQLException {
         // COMMIT in the same string saves a round trip per migration; the driver then finds no

@@ -1,8 +1,10 @@
 package dev.migrate.internal.runtime.sink;
 
 import dev.migrate.internal.runtime.script.Script;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SqlOp;
 import dev.migrate.sql.SqlLexer;
 import dev.migrate.sql.SqlToken;
 import dev.migrate.sql.TokenCursor;
@@ -21,15 +23,15 @@ public final class CutStatements {
     /** What {@code statement} may leave behind when it fails or is cut; empty when it commits whole or not at all. */
     public static List<Leftover> of(Script.Statement statement) {
         Op op = statement.op();
-        if (op instanceof Op.CreateIndex create) {
+        if (op instanceof IndexOp.CreateIndex create) {
             return create.isConcurrent()
                     ? List.of(new Leftover.InvalidIndex(create.table(), create.name()))
                     : List.of();
         }
-        if (op instanceof Op.DropIndex drop) {
+        if (op instanceof IndexOp.DropIndex drop) {
             return drop.concurrently() ? List.of(new Leftover.IndexNotDropped(drop.index())) : List.of();
         }
-        if (op == null || op instanceof Op.Execute) {
+        if (op == null || op instanceof SqlOp.Execute) {
             return ofSql(statement.sql());
         }
         // every other operation renders statements that commit whole or not at all

@@ -16,21 +16,30 @@ import dev.migrate.internal.graph.Direction;
 import dev.migrate.internal.runtime.Fixtures;
 import dev.migrate.internal.runtime.GoldenMigrations;
 import dev.migrate.internal.sql.PostgresDialect;
+import dev.migrate.op.ColumnOp;
+import dev.migrate.op.ConstraintOp;
+import dev.migrate.op.DataOp;
 import dev.migrate.op.Deferrability;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.Precondition;
 import dev.migrate.op.Precondition.OnFail;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SchemaOp;
+import dev.migrate.op.SqlOp;
 import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -56,8 +65,8 @@ class ChecksumTest {
 
     @Test
     void aUniqueColumnChangesTheChecksumAndAColumnWithoutOneKeepsItsOldEncoding() {
-        Op plain = new Op.AddColumn(QualifiedName.parse("t"), dev.migrate.Ddl.column("c", "text"));
-        Op unique = new Op.AddColumn(
+        Op plain = new ColumnOp.AddColumn(QualifiedName.parse("t"), dev.migrate.Ddl.column("c", "text"));
+        Op unique = new ColumnOp.AddColumn(
                 QualifiedName.parse("t"), dev.migrate.Ddl.column("c", "text").unique());
         // isUnique is false on every column written before it existed, and false components are left out
         assertThat(new Checksum().add(plain).encoding()).doesNotContain("isUnique");
@@ -72,7 +81,8 @@ class ChecksumTest {
      */
     @Test
     void anIndexWithoutStorageParametersKeepsItsChecksumAndOneWithThemChangesIt() {
-        Op.CreateIndex brin = Op.CreateIndex.on("orders_placed", QualifiedName.parse("orders"), List.of("placed_at"))
+        IndexOp.CreateIndex brin = IndexOp.CreateIndex.on(
+                        "orders_placed", QualifiedName.parse("orders"), List.of("placed_at"))
                 .using("brin");
         Checksum before = new Checksum().add(brin);
         assertThat(before.encoding())
@@ -91,11 +101,13 @@ class ChecksumTest {
     @Test
     void aConstraintWithoutStorageParametersKeepsItsChecksumAndOneWithThemChangesIt() {
         QualifiedName accounts = QualifiedName.parse("accounts");
-        Op.AddConstraint unique = new Op.AddConstraint(accounts, dev.migrate.Ddl.unique("accounts_email_key", "email"));
-        Op.AddConstraint key = new Op.AddConstraint(accounts, dev.migrate.Ddl.primaryKey("accounts_pkey", "id"));
+        ConstraintOp.AddConstraint unique =
+                new ConstraintOp.AddConstraint(accounts, dev.migrate.Ddl.unique("accounts_email_key", "email"));
+        ConstraintOp.AddConstraint key =
+                new ConstraintOp.AddConstraint(accounts, dev.migrate.Ddl.primaryKey("accounts_pkey", "id"));
         assertThat(new Checksum().add(unique).encoding()).doesNotContain("storage");
         assertThat(new Checksum().add(key).encoding()).doesNotContain("storage");
-        Op.AddConstraint tighter = new Op.AddConstraint(
+        ConstraintOp.AddConstraint tighter = new ConstraintOp.AddConstraint(
                 accounts, dev.migrate.Ddl.unique("accounts_email_key", "email").with("fillfactor", 70));
         assertThat(new Checksum().add(tighter).encoding()).contains("storage={\"10:fillfactor\"=\"2:70\",}");
         assertThat(new Checksum().add(tighter).value())
@@ -105,8 +117,8 @@ class ChecksumTest {
     @Test
     void theEncodingNamesEachRecordComponentAndLeavesOutEmptyOnes() {
         Checksum c = new Checksum()
-                .add(new Op.CreateSchema("app", false))
-                .add(new Op.Execute("SELECT 1", null))
+                .add(new SchemaOp.CreateSchema("app", false))
+                .add(new SqlOp.Execute("SELECT 1", null))
                 .addJdbc();
         assertThat(c.encoding()).isEqualTo("CreateSchema(name=\"3:app\";)\nExecute(sql=\"8:SELECT 1\";)\njdbc\n");
         assertThat(c.value()).startsWith("v2:").hasSize(46);
@@ -115,14 +127,15 @@ class ChecksumTest {
     @Test
     void aChangeOfDeferrabilityIsEncodedByItsNameWhetherOrNotItKnowsTheOldOne() {
         QualifiedName t = QualifiedName.parse("tasks");
-        Op written = new Op.AlterConstraintDeferrability(t, "fk_tasks_agent", Deferrability.INITIALLY_DEFERRED, null);
+        Op written = new ConstraintOp.AlterConstraintDeferrability(
+                t, "fk_tasks_agent", Deferrability.INITIALLY_DEFERRED, null);
         assertThat(new Checksum().add(written).encoding())
                 .isEqualTo("AlterConstraintDeferrability(table=QualifiedName(name=\"5:tasks\";);"
                         + "constraint=\"14:fk_tasks_agent\";deferrability=INITIALLY_DEFERRED;)\n");
         // the migration's op.setDeferrable(...) records what the upgrade says: the same checksum on every run
         assertThat(new Checksum().add(written).value())
                 .isNotEqualTo(new Checksum()
-                        .add(new Op.AlterConstraintDeferrability(
+                        .add(new ConstraintOp.AlterConstraintDeferrability(
                                 t, "fk_tasks_agent", Deferrability.INITIALLY_IMMEDIATE, null))
                         .value());
     }
@@ -136,10 +149,12 @@ class ChecksumTest {
         ba.put("b", "x");
         ba.put("a", 1);
         QualifiedName t = QualifiedName.parse("t");
-        assertThat(new Checksum().add(new Op.BulkInsert(t, List.of(ab))).value())
-                .isEqualTo(new Checksum().add(new Op.BulkInsert(t, List.of(ba))).value())
+        assertThat(new Checksum().add(new DataOp.BulkInsert(t, List.of(ab))).value())
                 .isEqualTo(new Checksum()
-                        .add(new Op.BulkInsert(t, List.of(Map.of("b", "x", "a", 1))))
+                        .add(new DataOp.BulkInsert(t, List.of(ba)))
+                        .value())
+                .isEqualTo(new Checksum()
+                        .add(new DataOp.BulkInsert(t, List.of(Map.of("b", "x", "a", 1))))
                         .value());
     }
 
@@ -148,17 +163,17 @@ class ChecksumTest {
         PostgresDialect dialect = new PostgresDialect();
         QualifiedName t = QualifiedName.parse("t");
         Map<String, Object> unordered = new java.util.HashMap<>(Map.of("zeta", 1, "alpha", 2, "mid", 3));
-        assertThat(dialect.render(new Op.BulkInsert(t, List.of(unordered))).get(0))
+        assertThat(dialect.render(new DataOp.BulkInsert(t, List.of(unordered))).get(0))
                 .startsWith("INSERT INTO t (alpha, mid, zeta) VALUES");
-        assertThat(dialect.render(new Op.BulkInsert(t, List.of(Map.of("zeta", 1, "alpha", 2, "mid", 3))))
+        assertThat(dialect.render(new DataOp.BulkInsert(t, List.of(Map.of("zeta", 1, "alpha", 2, "mid", 3))))
                         .get(0))
                 .startsWith("INSERT INTO t (alpha, mid, zeta) VALUES");
         Map<String, Object> ordered = new LinkedHashMap<>();
         ordered.put("zeta", 1);
         ordered.put("alpha", 2);
-        assertThat(dialect.render(new Op.BulkInsert(t, List.of(ordered))).get(0))
+        assertThat(dialect.render(new DataOp.BulkInsert(t, List.of(ordered))).get(0))
                 .startsWith("INSERT INTO t (zeta, alpha) VALUES");
-        assertThat(dialect.render(new Op.BulkInsert(t, List.of(new TreeMap<>(Map.of("b", 1, "a", 2)))))
+        assertThat(dialect.render(new DataOp.BulkInsert(t, List.of(new TreeMap<>(Map.of("b", 1, "a", 2)))))
                         .get(0))
                 .startsWith("INSERT INTO t (a, b) VALUES");
     }
@@ -304,14 +319,56 @@ class ChecksumTest {
     @Test
     void onErrorHaltIsTheDefaultAndKeepsTheChecksumOfAGuardWithoutIt() {
         Precondition badTable = new Precondition.SqlCheck("select 1 from badtable", "1");
-        Op.Guard plain = new Op.Guard(badTable, OnFail.MARK_RAN, "m");
-        Op.Guard halt = new Op.Guard(badTable, OnFail.MARK_RAN, OnFail.HALT, "m");
-        Op.Guard warn = new Op.Guard(badTable, OnFail.MARK_RAN, OnFail.WARN, "m");
+        SqlOp.Guard plain = new SqlOp.Guard(badTable, OnFail.MARK_RAN, "m");
+        SqlOp.Guard halt = new SqlOp.Guard(badTable, OnFail.MARK_RAN, OnFail.HALT, "m");
+        SqlOp.Guard warn = new SqlOp.Guard(badTable, OnFail.MARK_RAN, OnFail.WARN, "m");
         assertThat(halt).isEqualTo(plain);
         assertThat(plain.errorOutcome()).isEqualTo(OnFail.HALT);
         assertThat(new Checksum().add(halt).value())
                 .isEqualTo(new Checksum().add(plain).value());
         assertThat(new Checksum().add(warn).value())
                 .isNotEqualTo(new Checksum().add(plain).value());
+    }
+
+    /**
+     * The encoding names each operation by its simple name ({@code CreateTable(...)}), which stayed the same when the
+     * records moved from {@code Op} into its families ({@code TableOp.CreateTable}). The compiler kept the names
+     * unique while they were nested in one interface; now two families could each have a {@code Rename}, whose
+     * operations would then share their checksums.
+     */
+    @Test
+    void everyOperationHasANameOfItsOwnAcrossTheFamilies() {
+        assertThat(sharedNames(Op.class)).isEmpty();
+        assertThat(sharedNames(Change.class)).containsExactly("Rename");
+    }
+
+    /** The simple names that more than one record under the sealed {@code root} has. */
+    private static Set<String> sharedNames(Class<?> root) {
+        Set<String> seen = new HashSet<>();
+        Set<String> shared = new TreeSet<>();
+        Deque<Class<?>> types = new ArrayDeque<>(List.of(root));
+        while (!types.isEmpty()) {
+            Class<?> type = types.pop();
+            if (type.isRecord() && !seen.add(type.getSimpleName())) {
+                shared.add(type.getSimpleName());
+            }
+            Class<?>[] permitted = type.getPermittedSubclasses();
+            if (permitted != null) {
+                types.addAll(List.of(permitted));
+            }
+        }
+        return shared;
+    }
+
+    sealed interface Change permits TableChange, IndexChange {}
+
+    sealed interface TableChange extends Change {
+        record Rename(String name) implements TableChange {}
+    }
+
+    sealed interface IndexChange extends Change {
+        record Rename(String name) implements IndexChange {}
+
+        record Drop(String name) implements IndexChange {}
     }
 }

@@ -4,7 +4,7 @@ import static dev.migrate.Ddl.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.internal.runtime.script.Script;
-import dev.migrate.op.Op;
+import dev.migrate.op.IndexOp;
 import dev.migrate.op.QualifiedName;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -18,13 +18,13 @@ class CutStatementsTest {
 
     @Test
     void aConcurrentIndexOpLeavesItsIndexInItsTablesSchema() {
-        Op.CreateIndex create = index("ix_a", "app.accounts", "email").concurrently();
+        IndexOp.CreateIndex create = index("ix_a", "app.accounts", "email").concurrently();
         assertThat(CutStatements.of(new Script.Statement("(rendered)", create)))
                 .containsExactly(new Leftover.InvalidIndex(name("app", "accounts"), "ix_a"));
         assertThat(CutStatements.of(new Script.Statement("(rendered)", index("ix_a", "accounts", "email"))))
                 .isEmpty();
         assertThat(CutStatements.of(
-                        new Script.Statement("(rendered)", new Op.DropIndex(name(null, "ix_a"), true, null))))
+                        new Script.Statement("(rendered)", new IndexOp.DropIndex(name(null, "ix_a"), true, null))))
                 .containsExactly(new Leftover.IndexNotDropped(name(null, "ix_a")));
     }
 

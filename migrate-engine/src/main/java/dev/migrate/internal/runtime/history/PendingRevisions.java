@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.history;
 
 import dev.migrate.MigrationLog;
 import dev.migrate.internal.graph.Direction;
@@ -19,14 +19,14 @@ import java.util.stream.Collectors;
  * again first, in chain order, as Liquibase's next {@code update} evaluates the changeset again at its place in
  * the changelog, before the changesets new in that run.
  */
-final class PendingRevisions {
+public final class PendingRevisions {
     private PendingRevisions() {}
 
     /**
      * The steps that try again, under the lock, the pending revisions below {@code current}: upgrades that move no
      * version row, the database being past them already.
      */
-    static List<Step> retries(
+    public static List<Step> retries(
             RevisionGraph graph, VersionTables tables, Connection c, Set<String> current, MigrationLog log)
             throws SQLException {
         List<Step> retries = new ArrayList<>();
@@ -59,12 +59,12 @@ final class PendingRevisions {
     }
 
     /** The revisions {@code retries} tries again. */
-    static Set<String> ids(List<Step> retries) {
+    public static Set<String> ids(List<Step> retries) {
         return retries.stream().map(step -> step.revision().id()).collect(Collectors.toSet());
     }
 
     /** The retries, then the run's planned steps. */
-    static List<Step> first(List<Step> retries, List<Step> steps) {
+    public static List<Step> first(List<Step> retries, List<Step> steps) {
         if (retries.isEmpty()) {
             return steps;
         }

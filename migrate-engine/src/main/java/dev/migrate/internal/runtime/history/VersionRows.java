@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.history;
 
 import dev.migrate.MigrationLog;
 import dev.migrate.internal.graph.RevisionGraph;
@@ -8,12 +8,12 @@ import java.sql.Statement;
 import java.util.Set;
 
 /** The version rows of a database, in the graph's terms. */
-final class VersionRows {
+public final class VersionRows {
     private final RevisionGraph graph;
     private final VersionTables tables;
     private final MigrationLog log;
 
-    VersionRows(RevisionGraph graph, VersionTables tables, MigrationLog log) {
+    public VersionRows(RevisionGraph graph, VersionTables tables, MigrationLog log) {
         this.graph = graph;
         this.tables = tables;
         this.log = log;
@@ -25,7 +25,7 @@ final class VersionRows {
      * squash whose replaced classes are defined again is renamed back to the revision it stands for,
      * which keeps the table in the graph's terms for every later step.
      */
-    Set<String> read(Connection c) throws SQLException {
+    public Set<String> read(Connection c) throws SQLException {
         Set<String> rows = tables.readVersions(c);
         Set<String> canonical = graph.canonical(rows);
         if (!canonical.equals(rows)) {

@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.history;
 
 import dev.migrate.ChecksumMismatchException;
 import dev.migrate.MigrationLog;
@@ -7,6 +7,7 @@ import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.runtime.script.Checksum;
 import dev.migrate.internal.runtime.script.Script;
 import dev.migrate.internal.runtime.script.Scripts;
+import dev.migrate.internal.runtime.session.Settings;
 import dev.migrate.text.Fixes;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,7 +20,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /** Holds the applied migrations to what they ran: a changed one stops the run unless accepted. */
-final class ChecksumVerification {
+public final class ChecksumVerification {
     private final RevisionGraph graph;
     private final Map<String, DiscoveredMigration> migrations;
     private final VersionTables tables;
@@ -27,7 +28,7 @@ final class ChecksumVerification {
     private final boolean acceptChecksums;
     private final Fixes fixes;
 
-    ChecksumVerification(
+    public ChecksumVerification(
             RevisionGraph graph, Map<String, DiscoveredMigration> migrations, VersionTables tables, Settings settings) {
         this.graph = graph;
         this.migrations = migrations;
@@ -41,7 +42,8 @@ final class ChecksumVerification {
      * Compares the stored checksum of each applied migration with the checksum of what it asks for
      * now, recorded online as when it was applied (a migration may ask for other things offline).
      */
-    void verify(Connection c, Set<String> current, Scripts scripts, Map<String, String> known) throws SQLException {
+    public void verify(Connection c, Set<String> current, Scripts scripts, Map<String, String> known)
+            throws SQLException {
         Map<String, String> stored = tables.readChecksums(c);
         List<String> changed = new ArrayList<>();
         List<String> unknownFormat = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.progress;
 
 import dev.migrate.MigrationListener;
 import dev.migrate.MigrationLog;
@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * and at which statement, in the log and to the listener. Without it a deploy log shows nothing
  * between the start of a long migration and its end, and cannot tell which migration is stuck.
  */
-final class StepWatch implements AutoCloseable {
+public final class StepWatch implements AutoCloseable {
     private final @Nullable ScheduledExecutorService timer;
     private final Duration interval;
     private final MigrationLog log;
@@ -40,7 +40,7 @@ final class StepWatch implements AutoCloseable {
     }
 
     /** A watch with a daemon timer thread, or one that reports nothing when {@code interval} is zero. */
-    static StepWatch start(Duration interval, MigrationLog log, MigrationListener listener) {
+    public static StepWatch start(Duration interval, MigrationLog log, MigrationListener listener) {
         if (interval.isZero()) {
             return off();
         }
@@ -53,12 +53,12 @@ final class StepWatch implements AutoCloseable {
     }
 
     /** A watch that reports nothing: for offline scripts. */
-    static StepWatch off() {
+    public static StepWatch off() {
         return new StepWatch(null, Duration.ZERO, MigrationLog.system(), MigrationListener.NONE);
     }
 
     /** A step starts; {@code what} names it as {@code upgrade a -> b}. */
-    void started(String what, MigrationStep step) {
+    public void started(String what, MigrationStep step) {
         finished();
         if (timer == null) {
             return;
@@ -71,12 +71,12 @@ final class StepWatch implements AutoCloseable {
     }
 
     /** The running step is at {@code sql} (or at a description of what it does, in parentheses). */
-    void at(String sql) {
+    public void at(String sql) {
         statement = sql;
     }
 
     /** The running step ended, applied or not. */
-    void finished() {
+    public void finished() {
         running = null;
         if (reports != null) {
             reports.cancel(false);

@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.history;
 
 import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
@@ -8,6 +8,7 @@ import dev.migrate.internal.graph.Direction;
 import dev.migrate.internal.graph.ModuleOrder;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.graph.Step;
+import dev.migrate.internal.runtime.session.Settings;
 import dev.migrate.text.Fixes;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,7 +35,7 @@ import java.util.stream.Stream;
  * @param leftOut the revisions limited to other contexts, by id
  * @param whole the graph of every revision, whatever its contexts
  */
-record RunContexts(
+public record RunContexts(
         RevisionGraph graph,
         List<DiscoveredMigration> running,
         Map<String, RevisionInfo> leftOut,
@@ -48,7 +49,7 @@ record RunContexts(
      * The rows of modules this build does not have (another application sharing the database applied them) are
      * left out of its view, and so never touched.
      */
-    Set<String> rowsOfRun(Set<String> tableRows) {
+    public Set<String> rowsOfRun(Set<String> tableRows) {
         Set<String> rows = whole.ownRows(tableRows);
         if (leftOut.isEmpty() || rows.stream().noneMatch(leftOut::containsKey)) {
             return rows;
@@ -95,7 +96,8 @@ record RunContexts(
      * still records the limited revisions the database has reached, since one may have arrived on a database
      * already at its parent.
      */
-    void beforeSteps(Connection c, Direction direction, List<Step> steps, VersionTables tables, Settings settings)
+    public void beforeSteps(
+            Connection c, Direction direction, List<Step> steps, VersionTables tables, Settings settings)
             throws SQLException {
         if (leftOut.isEmpty()) {
             return;
@@ -108,7 +110,8 @@ record RunContexts(
     }
 
     /** After an upgrade's steps ran: records the limited revisions the database has now reached. */
-    void afterSteps(Connection c, Direction direction, VersionTables tables, MigrationLog log) throws SQLException {
+    public void afterSteps(Connection c, Direction direction, VersionTables tables, MigrationLog log)
+            throws SQLException {
         if (direction == Direction.UPGRADE) {
             recordSkipped(c, tables, log);
         }
@@ -167,7 +170,7 @@ record RunContexts(
         return new ModuleOrder(lists);
     }
 
-    static RunContexts of(Collection<DiscoveredMigration> discovered, Settings settings) {
+    public static RunContexts of(Collection<DiscoveredMigration> discovered, Settings settings) {
         List<RevisionInfo> all =
                 discovered.stream().map(DiscoveredMigration::info).toList();
         ModuleOrder modules = moduleOrder(discovered);
@@ -197,7 +200,7 @@ record RunContexts(
      *
      * @param tableRows the version rows as the table holds them
      */
-    List<RevisionInfo> skippedAt(Set<String> tableRows) {
+    public List<RevisionInfo> skippedAt(Set<String> tableRows) {
         if (leftOut.isEmpty()) {
             return List.of();
         }

@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.session;
 
 import dev.migrate.connection.WritableServer;
 import java.sql.Connection;
@@ -9,19 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The settings of a run's own sessions, on its connections and at the head of an offline script. */
-final class SessionSettings {
+public final class SessionSettings {
     /** Sequential shard changes, set only where Citus is installed (a placeholder elsewhere would linger). */
     static final String CITUS_SEQUENTIAL = "CASE WHEN EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname ="
             + " 'citus') THEN set_config('citus.multi_shard_modify_mode', 'sequential', false) END";
 
     private final Settings settings;
 
-    SessionSettings(Settings settings) {
+    public SessionSettings(Settings settings) {
         this.settings = settings;
     }
 
     /** The configured timeouts and search path, as statements. */
-    List<String> statements() {
+    public List<String> statements() {
         List<String> sql = new ArrayList<>();
         if (settings.lockTimeout() != null) {
             sql.add("SET lock_timeout = '" + settings.lockTimeout().toMillis() + "ms'");
@@ -50,7 +50,7 @@ final class SessionSettings {
      * a foreign key ties to it (undistributing a table after dropping its keys, a write after an added
      * column), so a migration's transaction could not mix them.
      */
-    WritableServer apply(Connection c) throws SQLException {
+    public WritableServer apply(Connection c) throws SQLException {
         List<String> sql = statements();
         if (c.getMetaData().getDatabaseMajorVersion() >= 14) {
             sql.add("SET client_connection_check_interval = '1s'");

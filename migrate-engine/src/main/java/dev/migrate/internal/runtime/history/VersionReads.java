@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.history;
 
 import dev.migrate.CurrentRevision;
 import dev.migrate.HistoryRow;
@@ -9,6 +9,8 @@ import dev.migrate.internal.online.OnlineRunner;
 import dev.migrate.internal.online.OnlineState;
 import dev.migrate.internal.runtime.lock.AdvisoryLock;
 import dev.migrate.internal.runtime.lock.ServerSessions;
+import dev.migrate.internal.runtime.session.ConnectionSource;
+import dev.migrate.internal.runtime.session.Settings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -24,7 +26,7 @@ public final class VersionReads {
     private final OnlineRunner online;
     private final Settings settings;
 
-    VersionReads(
+    public VersionReads(
             RevisionGraph graph,
             ConnectionSource connections,
             VersionTables tables,
@@ -113,7 +115,7 @@ public final class VersionReads {
     }
 
     /** The version rows as the table holds them, whatever the run's contexts; none without a version table. */
-    Set<String> tableRows() {
+    public Set<String> tableRows() {
         try (Connection c = connections.open()) {
             return tables.readTableRows(c);
         } catch (SQLException e) {

@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.history;
 
 import dev.migrate.MigrateException;
 import java.util.List;
@@ -9,18 +9,18 @@ import java.util.List;
  * be told apart from a revision of another branch of the code, so only what leaves the database
  * alone accepts it.
  */
-final class FutureRevisions {
+public final class FutureRevisions {
     private FutureRevisions() {}
 
     /** The database as {@code assertUpToDate} and {@code current} describe it under acceptFutureRevisions. */
-    static String ahead(List<String> unknown) {
+    public static String ahead(List<String> unknown) {
         return "The database is at " + rows(unknown) + ", which no migration class of this build defines: it is "
                 + "taken as newer than this build (acceptFutureRevisions is set), as when a newer version of the "
                 + "application has already migrated it.";
     }
 
     /** What an upgrade under acceptFutureRevisions says when it leaves such a database alone. */
-    static String nothingToDo(List<String> unknown) {
+    public static String nothingToDo(List<String> unknown) {
         return "Nothing to do: the database is at " + rows(unknown) + ", which no migration class of this build "
                 + "defines, so it is taken as newer than this build (acceptFutureRevisions is set) and nothing was run.";
     }
@@ -29,7 +29,7 @@ final class FutureRevisions {
      * Refuses a downgrade or stamp of such a database, with or without acceptFutureRevisions: either
      * would act on revisions whose code this build does not have.
      */
-    static MigrateException refused(String what, List<String> unknown) {
+    public static MigrateException refused(String what, List<String> unknown) {
         boolean one = unknown.size() == 1;
         return new MigrateException("Cannot " + what + ": the database is at " + rows(unknown)
                 + ", which no migration class of this build defines (a newer build applied " + (one ? "it" : "them")

@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.history;
 
 import static dev.migrate.sql.Identifiers.quote;
 import static dev.migrate.sql.Literals.string;
@@ -30,20 +30,20 @@ import org.jspecify.annotations.Nullable;
  * The version table (one row per current head) and the history table (one row per applied step):
  * their DDL, what is read from them, and the statements that keep them up to date.
  */
-final class VersionTables {
+public final class VersionTables {
     /**
      * The history direction of a revision recorded as applied without running its changes: its guard marked it
      * ran, or the tool it moved in from had ({@code EXECTYPE} {@code MARK_RAN} or {@code SKIPPED}). Its downgrade
      * does not run either. A direction of its own, not words in the message, so the runner can rely on it.
      */
-    static final String MARKED = "marked";
+    public static final String MARKED = "marked";
 
     /**
      * The history direction of a revision whose guard said CONTINUE (Liquibase's {@code onFail}/{@code onError}):
      * the version rows moved past it, its changes did not run, and every later upgrade tries it again. A row of
      * its own, like {@value #MARKED}, so a table created before it needs no new column.
      */
-    static final String PENDING = "pending";
+    public static final String PENDING = "pending";
 
     /**
      * The directions of history rows that apply a revision, and the row that left one {@value #PENDING} in its
@@ -63,12 +63,12 @@ final class VersionTables {
     /** Who the history rows say ran the step: the role, and the coding agent when one ran the command. */
     private final String appliedBy;
 
-    VersionTables(String schema, String versionTable, String historyTable) {
+    public VersionTables(String schema, String versionTable, String historyTable) {
         this(schema, versionTable, historyTable, UnaryOperator.identity(), "current_user");
     }
 
     /** @param appliedBy the SQL of the history rows' {@code applied_by}: {@link Consent#appliedBy()} */
-    VersionTables(String schema, String versionTable, String historyTable, String appliedBy) {
+    public VersionTables(String schema, String versionTable, String historyTable, String appliedBy) {
         this(schema, versionTable, historyTable, UnaryOperator.identity(), appliedBy);
     }
 
@@ -91,7 +91,7 @@ final class VersionTables {
      * The same tables, read by a run in {@code contexts}: the rows of revisions limited to contexts it is not given
      * are not the run's, and stand for the nearest revisions below them that it has.
      */
-    VersionTables readIn(RunContexts contexts) {
+    public VersionTables readIn(RunContexts contexts) {
         return new VersionTables(schema, version.name(), history.name(), contexts::rowsOfRun, appliedBy);
     }
 
@@ -119,15 +119,15 @@ final class VersionTables {
         }
     }
 
-    QualifiedName versionTable() {
+    public QualifiedName versionTable() {
         return version;
     }
 
-    QualifiedName historyTable() {
+    public QualifiedName historyTable() {
         return history;
     }
 
-    List<String> createStatements() {
+    public List<String> createStatements() {
         List<String> sql = new ArrayList<>();
         if (!"public".equals(schema)) {
             sql.add("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
@@ -149,7 +149,7 @@ final class VersionTables {
     }
 
     /** Whether the relation {@code quotedName} names exists (as {@code to_regclass} resolves it). */
-    static boolean exists(Connection c, String quotedName) throws SQLException {
+    public static boolean exists(Connection c, String quotedName) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
             s.setString(1, quotedName);
             try (ResultSet rs = s.executeQuery()) {
@@ -165,7 +165,7 @@ final class VersionTables {
     }
 
     /** Whether the version table exists: a database without it was never migrated by migrate. */
-    boolean versionTableExists(Connection c) throws SQLException {
+    public boolean versionTableExists(Connection c) throws SQLException {
         return exists(c, quotedVersion);
     }
 
@@ -294,7 +294,7 @@ final class VersionTables {
     }
 
     /** Moves the version rows as the step says and records the step in the history. */
-    List<String> bookkeeping(Step step, @Nullable String checksum, @Nullable Long durationMillis) {
+    public List<String> bookkeeping(Step step, @Nullable String checksum, @Nullable Long durationMillis) {
         return bookkeeping(step, checksum, durationMillis == null ? "NULL" : durationMillis.toString());
     }
 
@@ -304,7 +304,7 @@ final class VersionTables {
      * (marked ran: precondition failed: ...)}); the downgrade of a revision marked ran says its downgrade was not
      * run.
      */
-    List<String> bookkeepingRanNothing(
+    public List<String> bookkeepingRanNothing(
             Step step, @Nullable String checksum, @Nullable Long durationMillis, String note) {
         List<String> sql = new ArrayList<>(deleteAndInsert(step.deleteVersions(), step.insertVersions()));
         sql.add(historyRow(
@@ -321,7 +321,8 @@ final class VersionTables {
      * it run, and its history row is {@value #PENDING}, saying why ({@code create person (pending: precondition
      * failed: ...; retried at every upgrade)}).
      */
-    List<String> bookkeepingPending(Step step, @Nullable String checksum, @Nullable Long durationMillis, String why) {
+    public List<String> bookkeepingPending(
+            Step step, @Nullable String checksum, @Nullable Long durationMillis, String why) {
         List<String> sql = new ArrayList<>(deleteAndInsert(step.deleteVersions(), step.insertVersions()));
         sql.add(historyRow(
                 step.revision().id(),
@@ -337,7 +338,7 @@ final class VersionTables {
      * ({@value #MARKED} when it was recorded without running its changes, {@value #PENDING} when they never ran),
      * empty when there is none.
      */
-    String latestApplyingQuery(String revision) {
+    public String latestApplyingQuery(String revision) {
         return "SELECT coalesce((SELECT direction FROM " + quotedHistory + " WHERE revision = " + string(revision)
                 + " AND direction IN " + APPLYING_OR_PENDING + " ORDER BY id DESC LIMIT 1), '')";
     }
@@ -354,7 +355,7 @@ final class VersionTables {
      * For offline SQL: a block that stops the script before the downgrade of {@code revision} on a database where
      * it was marked ran, whose changes the downgrade would undo without their having been made.
      */
-    String refuseMarkedRanDowngrade(String revision) {
+    public String refuseMarkedRanDowngrade(String revision) {
         return "DO $marked$\n"
                 + "BEGIN\n"
                 + "    IF (" + markedRanQuery(revision) + ") THEN\n"
@@ -373,7 +374,7 @@ final class VersionTables {
      * The bookkeeping of a step sent in the same round trip as its statements: the history row takes
      * the step's duration from the server, from the start of the step's transaction to the row's insert.
      */
-    List<String> bookkeepingTimedByServer(Step step, @Nullable String checksum) {
+    public List<String> bookkeepingTimedByServer(Step step, @Nullable String checksum) {
         return bookkeeping(
                 step, checksum, "(extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000)::bigint");
     }
@@ -395,7 +396,7 @@ final class VersionTables {
      * message. {@code purged} names the modules whose rows are deleted first ({@code ""} for the application's
      * own); empty: none, the plan moves the rows.
      */
-    List<String> stamp(StampPlan plan, Set<String> purged, String target) {
+    public List<String> stamp(StampPlan plan, Set<String> purged, String target) {
         boolean purge = !purged.isEmpty();
         List<String> sql = new ArrayList<>();
         if (purge) {
@@ -435,7 +436,7 @@ final class VersionTables {
      * revision the old tool applied, with who applied it and when as the old table's row says ({@code source}: a
      * {@code SELECT <who>, <when> FROM <old table> WHERE ...} of one row, or {@code null} for now and this user).
      */
-    List<String> moveIn(StampPlan plan, List<ImportedRow> rows) {
+    public List<String> moveIn(StampPlan plan, List<ImportedRow> rows) {
         List<String> sql = new ArrayList<>(deleteAndInsert(List.of(), plan.insert()));
         for (ImportedRow row : rows) {
             String values = string(row.revision()) + ", "
@@ -460,14 +461,14 @@ final class VersionTables {
      * @param pending whether the old tool passed over it, its precondition saying CONTINUE, and ran the changesets
      *     after it: its row is {@value #PENDING}, and every upgrade tries it again, as the old tool's next update would
      */
-    record ImportedRow(
+    public record ImportedRow(
             String revision,
             String message,
             @Nullable String checksum,
             @Nullable String source,
             boolean ranNothing,
             boolean pending) {
-        ImportedRow(
+        public ImportedRow(
                 String revision,
                 String message,
                 @Nullable String checksum,
@@ -478,7 +479,7 @@ final class VersionTables {
     }
 
     /** The history row of an online revision's contract phase, {@code complete}. */
-    String completion(String revision, String message) {
+    public String completion(String revision, String message) {
         return historyRow(revision, "complete", message, null, "NULL");
     }
 

@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.session;
 
 import dev.migrate.ConnectionFailedException;
 import dev.migrate.CredentialsProvider;

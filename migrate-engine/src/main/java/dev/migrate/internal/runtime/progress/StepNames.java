@@ -1,4 +1,4 @@
-package dev.migrate.internal.runtime;
+package dev.migrate.internal.runtime.progress;
 
 import dev.migrate.StepDirection;
 import dev.migrate.internal.graph.Direction;
@@ -6,15 +6,15 @@ import dev.migrate.internal.graph.Step;
 import java.util.Locale;
 
 /** How the log and the listener name a step, as Alembic prints it. */
-final class StepNames {
+public final class StepNames {
     private StepNames() {}
 
-    static StepDirection direction(Step step) {
+    public static StepDirection direction(Step step) {
         return step.direction() == Direction.UPGRADE ? StepDirection.UPGRADE : StepDirection.DOWNGRADE;
     }
 
     /** {@code Running upgrade a -> b, message}, as Alembic prints it. */
-    static String describe(Step step) {
+    public static String describe(Step step) {
         String message = step.revision().message().isEmpty()
                 ? ""
                 : ", " + step.revision().message();
@@ -22,12 +22,12 @@ final class StepNames {
     }
 
     /** {@code Finished upgrade a -> b}: the end of what {@link #describe(Step)} started. */
-    static String finished(Step step) {
+    public static String finished(Step step) {
         return "Finished " + what(step);
     }
 
     /** {@code upgrade a -> b}: the direction, then the parents and the revision in that direction. */
-    static String what(Step step) {
+    public static String what(Step step) {
         return step.direction().name().toLowerCase(Locale.ROOT) + " " + arrow(step);
     }
 
