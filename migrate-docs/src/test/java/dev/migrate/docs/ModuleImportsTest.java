@@ -91,13 +91,15 @@ class ModuleImportsTest {
             entry(COMMANDS, Set.of(ANNOTATIONS)),
             entry(AUTOGEN, Set.of(ANNOTATIONS)),
             entry(TOOLING, Set.of(ANNOTATIONS)),
+            // slice tests and the Quarkus extension's start migrate modules their fixtures declare
+            entry("migrate-junit", Set.of(ANNOTATIONS)),
             entry(IMPORTS, Set.of(LINT, AUTOGEN)),
             entry(STARTER, Set.of(LINT, CATALOG)),
             entry("migrate-citus-tests", Set.of(ENGINE, SERVERS, ANNOTATIONS, LINT, CATALOG, AUTOGEN)),
             entry("migrate-long-tests", Set.of(ENGINE, SERVERS, ANNOTATIONS, CATALOG, AUTOGEN, COMMANDS, TOOLING)),
             entry("migrate-extensions-tests", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, COMMANDS, TOOLING)),
             entry("migrate-docs", Set.of(ENGINE, COMMANDS)),
-            entry("migrate-quarkus/deployment", Set.of(OBSERVABILITY)));
+            entry("migrate-quarkus/deployment", Set.of(OBSERVABILITY, ANNOTATIONS)));
 
     /**
      * Modules whose internal packages another module may import, with the reason: the engine is the op model's
