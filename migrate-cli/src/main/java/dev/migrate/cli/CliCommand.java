@@ -3,7 +3,17 @@ package dev.migrate.cli;
 import static dev.migrate.cli.CliOption.REVISION;
 import static dev.migrate.cli.CliOption.TARGET;
 
+import dev.migrate.command.BranchesCommand;
+import dev.migrate.command.CompleteCommand;
+import dev.migrate.command.CurrentCommand;
+import dev.migrate.command.DowngradeCommand;
+import dev.migrate.command.HeadsCommand;
+import dev.migrate.command.HistoryCommand;
+import dev.migrate.command.ShowCommand;
+import dev.migrate.command.StampCommand;
+import dev.migrate.command.UpgradeCommand;
 import dev.migrate.command.settings.Setting;
+import dev.migrate.command.settings.TakenSettings;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -11,8 +21,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A command, named as the plugin's goal it runs, with the options it takes: those of the settings table's rows that
- * name it on the command line, {@code --json} with {@code --output}, and {@code --help}. An option another command
+ * A command, named as the plugin's goal it runs, with the options it takes: those of the settings table's rows its
+ * command's class declares for the command line ({@link #settings}), {@code --json} with {@code --output}, and
+ * {@code --help}. An option another command
  * takes is refused here, as the plugin refuses another goal's parameter: it would be ignored.
  */
 enum CliCommand {
@@ -69,22 +80,29 @@ enum CliCommand {
 
     @SuppressWarnings("ImmutableEnumChecker") // an option's fields are final, and their types immutable
     private final @Nullable CliOption positional;
-    // unmodifiable (Collections.unmodifiableSet below): the checker knows no immutable Set of the JDK's
-    @SuppressWarnings("ImmutableEnumChecker")
-    private final Set<CliOption> options;
 
     CliCommand(String summary, @Nullable CliOption positional) {
         this.summary = summary;
         this.positional = positional;
-        String name = name().toLowerCase(Locale.ROOT);
-        // in the order help lists them
-        Set<CliOption> taken = new LinkedHashSet<>();
-        for (CliOption option : CliOption.ALL) {
-            if (option.takenBy(name)) {
-                taken.add(option);
-            }
-        }
-        this.options = Collections.unmodifiableSet(taken);
+    }
+
+    /**
+     * The rows its command's class declares. Those of the build-time commands are read through
+     * {@link ToolingCommands}, so that a runtime command loads none of their classes.
+     */
+    TakenSettings settings() {
+        return switch (this) {
+            case UPGRADE -> UpgradeCommand.SETTINGS;
+            case DOWNGRADE -> DowngradeCommand.SETTINGS;
+            case CURRENT -> CurrentCommand.SETTINGS;
+            case HISTORY -> HistoryCommand.SETTINGS;
+            case HEADS -> HeadsCommand.SETTINGS;
+            case BRANCHES -> BranchesCommand.SETTINGS;
+            case SHOW -> ShowCommand.SETTINGS;
+            case STAMP -> StampCommand.SETTINGS;
+            case COMPLETE -> CompleteCommand.SETTINGS;
+            case DRIFT, LINT, VERIFY, WATCH, IMPORT, MCP -> ToolingCommands.settings(this);
+        };
     }
 
     /** Whether the command moves the version table (and so may write its SQL instead). */
@@ -120,7 +138,14 @@ enum CliCommand {
 
     /** The options this command takes, in the order help lists them. */
     Set<CliOption> options() {
-        return options;
+        TakenSettings settings = settings();
+        Set<CliOption> taken = new LinkedHashSet<>();
+        for (CliOption option : CliOption.ALL) {
+            if (option.takenBy(settings)) {
+                taken.add(option);
+            }
+        }
+        return Collections.unmodifiableSet(taken);
     }
 
     /** The command of that name, or null. */

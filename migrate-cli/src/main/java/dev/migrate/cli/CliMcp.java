@@ -13,15 +13,13 @@ import dev.migrate.autogen.ComparisonDatabase;
 import dev.migrate.command.tooling.Entities;
 import dev.migrate.command.tooling.EntityComparison;
 import dev.migrate.command.tooling.SourceRoot;
-import dev.migrate.mcp.McpHttpServer;
+import dev.migrate.mcp.McpCommand;
 import dev.migrate.mcp.McpProject;
-import dev.migrate.mcp.MigrateMcpServer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,37 +46,11 @@ final class CliMcp {
      * HTTP on 127.0.0.1 until the process is stopped, telling {@code err} where.
      */
     void serve(PrintStream out, PrintStream err) {
-        Integer port = arguments.count(HTTP, 0);
-        if (port != null) {
-            serveHttp(port, err);
-            return;
-        }
-        PrintStream standard = System.out;
-        if (out == standard) {
-            System.setOut(err);
-        }
-        try {
-            MigrateMcpServer.serve(project(), arguments.flag(ALLOW_WRITE), System.in, out);
-        } finally {
-            System.setOut(standard);
-        }
-    }
-
-    private void serveHttp(int port, PrintStream err) {
-        McpHttpServer server = McpHttpServer.start(project(), arguments.flag(ALLOW_WRITE), port);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }));
-        err.println("MCP server at " + server.endpoint() + " (localhost only); stop it with Ctrl+C.");
-        err.flush();
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            server.close();
-        }
+        new McpCommand(arguments.flag(ALLOW_WRITE), arguments.count(HTTP, 0))
+                .run(project(), System.in, out, err, line -> {
+                    err.println(line);
+                    err.flush();
+                });
     }
 
     McpProject project() {

@@ -4,6 +4,7 @@ import dev.migrate.command.settings.Face;
 import dev.migrate.command.settings.Setting;
 import dev.migrate.command.settings.SettingType;
 import dev.migrate.command.settings.SettingsTable;
+import dev.migrate.command.settings.TakenSettings;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +22,7 @@ final class CliOption {
     static final CliOption HELP = new CliOption("help", null, "Describe the command.");
 
     /**
-     * Every option: one per setting of the table the command line takes, which the commands its row names accept,
+     * Every option: one per setting of the table the command line takes, which the commands that declare it accept,
      * then the command line's own.
      */
     static final List<CliOption> ALL = Stream.concat(
@@ -124,12 +125,12 @@ final class CliOption {
         return markdown.replaceAll("\\[([^]]+)]\\([^)]+\\)", "$1").replace("`", "");
     }
 
-    /** Whether {@code command} takes it: as its row says; --json where --output is; --help everywhere. */
-    boolean takenBy(String command) {
+    /** Whether the command of {@code taken} takes it: as the command declares; --json where --output is; --help everywhere. */
+    boolean takenBy(TakenSettings taken) {
         if (setting != null) {
-            return setting.commandLine().contains(command);
+            return taken.takesOnCommandLine(setting);
         }
-        return this != JSON || OUTPUT.takenBy(command);
+        return this != JSON || OUTPUT.takenBy(taken);
     }
 
     /** The row of the settings table this option gives, or null for an option of the command line's own. */

@@ -4,11 +4,15 @@ import dev.migrate.command.CommandContext;
 import dev.migrate.command.FleetSettings;
 import dev.migrate.command.settings.ResolvedSettings;
 import dev.migrate.command.settings.SettingsTable;
+import dev.migrate.command.settings.TakenSettings;
 import dev.migrate.command.tooling.DriftCommand;
 import dev.migrate.command.tooling.Entities;
+import dev.migrate.command.tooling.ImportCommand;
 import dev.migrate.command.tooling.LintCommand;
 import dev.migrate.command.tooling.VerifyCommand;
+import dev.migrate.command.watch.WatchCommand;
 import dev.migrate.graph.RevisionRange;
+import dev.migrate.mcp.McpCommand;
 import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +25,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class ToolingCommands {
     private ToolingCommands() {}
+
+    /** The rows the build-time command {@code command} declares; {@code mcp}'s too, whose server is one. */
+    static TakenSettings settings(CliCommand command) {
+        return switch (command) {
+            case DRIFT -> DriftCommand.SETTINGS;
+            case LINT -> LintCommand.SETTINGS;
+            case VERIFY -> VerifyCommand.SETTINGS;
+            case WATCH -> WatchCommand.SETTINGS;
+            case IMPORT -> ImportCommand.SETTINGS;
+            case MCP -> McpCommand.SETTINGS;
+            default -> throw new IllegalArgumentException(command.commandName() + " is a runtime command");
+        };
+    }
 
     /** {@code drift}: each database of the fleet, or the one database, against the chain at its revision. */
     static void drift(

@@ -1,5 +1,7 @@
 package dev.migrate.command;
 
+import static dev.migrate.command.settings.SettingsTable.CONSENT;
+
 import dev.migrate.Fleet;
 import dev.migrate.FleetResult;
 import dev.migrate.Migrator;
@@ -21,7 +23,7 @@ import java.util.function.Function;
 public record CompleteCommand(RevisionTarget target) implements Move {
     /** The settings it takes, rows of the settings table. */
     public static final TakenSettings SETTINGS =
-            TakenSettings.database("complete").and(Move.ROWS);
+            TakenSettings.database("complete").and(Move.ROWS).notOnCommandLine(CONSENT);
 
     public CompleteCommand {
         Objects.requireNonNull(target, "target");

@@ -98,7 +98,8 @@ class ModuleImportsTest {
             entry("migrate-citus-tests", Set.of(ENGINE, SERVERS, ANNOTATIONS, LINT, CATALOG, AUTOGEN)),
             entry("migrate-long-tests", Set.of(ENGINE, SERVERS, ANNOTATIONS, CATALOG, AUTOGEN, COMMANDS, TOOLING)),
             entry("migrate-extensions-tests", Set.of(ENGINE, SERVERS, LINT, CATALOG, AUTOGEN, COMMANDS, TOOLING)),
-            entry("migrate-docs", Set.of(ENGINE, COMMANDS)),
+            // the settings reference reads which commands take each row from their declarations (UserCommands)
+            entry("migrate-docs", Set.of(ENGINE, COMMANDS, MCP)),
             entry("migrate-quarkus/deployment", Set.of(OBSERVABILITY, ANNOTATIONS)));
 
     /**

@@ -7,6 +7,8 @@ import dev.migrate.command.settings.Face;
 import dev.migrate.command.settings.Section;
 import dev.migrate.command.settings.Setting;
 import dev.migrate.command.settings.SettingsTable;
+import dev.migrate.command.settings.TakenSettings;
+import dev.migrate.mcp.UserCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -118,9 +120,7 @@ class SettingsReferenceTest {
                 .orElseThrow();
         Set<String> listed = new TreeSet<>();
         collect(line.substring(line.indexOf(':')), "`(\\w+)`", listed, "");
-        assertThat(listed)
-                .as("the database goals the page lists")
-                .isEqualTo(new TreeSet<>(SettingsTable.DATABASE_GOALS));
+        assertThat(listed).as("the database goals the page lists").isEqualTo(databaseGoals());
     }
 
     @Test
@@ -147,8 +147,7 @@ class SettingsReferenceTest {
             if (setting.takenBy(Face.MAVEN)) {
                 setting.spellings().get(Face.MAVEN).stream()
                         .filter(form -> form.startsWith("<"))
-                        .forEach(form ->
-                                table.put(form.substring(1, form.length() - 1), new TreeSet<>(setting.commands())));
+                        .forEach(form -> table.put(form.substring(1, form.length() - 1), UserCommands.taking(setting)));
             }
         }
         assertThat(table)
@@ -209,11 +208,12 @@ class SettingsReferenceTest {
         if (defaultValue != null) {
             parts.add("Default: " + (defaultValue.matches("[^\\s`]+") ? "`" + defaultValue + "`" : defaultValue) + ".");
         }
-        Set<String> onCommandLine = new TreeSet<>(setting.commandLine());
+        Set<String> onCommandLine = UserCommands.takingOnCommandLine(setting);
         onCommandLine.retainAll(commands);
+        Set<String> goals = UserCommands.taking(setting);
         if (setting.takenBy(Face.MAVEN)) {
-            parts.add("Goals: " + goals(setting.commands()) + ".");
-            Set<String> same = new TreeSet<>(setting.commands());
+            parts.add("Goals: " + goals(goals) + ".");
+            Set<String> same = new TreeSet<>(goals);
             same.retainAll(commands);
             if (setting.takenBy(Face.COMMAND_LINE) && !onCommandLine.equals(same)) {
                 parts.add("Commands: " + commandsOf(onCommandLine, same, commands) + ".");
@@ -225,10 +225,20 @@ class SettingsReferenceTest {
     }
 
     private static String goals(Set<String> goals) {
-        if (goals.equals(SettingsTable.DATABASE_GOALS)) {
+        if (goals.equals(databaseGoals())) {
             return "the [database goals](#database-goals)";
         }
-        return goals.equals(SettingsTable.ALL_GOALS) ? "every goal" : listed(goals);
+        Set<String> every =
+                UserCommands.ALL.stream().map(TakenSettings::command).collect(Collectors.toSet());
+        return goals.equals(every) ? "every goal" : listed(goals);
+    }
+
+    /** The goals whose commands declare the database's rows ({@link TakenSettings#database}). */
+    private static Set<String> databaseGoals() {
+        return UserCommands.ALL.stream()
+                .filter(taken -> taken.rows().containsAll(SettingsTable.DATABASE))
+                .map(TakenSettings::command)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**

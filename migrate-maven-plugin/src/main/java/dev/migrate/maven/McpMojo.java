@@ -1,13 +1,10 @@
 package dev.migrate.maven;
 
 import dev.migrate.command.CommandContext;
-import dev.migrate.mcp.McpHttpServer;
+import dev.migrate.mcp.McpCommand;
 import dev.migrate.mcp.McpProject;
-import dev.migrate.mcp.MigrateMcpServer;
 import java.io.File;
-import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -65,26 +62,6 @@ public class McpMojo extends EntityMojo {
                                 System.getenv("MIGRATE_DATABASE_URL"),
                                 System.getenv("DATABASE_URL")),
                         Arrays.asList(Secret.valueOf(password))));
-        if (mcpHttp != null) {
-            serveHttp(project, mcpHttp);
-            return;
-        }
-        // the protocol's stream is standard output: whatever else would print there goes to standard error
-        PrintStream protocol = System.out;
-        System.setOut(System.err);
-        try {
-            MigrateMcpServer.serve(project, allowWrite, System.in, protocol);
-        } finally {
-            System.setOut(protocol);
-        }
-    }
-
-    private void serveHttp(McpProject project, int port) {
-        try (McpHttpServer server = McpHttpServer.start(project, allowWrite, port)) {
-            getLog().info("MCP server at " + server.endpoint() + " (localhost only); stop it with Ctrl+C.");
-            new CountDownLatch(1).await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        new McpCommand(allowWrite, mcpHttp).run(project, System.in, System.out, System.err, getLog()::info);
     }
 }

@@ -1,9 +1,7 @@
 package dev.migrate.maven;
 
-import dev.migrate.command.settings.TakenSettings;
-import dev.migrate.tooling.ModuleManifest;
+import dev.migrate.command.ModuleCommand;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -22,26 +20,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE_PLUS_RUNTIME)
 public class ModuleMojo extends MigrateMojo {
-    /** The settings it takes, rows of the settings table: those every goal takes; {@code module} runs no command of the commands modules, it writes the manifest of the classes the build compiled. */
-    public static final TakenSettings SETTINGS = TakenSettings.every("module");
-
     @Override
     protected void run(Goal goal, ClassLoader projectClasses) {
-        Path classes = Path.of(goal.project().getBuild().getOutputDirectory());
-        Optional<ModuleManifest> manifest = ModuleManifest.of(classes, EntityOptions.classpath(goal));
-        if (manifest.isEmpty()) {
-            goal.log()
-                    .info("No package in " + goal.displayed(classes) + " carries @MigrationModule: the project ships"
-                            + " no module, and no module.properties is written.");
-            return;
-        }
-        ModuleManifest module = manifest.get();
-        Path file = module.write(classes);
-        goal.log()
-                .info("Module " + module.name() + " (" + String.join(", ", module.packages()) + ")"
-                        + (module.dependsOn().isEmpty()
-                                ? " depends on no module"
-                                : " depends on " + String.join(", ", module.dependsOn()))
-                        + ": written to " + goal.displayed(file) + ".");
+        new ModuleCommand(Path.of(goal.project().getBuild().getOutputDirectory()), EntityOptions.classpath(goal))
+                .run(context(goal, projectClasses));
     }
 }

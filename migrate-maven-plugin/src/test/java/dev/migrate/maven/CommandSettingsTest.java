@@ -3,34 +3,14 @@ package dev.migrate.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.migrate.command.BranchesCommand;
-import dev.migrate.command.CompleteCommand;
-import dev.migrate.command.CurrentCommand;
-import dev.migrate.command.DowngradeCommand;
-import dev.migrate.command.HeadsCommand;
-import dev.migrate.command.HistoryCommand;
-import dev.migrate.command.RebaseCommand;
-import dev.migrate.command.ShowCommand;
-import dev.migrate.command.StampCommand;
-import dev.migrate.command.UpgradeCommand;
 import dev.migrate.command.settings.Face;
 import dev.migrate.command.settings.Setting;
+import dev.migrate.command.settings.SettingType;
 import dev.migrate.command.settings.SettingsTable;
 import dev.migrate.command.settings.TakenSettings;
-import dev.migrate.command.tooling.AutogenerateCommand;
-import dev.migrate.command.tooling.BaselineCommand;
-import dev.migrate.command.tooling.CheckCommand;
-import dev.migrate.command.tooling.DiagramCommand;
-import dev.migrate.command.tooling.DriftCommand;
-import dev.migrate.command.tooling.ImportCommand;
-import dev.migrate.command.tooling.LintCommand;
-import dev.migrate.command.tooling.MergeCommand;
-import dev.migrate.command.tooling.RevisionCommand;
-import dev.migrate.command.tooling.SnapshotCommand;
-import dev.migrate.command.tooling.SquashCommand;
-import dev.migrate.command.tooling.VerifyCommand;
-import dev.migrate.command.watch.WatchCommand;
-import dev.migrate.mcp.MigrateMcpServer;
+import dev.migrate.mcp.UserCommands;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,39 +21,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each user command declares the settings it takes in its class ({@link TakenSettings}), as Liquibase's command steps
- * declare their arguments: every row it declares is the table's, every row of the table is declared by the commands
- * its {@code commands} column names (or by none, a row of the starter's, Quarkus' or the Java API's alone), and each
- * goal's parameters, as {@code mvn help:describe} and the docs show them, are the rows its command declares.
+ * declare their arguments, and nowhere else: a setting is added in two places, its row of the table and the
+ * declarations of the commands that take it. Every row declared is the table's, every row a goal or the command line
+ * takes is declared by a command (the others are the starter's, Quarkus' or the Java API's alone), and each goal's
+ * parameters, as {@code mvn help:describe} and the docs show them, are the rows its command declares.
  */
 class CommandSettingsTest {
-    /** One declaration per goal: the command's class, or, for {@code mcp} and {@code module}, the face's. */
-    private static final List<TakenSettings> DECLARED = List.of(
-            UpgradeCommand.SETTINGS,
-            DowngradeCommand.SETTINGS,
-            StampCommand.SETTINGS,
-            CompleteCommand.SETTINGS,
-            CurrentCommand.SETTINGS,
-            HistoryCommand.SETTINGS,
-            HeadsCommand.SETTINGS,
-            BranchesCommand.SETTINGS,
-            ShowCommand.SETTINGS,
-            RebaseCommand.SETTINGS,
-            AutogenerateCommand.SETTINGS,
-            BaselineCommand.SETTINGS,
-            CheckCommand.SETTINGS,
-            DiagramCommand.SETTINGS,
-            DriftCommand.SETTINGS,
-            ImportCommand.SETTINGS,
-            LintCommand.SETTINGS,
-            MergeCommand.SETTINGS,
-            RevisionCommand.SETTINGS,
-            SnapshotCommand.SETTINGS,
-            SquashCommand.SETTINGS,
-            VerifyCommand.SETTINGS,
-            WatchCommand.SETTINGS,
-            MigrateMcpServer.SETTINGS,
-            ModuleMojo.SETTINGS);
-
     @Test
     void everyGoalHasOneDeclaration() throws Exception {
         Set<String> goals = PluginXml.goals().stream()
@@ -81,57 +34,117 @@ class CommandSettingsTest {
                 .filter(name -> !name.equals("help"))
                 .collect(Collectors.toCollection(TreeSet::new));
         List<String> declared =
-                DECLARED.stream().map(TakenSettings::command).sorted().toList();
+                UserCommands.ALL.stream().map(TakenSettings::command).sorted().toList();
 
         assertThat(declared)
                 .as("the commands that declare their settings, one per goal")
                 .doesNotHaveDuplicates();
-        assertThat(new TreeSet<>(declared)).isEqualTo(goals).isEqualTo(new TreeSet<>(SettingsTable.ALL_GOALS));
+        assertThat(new TreeSet<>(declared)).isEqualTo(goals);
     }
 
     @Test
     void everyDeclaredRowIsARowOfTheTable() {
-        for (TakenSettings taken : DECLARED) {
-            for (Setting<?> row : taken.rows()) {
-                assertThat(SettingsTable.named(row.name()))
-                        .as("%s declares %s, which must be the settings table's own row", taken.command(), row.name())
-                        .isSameAs(row);
-            }
-        }
+        assertThat(notOfTheTable(UserCommands.ALL)).isEmpty();
     }
 
     @Test
-    void theTableNamesForEachRowTheCommandsThatDeclareIt() {
-        Map<String, Set<String>> declared = new TreeMap<>();
-        Map<String, Set<String>> table = new TreeMap<>();
-        for (Setting<?> row : SettingsTable.ALL) {
-            declared.put(
-                    row.name(),
-                    DECLARED.stream()
-                            .filter(taken -> taken.takes(row))
-                            .map(TakenSettings::command)
-                            .collect(Collectors.toCollection(TreeSet::new)));
-            table.put(row.name(), new TreeSet<>(row.commands()));
-        }
-        assertThat(declared)
-                .as("per row, the commands that declare it: each must be in the row's commands column and the other"
-                        + " way round; declare the row in the command's SETTINGS, or fix the column")
-                .isEqualTo(table);
+    void aDeclaredRowTheTableLacksIsNamed() {
+        Setting<String> stray = Setting.named("stray", SettingType.TEXT).documented("Not a row of the table.");
+        assertThat(notOfTheTable(List.of(TakenSettings.every("heads").and(stray))))
+                .containsExactly("heads declares stray, which must be the settings table's own row");
+        assertThat(notOfTheTable(List.of(TakenSettings.every("heads").andOnCommandLine(stray))))
+                .containsExactly("heads declares stray, which must be the settings table's own row");
     }
 
     @Test
-    void aRowNoCommandTakesBelongsToTheStarterQuarkusOrTheJavaApiAlone() {
-        List<String> commandFaces = SettingsTable.ALL.stream()
-                .filter(row -> row.commands().isEmpty())
-                .filter(row -> row.takenBy(Face.MAVEN) || row.takenBy(Face.COMMAND_LINE))
-                .map(Setting::name)
-                .toList();
-        assertThat(commandFaces)
-                .as("rows a goal or the command line takes, though no command declares them")
-                .isEmpty();
-        assertThat(SettingsTable.ALL.stream().filter(row -> row.commands().isEmpty()))
+    void everyRowAGoalOrTheCommandLineTakesIsDeclaredByACommand() {
+        assertThat(undeclared(SettingsTable.ALL, UserCommands.ALL)).isEmpty();
+        assertThat(SettingsTable.ALL.stream()
+                        .filter(row -> UserCommands.taking(row).isEmpty()))
                 .as("the starter's, Quarkus' and the Java API's own rows")
                 .isNotEmpty();
+    }
+
+    @Test
+    void aRowAddedToTheTableAloneIsNamed() {
+        // a new row of the plugin and the command line, which no command declares yet
+        Setting<String> added = Setting.named("added", SettingType.TEXT).documented("A setting no command takes yet.");
+        assertThat(undeclared(List.of(added), UserCommands.ALL))
+                .containsExactly(
+                        "added is taken by the plugin but no command declares it: add it to the SETTINGS of the"
+                                + " commands that take it",
+                        "added is taken by the command line but no command declares it: add it to the SETTINGS of"
+                                + " the commands that take it");
+        assertThat(undeclared(
+                        List.of(added), List.of(TakenSettings.every("heads").and(added))))
+                .isEmpty();
+        // and a row of the starter alone, which a command declares
+        Setting<String> starters = Setting.named("startersOwn", SettingType.TEXT)
+                .notIn(Face.MAVEN, "the starter's")
+                .notIn(Face.COMMAND_LINE, "the starter's")
+                .documented("A setting of the starter alone.");
+        assertThat(undeclared(
+                        List.of(starters), List.of(TakenSettings.every("heads").and(starters))))
+                .containsExactly("heads declares startersOwn, which neither the plugin nor the command line takes:"
+                        + " declare it nowhere, or say how the plugin or the command line spells it");
+    }
+
+    @Test
+    void aDefaultOfACommandNamesACommandThatTakesIt() {
+        int checked = 0;
+        for (Setting<?> setting : SettingsTable.ALL) {
+            for (String command : setting.defaults().keySet()) {
+                assertThat(UserCommands.taking(setting))
+                        .as("%s names %s, which takes it", setting.name(), command)
+                        .contains(command);
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(5);
+    }
+
+    /** The rows of {@code declared} that are not the table's own, each named with its command. */
+    @SuppressWarnings("ReferenceEquality") // the table's own row, not another of the same name
+    private static List<String> notOfTheTable(List<TakenSettings> declared) {
+        List<String> found = new ArrayList<>();
+        for (TakenSettings taken : declared) {
+            Set<Setting<?>> rows = new LinkedHashSet<>(taken.rows());
+            rows.addAll(taken.commandLine());
+            for (Setting<?> row : rows) {
+                if (SettingsTable.named(row.name()) != row) {
+                    found.add(taken.command() + " declares " + row.name()
+                            + ", which must be the settings table's own row");
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The rows a goal or the command line takes that no command declares for it, and the rows a command declares
+     * that neither takes, each named with the fix.
+     */
+    private static List<String> undeclared(List<Setting<?>> rows, List<TakenSettings> declared) {
+        List<String> found = new ArrayList<>();
+        for (Setting<?> row : rows) {
+            if (row.takenBy(Face.MAVEN) && declared.stream().noneMatch(taken -> taken.takes(row))) {
+                found.add(row.name() + " is taken by the plugin but no command declares it: add it to the SETTINGS"
+                        + " of the commands that take it");
+            }
+            if (row.takenBy(Face.COMMAND_LINE) && declared.stream().noneMatch(taken -> taken.takesOnCommandLine(row))) {
+                found.add(row.name() + " is taken by the command line but no command declares it: add it to the"
+                        + " SETTINGS of the commands that take it");
+            }
+            if (!row.takenBy(Face.MAVEN) && !row.takenBy(Face.COMMAND_LINE)) {
+                declared.stream()
+                        .filter(taken -> taken.rows().contains(row)
+                                || taken.commandLine().contains(row))
+                        .forEach(taken -> found.add(taken.command() + " declares " + row.name()
+                                + ", which neither the plugin nor the command line takes: declare it nowhere, or say"
+                                + " how the plugin or the command line spells it"));
+            }
+        }
+        return found;
     }
 
     @Test
@@ -159,7 +172,7 @@ class CommandSettingsTest {
             described.put(goal.name(), rows);
         }
         Map<String, Set<String>> declared = new TreeMap<>();
-        for (TakenSettings taken : DECLARED) {
+        for (TakenSettings taken : UserCommands.ALL) {
             declared.put(
                     taken.command(),
                     taken.rows().stream()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.command.settings.Face;
 import dev.migrate.command.settings.Setting;
 import dev.migrate.command.settings.SettingsTable;
+import dev.migrate.mcp.UserCommands;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -33,7 +34,7 @@ class PluginSettingsParityTest {
                         .isNotBlank();
                 continue;
             }
-            for (String name : setting.commands()) {
+            for (String name : UserCommands.taking(setting)) {
                 PluginXml.Goal goal = goals.get(name);
                 assertThat(goal)
                         .as("the goal %s that %s names", name, setting.name())

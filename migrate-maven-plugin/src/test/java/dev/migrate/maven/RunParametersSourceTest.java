@@ -51,7 +51,7 @@ class RunParametersSourceTest {
         StringBuilder given = new StringBuilder();
         for (Setting<?> setting : SettingsTable.run()) {
             // a run setting of some goals only is a parameter of those goals, which hand it over themselves
-            if (!setting.takenBy(Face.MAVEN) || !setting.commands().equals(SettingsTable.DATABASE_GOALS)) {
+            if (!setting.takenBy(Face.MAVEN) || !SettingsTable.DATABASE.contains(setting)) {
                 continue;
             }
             String name = setting.name();

@@ -1,14 +1,7 @@
 package dev.migrate.mcp;
 
-import static dev.migrate.command.settings.SettingsTable.ALLOW_WRITE;
-import static dev.migrate.command.settings.SettingsTable.MCP_HTTP;
-import static dev.migrate.command.settings.SettingsTable.SCRATCH_URL;
-import static dev.migrate.command.settings.SettingsTable.SOURCE_DIRECTORY;
-
 import dev.migrate.command.output.Json;
 import dev.migrate.command.output.JsonWriter;
-import dev.migrate.command.settings.TakenSettings;
-import dev.migrate.command.tooling.EntityComparison;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -39,11 +32,6 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class MigrateMcpServer {
-    /** The settings it takes, rows of the settings table. */
-    public static final TakenSettings SETTINGS = TakenSettings.database("mcp")
-            .and(EntityComparison.ROWS)
-            .and(SOURCE_DIRECTORY, SCRATCH_URL, ALLOW_WRITE, MCP_HTTP);
-
     /** The server's name, as the client is told it. */
     public static final String NAME = "migrate";
 

@@ -1,25 +1,22 @@
 package dev.migrate.command.settings;
 
 import dev.migrate.Migrator;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One setting, as every face takes it: a row of {@link SettingsTable}.
+ * One setting, as every face takes it: a row of {@link SettingsTable}. Which commands take it is none of the row's
+ * business: each command's class declares the rows it takes ({@link TakenSettings}).
  *
  * <pre>{@code
  * Setting.named("lockTimeout", SettingType.DURATION)
  *         .in(Section.RUNNING)
  *         .byDefault("10s")
- *         .takenBy(SettingsTable.DATABASE_GOALS)
  *         .runs(Migrator.Builder::lockTimeout, "builder.lockTimeout(Duration)")
  *         .documented("PostgreSQL's lock_timeout of the migrations' statements.");
  * }</pre>
@@ -28,10 +25,6 @@ import org.jspecify.annotations.Nullable;
  * @param type what the value is, and how its text is read
  * @param defaultValue the value when none is given, as a user writes it; null: none, or the server's
  * @param section where the reference page describes it
- * @param commands the plugin's goals that take it; for a setting the plugin does not take, the commands of the command
- *     line that do
- * @param commandLine the commands of the command line that take it: {@code commands} unless the row says otherwise,
- *     as {@code --url}, which {@code verify} does not take although the goal {@code verify} takes {@code url}
  * @param spellings how each face that takes it spells it, in every form it takes ({@code -Dmigrate.schema} and
  *     {@code <schema>} in Maven)
  * @param absent why a face does not take it, for each face that does not
@@ -46,8 +39,6 @@ public record Setting<T>(
         SettingType<T> type,
         @Nullable String defaultValue,
         Section section,
-        Set<String> commands,
-        Set<String> commandLine,
         Map<Face, List<String>> spellings,
         Map<Face, String> absent,
         String doc,
@@ -56,8 +47,6 @@ public record Setting<T>(
         Map<String, String> defaults) {
 
     public Setting {
-        commands = Collections.unmodifiableSet(new LinkedHashSet<>(commands));
-        commandLine = Collections.unmodifiableSet(new LinkedHashSet<>(commandLine));
         spellings = Map.copyOf(spellings);
         absent = Map.copyOf(absent);
         described = Map.copyOf(described);
@@ -116,8 +105,6 @@ public record Setting<T>(
         private final SettingType<T> type;
         private @Nullable String defaultValue;
         private Section section = Section.RUNNING;
-        private Set<String> commands = Set.of();
-        private @Nullable Set<String> commandLine;
         private final Map<Face, String> described = new EnumMap<>(Face.class);
         private final Map<Face, List<String>> spellings = new EnumMap<>(Face.class);
         private final Map<Face, String> absent = new EnumMap<>(Face.class);
@@ -155,18 +142,6 @@ public record Setting<T>(
             for (String command : commands) {
                 defaults.put(command, value);
             }
-            return this;
-        }
-
-        /** The goals that take it, and the commands of the command line of the same names. */
-        public Builder<T> takenBy(Set<String> commands) {
-            this.commands = commands;
-            return this;
-        }
-
-        /** The commands of the command line that take it, where they are not those of the goals that take it. */
-        public Builder<T> onCommandLine(Set<String> commands) {
-            this.commandLine = commands;
             return this;
         }
 
@@ -212,19 +187,7 @@ public record Setting<T>(
                 spellings.remove(Face.QUARKUS);
                 absent.put(Face.QUARKUS, "as in Spring Boot: " + starterLacks);
             }
-            return new Setting<>(
-                    name,
-                    type,
-                    defaultValue,
-                    section,
-                    commands,
-                    commandLine == null ? commands : commandLine,
-                    spellings,
-                    absent,
-                    doc,
-                    described,
-                    run,
-                    defaults);
+            return new Setting<>(name, type, defaultValue, section, spellings, absent, doc, described, run, defaults);
         }
 
         /** The plugin's parameter of a dotted name: {@code drift.sqlFile} is {@code <driftSqlFile>}. */

@@ -7,11 +7,8 @@ import dev.migrate.Migrator;
 import dev.migrate.TransactionMode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,62 +19,6 @@ import org.jspecify.annotations.Nullable;
  * each row it should.
  */
 public final class SettingsTable {
-    /** The goals that take the connection and run settings, as the reference page lists them. */
-    public static final Set<String> DATABASE_GOALS = Set.of(
-            "autogenerate",
-            "baseline",
-            "check",
-            "complete",
-            "current",
-            "diagram",
-            "downgrade",
-            "drift",
-            "history",
-            "import",
-            "lint",
-            "mcp",
-            "rebase",
-            "snapshot",
-            "squash",
-            "stamp",
-            "upgrade",
-            "verify",
-            "watch");
-
-    /**
-     * The commands of the command line that take the run settings: those of the database goals but {@code import},
-     * which connects only to retire the old tool's history table.
-     */
-    public static final Set<String> DATABASE_COMMANDS = except(DATABASE_GOALS, "import");
-
-    /** Every goal but {@code help}, whose own parameters describe help; the command line's commands are named as goals. */
-    public static final Set<String> ALL_GOALS = Set.of(
-            "autogenerate",
-            "baseline",
-            "branches",
-            "check",
-            "complete",
-            "current",
-            "diagram",
-            "downgrade",
-            "drift",
-            "heads",
-            "history",
-            "import",
-            "lint",
-            "mcp",
-            "merge",
-            "module",
-            "rebase",
-            "revision",
-            "show",
-            "snapshot",
-            "squash",
-            "stamp",
-            "upgrade",
-            "verify",
-            "watch");
-
     // The defaults of the build-time tools' rows, spelled here so that the runtime commands name no class of the lint,
     // autogen or the import (the starter and the Quarkus runtime load this table without them). BuildTimeDefaultsTest
     // in migrate-tooling-commands holds each equal to the tool's own constant.
@@ -125,8 +66,6 @@ public final class SettingsTable {
 
     public static final Setting<String> URL = Setting.named("url", SettingType.text("url"))
             .in(Section.CONNECTION)
-            .takenBy(DATABASE_GOALS)
-            .onCommandLine(except(DATABASE_GOALS, "verify"))
             .spelled(
                     Face.JAVA_API,
                     "builder.dataSource(DataSource)",
@@ -145,14 +84,12 @@ public final class SettingsTable {
 
     public static final Setting<String> USER = Setting.named("user", SettingType.text("name"))
             .in(Section.CONNECTION)
-            .takenBy(DATABASE_GOALS)
             .notIn(Face.JAVA_API, "`builder.url(String, String, String)` takes it with the URL")
             .describedOn(Face.COMMAND_LINE, "The database user, when the URL names none.")
             .documented("The database user, when the URL does not name one.");
 
     public static final Setting<String> PASSWORD = Setting.named("password", SettingType.text("password"))
             .in(Section.CONNECTION)
-            .takenBy(DATABASE_GOALS)
             .notIn(Face.JAVA_API, "`builder.url(String, String, String)` takes it with the URL")
             .describedOn(
                     Face.COMMAND_LINE,
@@ -176,8 +113,6 @@ public final class SettingsTable {
     public static final Setting<String> CREDENTIALS_PROVIDER = Setting.named(
                     "credentialsProvider", SettingType.text("class"))
             .in(Section.CONNECTION)
-            .takenBy(DATABASE_GOALS)
-            .onCommandLine(except(DATABASE_GOALS, "verify", "watch"))
             .notIn(Face.SPRING_BOOT, PROVIDER_BEAN)
             .notIn(Face.JAVA_API, "`builder.credentials(CredentialsProvider)` takes the provider itself")
             .describedOn(
@@ -198,7 +133,6 @@ public final class SettingsTable {
 
     public static final Setting<String> SERVER_ID = Setting.named("serverId", SettingType.TEXT)
             .in(Section.CONNECTION)
-            .takenBy(DATABASE_GOALS)
             .notIn(Face.COMMAND_LINE, MAVEN_SETTINGS_XML)
             .notIn(Face.SPRING_BOOT, MAVEN_SETTINGS_XML)
             .notIn(Face.JAVA_API, MAVEN_SETTINGS_XML)
@@ -209,7 +143,6 @@ public final class SettingsTable {
     public static final Setting<List<String>> PACKAGES = Setting.named("packages", SettingType.LIST)
             .in(Section.MIGRATIONS)
             .byDefault("db.migrations")
-            .takenBy(ALL_GOALS)
             .spelled(
                     Face.JAVA_API,
                     "builder.packages(String...)",
@@ -225,8 +158,6 @@ public final class SettingsTable {
     public static final Setting<String> SCHEMA = Setting.named("schema", SettingType.TEXT)
             .in(Section.MIGRATIONS)
             .byDefault("public")
-            .takenBy(DATABASE_GOALS)
-            .onCommandLine(DATABASE_COMMANDS)
             .runs(Migrator.Builder::schema, "builder.schema(String)")
             .describedOn(Face.COMMAND_LINE, "The schema of the version and history tables. Default public.")
             .documented("Schema of the version and history tables.");
@@ -234,8 +165,6 @@ public final class SettingsTable {
     public static final Setting<String> VERSION_TABLE = Setting.named("versionTable", SettingType.TEXT)
             .in(Section.MIGRATIONS)
             .byDefault("migrate_version")
-            .takenBy(DATABASE_GOALS)
-            .onCommandLine(DATABASE_COMMANDS)
             .runs(Migrator.Builder::versionTable, "builder.versionTable(String)")
             .describedOn(Face.COMMAND_LINE, "The table holding one row per current head. Default migrate_version.")
             .documented("The table holding one row per current head revision.");
@@ -243,8 +172,6 @@ public final class SettingsTable {
     public static final Setting<String> HISTORY_TABLE = Setting.named("historyTable", SettingType.TEXT)
             .in(Section.MIGRATIONS)
             .byDefault("migrate_history")
-            .takenBy(DATABASE_GOALS)
-            .onCommandLine(DATABASE_COMMANDS)
             .runs(Migrator.Builder::historyTable, "builder.historyTable(String)")
             .describedOn(
                     Face.COMMAND_LINE,
@@ -265,7 +192,6 @@ public final class SettingsTable {
             .byDefault("`head` (upgrade, stamp), `-1` (downgrade)")
             .byDefaultIn("head", "complete", "stamp", "upgrade")
             .byDefaultIn("-1", "downgrade")
-            .takenBy(Set.of("complete", "downgrade", "squash", "stamp", "upgrade"))
             .notIn(Face.JAVA_API, "`upgrade`, `downgrade` and `stamp` take it as an argument")
             .describedOn(Face.COMMAND_LINE, "The revision to go to; every form the plugin's target takes.")
             .describedOn(Face.SPRING_BOOT, "The revision to upgrade to: head, heads, a revision id, +N or label@head.")
@@ -274,8 +200,6 @@ public final class SettingsTable {
     public static final Setting<TransactionMode> TRANSACTION_MODE = Setting.named(
                     "transactionMode", SettingType.choice(TransactionMode.class))
             .byDefault("per_migration")
-            .takenBy(DATABASE_GOALS)
-            .onCommandLine(DATABASE_COMMANDS)
             .runs(Migrator.Builder::transactionMode, "builder.transactionMode(TransactionMode)")
             .describedOn(
                     Face.COMMAND_LINE, "One transaction per migration (default), or every migration of the run in one.")
@@ -284,8 +208,6 @@ public final class SettingsTable {
 
     public static final Setting<Duration> LOCK_TIMEOUT = Setting.named("lockTimeout", SettingType.DURATION)
             .byDefault("10s")
-            .takenBy(DATABASE_GOALS)
-            .onCommandLine(DATABASE_COMMANDS)
             .runs(Migrator.Builder::lockTimeout, "builder.lockTimeout(Duration)")
             .describedOn(
                     Face.COMMAND_LINE,
@@ -297,8 +219,6 @@ public final class SettingsTable {
 
     public static final Setting<Integer> LOCK_RETRIES = Setting.named("lockRetries", SettingType.COUNT)
             .byDefault("3")
-            .takenBy(DATABASE_GOALS)
-            .onCommandLine(DATABASE_COMMANDS)
             .runs(Migrator.Builder::lockRetries, "builder.lockRetries(int)", "builder.lockRetries(int, Duration)")
             .describedOn(
                     Face.COMMAND_LINE,
@@ -308,24 +228,18 @@ public final class SettingsTable {
                     + " `0` never.");
 
     public static final Setting<Duration> STATEMENT_TIMEOUT = Setting.named("statementTimeout", SettingType.DURATION)
-            .takenBy(DATABASE_GOALS)
-            .onCommandLine(DATABASE_COMMANDS)
             .runs(Migrator.Builder::statementTimeout, "builder.statementTimeout(Duration)")
             .describedOn(Face.COMMAND_LINE, "PostgreSQL's statement_timeout for the run. Default: the server's.")
             .documented("PostgreSQL `statement_timeout`, e.g. `5min`. Unset: the server's.");
 
     public static final Setting<Duration> LOCK_WAIT_TIMEOUT = Setting.named("lockWaitTimeout", SettingType.DURATION)
             .byDefault("10min")
-            .takenBy(DATABASE_GOALS)
-            .onCommandLine(DATABASE_COMMANDS)
             .runs(Migrator.Builder::lockWaitTimeout, "builder.lockWaitTimeout(Duration)")
             .describedOn(Face.COMMAND_LINE, "How long to wait for the migration lock another run holds. Default 10min.")
             .documented("How long to wait for another run's migration lock.");
 
     public static final Setting<Duration> PROGRESS_INTERVAL = Setting.named("progressInterval", SettingType.DURATION)
             .byDefault("10s")
-            .takenBy(DATABASE_GOALS)
-            .onCommandLine(DATABASE_COMMANDS)
             .runs(Migrator.Builder::progressInterval, "builder.progressInterval(Duration)")
             .documented("How often a migration still running logs how long it has run and the statement it is at;"
                     + " `0` never.");
@@ -333,8 +247,6 @@ public final class SettingsTable {
     public static final Setting<Duration> WAIT_REPORT_INTERVAL = Setting.named(
                     "waitReportInterval", SettingType.DURATION)
             .byDefault("5s")
-            .takenBy(DATABASE_GOALS)
-            .onCommandLine(DATABASE_COMMANDS)
             .runs(Migrator.Builder::waitReportInterval, "builder.waitReportInterval(Duration)")
             .documented("How often a run that waits says who it waits for: the run holding the migration lock, or a"
                     + " session holding a lock a migration statement needs, with its query; a Job stuck behind"
@@ -342,8 +254,6 @@ public final class SettingsTable {
 
     public static final Setting<Boolean> ACCEPT_CHECKSUMS = Setting.named("acceptChecksums", SettingType.FLAG)
             .byDefault("false")
-            .takenBy(DATABASE_GOALS)
-            .onCommandLine(DATABASE_COMMANDS)
             .runs(Migrator.Builder::acceptChecksums, "builder.acceptChecksums(boolean)")
             .describedOn(
                     Face.COMMAND_LINE,
@@ -353,7 +263,6 @@ public final class SettingsTable {
     public static final Setting<Boolean> CHECKSUM_CACHE = Setting.named("checksumCache", SettingType.FLAG)
             .in(Section.RUNNING)
             .byDefault("true")
-            .takenBy(DATABASE_GOALS)
             .notIn(Face.COMMAND_LINE, MAVEN_CACHE)
             .notIn(Face.SPRING_BOOT, MAVEN_CACHE)
             .spelled(Face.JAVA_API, "builder.checksumCache(ChecksumCache)")
@@ -365,7 +274,6 @@ public final class SettingsTable {
                     "rebuildInvalidIndexes", SettingType.FLAG)
             .in(Section.RUNNING)
             .byDefault("true")
-            .takenBy(Set.of("upgrade"))
             .runs(Migrator.Builder::rebuildInvalidIndexes, "builder.rebuildInvalidIndexes(boolean)")
             .describedOn(
                     Face.COMMAND_LINE,
@@ -377,8 +285,6 @@ public final class SettingsTable {
                     + "cut](../concepts/database.md#when-a-migration-is-cut)).");
 
     public static final Setting<List<String>> CONTEXTS = Setting.named("contexts", SettingType.LIST)
-            .takenBy(DATABASE_GOALS)
-            .onCommandLine(DATABASE_COMMANDS)
             .runs(
                     (builder, contexts) -> builder.contexts(contexts.toArray(String[]::new)),
                     "builder.contexts(String...)")
@@ -395,8 +301,6 @@ public final class SettingsTable {
                     "acceptFutureRevisions", SettingType.FLAG)
             .in(Section.RUNNING)
             .byDefault("false")
-            .takenBy(Set.of("current", "history", "upgrade"))
-            .onCommandLine(Set.of("current", "drift", "history", "lint", "upgrade"))
             .runs(Migrator.Builder::acceptFutureRevisions, "builder.acceptFutureRevisions(boolean)")
             .describedOn(
                     Face.COMMAND_LINE,
@@ -408,8 +312,6 @@ public final class SettingsTable {
 
     public static final Setting<String> CONSENT = Setting.named("consent", SettingType.text("token"))
             .in(Section.RUNNING)
-            .takenBy(Set.of("complete", "downgrade", "stamp", "upgrade"))
-            .onCommandLine(Set.of("downgrade", "import", "stamp", "upgrade"))
             .runs(Migrator.Builder::consent, "builder.consent(String)")
             .notIn(Face.SPRING_BOOT, "an application started by a coding agent reads `MIGRATE_CONSENT`")
             .describedOn(
@@ -424,8 +326,6 @@ public final class SettingsTable {
     public static final Setting<Boolean> REHEARSE = Setting.named("rehearse", SettingType.FLAG)
             .in(Section.RUNNING)
             .byDefault("true")
-            .takenBy(Set.of("downgrade", "upgrade"))
-            .onCommandLine(Set.of("downgrade", "upgrade"))
             .notIn(Face.SPRING_BOOT, "an application's refusal shows the plan without a throwaway copy")
             .notIn(Face.JAVA_API, "a refusal is a `ConsentRefusedException`; rehearse with the tooling yourself")
             .describedOn(
@@ -442,7 +342,6 @@ public final class SettingsTable {
     public static final Setting<Boolean> EMBEDDED = Setting.named("embedded", SettingType.FLAG)
             .in(Section.RUNNING)
             .byDefault("false")
-            .takenBy(Set.of("complete", "downgrade", "stamp", "upgrade"))
             .notIn(Face.COMMAND_LINE, "the command line starts no embedded database to migrate")
             .notIn(Face.SPRING_BOOT, STARTER_DATA_SOURCE)
             .notIn(Face.JAVA_API, JAVA_DATA_SOURCE)
@@ -452,7 +351,6 @@ public final class SettingsTable {
     public static final Setting<Boolean> PURGE = Setting.named("purge", SettingType.FLAG)
             .in(Section.RUNNING)
             .byDefault("false")
-            .takenBy(Set.of("stamp"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, "`stamp(target, purge)` takes it as an argument")
             .describedOn(
@@ -483,7 +381,6 @@ public final class SettingsTable {
     public static final Setting<Boolean> SQL = Setting.named("sql", SettingType.FLAG)
             .in(Section.OFFLINE_SQL)
             .byDefault("false")
-            .takenBy(Set.of("complete", "downgrade", "stamp", "upgrade"))
             .notIn(Face.SPRING_BOOT, STARTER_NO_SQL)
             .notIn(Face.JAVA_API, JAVA_SQL)
             .describedOn(
@@ -494,8 +391,6 @@ public final class SettingsTable {
 
     public static final Setting<Path> SQL_FILE = Setting.named("sqlFile", SettingType.PATH)
             .in(Section.OFFLINE_SQL)
-            .takenBy(Set.of("complete", "downgrade", "stamp", "upgrade"))
-            .onCommandLine(Set.of("complete", "downgrade", "drift", "stamp", "upgrade"))
             .notIn(Face.SPRING_BOOT, STARTER_NO_SQL)
             .notIn(Face.JAVA_API, JAVA_SQL)
             .describedOn(
@@ -507,7 +402,6 @@ public final class SettingsTable {
     public static final Setting<Boolean> CHECK_HEADS = Setting.named("checkHeads", SettingType.FLAG)
             .in(Section.GRAPH)
             .byDefault("false")
-            .takenBy(Set.of("current"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, "`current()` and `heads()` return what it compares")
             .describedOn(Face.COMMAND_LINE, "Fail unless the database is at every head: a deployment gate.")
@@ -515,7 +409,6 @@ public final class SettingsTable {
 
     public static final Setting<String> RANGE = Setting.named("range", SettingType.text("from:to"))
             .in(Section.GRAPH)
-            .takenBy(Set.of("history", "lint"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, "`revisions()` returns the whole graph")
             .describedOn(
@@ -526,7 +419,6 @@ public final class SettingsTable {
 
     public static final Setting<String> MODULE = Setting.named("module", SettingType.text("name"))
             .in(Section.GRAPH)
-            .takenBy(Set.of("current", "downgrade", "heads", "history"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, "`current()` and `heads()` name each revision `<module>.<id>`")
             .describedOn(
@@ -541,8 +433,6 @@ public final class SettingsTable {
     public static final Setting<Boolean> VERBOSE = Setting.named("verbose", SettingType.FLAG)
             .in(Section.GRAPH)
             .byDefault("false")
-            .takenBy(Set.of("current", "heads", "history"))
-            .onCommandLine(ALL_GOALS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, "`revisions()` and `current()` return every detail")
             .describedOn(Face.COMMAND_LINE, "More detail in reports, and the stack trace of a failure.")
@@ -552,7 +442,6 @@ public final class SettingsTable {
     public static final Setting<String> REVISION = Setting.named("revision", SettingType.text("revision"))
             .in(Section.GRAPH)
             .byDefaultIn("head", "show")
-            .takenBy(Set.of("rebase", "show"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, "`revision(target)` takes it as an argument")
             .describedOn(Face.COMMAND_LINE, "The revision to show. Default head.")
@@ -560,8 +449,6 @@ public final class SettingsTable {
 
     public static final Setting<String> MESSAGE = Setting.named("message", SettingType.TEXT)
             .in(Section.WRITING)
-            .takenBy(Set.of("autogenerate", "baseline", "drift", "merge", "revision", "squash", "watch"))
-            .onCommandLine(Set.of("watch"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(Face.COMMAND_LINE, "watch: the written migration's message, which names its class.")
@@ -570,7 +457,6 @@ public final class SettingsTable {
 
     public static final Setting<String> HEAD = Setting.named("head", SettingType.TEXT)
             .in(Section.WRITING)
-            .takenBy(Set.of("revision"))
             .notIn(Face.COMMAND_LINE, NO_SUCH_COMMAND)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -579,7 +465,6 @@ public final class SettingsTable {
 
     public static final Setting<List<String>> REVISIONS = Setting.named("revisions", SettingType.LIST)
             .in(Section.WRITING)
-            .takenBy(Set.of("merge"))
             .notIn(Face.COMMAND_LINE, NO_SUCH_COMMAND)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -589,7 +474,6 @@ public final class SettingsTable {
     public static final Setting<String> ONTO = Setting.named("onto", SettingType.TEXT)
             .in(Section.WRITING)
             .byDefault("the other head")
-            .takenBy(Set.of("rebase"))
             .notIn(Face.COMMAND_LINE, NO_SUCH_COMMAND)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -598,9 +482,6 @@ public final class SettingsTable {
     public static final Setting<Path> SOURCE_DIRECTORY = Setting.named("sourceDirectory", SettingType.PATH)
             .in(Section.WRITING)
             .byDefault("`src/main/java` (the command line's `import`: that of `--project`)")
-            .takenBy(Set.of(
-                    "autogenerate", "baseline", "drift", "import", "mcp", "merge", "revision", "squash", "watch"))
-            .onCommandLine(Set.of("import", "watch"))
             .spelled(Face.COMMAND_LINE, "--sources")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -613,7 +494,6 @@ public final class SettingsTable {
     public static final Setting<String> SQUASH_DATA = Setting.named("squashData", SettingType.text("carry|drop"))
             .in(Section.WRITING)
             .byDefault("carry")
-            .takenBy(Set.of("squash"))
             .notIn(Face.COMMAND_LINE, NO_SUCH_COMMAND)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -623,8 +503,6 @@ public final class SettingsTable {
     public static final Setting<List<String>> ENTITY_PACKAGES = Setting.named("entityPackages", SettingType.LIST)
             .in(Section.AUTOGENERATE)
             .byDefault("all of `target/classes`")
-            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
-            .onCommandLine(Set.of("watch"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(Face.COMMAND_LINE, "watch: the packages whose entities are compared. Default: all.")
@@ -632,7 +510,6 @@ public final class SettingsTable {
 
     public static final Setting<String> PERSISTENCE_UNIT = Setting.named("persistenceUnit", SettingType.TEXT)
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -641,7 +518,6 @@ public final class SettingsTable {
     public static final Setting<String> PHYSICAL_NAMING_STRATEGY = Setting.named(
                     "physicalNamingStrategy", SettingType.text("class"))
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -651,7 +527,6 @@ public final class SettingsTable {
     public static final Setting<String> IMPLICIT_NAMING_STRATEGY = Setting.named(
                     "implicitNamingStrategy", SettingType.text("class"))
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -661,7 +536,6 @@ public final class SettingsTable {
     public static final Setting<Map<String, String>> HIBERNATE_PROPERTIES = Setting.named(
                     "hibernateProperties", SettingType.MAP)
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .spelled(Face.MAVEN, "<hibernateProperties>")
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
@@ -671,7 +545,6 @@ public final class SettingsTable {
 
     public static final Setting<List<String>> EXCLUDE = Setting.named("exclude", SettingType.LIST)
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("autogenerate", "check", "diagram", "drift", "mcp", "snapshot", "verify", "watch"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(
@@ -682,7 +555,6 @@ public final class SettingsTable {
 
     public static final Setting<List<String>> RENAMES = Setting.named("renames", SettingType.LIST)
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -690,7 +562,6 @@ public final class SettingsTable {
 
     public static final Setting<List<String>> NOT_RENAMED = Setting.named("notRenamed", SettingType.LIST)
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -700,7 +571,6 @@ public final class SettingsTable {
     public static final Setting<Boolean> SERIAL_TO_IDENTITY = Setting.named("serialToIdentity", SettingType.FLAG)
             .in(Section.AUTOGENERATE)
             .byDefault("false")
-            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -710,7 +580,6 @@ public final class SettingsTable {
     public static final Setting<Boolean> SAFE = Setting.named("safe", SettingType.FLAG)
             .in(Section.AUTOGENERATE)
             .byDefault("false")
-            .takenBy(Set.of("autogenerate", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -721,7 +590,6 @@ public final class SettingsTable {
     public static final Setting<Boolean> ONLINE = Setting.named("online", SettingType.FLAG)
             .in(Section.AUTOGENERATE)
             .byDefault("false")
-            .takenBy(Set.of("autogenerate", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -736,7 +604,6 @@ public final class SettingsTable {
     public static final Setting<Duration> MEASURE_TIMEOUT = Setting.named("measureTimeout", SettingType.DURATION)
             .in(Section.AUTOGENERATE)
             .byDefault("5s")
-            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -747,8 +614,6 @@ public final class SettingsTable {
     public static final Setting<Long> LARGE_TABLE_ROWS = Setting.named("largeTableRows", SettingType.NUMBER)
             .in(Section.AUTOGENERATE)
             .byDefault(String.valueOf(DEFAULT_LARGE_TABLE_ROWS))
-            .takenBy(Set.of("autogenerate", "check", "lint", "mcp", "verify", "watch"))
-            .onCommandLine(Set.of("lint", "mcp"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(
@@ -762,19 +627,6 @@ public final class SettingsTable {
     public static final Setting<String> MANAGED_SCHEMA = Setting.named("managedSchema", SettingType.TEXT)
             .in(Section.AUTOGENERATE)
             .byDefault("public")
-            .takenBy(Set.of(
-                    "autogenerate",
-                    "baseline",
-                    "check",
-                    "diagram",
-                    "drift",
-                    "import",
-                    "mcp",
-                    "snapshot",
-                    "squash",
-                    "verify",
-                    "watch"))
-            .onCommandLine(Set.of("drift", "mcp", "verify", "watch"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(
@@ -787,7 +639,6 @@ public final class SettingsTable {
                     "comparisonDatabase", SettingType.text("server|embedded|auto"))
             .in(Section.AUTOGENERATE)
             .byDefault("auto")
-            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, "the command line compares on `--scratch-url` or on throwaway embedded servers")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -800,7 +651,6 @@ public final class SettingsTable {
     public static final Setting<Boolean> ENTITY_CACHE = Setting.named("entityCache", SettingType.FLAG)
             .in(Section.AUTOGENERATE)
             .byDefault("true")
-            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -810,7 +660,6 @@ public final class SettingsTable {
     public static final Setting<Boolean> REPLAY_CACHE = Setting.named("replayCache", SettingType.FLAG)
             .in(Section.AUTOGENERATE)
             .byDefault("true")
-            .takenBy(Set.of("autogenerate", "check", "mcp", "diagram", "drift", "snapshot", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, "the command line keeps the cache only where `--replay-cache` names it")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -821,8 +670,6 @@ public final class SettingsTable {
     public static final Setting<Path> OBJECTS_DIRECTORY = Setting.named("objectsDirectory", SettingType.PATH)
             .in(Section.AUTOGENERATE)
             .byDefault("src/main/resources/db/objects")
-            .takenBy(Set.of("autogenerate", "check", "mcp", "verify", "watch"))
-            .onCommandLine(Set.of("watch"))
             .spelled(Face.COMMAND_LINE, "--objects")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -836,17 +683,9 @@ public final class SettingsTable {
                     + "of the database is compared, and one no file declares is dropped (unless excluded); "
                     + "without it, they are left as they are.");
 
-    /** The goals and commands that read the desired schema from a source: those that compare, and baseline. */
-    private static final Set<String> SOURCE_GOALS =
-            Set.of("autogenerate", "baseline", "check", "mcp", "verify", "watch");
-    /** The goals and commands that run a program for the desired schema: those that compare. */
-    private static final Set<String> PROGRAM_SOURCE_GOALS = Set.of("autogenerate", "check", "mcp", "verify", "watch");
-
     public static final Setting<String> SOURCE = Setting.named(
                     "source", SettingType.text("jpa|sql|command|spring-data-jdbc"))
             .in(Section.AUTOGENERATE)
-            .takenBy(SOURCE_GOALS)
-            .onCommandLine(Set.of("watch"))
             .spelled(Face.QUARKUS, "quarkus.migrate.source")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -865,8 +704,6 @@ public final class SettingsTable {
     public static final Setting<Path> SOURCE_SQL_DIRECTORY = Setting.named("source.sql.dir", SettingType.PATH)
             .in(Section.AUTOGENERATE)
             .byDefault("src/main/resources/db/schema")
-            .takenBy(SOURCE_GOALS)
-            .onCommandLine(Set.of("watch"))
             .spelled(Face.COMMAND_LINE, "--source-sql-dir")
             .spelled(Face.QUARKUS, "quarkus.migrate.source-sql-dir")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
@@ -881,8 +718,6 @@ public final class SettingsTable {
 
     public static final Setting<String> SOURCE_COMMAND = Setting.named("source.command", SettingType.text("command"))
             .in(Section.AUTOGENERATE)
-            .takenBy(PROGRAM_SOURCE_GOALS)
-            .onCommandLine(Set.of("watch"))
             .spelled(Face.COMMAND_LINE, "--source-command")
             .spelled(Face.QUARKUS, "quarkus.migrate.source-command")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
@@ -897,8 +732,6 @@ public final class SettingsTable {
 
     public static final Setting<String> SOURCE_MAIN_CLASS = Setting.named("source.mainClass", SettingType.text("class"))
             .in(Section.AUTOGENERATE)
-            .takenBy(PROGRAM_SOURCE_GOALS)
-            .onCommandLine(Set.of("watch"))
             .spelled(Face.COMMAND_LINE, "--source-main-class")
             .spelled(Face.QUARKUS, "quarkus.migrate.source-main-class")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
@@ -914,8 +747,6 @@ public final class SettingsTable {
     public static final Setting<Path> DATA_DIRECTORY = Setting.named("dataDirectory", SettingType.PATH)
             .in(Section.AUTOGENERATE)
             .byDefault("src/main/resources/db/data")
-            .takenBy(Set.of("autogenerate", "baseline", "check", "mcp", "drift", "verify", "watch"))
-            .onCommandLine(Set.of("watch"))
             .spelled(Face.COMMAND_LINE, "--data")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -934,7 +765,6 @@ public final class SettingsTable {
     public static final Setting<Integer> DATA_ROW_LIMIT = Setting.named("dataRowLimit", SettingType.COUNT)
             .in(Section.AUTOGENERATE)
             .byDefault(String.valueOf(DEFAULT_DATA_ROW_LIMIT))
-            .takenBy(Set.of("autogenerate", "baseline", "check", "mcp", "drift", "verify", "watch"))
             .notIn(Face.COMMAND_LINE, "the command line's watch keeps the default")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -944,7 +774,6 @@ public final class SettingsTable {
 
     public static final Setting<List<String>> BASELINE_DATA = Setting.named("baseline.data", SettingType.LIST)
             .in(Section.AUTOGENERATE)
-            .takenBy(Set.of("baseline"))
             .notIn(Face.COMMAND_LINE, "the baseline is the plugin's")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -955,7 +784,6 @@ public final class SettingsTable {
     public static final Setting<Boolean> WATCH_WRITE = Setting.named("watch.write", SettingType.FLAG)
             .in(Section.WATCH)
             .byDefault("false")
-            .takenBy(Set.of("watch"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(
@@ -968,7 +796,6 @@ public final class SettingsTable {
     public static final Setting<Integer> WATCH_CYCLES = Setting.named("watch.cycles", SettingType.COUNT)
             .in(Section.WATCH)
             .byDefault("0")
-            .takenBy(Set.of("watch"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(
@@ -982,7 +809,6 @@ public final class SettingsTable {
     public static final Setting<Duration> WATCH_DEBOUNCE = Setting.named("watch.debounce", SettingType.DURATION)
             .in(Section.WATCH)
             .byDefault("150ms")
-            .takenBy(Set.of("watch"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(
@@ -994,7 +820,6 @@ public final class SettingsTable {
     public static final Setting<Path> CLASSES = Setting.named("classes", SettingType.PATH)
             .in(Section.WATCH)
             .byDefault("target/classes")
-            .takenBy(Set.of("watch"))
             .notIn(Face.MAVEN, "the project's `target/classes`")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -1010,7 +835,6 @@ public final class SettingsTable {
 
     public static final Setting<String> IMPORT_FROM = Setting.named("import.from", SettingType.text("flyway|liquibase"))
             .in(Section.IMPORT)
-            .takenBy(Set.of("import"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(Face.COMMAND_LINE, "import: the tool the project moves in from.")
@@ -1021,7 +845,6 @@ public final class SettingsTable {
     public static final Setting<String> IMPORT_PROVE = Setting.named("import.prove", SettingType.text("true|false"))
             .in(Section.IMPORT)
             .byDefault("true")
-            .takenBy(Set.of("import"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(
@@ -1038,7 +861,6 @@ public final class SettingsTable {
                     "import.flywayVersion", SettingType.text("version"))
             .in(Section.IMPORT)
             .byDefault(DEFAULT_FLYWAY_VERSION)
-            .takenBy(Set.of("import"))
             .notIn(Face.COMMAND_LINE, TOOL_PATH_INSTEAD)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -1051,7 +873,6 @@ public final class SettingsTable {
                     "import.liquibaseVersion", SettingType.text("version"))
             .in(Section.IMPORT)
             .byDefault(DEFAULT_LIQUIBASE_VERSION)
-            .takenBy(Set.of("import"))
             .notIn(Face.COMMAND_LINE, TOOL_PATH_INSTEAD)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -1062,7 +883,6 @@ public final class SettingsTable {
 
     public static final Setting<Map<String, String>> IMPORT_SETTINGS = Setting.named("importSettings", SettingType.MAP)
             .in(Section.IMPORT)
-            .takenBy(Set.of("import"))
             .spelled(Face.MAVEN, "<importSettings>")
             .spelled(Face.COMMAND_LINE, "--import-setting")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
@@ -1088,7 +908,6 @@ public final class SettingsTable {
 
     public static final Setting<String> IMPORT_RETIRE = Setting.named("import.retire", SettingType.text("dry-run|true"))
             .in(Section.IMPORT)
-            .takenBy(Set.of("import"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(
@@ -1105,7 +924,6 @@ public final class SettingsTable {
     public static final Setting<String> TOOL_PATH = Setting.named("toolPath", SettingType.text("paths"))
             .in(Section.IMPORT)
             .byDefault("the environment variable `MIGRATE_IMPORT_TOOL_PATH`, else the local Maven repository")
-            .takenBy(Set.of("import"))
             .notIn(Face.MAVEN, "resolved from Maven Central")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -1126,7 +944,6 @@ public final class SettingsTable {
     public static final Setting<Path> PROJECT = Setting.named("project", SettingType.PATH)
             .in(Section.IMPORT)
             .byDefault("the working directory")
-            .takenBy(Set.of("import"))
             .notIn(Face.MAVEN, "the project's base directory")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -1143,7 +960,6 @@ public final class SettingsTable {
     public static final Setting<String> FAIL_ON = Setting.named("failOn", SettingType.text("error|warning|none"))
             .in(Section.LINT)
             .byDefault("`error` (`lint`); not set (`verify`)")
-            .takenBy(Set.of("lint", "verify"))
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
             .describedOn(
@@ -1157,7 +973,6 @@ public final class SettingsTable {
     public static final Setting<Path> LINT_REPORT = Setting.named("lintReport", SettingType.PATH)
             .in(Section.LINT)
             .byDefault("target/migrate/lint.json")
-            .takenBy(Set.of("lint", "verify"))
             .notIn(Face.COMMAND_LINE, "the command line writes the report of `--report`")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -1166,7 +981,6 @@ public final class SettingsTable {
     public static final Setting<String> LINT_SINCE = Setting.named("lintSince", SettingType.text("revision"))
             .in(Section.LINT)
             .byDefault("`origin/$GITHUB_BASE_REF` when that is set, else none")
-            .takenBy(Set.of("lint", "verify"))
             .notIn(Face.COMMAND_LINE, "the command line lints the migrations of `--range`")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -1175,7 +989,6 @@ public final class SettingsTable {
 
     public static final Setting<Path> DRIFT_SQL_FILE = Setting.named("drift.sqlFile", SettingType.PATH)
             .in(Section.DRIFT)
-            .takenBy(Set.of("drift"))
             .notIn(Face.COMMAND_LINE, "the command line's `drift` takes `--sql-file`")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -1186,7 +999,6 @@ public final class SettingsTable {
     public static final Setting<Boolean> DRIFT_ACCEPT = Setting.named("drift.accept", SettingType.FLAG)
             .in(Section.DRIFT)
             .byDefault("false")
-            .takenBy(Set.of("drift"))
             .notIn(Face.COMMAND_LINE, "accepting drift writes a migration, which the command line leaves to the plugin")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -1210,7 +1022,6 @@ public final class SettingsTable {
 
     public static final Setting<List<String>> SNAPSHOT_MAJORS = Setting.named("snapshot.majors", SettingType.LIST)
             .in(Section.DRIFT)
-            .takenBy(Set.of("snapshot"))
             .spelled(Face.MAVEN, "-Dmigrate.snapshot.majors", "<majors>")
             .notIn(Face.COMMAND_LINE, NO_SUCH_COMMAND)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
@@ -1221,7 +1032,6 @@ public final class SettingsTable {
 
     public static final Setting<String> SCRATCH_URL = Setting.named("scratchUrl", SettingType.text("url"))
             .in(Section.DRIFT)
-            .takenBy(Set.of("drift", "import", "lint", "mcp", "verify", "watch"))
             .notIn(
                     Face.MAVEN,
                     "the goals compare on the database of `url` or on throwaway embedded servers (`comparisonDatabase`)")
@@ -1240,7 +1050,6 @@ public final class SettingsTable {
 
     public static final Setting<Path> REPLAY_CACHE_DIRECTORY = Setting.named("--replay-cache", SettingType.PATH)
             .in(Section.DRIFT)
-            .takenBy(Set.of("drift", "watch"))
             .notIn(Face.MAVEN, "`replayCache` keeps it in `target/migrate/replay-cache`")
             .spelled(Face.COMMAND_LINE, "--replay-cache")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
@@ -1255,7 +1064,6 @@ public final class SettingsTable {
 
     public static final Setting<Path> REPORT = Setting.named("report", SettingType.PATH)
             .in(Section.DRIFT)
-            .takenBy(Set.of("drift", "lint", "verify"))
             .notIn(Face.MAVEN, "the goals write `lintReport`, and the JSON document to `output.file`")
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -1266,7 +1074,6 @@ public final class SettingsTable {
 
     public static final Setting<String> TENANTS = Setting.named("tenants", SettingType.text("schemas"))
             .in(Section.TENANTS)
-            .takenBy(Set.of("complete", "current", "downgrade", "drift", "stamp", "upgrade"))
             .notIn(Face.JAVA_API, JAVA_ONE_DATABASE)
             .describedOn(
                     Face.COMMAND_LINE,
@@ -1280,7 +1087,6 @@ public final class SettingsTable {
 
     public static final Setting<String> DATABASES = Setting.named("databases", SettingType.text("urls|@file"))
             .in(Section.TENANTS)
-            .takenBy(Set.of("complete", "current", "downgrade", "drift", "stamp", "upgrade"))
             .notIn(
                     Face.SPRING_BOOT,
                     "the starter migrates the application's `DataSource`, a schema per tenant with `migrate.tenants`")
@@ -1294,7 +1100,6 @@ public final class SettingsTable {
 
     public static final Setting<Integer> PARALLEL = Setting.named("parallel", SettingType.COUNT)
             .in(Section.TENANTS)
-            .takenBy(Set.of("complete", "downgrade", "drift", "stamp", "upgrade"))
             .notIn(Face.JAVA_API, JAVA_ONE_DATABASE)
             .describedOn(Face.COMMAND_LINE, "How many tenants run at once.")
             .notIn(Face.QUARKUS, QUARKUS_DATASOURCES)
@@ -1304,7 +1109,6 @@ public final class SettingsTable {
     public static final Setting<Boolean> FAIL_FAST = Setting.named("failFast", SettingType.FLAG)
             .in(Section.TENANTS)
             .byDefault("false")
-            .takenBy(Set.of("complete", "downgrade", "stamp", "upgrade"))
             .notIn(Face.JAVA_API, JAVA_ONE_DATABASE)
             .describedOn(Face.COMMAND_LINE, "Stop starting tenants after the first one fails.")
             .notIn(Face.QUARKUS, QUARKUS_DATASOURCES)
@@ -1313,7 +1117,6 @@ public final class SettingsTable {
     public static final Setting<Integer> CANARY = Setting.named("canary", SettingType.COUNT)
             .in(Section.TENANTS)
             .byDefault("0")
-            .takenBy(Set.of("complete", "downgrade", "stamp", "upgrade"))
             .notIn(Face.JAVA_API, JAVA_ONE_DATABASE)
             .describedOn(
                     Face.COMMAND_LINE,
@@ -1326,8 +1129,6 @@ public final class SettingsTable {
                     "embeddedPostgresVersion", SettingType.text("version"))
             .in(Section.SERVERS)
             .byDefault("18")
-            .takenBy(DATABASE_GOALS)
-            .onCommandLine(Set.of("drift", "import", "lint", "mcp", "verify", "watch"))
             .notIn(Face.SPRING_BOOT, STARTER_DATA_SOURCE)
             .notIn(Face.JAVA_API, JAVA_DATA_SOURCE)
             .describedOn(
@@ -1347,7 +1148,6 @@ public final class SettingsTable {
     public static final Setting<Path> EMBEDDED_DATA_DIRECTORY = Setting.named("embeddedDataDirectory", SettingType.PATH)
             .in(Section.SERVERS)
             .byDefault("target/migrate/pgdata")
-            .takenBy(DATABASE_GOALS)
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_THROWAWAY)
             .notIn(Face.SPRING_BOOT, STARTER_DATA_SOURCE)
             .notIn(Face.JAVA_API, JAVA_DATA_SOURCE)
@@ -1357,7 +1157,6 @@ public final class SettingsTable {
     public static final Setting<Boolean> THROWAWAY_IN_MEMORY = Setting.named("throwawayInMemory", SettingType.FLAG)
             .in(Section.SERVERS)
             .byDefault("true")
-            .takenBy(DATABASE_GOALS)
             .notIn(Face.COMMAND_LINE, COMMAND_LINE_THROWAWAY)
             .notIn(Face.SPRING_BOOT, STARTER_DATA_SOURCE)
             .notIn(Face.JAVA_API, JAVA_DATA_SOURCE)
@@ -1366,7 +1165,6 @@ public final class SettingsTable {
 
     public static final Setting<Path> POSTGRES_HOME = Setting.named("postgres.home", SettingType.PATH)
             .in(Section.SERVERS)
-            .takenBy(DATABASE_GOALS)
             .spelled(Face.MAVEN, "-Dmigrate.postgres.home", "<postgresHome>")
             .notIn(Face.COMMAND_LINE, "the command line replays on `--scratch-url` or on embedded servers")
             .notIn(Face.SPRING_BOOT, STARTER_DATA_SOURCE)
@@ -1380,7 +1178,6 @@ public final class SettingsTable {
 
     public static final Setting<List<String>> TABLES = Setting.named("tables", SettingType.LIST)
             .in(Section.PICTURES)
-            .takenBy(Set.of("diagram"))
             .notIn(Face.COMMAND_LINE, NO_SUCH_COMMAND)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -1391,7 +1188,6 @@ public final class SettingsTable {
     public static final Setting<Path> DIAGRAM_DIRECTORY = Setting.named("diagramDirectory", SettingType.PATH)
             .in(Section.PICTURES)
             .byDefault("target/migrate/diagram")
-            .takenBy(Set.of("diagram"))
             .notIn(Face.COMMAND_LINE, NO_SUCH_COMMAND)
             .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
             .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
@@ -1400,7 +1196,6 @@ public final class SettingsTable {
     public static final Setting<Boolean> SKIP = Setting.named("skip", SettingType.FLAG)
             .in(Section.GOAL)
             .byDefault("false")
-            .takenBy(ALL_GOALS)
             .notIn(Face.COMMAND_LINE, "a command is skipped by not running it")
             .notIn(Face.SPRING_BOOT, "`migrate.enabled=false` turns the starter off")
             .notIn(Face.JAVA_API, "the Java API runs when it is called")
@@ -1409,7 +1204,6 @@ public final class SettingsTable {
     public static final Setting<Boolean> OPTIMIZING_COMPILER = Setting.named("optimizingCompiler", SettingType.FLAG)
             .in(Section.GOAL)
             .byDefault("false")
-            .takenBy(ALL_GOALS)
             .notIn(Face.COMMAND_LINE, MAVEN_JVM)
             .notIn(Face.SPRING_BOOT, MAVEN_JVM)
             .notIn(Face.JAVA_API, MAVEN_JVM)
@@ -1419,8 +1213,6 @@ public final class SettingsTable {
     public static final Setting<String> OUTPUT = Setting.named("output", SettingType.text("text|json"))
             .in(Section.GOAL)
             .byDefault("text")
-            .takenBy(ALL_GOALS)
-            .onCommandLine(except(ALL_GOALS, "watch", "mcp"))
             .spelled(Face.COMMAND_LINE, "--output", "--json")
             .notIn(Face.SPRING_BOOT, STARTER_REPORTS)
             .notIn(Face.JAVA_API, JAVA_RETURNS)
@@ -1435,7 +1227,6 @@ public final class SettingsTable {
 
     public static final Setting<Path> OUTPUT_FILE = Setting.named("output.file", SettingType.PATH)
             .in(Section.GOAL)
-            .takenBy(ALL_GOALS)
             .notIn(Face.COMMAND_LINE, "the command line's standard output holds the document alone")
             .notIn(Face.SPRING_BOOT, STARTER_REPORTS)
             .notIn(Face.JAVA_API, JAVA_RETURNS)
@@ -1446,7 +1237,6 @@ public final class SettingsTable {
 
     public static final Setting<String> CLASSPATH = Setting.named("classpath", SettingType.text("paths"))
             .in(Section.GOAL)
-            .takenBy(ALL_GOALS)
             .notIn(Face.MAVEN, "the goals take the project's class path")
             .notIn(Face.SPRING_BOOT, "the application's class path holds the migrations")
             .notIn(Face.JAVA_API, "`classLoader` finds the migrations")
@@ -1462,7 +1252,6 @@ public final class SettingsTable {
     public static final Setting<Boolean> ALLOW_WRITE = Setting.named("allowWrite", SettingType.FLAG)
             .in(Section.GOAL)
             .byDefault("false")
-            .takenBy(Set.of("mcp"))
             .notIn(Face.SPRING_BOOT, "the MCP server is started by the command line or the plugin")
             .notIn(Face.JAVA_API, "the MCP server is started by the command line or the plugin")
             .describedOn(
@@ -1476,7 +1265,6 @@ public final class SettingsTable {
 
     public static final Setting<Integer> MCP_HTTP = Setting.named("mcp.http", SettingType.COUNT)
             .in(Section.GOAL)
-            .takenBy(Set.of("mcp"))
             .notIn(Face.SPRING_BOOT, "the MCP server is started by the command line or the plugin")
             .notIn(Face.JAVA_API, "the MCP server is started by the command line or the plugin")
             .describedOn(
@@ -1713,6 +1501,41 @@ public final class SettingsTable {
             MIGRATE_AT_START,
             VALIDATE_AT_START);
 
+    /**
+     * The rows every goal takes, and every command of the command line: {@link TakenSettings#every} declares them for
+     * a command that needs no database.
+     */
+    public static final List<Setting<?>> EVERY_GOAL =
+            List.of(PACKAGES, SKIP, OPTIMIZING_COMPILER, OUTPUT, OUTPUT_FILE, CLASSPATH);
+
+    /**
+     * The rows of the database goals, {@link TakenSettings#database}'s: the connection, the run's settings, and the
+     * embedded server a goal starts when no database is configured.
+     */
+    public static final List<Setting<?>> DATABASE = List.of(
+            URL,
+            USER,
+            PASSWORD,
+            CREDENTIALS_PROVIDER,
+            SERVER_ID,
+            SCHEMA,
+            VERSION_TABLE,
+            HISTORY_TABLE,
+            TRANSACTION_MODE,
+            LOCK_TIMEOUT,
+            LOCK_RETRIES,
+            STATEMENT_TIMEOUT,
+            LOCK_WAIT_TIMEOUT,
+            PROGRESS_INTERVAL,
+            WAIT_REPORT_INTERVAL,
+            ACCEPT_CHECKSUMS,
+            CHECKSUM_CACHE,
+            CONTEXTS,
+            EMBEDDED_POSTGRES_VERSION,
+            EMBEDDED_DATA_DIRECTORY,
+            THROWAWAY_IN_MEMORY,
+            POSTGRES_HOME);
+
     private SettingsTable() {}
 
     /** The row of {@code name}, as the plugin's parameter names it; null when there is none. */
@@ -1728,11 +1551,5 @@ public final class SettingsTable {
     /** The rows of the settings of the run itself, which {@link ResolvedSettings#applyTo} sets on the engine. */
     public static List<Setting<?>> run() {
         return ALL.stream().filter(s -> s.run() != null).toList();
-    }
-
-    private static Set<String> except(Set<String> commands, String... left) {
-        Set<String> kept = new LinkedHashSet<>(commands);
-        Arrays.asList(left).forEach(kept::remove);
-        return Set.copyOf(kept);
     }
 }

@@ -1,5 +1,6 @@
 package dev.migrate.command.tooling;
 
+import static dev.migrate.command.settings.SettingsTable.ACCEPT_FUTURE_REVISIONS;
 import static dev.migrate.command.settings.SettingsTable.DATABASES;
 import static dev.migrate.command.settings.SettingsTable.DATA_DIRECTORY;
 import static dev.migrate.command.settings.SettingsTable.DATA_ROW_LIMIT;
@@ -12,8 +13,8 @@ import static dev.migrate.command.settings.SettingsTable.PARALLEL;
 import static dev.migrate.command.settings.SettingsTable.REPLAY_CACHE;
 import static dev.migrate.command.settings.SettingsTable.REPLAY_CACHE_DIRECTORY;
 import static dev.migrate.command.settings.SettingsTable.REPORT;
-import static dev.migrate.command.settings.SettingsTable.SCRATCH_URL;
 import static dev.migrate.command.settings.SettingsTable.SOURCE_DIRECTORY;
+import static dev.migrate.command.settings.SettingsTable.SQL_FILE;
 import static dev.migrate.command.settings.SettingsTable.TENANTS;
 
 import dev.migrate.MigrateException;
@@ -77,15 +78,11 @@ public record DriftCommand(
     /** The settings it takes, rows of the settings table. */
     public static final TakenSettings SETTINGS = TakenSettings.database("drift")
             .and(MESSAGE, SOURCE_DIRECTORY, EXCLUDE, MANAGED_SCHEMA, REPLAY_CACHE, DATA_DIRECTORY, DATA_ROW_LIMIT)
-            .and(
-                    DRIFT_SQL_FILE,
-                    DRIFT_ACCEPT,
-                    SCRATCH_URL,
-                    REPLAY_CACHE_DIRECTORY,
-                    REPORT,
-                    TENANTS,
-                    DATABASES,
-                    PARALLEL);
+            .and(DRIFT_SQL_FILE, DRIFT_ACCEPT, REPLAY_CACHE_DIRECTORY, REPORT, TENANTS, DATABASES, PARALLEL)
+            .withThrowawayServers()
+            // the command line's drift writes its script to --sql-file, and reads no data files
+            .notOnCommandLine(MESSAGE, SOURCE_DIRECTORY, DATA_DIRECTORY)
+            .andOnCommandLine(ACCEPT_FUTURE_REVISIONS, SQL_FILE);
 
     /** Drift of the schema alone, no table's rows compared. */
     public DriftCommand(

@@ -84,6 +84,19 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
             DATA_DIRECTORY,
             DATA_ROW_LIMIT);
 
+    /**
+     * The rows of {@link #ROWS} that say where the desired schema comes from: the entities, a source of it, the declared
+     * objects and data. The commands of the command line that compare no entities do without them.
+     */
+    public static final List<Setting<?>> DESIRED_SCHEMA = List.of(
+            ENTITY_PACKAGES,
+            SOURCE,
+            SOURCE_SQL_DIRECTORY,
+            SOURCE_COMMAND,
+            SOURCE_MAIN_CLASS,
+            OBJECTS_DIRECTORY,
+            DATA_DIRECTORY);
+
     /** How long each query that measures a risky change may run where a face leaves it unset. */
     public static final Duration DEFAULT_MEASURE_TIMEOUT = Duration.ofSeconds(5);
 

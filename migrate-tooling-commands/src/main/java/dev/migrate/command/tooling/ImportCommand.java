@@ -1,5 +1,6 @@
 package dev.migrate.command.tooling;
 
+import static dev.migrate.command.settings.SettingsTable.CONSENT;
 import static dev.migrate.command.settings.SettingsTable.IMPORT_FLYWAY_VERSION;
 import static dev.migrate.command.settings.SettingsTable.IMPORT_FROM;
 import static dev.migrate.command.settings.SettingsTable.IMPORT_LIQUIBASE_VERSION;
@@ -8,7 +9,6 @@ import static dev.migrate.command.settings.SettingsTable.IMPORT_RETIRE;
 import static dev.migrate.command.settings.SettingsTable.IMPORT_SETTINGS;
 import static dev.migrate.command.settings.SettingsTable.MANAGED_SCHEMA;
 import static dev.migrate.command.settings.SettingsTable.PROJECT;
-import static dev.migrate.command.settings.SettingsTable.SCRATCH_URL;
 import static dev.migrate.command.settings.SettingsTable.SOURCE_DIRECTORY;
 import static dev.migrate.command.settings.SettingsTable.TOOL_PATH;
 
@@ -17,6 +17,7 @@ import dev.migrate.Migrator;
 import dev.migrate.catalog.drift.SchemaSnapshot;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.output.CommandResult;
+import dev.migrate.command.settings.SettingsTable;
 import dev.migrate.command.settings.TakenSettings;
 import dev.migrate.imports.ImportProof;
 import dev.migrate.imports.ImportedRevisions;
@@ -64,7 +65,14 @@ public record ImportCommand(
                     IMPORT_PROVE,
                     IMPORT_FLYWAY_VERSION,
                     IMPORT_LIQUIBASE_VERSION)
-            .and(IMPORT_SETTINGS, IMPORT_RETIRE, TOOL_PATH, PROJECT, SCRATCH_URL);
+            .and(IMPORT_SETTINGS, IMPORT_RETIRE, TOOL_PATH, PROJECT)
+            .withThrowawayServers()
+            // the command line's import connects only to retire the old tool's history table: it runs no migration
+            .notOnCommandLine(SettingsTable.DATABASE.stream()
+                    .filter(row -> row.run() != null)
+                    .toList())
+            .notOnCommandLine(MANAGED_SCHEMA)
+            .andOnCommandLine(CONSENT);
 
     public ImportCommand {
         settings = Map.copyOf(settings);

@@ -1,12 +1,12 @@
 package dev.migrate.command.tooling;
 
+import static dev.migrate.command.settings.SettingsTable.ACCEPT_FUTURE_REVISIONS;
 import static dev.migrate.command.settings.SettingsTable.FAIL_ON;
 import static dev.migrate.command.settings.SettingsTable.LARGE_TABLE_ROWS;
 import static dev.migrate.command.settings.SettingsTable.LINT_REPORT;
 import static dev.migrate.command.settings.SettingsTable.LINT_SINCE;
 import static dev.migrate.command.settings.SettingsTable.RANGE;
 import static dev.migrate.command.settings.SettingsTable.REPORT;
-import static dev.migrate.command.settings.SettingsTable.SCRATCH_URL;
 
 import dev.migrate.CurrentRevision;
 import dev.migrate.MigrateException;
@@ -53,7 +53,9 @@ public record LintCommand(
         @Nullable Path reportFile) {
     /** The settings it takes, rows of the settings table. */
     public static final TakenSettings SETTINGS = TakenSettings.database("lint")
-            .and(RANGE, LARGE_TABLE_ROWS, FAIL_ON, LINT_REPORT, LINT_SINCE, SCRATCH_URL, REPORT);
+            .and(RANGE, LARGE_TABLE_ROWS, FAIL_ON, LINT_REPORT, LINT_SINCE, REPORT)
+            .withThrowawayServers()
+            .andOnCommandLine(ACCEPT_FUTURE_REVISIONS);
 
     /**
      * The estimated rows from which a table counts as large where a face leaves it unset: the lint's, which

@@ -1,10 +1,12 @@
 package dev.migrate.command.tooling;
 
+import static dev.migrate.command.settings.SettingsTable.CREDENTIALS_PROVIDER;
 import static dev.migrate.command.settings.SettingsTable.FAIL_ON;
+import static dev.migrate.command.settings.SettingsTable.LARGE_TABLE_ROWS;
 import static dev.migrate.command.settings.SettingsTable.LINT_REPORT;
 import static dev.migrate.command.settings.SettingsTable.LINT_SINCE;
 import static dev.migrate.command.settings.SettingsTable.REPORT;
-import static dev.migrate.command.settings.SettingsTable.SCRATCH_URL;
+import static dev.migrate.command.settings.SettingsTable.URL;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
@@ -57,7 +59,11 @@ public record VerifyCommand(
     /** The settings it takes, rows of the settings table. */
     public static final TakenSettings SETTINGS = TakenSettings.database("verify")
             .and(EntityComparison.ROWS)
-            .and(FAIL_ON, LINT_REPORT, LINT_SINCE, SCRATCH_URL, REPORT);
+            .and(FAIL_ON, LINT_REPORT, LINT_SINCE, REPORT)
+            .withThrowawayServers()
+            // the command line's verify runs on throwaway servers alone, and compares no entities
+            .notOnCommandLine(EntityComparison.DESIRED_SCHEMA)
+            .notOnCommandLine(URL, CREDENTIALS_PROVIDER, LARGE_TABLE_ROWS);
 
     public VerifyCommand {
         Objects.requireNonNull(managedSchema, "managedSchema");

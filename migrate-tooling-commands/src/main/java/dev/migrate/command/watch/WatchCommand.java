@@ -1,11 +1,13 @@
 package dev.migrate.command.watch;
 
 import static dev.migrate.command.settings.SettingsTable.CLASSES;
+import static dev.migrate.command.settings.SettingsTable.CREDENTIALS_PROVIDER;
+import static dev.migrate.command.settings.SettingsTable.LARGE_TABLE_ROWS;
 import static dev.migrate.command.settings.SettingsTable.MESSAGE;
 import static dev.migrate.command.settings.SettingsTable.ONLINE;
+import static dev.migrate.command.settings.SettingsTable.OUTPUT;
 import static dev.migrate.command.settings.SettingsTable.REPLAY_CACHE_DIRECTORY;
 import static dev.migrate.command.settings.SettingsTable.SAFE;
-import static dev.migrate.command.settings.SettingsTable.SCRATCH_URL;
 import static dev.migrate.command.settings.SettingsTable.SOURCE_DIRECTORY;
 import static dev.migrate.command.settings.SettingsTable.WATCH_CYCLES;
 import static dev.migrate.command.settings.SettingsTable.WATCH_DEBOUNCE;
@@ -49,8 +51,9 @@ public record WatchCommand(EntityComparison comparison, Settings settings) {
                     WATCH_CYCLES,
                     WATCH_DEBOUNCE,
                     CLASSES,
-                    SCRATCH_URL,
-                    REPLAY_CACHE_DIRECTORY);
+                    REPLAY_CACHE_DIRECTORY)
+            .withThrowawayServers()
+            .notOnCommandLine(CREDENTIALS_PROVIDER, LARGE_TABLE_ROWS, OUTPUT);
 
     public WatchCommand {
         Objects.requireNonNull(comparison, "comparison");
