@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A command, named as the plugin's goal it runs, with the options it takes: those of the settings table's rows its
  * command's class declares for the command line ({@link #settings}), {@code --json} with {@code --output}, and
- * {@code --help}. An option another command
- * takes is refused here, as the plugin refuses another goal's parameter: it would be ignored.
+ * {@code --help}. An option another command takes is refused here, as the plugin refuses another goal's parameter: it
+ * would be ignored.
  */
 enum CliCommand {
     UPGRADE("Apply migrations up to --target (default head).", TARGET),

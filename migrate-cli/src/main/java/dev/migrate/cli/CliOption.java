@@ -125,7 +125,10 @@ final class CliOption {
         return markdown.replaceAll("\\[([^]]+)]\\([^)]+\\)", "$1").replace("`", "");
     }
 
-    /** Whether the command of {@code taken} takes it: as the command declares; --json where --output is; --help everywhere. */
+    /**
+     * Whether the command of {@code taken} takes it: as the command declares; --json where --output is; --help
+     * everywhere.
+     */
     boolean takenBy(TakenSettings taken) {
         if (setting != null) {
             return taken.takesOnCommandLine(setting);

@@ -72,7 +72,7 @@ public final class UserCommands {
 
     private UserCommands() {}
 
-    /** The commands whose goals take {@code setting}, sorted; empty for a row of the starter, Quarkus or the Java API. */
+    /** The commands whose goals take {@code setting}, sorted: none for a row of the starter, Quarkus, the Java API. */
     public static Set<String> taking(Setting<?> setting) {
         return commands(setting, TakenSettings::takes);
     }

@@ -85,8 +85,8 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
             DATA_ROW_LIMIT);
 
     /**
-     * The rows of {@link #ROWS} that say where the desired schema comes from: the entities, a source of it, the declared
-     * objects and data. The commands of the command line that compare no entities do without them.
+     * The rows of {@link #ROWS} that say where the desired schema comes from: the entities, a source of it, the
+     * declared objects and data. The commands of the command line that compare no entities do without them.
      */
     public static final List<Setting<?>> DESIRED_SCHEMA = List.of(
             ENTITY_PACKAGES,
