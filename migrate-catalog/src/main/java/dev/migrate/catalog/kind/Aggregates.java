@@ -14,6 +14,11 @@ final class Aggregates implements KindReading {
     }
 
     @Override
+    public String presence() {
+        return KindReading.existsIn("pg_proc x", "x.pronamespace", "x.prokind = 'a'");
+    }
+
+    @Override
     public String select(int serverVersion) {
         return """
                 SELECT 'pg_proc'::regclass::oid AS classid, p.oid AS objid,

@@ -16,6 +16,11 @@ final class Collations implements KindReading {
     }
 
     @Override
+    public String presence() {
+        return KindReading.existsIn("pg_collation x", "x.collnamespace", "true");
+    }
+
+    @Override
     public String select(int serverVersion) {
         // the ICU (and, from 17, builtin) locale moved out of collcollate in 15, and was renamed in 17
         String locale = serverVersion >= 170000

@@ -17,6 +17,12 @@ public final class ColumnOptions implements KindReading {
     }
 
     @Override
+    public String presence() {
+        return KindReading.existsIn(
+                "pg_attribute a JOIN pg_class x ON x.oid = a.attrelid", "x.relnamespace", "a.attoptions IS NOT NULL");
+    }
+
+    @Override
     public String select(int serverVersion) {
         return """
                 SELECT 0::oid AS classid, c.oid AS objid,

@@ -10,6 +10,11 @@ final class CompositeTypes implements KindReading {
     }
 
     @Override
+    public String presence() {
+        return KindReading.existsIn("pg_class x", "x.relnamespace", "x.relkind = 'c'");
+    }
+
+    @Override
     public String select(int serverVersion) {
         return """
                 SELECT 'pg_type'::regclass::oid AS classid, t.oid AS objid,

@@ -13,6 +13,11 @@ final class DefaultPrivileges implements KindReading {
     }
 
     @Override
+    public String presence() {
+        return KindReading.existsIn("pg_default_acl x", "x.defaclnamespace", "true");
+    }
+
+    @Override
     public String select(int serverVersion) {
         return """
                 SELECT 0::oid AS classid, t.objid,

@@ -14,6 +14,11 @@ final class Domains implements KindReading {
     }
 
     @Override
+    public String presence() {
+        return KindReading.existsIn("pg_type x", "x.typnamespace", "x.typtype = 'd'");
+    }
+
+    @Override
     public String select(int serverVersion) {
         return """
                 SELECT 'pg_type'::regclass::oid AS classid, t.oid AS objid,

@@ -10,6 +10,11 @@ final class EventTriggers implements KindReading {
     }
 
     @Override
+    public String presence() {
+        return KindReading.exists("pg_event_trigger e", "true");
+    }
+
+    @Override
     public String select(int serverVersion) {
         return """
                 SELECT 'pg_event_trigger'::regclass::oid AS classid, e.oid AS objid, quote_ident(e.evtname) AS identity,

@@ -13,6 +13,11 @@ final class Extensions implements KindReading {
     }
 
     @Override
+    public String presence() {
+        return KindReading.exists("pg_extension e", "e.extname <> 'plpgsql'");
+    }
+
+    @Override
     public String select(int serverVersion) {
         return """
                 SELECT 'pg_extension'::regclass::oid AS classid, e.oid AS objid, quote_ident(e.extname) AS identity,

@@ -18,6 +18,27 @@ final class Grants implements KindReading {
         return ObjectKind.GRANT;
     }
 
+    /**
+     * An ACL on an object of the schemas, or a grant on a schema itself to a role other than its owner, {@code PUBLIC}
+     * and {@code pg_database_owner} (which every {@code public} schema has from PostgreSQL 15).
+     */
+    @Override
+    public String presence() {
+        return String.join(
+                " OR ",
+                KindReading.existsIn("pg_class x", "x.relnamespace", "x.relacl IS NOT NULL"),
+                KindReading.existsIn(
+                        "pg_attribute a JOIN pg_class x ON x.oid = a.attrelid",
+                        "x.relnamespace",
+                        "a.attacl IS NOT NULL"),
+                KindReading.existsIn("pg_proc x", "x.pronamespace", "x.proacl IS NOT NULL"),
+                KindReading.existsIn("pg_type x", "x.typnamespace", "x.typacl IS NOT NULL"),
+                """
+                EXISTS (SELECT 1 FROM pg_namespace n JOIN s USING (nspname) CROSS JOIN LATERAL aclexplode(n.nspacl) e
+                        LEFT JOIN pg_roles r ON r.oid = e.grantee
+                        WHERE e.grantee NOT IN (0, n.nspowner) AND (r.rolname IS NULL OR r.rolname <> 'pg_database_owner'))""");
+    }
+
     @Override
     public String select(int serverVersion) {
         return """

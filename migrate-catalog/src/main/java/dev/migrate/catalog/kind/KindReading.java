@@ -16,6 +16,30 @@ public interface KindReading {
     String select(int serverVersion);
 
     /**
+     * A condition over {@code s(nspname)}, cheap to plan and to run, that holds whenever {@link #select} may find a
+     * row (it may hold when it finds none). A read asks it of every kind first and plans only the {@code SELECT}s
+     * of the kinds it holds for: planning every kind's {@code SELECT} costs more than running them, on a database
+     * that has none of most kinds. {@code true} reads the kind always.
+     */
+    default String presence() {
+        return "true";
+    }
+
+    /** Whether {@code from} (a catalog with its alias) has a row where {@code where} holds, in any schema. */
+    static String exists(String from, String where) {
+        return "EXISTS (SELECT 1 FROM " + from + " WHERE " + where + ")";
+    }
+
+    /**
+     * Whether {@code from} has a row where {@code where} holds in the schemas of {@code s}, its schema being
+     * {@code namespace} ({@code x.relnamespace}).
+     */
+    static String existsIn(String from, String namespace, String where) {
+        return "EXISTS (SELECT 1 FROM " + from + " JOIN pg_namespace n ON n.oid = " + namespace
+                + " JOIN s USING (nspname) WHERE " + where + ")";
+    }
+
+    /**
      * The statement that comments on an object, or nothing: {@code COMMENT ON <what> <name> IS ...}
      * after a new line, when {@code description} is not null.
      */

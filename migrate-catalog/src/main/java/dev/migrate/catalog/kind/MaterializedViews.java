@@ -13,6 +13,11 @@ final class MaterializedViews implements KindReading {
     }
 
     @Override
+    public String presence() {
+        return KindReading.existsIn("pg_class x", "x.relnamespace", "x.relkind = 'm'");
+    }
+
+    @Override
     public String select(int serverVersion) {
         return """
                 SELECT 'pg_class'::regclass::oid AS classid, c.oid AS objid,

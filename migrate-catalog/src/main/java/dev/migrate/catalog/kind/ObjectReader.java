@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,14 +23,15 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the objects beside tables of some schemas in two queries, whatever their number: every kind
- * of {@link Kinds#ALL} in one, and what they depend on ({@code pg_depend}) in the other. The caller
+ * Reads the objects beside tables of some schemas in three queries at most, whatever their number: which kinds
+ * of {@link Kinds#ALL} the schemas may have ({@link KindReading#presence}), every such kind in one, and what they
+ * depend on ({@code pg_depend}) in the last. The caller
  * picks the snapshot (a REPEATABLE READ transaction for both to agree) and the {@code search_path},
  * which decides how the server spells names.
  */
 public final class ObjectReader {
-    /** How many queries one {@link #read} sends. */
-    public static final int QUERIES_PER_READ = 2;
+    /** How many queries one {@link #read} sends at most: one when the schemas have no object beside tables. */
+    public static final int QUERIES_PER_READ = 3;
 
     /**
      * What each object needs, an object's parts (a view's rule, a constraint) standing for the object or
@@ -116,31 +118,12 @@ public final class ObjectReader {
             throws SQLException {
         Map<Address, Read> objects = new LinkedHashMap<>();
         Array names = connection.createArrayOf("text", schemas.toArray());
-        try (PreparedStatement s = connection.prepareStatement(objectsQuery(serverVersion))) {
-            s.setArray(1, names);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ObjectKind kind = ObjectKind.valueOf(rs.getString(1));
-                    Read read = new Read(
-                            new ObjectId(kind, rs.getString(4)),
-                            DEPARSED.contains(kind) ? StableDeparse.of(rs.getString(5)) : rs.getString(5),
-                            rs.getString(10));
-                    String relkind = rs.getString(7);
-                    if ("v".equals(relkind) || "m".equals(relkind)) {
-                        read.onRelation = new Address(PG_CLASS, rs.getLong(6));
-                    } else if (relkind != null) {
-                        read.tables.add(ObjectName.of(rs.getString(8), rs.getString(9)));
-                    }
-                    long classid = rs.getLong(2);
-                    if (classid == 0) {
-                        // a state of another object (row-level security, a grant) has no address of its own
-                        read.stateOf = rs.getLong(3);
-                        objects.put(new Address(-1, objects.size()), read);
-                    } else {
-                        objects.put(new Address(classid, rs.getLong(3)), read);
-                    }
-                }
+        try {
+            List<KindReading> present = present(connection, names);
+            if (present.isEmpty()) {
+                return List.of();
             }
+            readKinds(connection, names, objectsQuery(serverVersion, present), objects);
         } finally {
             names.free();
         }
@@ -193,6 +176,56 @@ public final class ObjectReader {
                 .toList();
     }
 
+    /** The kinds whose {@link KindReading#presence} holds in the schemas {@code names}, in {@link Kinds#ALL}'s order. */
+    private static List<KindReading> present(Connection connection, Array names) throws SQLException {
+        String probe = Kinds.ALL.stream().map(KindReading::presence).collect(Collectors.joining(",\n       "));
+        List<KindReading> present = new ArrayList<>();
+        try (PreparedStatement s =
+                connection.prepareStatement("WITH s AS (SELECT unnest(?::text[]) AS nspname)\nSELECT " + probe)) {
+            s.setArray(1, names);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                for (int i = 0; i < Kinds.ALL.size(); i++) {
+                    if (rs.getBoolean(i + 1)) {
+                        present.add(Kinds.ALL.get(i));
+                    }
+                }
+            }
+        }
+        return present;
+    }
+
+    /** Reads the rows of {@code query} (the {@link #objectsQuery} of some kinds) into {@code objects}. */
+    private static void readKinds(Connection connection, Array names, String query, Map<Address, Read> objects)
+            throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(query)) {
+            s.setArray(1, names);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ObjectKind kind = ObjectKind.valueOf(rs.getString(1));
+                    Read read = new Read(
+                            new ObjectId(kind, rs.getString(4)),
+                            DEPARSED.contains(kind) ? StableDeparse.of(rs.getString(5)) : rs.getString(5),
+                            rs.getString(10));
+                    String relkind = rs.getString(7);
+                    if ("v".equals(relkind) || "m".equals(relkind)) {
+                        read.onRelation = new Address(PG_CLASS, rs.getLong(6));
+                    } else if (relkind != null) {
+                        read.tables.add(ObjectName.of(rs.getString(8), rs.getString(9)));
+                    }
+                    long classid = rs.getLong(2);
+                    if (classid == 0) {
+                        // a state of another object (row-level security, a grant) has no address of its own
+                        read.stateOf = rs.getLong(3);
+                        objects.put(new Address(-1, objects.size()), read);
+                    } else {
+                        objects.put(new Address(classid, rs.getLong(3)), read);
+                    }
+                }
+            }
+        }
+    }
+
     /** The oid of {@code pg_class} itself, the same in every database. */
     private static final long PG_CLASS = 1259;
 
@@ -200,8 +233,9 @@ public final class ObjectReader {
         return "r".equals(relkind) || "p".equals(relkind) || "S".equals(relkind);
     }
 
-    static String objectsQuery(int serverVersion) {
-        String union = Kinds.ALL.stream()
+    /** The query that reads {@code kinds} (all of them: {@link Kinds#ALL}) on a server of {@code serverVersion}. */
+    static String objectsQuery(int serverVersion, List<KindReading> kinds) {
+        String union = kinds.stream()
                 .map(k -> "SELECT '" + k.kind().name() + "' AS kind, k.* FROM (" + k.select(serverVersion) + ") k")
                 .collect(Collectors.joining("\n  UNION ALL\n"));
         return """

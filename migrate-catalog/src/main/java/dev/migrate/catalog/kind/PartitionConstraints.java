@@ -16,6 +16,11 @@ final class PartitionConstraints implements KindReading {
     }
 
     @Override
+    public String presence() {
+        return KindReading.existsIn("pg_class x", "x.relnamespace", "x.relispartition");
+    }
+
+    @Override
     public String select(int serverVersion) {
         return """
                 SELECT 'pg_constraint'::regclass::oid AS classid, k.oid AS objid,

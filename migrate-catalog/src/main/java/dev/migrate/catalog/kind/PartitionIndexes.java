@@ -18,6 +18,11 @@ final class PartitionIndexes implements KindReading {
     }
 
     @Override
+    public String presence() {
+        return KindReading.existsIn("pg_class x", "x.relnamespace", "x.relispartition");
+    }
+
+    @Override
     public String select(int serverVersion) {
         return """
                 SELECT 'pg_class'::regclass::oid AS classid, ic.oid AS objid,

@@ -10,6 +10,11 @@ final class Policies implements KindReading {
     }
 
     @Override
+    public String presence() {
+        return KindReading.exists("pg_policy p", "true");
+    }
+
+    @Override
     public String select(int serverVersion) {
         return """
                 SELECT 'pg_policy'::regclass::oid AS classid, p.oid AS objid,

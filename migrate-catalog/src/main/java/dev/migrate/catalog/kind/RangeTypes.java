@@ -13,6 +13,11 @@ final class RangeTypes implements KindReading {
     }
 
     @Override
+    public String presence() {
+        return KindReading.existsIn("pg_type x", "x.typnamespace", "x.typtype = 'r'");
+    }
+
+    @Override
     public String select(int serverVersion) {
         return """
                 SELECT 'pg_type'::regclass::oid AS classid, t.oid AS objid,

@@ -28,6 +28,14 @@ final class Routines implements KindReading {
     }
 
     @Override
+    public String presence() {
+        return KindReading.existsIn(
+                "pg_proc x",
+                "x.pronamespace",
+                kind == ObjectKind.PROCEDURE ? "x.prokind = 'p'" : "x.prokind IN ('f', 'w')");
+    }
+
+    @Override
     public String select(int serverVersion) {
         return """
                 SELECT 'pg_proc'::regclass::oid AS classid, p.oid AS objid,

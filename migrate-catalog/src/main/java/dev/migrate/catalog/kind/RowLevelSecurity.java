@@ -10,6 +10,14 @@ final class RowLevelSecurity implements KindReading {
     }
 
     @Override
+    public String presence() {
+        return KindReading.existsIn(
+                "pg_class x",
+                "x.relnamespace",
+                "x.relkind IN ('r', 'p') AND (x.relrowsecurity OR x.relforcerowsecurity)");
+    }
+
+    @Override
     public String select(int serverVersion) {
         return """
                 SELECT 0::oid AS classid, c.oid AS objid,

@@ -10,6 +10,11 @@ final class Rules implements KindReading {
     }
 
     @Override
+    public String presence() {
+        return KindReading.exists("pg_rewrite r", "r.rulename <> '_RETURN'");
+    }
+
+    @Override
     public String select(int serverVersion) {
         return """
                 SELECT 'pg_rewrite'::regclass::oid AS classid, r.oid AS objid,

@@ -10,6 +10,11 @@ final class Statistics implements KindReading {
     }
 
     @Override
+    public String presence() {
+        return KindReading.existsIn("pg_statistic_ext x", "x.stxnamespace", "true");
+    }
+
+    @Override
     public String select(int serverVersion) {
         return """
                 SELECT 'pg_statistic_ext'::regclass::oid AS classid, x.oid AS objid,

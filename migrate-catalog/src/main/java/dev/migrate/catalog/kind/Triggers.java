@@ -14,6 +14,11 @@ final class Triggers implements KindReading {
     }
 
     @Override
+    public String presence() {
+        return KindReading.exists("pg_trigger t", "NOT t.tgisinternal");
+    }
+
+    @Override
     public String select(int serverVersion) {
         return """
                 SELECT 'pg_trigger'::regclass::oid AS classid, t.oid AS objid,

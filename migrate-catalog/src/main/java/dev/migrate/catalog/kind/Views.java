@@ -10,6 +10,11 @@ final class Views implements KindReading {
     }
 
     @Override
+    public String presence() {
+        return KindReading.existsIn("pg_class x", "x.relnamespace", "x.relkind = 'v'");
+    }
+
+    @Override
     public String select(int serverVersion) {
         return """
                 SELECT 'pg_class'::regclass::oid AS classid, c.oid AS objid,
