@@ -176,6 +176,16 @@ public final class ObjectReader {
                 .toList();
     }
 
+    /** The kinds whose {@link KindReading#presence} holds in {@code schemas}: those a read plans a query for. */
+    static List<ObjectKind> presentKinds(Connection connection, List<String> schemas) throws SQLException {
+        Array names = connection.createArrayOf("text", schemas.toArray());
+        try {
+            return present(connection, names).stream().map(KindReading::kind).toList();
+        } finally {
+            names.free();
+        }
+    }
+
     /** The kinds whose {@link KindReading#presence} holds in the schemas {@code names}, in {@link Kinds#ALL}'s order. */
     private static List<KindReading> present(Connection connection, Array names) throws SQLException {
         String probe = Kinds.ALL.stream().map(KindReading::presence).collect(Collectors.joining(",\n       "));

@@ -11,7 +11,7 @@ final class Policies implements KindReading {
 
     @Override
     public String presence() {
-        return KindReading.exists("pg_policy p", "true");
+        return KindReading.existsIn("pg_policy p JOIN pg_class x ON x.oid = p.polrelid", "x.relnamespace", "true");
     }
 
     @Override

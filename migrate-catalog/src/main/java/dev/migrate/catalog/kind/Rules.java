@@ -11,7 +11,8 @@ final class Rules implements KindReading {
 
     @Override
     public String presence() {
-        return KindReading.exists("pg_rewrite r", "r.rulename <> '_RETURN'");
+        return KindReading.existsIn(
+                "pg_rewrite r JOIN pg_class x ON x.oid = r.ev_class", "x.relnamespace", "r.rulename <> '_RETURN'");
     }
 
     @Override

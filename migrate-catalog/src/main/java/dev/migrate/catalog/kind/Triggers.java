@@ -15,7 +15,8 @@ final class Triggers implements KindReading {
 
     @Override
     public String presence() {
-        return KindReading.exists("pg_trigger t", "NOT t.tgisinternal");
+        return KindReading.existsIn(
+                "pg_trigger t JOIN pg_class x ON x.oid = t.tgrelid", "x.relnamespace", "NOT t.tgisinternal");
     }
 
     @Override
