@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @LongSuite
 class ModuleMovesTest {
-    private static final String NOTE = "@Id public long id; public String body;";
+    /** The moved entity, its id from its own sequence (Hibernate's note_seq), which moves with its table. */
+    private static final String NOTE = "@Id @GeneratedValue public long id; public String body;";
 
     @TempDir
     Path directory;
@@ -71,18 +72,19 @@ class ModuleMovesTest {
         List<String> customersLines = autogenerate(customers, "move note");
         String handOver = Files.readString(compileNew(customers, 2));
         assertThat(handOver)
-                .contains("@HandsOver(to = \"billing\", tables = \"note\")")
-                .doesNotContain("dropTable");
+                .contains("@HandsOver(to = \"billing\", tables = {\"note\", \"note_seq\"})")
+                .doesNotContain("dropTable")
+                .doesNotContain("dropSequence");
         assertThat(customersLines).anyMatch(l -> l.contains("hands the table over instead of dropping it"));
         String given = "customers." + idOf(handOver);
 
         List<String> billingLines = autogenerate(billing, "take note");
         String take = Files.readString(compileNew(billing, 2));
         assertThat(take)
-                .contains("@TakesOver(from = \"customers\", tables = \"note\")")
+                .contains("@TakesOver(from = \"customers\", tables = {\"note\", \"note_seq\"})")
                 .contains("dependsOn = \"" + given + "\"")
                 .doesNotContain("createTable");
-        assertThat(billingLines).anyMatch(l -> l.contains("takes note from module customers"));
+        assertThat(billingLines).anyMatch(l -> l.contains("takes note, note_seq from module customers"));
 
         // both chains match their entities now: nothing more to write in either
         autogenerate(customers, "again");
@@ -100,6 +102,8 @@ class ModuleMovesTest {
                     .packages("billing.migrations")
                     .build();
             assertThat(MigratorTools.of(chain).tableOwners().ownerOf("note")).contains("billing");
+            assertThat(MigratorTools.of(chain).tableOwners().ownerOf("note_seq"))
+                    .contains("billing");
         }
 
         // a column added to the moved entity is billing's change now, after the take
