@@ -4,6 +4,7 @@ import dev.migrate.Migrator;
 import dev.migrate.catalog.diff.Change;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.OpGroup;
+import dev.migrate.command.output.CommandResult;
 import dev.migrate.op.QualifiedName;
 import dev.migrate.op.SequenceOp;
 import dev.migrate.op.TableOp;
@@ -102,6 +103,29 @@ record ModuleMoves(
 
     boolean isEmpty() {
         return takes.isEmpty() && handOvers.isEmpty();
+    }
+
+    /**
+     * Each take and hand-over as {@code check} reports them, differences that {@code autogenerate} writes as moves of
+     * tables with their rows, not as drops and creates.
+     */
+    List<CommandResult.Difference> differences(String module) {
+        List<CommandResult.Difference> moves = new ArrayList<>();
+        takes.forEach((revision, tables) -> moves.add(new CommandResult.Difference(
+                "take",
+                String.join(", ", tables),
+                revision,
+                "Module " + module + " takes " + String.join(", ", tables) + " from module "
+                        + MigratorTools.moduleOf(revision) + ", which " + revision + " gave it: a take to write, the"
+                        + " rows staying")));
+        handOvers.forEach((to, tables) -> moves.add(new CommandResult.Difference(
+                "hand_over",
+                String.join(", ", tables),
+                to,
+                "The entity of " + String.join(", ", tables) + " is module " + to + "'s now: module " + module
+                        + " hands the table over to " + to + " instead of dropping it, a hand-over to write, the rows"
+                        + " staying")));
+        return moves;
     }
 
     /** The table {@code group} drops; empty when it drops none. */
