@@ -65,7 +65,7 @@ final class Modules {
                 String pkg = name.substring(0, name.length() - PACKAGE_INFO.length());
                 Object moduleName = values.get("name");
                 Object dependsOn = values.get("dependsOn");
-                ModuleDeclaration annotated = new ModuleDeclaration(
+                ModuleDeclaration annotated = ModuleDeclaration.checked(
                         moduleName instanceof String n ? n : "",
                         dependsOn instanceof List<?> list
                                 ? list.stream().map(String::valueOf).toList()
