@@ -37,10 +37,11 @@ public @interface HandsOver {
     String to();
 
     /**
-     * The tables given, as the module's revisions created them ({@code schema.table} outside the default schema):
+     * The tables given, as the module's revisions created them ({@code schema.table} outside the default schema), and
+     * the sequences given with them (an entity's own, {@code customer_note_seq}), named the same way:
      *
      * <pre>{@code
-     * @HandsOver(to = "billing", tables = {"customer_note", "customer_note_tag"})
+     * @HandsOver(to = "billing", tables = {"customer_note", "customer_note_seq", "customer_note_tag"})
      * }</pre>
      *
      * @return the tables' names

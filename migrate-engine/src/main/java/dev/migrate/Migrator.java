@@ -3,6 +3,7 @@ package dev.migrate;
 import dev.migrate.connection.DatabaseUrl;
 import dev.migrate.graph.RevisionTarget;
 import dev.migrate.internal.MigratorAccess;
+import dev.migrate.internal.discovery.DeclaredModules;
 import dev.migrate.internal.discovery.DiscoveredMigration;
 import dev.migrate.internal.discovery.MigrationScanner;
 import dev.migrate.internal.graph.RevisionGraph;
@@ -447,6 +448,7 @@ public final class Migrator {
         private List<String> packages = List.of(MigrationScanner.DEFAULT_PACKAGE);
         private final List<Class<?>> classes = new ArrayList<>();
         private final List<Migration> instances = new ArrayList<>();
+        private final List<DeclaredModules.Declared> modules = new ArrayList<>();
         private @Nullable ClassLoader classLoader;
         private boolean validateDrift;
         /** Everything about how a run behaves, with its defaults. */
@@ -552,6 +554,31 @@ public final class Migrator {
             for (Migration instance : migrationInstances) {
                 instances.add(Objects.requireNonNull(instance, "migration instance"));
             }
+            return this;
+        }
+
+        /**
+         * Declares a module as the application's own module model has it (Spring Modulith's application modules,
+         * which the Spring Boot starter hands in), so that nobody declares it twice: the revisions in
+         * {@code basePackage} and its subpackages belong to module {@code name} and are applied after those of the
+         * modules {@code dependsOn} names; the package is searched as {@link #packages} are. A module declared here
+         * that holds no revision is no chain, and a module that depends on it depends on what it depends on. A
+         * {@code @MigrationModule} or {@code @Revision(module = ...)} within the package that names another module
+         * is refused, naming both.
+         * Example: {@code builder.module("orders", "com.acme.orders", List.of("inventory"), "Spring Modulith")}
+         *
+         * @param name the module's name: letters, digits and underscores
+         * @param basePackage the package that holds the module's classes, subpackages included
+         * @param dependsOn the modules whose revisions are applied first
+         * @param declaredBy what declares the module, for messages, as {@code "Spring Modulith"}
+         * @return this builder
+         */
+        public Builder module(String name, String basePackage, List<String> dependsOn, String declaredBy) {
+            modules.add(new DeclaredModules.Declared(
+                    Objects.requireNonNull(name, "name"),
+                    List.of(Objects.requireNonNull(basePackage, "basePackage")),
+                    dependsOn,
+                    declaredBy + "'s module " + name + " (package " + basePackage + ")"));
             return this;
         }
 
@@ -863,7 +890,7 @@ public final class Migrator {
             List<DiscoveredMigration> found = withInstances(discover());
             if (!classes.isEmpty()) {
                 // listed rather than scanned (a Quarkus build's index): placed in their modules as a scan places them
-                found = MigrationScanner.inModules(loader(), found);
+                found = MigrationScanner.inModules(loader(), found, modules);
             }
             return new Migrator(
                     new Engine(found, connections, run),
@@ -960,7 +987,7 @@ public final class Migrator {
                 ClassLoader loader = loader();
                 Set<String> supplied = new HashSet<>();
                 instancesByClass().keySet().forEach(type -> supplied.add(type.getName()));
-                return new MigrationScanner(loader, packages, settings.fixes()).scan(supplied);
+                return new MigrationScanner(loader, packages, settings.fixes(), modules).scan(supplied);
             }
             List<DiscoveredMigration> found = new ArrayList<>();
             for (Class<?> type : classes) {

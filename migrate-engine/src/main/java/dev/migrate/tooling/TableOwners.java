@@ -13,6 +13,7 @@ import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.runtime.Engine;
 import dev.migrate.op.Op;
 import dev.migrate.op.QualifiedName;
+import dev.migrate.op.SequenceOp;
 import dev.migrate.op.SqlOp;
 import dev.migrate.op.TableOp;
 import java.util.ArrayDeque;
@@ -31,7 +32,8 @@ import java.util.regex.Pattern;
  * Which module's chain owns each table of a chain with modules: the module whose revision created it, until a revision
  * of that module hands it over ({@link HandsOver}) to the module whose revision takes it ({@link TakesOver}). A
  * module's comparison with its entities leaves the tables of other modules alone: a library's, created by the revisions
- * in its jar, and a table its module gave away.
+ * in its jar, and a table its module gave away. Sequences are owned the same way (an entity's own sequence, which is
+ * handed over with its table), and named among the tables.
  *
  * <pre>{@code
  * List<String> leftAlone = MigratorTools.of(chain).tableOwners().ownedByOthers("billing");
@@ -47,6 +49,10 @@ public record TableOwners(Map<String, String> owners, Map<String, Given> handedO
     /** A {@code CREATE TABLE} in a revision's own SQL ({@code op.execute}). */
     private static final Pattern CREATE_TABLE = Pattern.compile(
             "(?i)^\\s*create\\s+(?:unlogged\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?\"?([\\w.\"]+?)\"?\\s*[(\\s]");
+    /** A {@code CREATE SEQUENCE} in a revision's own SQL: an entity's sequence, owned as a table is. */
+    private static final Pattern CREATE_SEQUENCE = Pattern.compile(
+            "(?i)^\\s*create\\s+(?:temp(?:orary)?\\s+|unlogged\\s+)?sequence\\s+(?:if\\s+not\\s+exists\\s+)?"
+                    + "\"?([\\w.\"]+?)\"?\\s*(?:[;\\s]|$)");
 
     /**
      * A table given and not yet taken.
@@ -95,6 +101,8 @@ public record TableOwners(Map<String, String> owners, Map<String, Given> handedO
                     }
                 } else if (op instanceof TableOp.DropTable drop) {
                     owners.remove(name(drop.table()));
+                } else if (op instanceof SequenceOp.DropSequence drop) {
+                    owners.remove(name(drop.sequence()));
                 }
             }
             Class<? extends Migration> type = migration.type();
@@ -192,9 +200,16 @@ public record TableOwners(Map<String, String> owners, Map<String, Given> handedO
         if (op instanceof TableOp.CreatePartition partition) {
             return Optional.of(name(partition.partition()));
         }
+        if (op instanceof SequenceOp.CreateSequence sequence) {
+            return Optional.of(name(sequence.sequence()));
+        }
         if (op instanceof SqlOp.Execute execute) {
-            Matcher table = CREATE_TABLE.matcher(execute.sql());
-            return table.find() ? Optional.of(table.group(1).replace("\"", "")) : Optional.empty();
+            for (Pattern created : List.of(CREATE_TABLE, CREATE_SEQUENCE)) {
+                Matcher name = created.matcher(execute.sql());
+                if (name.find()) {
+                    return Optional.of(name.group(1).replace("\"", ""));
+                }
+            }
         }
         return Optional.empty();
     }

@@ -75,4 +75,51 @@ class ModuleDiscoveryTest {
                 .hasMessageContaining("The module name 'bill-ing' of @MigrationModule on package " + FIXTURES
                         + "badname is not valid");
     }
+
+    /**
+     * Modules handed in from outside, as the Spring Boot starter hands in Spring Modulith's: a module with no
+     * revision is no chain, and one that depends on it is ordered after what it depends on.
+     */
+    @Test
+    void aModuleGivenFromOutsideWithoutRevisionsPassesItsDependenciesOn() {
+        Migrator migrator = Migrator.builder()
+                .packages(FIXTURES + "none")
+                .module("audit", FIXTURES + "explicit", List.of("shop.notes"), "Spring Modulith")
+                // a name no revision id could carry (Modulith's fully qualified names): no revision, no matter
+                .module("shop.notes", FIXTURES + "none", List.of("outbox"), "Spring Modulith")
+                .module("outbox", FIXTURES + "outbox", List.of(), "Spring Modulith")
+                .classLoader(loader)
+                .build();
+        // by name, audit would come first: the dependency through shop.notes puts outbox before it
+        assertThat(MigratorTools.of(migrator).modules()).containsExactly("outbox", "audit");
+        assertThat(migrator.heads()).containsExactlyInAnyOrder("outbox.20261130_090000", "audit.20261130_090000");
+    }
+
+    @Test
+    void aPackageDeclaredAsAnotherModuleThanTheGivenOneIsRefusedNamingBoth() {
+        assertThatThrownBy(() -> Migrator.builder()
+                        .packages(FIXTURES + "none")
+                        .module("invoicing", FIXTURES + "billing", List.of(), "Spring Modulith")
+                        .module("outbox", FIXTURES + "outbox", List.of(), "Spring Modulith")
+                        .classLoader(loader)
+                        .build())
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("Package " + FIXTURES + "billing is declared as module billing by "
+                        + "@MigrationModule on package " + FIXTURES + "billing, and Spring Modulith's module invoicing "
+                        + "(package " + FIXTURES + "billing) holds it")
+                .hasMessageContaining("Name it invoicing, or remove the declaration");
+    }
+
+    @Test
+    void aRevisionNamingAnotherModuleThanTheGivenOneIsRefusedNamingBoth() {
+        assertThatThrownBy(() -> Migrator.builder()
+                        .packages(FIXTURES + "none")
+                        .module("journal", FIXTURES + "explicit", List.of(), "Spring Modulith")
+                        .classLoader(loader)
+                        .build())
+                .isInstanceOf(MigrateException.class)
+                .hasMessageContaining("Class " + FIXTURES + "explicit.Moved names module audit in its @Revision, and "
+                        + "Spring Modulith's module journal (package " + FIXTURES + "explicit) holds its package")
+                .hasMessageContaining("Remove module = \"audit\" from its @Revision");
+    }
 }

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -33,6 +34,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
@@ -86,6 +88,7 @@ public class MigrateAutoConfiguration {
             ObjectProvider<Migration> migrationBeans,
             ObjectProvider<MigrationListener> listeners,
             ObjectProvider<CredentialsProvider> credentials,
+            ObjectProvider<ModuleModel> moduleModel,
             ResourceLoader resourceLoader,
             StarterSettings settings) {
         return builder(
@@ -96,6 +99,7 @@ public class MigrateAutoConfiguration {
                         migrationBeans,
                         listeners,
                         credentials,
+                        moduleModel,
                         resourceLoader)
                 .build();
     }
@@ -108,6 +112,7 @@ public class MigrateAutoConfiguration {
             ObjectProvider<Migration> migrationBeans,
             ObjectProvider<MigrationListener> listeners,
             ObjectProvider<CredentialsProvider> credentials,
+            ObjectProvider<ModuleModel> moduleModel,
             ResourceLoader resourceLoader) {
         Migrator.Builder builder = settings.applyTo(Migrator.builder())
                 .packages(properties.getPackages().toArray(String[]::new))
@@ -115,6 +120,7 @@ public class MigrateAutoConfiguration {
                 .validateDrift(settings.validateDrift())
                 .migrations(migrationBeans.orderedStream().toArray(Migration[]::new))
                 .listener(MigrationListener.allOf(listeners.orderedStream().toList()));
+        moduleModel.orderedStream().forEach(model -> model.declareOn(builder));
         return ApplicationDatabase.connect(
                 builder,
                 new ApplicationDatabase.Settings(
@@ -177,6 +183,7 @@ public class MigrateAutoConfiguration {
             ObjectProvider<Migration> migrationBeans,
             ObjectProvider<MigrationListener> listeners,
             ObjectProvider<CredentialsProvider> credentials,
+            ObjectProvider<ModuleModel> moduleModel,
             ResourceLoader resourceLoader,
             StarterSettings settings) {
         MigrateTenants fleet = tenants.getIfAvailable(() -> settings.tenants());
@@ -191,6 +198,7 @@ public class MigrateAutoConfiguration {
                             migrationBeans,
                             listeners,
                             credentials,
+                            moduleModel,
                             resourceLoader));
                     if (!fleet.schemas().isEmpty()) {
                         builder.tenants(fleet.schemas());
@@ -218,6 +226,7 @@ public class MigrateAutoConfiguration {
             ObjectProvider<OnlineSearchPath> onlineSearchPath,
             ObjectProvider<CredentialsProvider> credentials,
             ObjectProvider<MigrateStatus> status,
+            ObjectProvider<ModuleModel> moduleModel,
             ResourceLoader resourceLoader,
             StarterSettings settings) {
         MigrateTenants fleet = tenants.getIfAvailable(() -> settings.tenants());
@@ -238,6 +247,7 @@ public class MigrateAutoConfiguration {
                                         migrationBeans,
                                         listeners,
                                         credentials,
+                                        moduleModel,
                                         resourceLoader));
         OnlineSearchPath searchPath = onlineSearchPath.getIfAvailable();
         if (searchPath == null || fleet != null) {
@@ -303,6 +313,19 @@ public class MigrateAutoConfiguration {
             case VALIDATE -> migrator -> new CurrentCommand(false, true).run(fleet, context);
             case NONE -> migrator -> {};
         };
+    }
+
+    /**
+     * Spring Modulith's application modules as migrate modules, when the application has Spring Modulith: guarded by
+     * its class, named by string, so that nothing of it is loaded without it.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.modulith.core.ApplicationModules")
+    static class Modulith {
+        @Bean
+        ModuleModel migrateModulithModules(ListableBeanFactory beans) {
+            return new ModulithModules(beans);
+        }
     }
 
     /** A database to migrate: the application's DataSource, or a dedicated migrate.url. */

@@ -66,7 +66,7 @@ public final class DiscoveredMigration {
 
     /** This migration placed in its module: {@code placed} names it there, and the module depends on {@code modules}. */
     DiscoveredMigration inModule(RevisionInfo placed, List<String> modules) {
-        return placed.equals(info) && modules.isEmpty()
+        return placed.equals(info) && modules.equals(moduleDependsOn)
                 ? this
                 : new DiscoveredMigration(placed, loader, type, instance, modules);
     }

@@ -81,7 +81,8 @@ final class LibraryModules {
                     + "module's tables). Add the missing line, or remove the file.");
         }
         return new Shipped(
-                new ModuleDeclaration(name, list(properties.getProperty("dependsOn", "")), url.toString()), packages);
+                ModuleDeclaration.checked(name, list(properties.getProperty("dependsOn", "")), url.toString()),
+                packages);
     }
 
     private static List<String> list(String commaSeparated) {

@@ -52,6 +52,7 @@ public final class MigrationScanner {
 
     private final ClassLoader loader;
     private final List<String> packages;
+    private final List<DeclaredModules.Declared> given;
 
     /**
      * @param loader the class loader of the project's classes; its parent must provide
@@ -68,7 +69,17 @@ public final class MigrationScanner {
      * {@code fixes} spells it.
      */
     public MigrationScanner(ClassLoader loader, @Nullable List<String> packages, Fixes fixes) {
+        this(loader, packages, fixes, List.of());
+    }
+
+    /**
+     * As {@link #MigrationScanner(ClassLoader, List, Fixes)}, with modules {@code given} from outside (a framework's
+     * module model): their packages are searched too, and a revision there belongs to its module.
+     */
+    public MigrationScanner(
+            ClassLoader loader, @Nullable List<String> packages, Fixes fixes, List<DeclaredModules.Declared> given) {
         this.loader = loader;
+        this.given = List.copyOf(given);
         if (packages == null) {
             this.packages = List.of(DEFAULT_PACKAGE);
             return;
@@ -115,11 +126,11 @@ public final class MigrationScanner {
         for (LibraryModules.Shipped shipped : LibraryModules.read(loader)) {
             for (String pkg : shipped.packages()) {
                 declared.putIfAbsent(pkg, shipped.module());
-                if (scanned.stream().noneMatch(p -> pkg.equals(p) || pkg.startsWith(p + "."))) {
-                    scanned.add(pkg);
-                }
+                addScanned(scanned, pkg);
             }
         }
+        Map<String, ModuleDeclaration> givenByPackage = byPackage(given);
+        givenByPackage.keySet().forEach(pkg -> addScanned(scanned, pkg));
         for (String pkg : scanned) {
             if (!pkg.matches("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
                 throw new MigrateException("The migrations package '" + pkg + "' is not a valid Java package name; "
@@ -127,7 +138,7 @@ public final class MigrationScanner {
             }
             classFilesIn(pkg, classFiles);
         }
-        Modules modules = Modules.of(classFiles, declared);
+        Modules modules = Modules.of(classFiles, declared, givenByPackage);
         Map<String, Object> defaults = Map.of();
         boolean sharesEngine = false;
         boolean sharesEngineKnown = false;
@@ -185,7 +196,24 @@ public final class MigrationScanner {
                             ? problems.get(0)
                             : "Some migration classes cannot be used:\n  - " + String.join("\n  - ", problems));
         }
-        return Collections.unmodifiableList(found);
+        return Collections.unmodifiableList(modules.settled(found));
+    }
+
+    /** Adds {@code pkg} to the packages {@code scanned}, unless one of them holds it already. */
+    private static void addScanned(List<String> scanned, String pkg) {
+        if (scanned.stream().noneMatch(p -> pkg.equals(p) || pkg.startsWith(p + "."))) {
+            scanned.add(pkg);
+        }
+    }
+
+    /** The declarations of the modules {@code given} from outside, by each of their packages. */
+    private static Map<String, ModuleDeclaration> byPackage(List<DeclaredModules.Declared> given) {
+        Map<String, ModuleDeclaration> byPackage = new HashMap<>();
+        for (DeclaredModules.Declared module : given) {
+            ModuleDeclaration declaration = new ModuleDeclaration(module.name(), module.dependsOn(), module.source());
+            module.packages().forEach(pkg -> byPackage.merge(pkg, declaration, ModuleDeclaration::joining));
+        }
+        return byPackage;
     }
 
     /**
@@ -197,6 +225,17 @@ public final class MigrationScanner {
      * @throws MigrateException when a {@code module.properties} is unreadable or a module declared twice differently
      */
     public static List<DiscoveredMigration> inModules(ClassLoader loader, List<DiscoveredMigration> given) {
+        return inModules(loader, given, List.of());
+    }
+
+    /**
+     * As {@link #inModules(ClassLoader, List)}, with modules {@code modules} given from outside (a framework's module
+     * model), as {@link #MigrationScanner(ClassLoader, List, Fixes, List)} takes them.
+     *
+     * @throws MigrateException when a {@code module.properties} is unreadable or a module declared twice differently
+     */
+    public static List<DiscoveredMigration> inModules(
+            ClassLoader loader, List<DiscoveredMigration> given, List<DeclaredModules.Declared> modules) {
         Map<String, ModuleDeclaration> declared = new HashMap<>();
         for (LibraryModules.Shipped shipped : LibraryModules.read(loader)) {
             shipped.packages().forEach(pkg -> declared.putIfAbsent(pkg, shipped.module()));
@@ -213,8 +252,8 @@ public final class MigrationScanner {
                 packageInfos.put(name, packageInfo(loader, pkg));
             }
         }
-        Modules modules = Modules.of(packageInfos, declared);
-        return given.stream().map(modules::place).toList();
+        Modules placing = Modules.of(packageInfos, declared, byPackage(modules));
+        return placing.settled(given.stream().map(placing::place).toList());
     }
 
     /** The summary of the {@code package-info} class of {@code pkg} on {@code loader}; null where it has none. */

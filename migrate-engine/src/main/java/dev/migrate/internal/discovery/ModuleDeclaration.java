@@ -16,14 +16,25 @@ import java.util.Set;
 record ModuleDeclaration(String name, List<String> dependsOn, String source) {
     ModuleDeclaration {
         dependsOn = List.copyOf(dependsOn);
-        checkName(name, source);
         for (String on : dependsOn) {
-            checkName(on, source);
             if (on.equals(name)) {
                 throw new MigrateException("Module " + name + " (" + source + ") depends on itself; remove '" + name
                         + "' from its dependsOn.");
             }
         }
+    }
+
+    /**
+     * A declaration the class path writes (an annotation, a {@code module.properties}), its names checked at once. A
+     * module handed in from outside (a framework's module model) is not: its name is checked when a revision is
+     * placed in it, so that a module of the model that holds none may have a name no revision id could carry.
+     *
+     * @throws MigrateException for a name that is not letters, digits and underscores, naming where it is declared
+     */
+    static ModuleDeclaration checked(String name, List<String> dependsOn, String source) {
+        checkName(name, source);
+        dependsOn.forEach(on -> checkName(on, source));
+        return new ModuleDeclaration(name, dependsOn, source);
     }
 
     /**

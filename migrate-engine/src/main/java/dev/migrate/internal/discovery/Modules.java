@@ -5,6 +5,7 @@ import dev.migrate.graph.RevisionInfo;
 import dev.migrate.internal.graph.ModuleOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,9 +24,12 @@ final class Modules {
 
     private final Map<String, ModuleDeclaration> byPackage;
     private final Map<String, Set<String>> dependsOnByName;
+    /** The modules handed in from outside (a framework's module model), by their base package. */
+    private final Map<String, ModuleDeclaration> given;
 
-    private Modules(Map<String, ModuleDeclaration> byPackage) {
+    private Modules(Map<String, ModuleDeclaration> byPackage, Map<String, ModuleDeclaration> given) {
         this.byPackage = byPackage;
+        this.given = given;
         this.dependsOnByName = new HashMap<>();
         byPackage
                 .values()
@@ -40,6 +44,20 @@ final class Modules {
      * the properties' {@code dependsOn} from its dependencies), under its annotation's name.
      */
     static Modules of(Map<String, ClassFileSummary> classFiles, Map<String, ModuleDeclaration> shipped) {
+        return of(classFiles, shipped, Map.of());
+    }
+
+    /**
+     * As {@link #of(Map, Map)}, with the modules {@code given} from outside by their base packages (Spring Modulith's
+     * application modules): a package under one of them that the class path declares as another module is refused,
+     * and one that declares the same module adds the modules it depends on.
+     *
+     * @throws MigrateException naming both declarations when a package's module disagrees with the given one
+     */
+    static Modules of(
+            Map<String, ClassFileSummary> classFiles,
+            Map<String, ModuleDeclaration> shipped,
+            Map<String, ModuleDeclaration> given) {
         Map<String, ModuleDeclaration> byPackage = new HashMap<>(shipped);
         classFiles.forEach((name, summary) -> {
             if (name.endsWith(PACKAGE_INFO) && summary != null && summary.module() != null) {
@@ -47,7 +65,7 @@ final class Modules {
                 String pkg = name.substring(0, name.length() - PACKAGE_INFO.length());
                 Object moduleName = values.get("name");
                 Object dependsOn = values.get("dependsOn");
-                ModuleDeclaration annotated = new ModuleDeclaration(
+                ModuleDeclaration annotated = ModuleDeclaration.checked(
                         moduleName instanceof String n ? n : "",
                         dependsOn instanceof List<?> list
                                 ? list.stream().map(String::valueOf).toList()
@@ -57,7 +75,28 @@ final class Modules {
                 byPackage.put(pkg, written == null ? annotated : annotated.joining(written));
             }
         });
-        return new Modules(byPackage);
+        byPackage.forEach((pkg, declared) -> {
+            ModuleDeclaration holding = nearest(given, pkg);
+            if (holding != null && !holding.name().equals(declared.name())) {
+                throw new MigrateException("Package " + pkg + " is declared as module " + declared.name() + " by "
+                        + declared.source() + ", and " + holding.source() + " holds it: a module keeps one name, "
+                        + "which the version table records. Name it " + holding.name() + ", or remove the "
+                        + "declaration: the module that holds the package is a migrate module already, ordered by "
+                        + "its dependencies.");
+            }
+        });
+        given.forEach((pkg, module) -> byPackage.merge(pkg, module, ModuleDeclaration::joining));
+        return new Modules(byPackage, Map.copyOf(given));
+    }
+
+    /** The declaration of {@code pkg} or of the nearest package enclosing it, null where there is none. */
+    private static @Nullable ModuleDeclaration nearest(Map<String, ModuleDeclaration> declared, String pkg) {
+        for (String at = pkg; ; at = at.substring(0, at.lastIndexOf('.'))) {
+            ModuleDeclaration found = declared.get(at);
+            if (found != null || at.lastIndexOf('.') < 0) {
+                return found;
+            }
+        }
     }
 
     /** The declaration of each package that has one. */
@@ -69,6 +108,13 @@ final class Modules {
     DiscoveredMigration place(DiscoveredMigration found) {
         RevisionInfo info = found.info();
         String module = ModuleOrder.moduleOf(info.id());
+        ModuleDeclaration holding = given.isEmpty() ? null : nearest(given, packageOf(info.source()));
+        if (holding != null && !module.isEmpty() && !module.equals(holding.name())) {
+            throw new MigrateException("Class " + info.source() + " names module " + module + " in its @Revision, and "
+                    + holding.source() + " holds its package: a module keeps one name, which the version table "
+                    + "records. Remove module = \"" + module + "\" from its @Revision, or move the class to the "
+                    + "package of module " + module + ".");
+        }
         if (module.isEmpty()) {
             ModuleDeclaration declared = declaredFor(info.source());
             if (declared == null) {
@@ -78,6 +124,46 @@ final class Modules {
             info = inModule(info, module);
         }
         return found.inModule(info, List.copyOf(dependsOnByName.getOrDefault(module, Set.of())));
+    }
+
+    /**
+     * {@code found}, where a module given from outside that holds no revision is no chain: a module that depends on it
+     * depends instead on the modules it depends on, through as many such modules as there are.
+     */
+    List<DiscoveredMigration> settled(List<DiscoveredMigration> found) {
+        if (given.isEmpty()) {
+            return found;
+        }
+        Set<String> holding = new HashSet<>();
+        found.forEach(m -> holding.add(ModuleOrder.moduleOf(m.info().id())));
+        Map<String, ModuleDeclaration> givenByName = new HashMap<>();
+        given.values().forEach(d -> givenByName.merge(d.name(), d, ModuleDeclaration::joining));
+        List<DiscoveredMigration> settled = new ArrayList<>(found.size());
+        for (DiscoveredMigration m : found) {
+            Set<String> on = new TreeSet<>();
+            m.moduleDependsOn().forEach(module -> through(module, holding, givenByName, on, new HashSet<>()));
+            settled.add(m.inModule(m.info(), List.copyOf(on)));
+        }
+        return settled;
+    }
+
+    private static void through(
+            String module,
+            Set<String> holding,
+            Map<String, ModuleDeclaration> givenByName,
+            Set<String> into,
+            Set<String> seen) {
+        ModuleDeclaration declared = givenByName.get(module);
+        if (holding.contains(module) || declared == null) {
+            into.add(module);
+        } else if (seen.add(module)) {
+            declared.dependsOn().forEach(on -> through(on, holding, givenByName, into, seen));
+        }
+    }
+
+    private static String packageOf(String className) {
+        int dot = className.lastIndexOf('.');
+        return dot < 0 ? "" : className.substring(0, dot);
     }
 
     private @Nullable ModuleDeclaration declaredFor(String className) {

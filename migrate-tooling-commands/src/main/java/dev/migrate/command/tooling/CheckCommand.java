@@ -6,6 +6,7 @@ import dev.migrate.command.CommandContext;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.settings.TakenSettings;
 import dev.migrate.op.DataOp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,9 +34,17 @@ public record CheckCommand(EntityComparison comparison) {
     public void run(CommandContext context, Entities entities) {
         VerifyCommand.reviewBranches(context.migrations(false).build(), context); // before any server starts
         EntityComparison.AtHead atHead = comparison.run("check", true, context, entities);
-        MigrationScript script = atHead.result().withLimitedRows();
-        List<String> differences = EntityComparison.report(script, context);
-        context.output().result(new CommandResult.Checked(EntityComparison.differences(script)));
+        // in a module, a table whose entity moved to another module is a hand-over to write, not a drop
+        ModuleMoves moves =
+                ModuleMoves.of(entities, atHead.chain(), atHead.result().withLimitedRows());
+        MigrationScript script = moves.remaining();
+        List<CommandResult.Difference> moved = moves.differences(Objects.requireNonNullElse(entities.module(), ""));
+        List<String> differences = new ArrayList<>();
+        moved.forEach(move -> differences.add(move.description()));
+        differences.addAll(EntityComparison.report(script, context));
+        List<CommandResult.Difference> all = new ArrayList<>(moved);
+        all.addAll(EntityComparison.differences(script));
+        context.output().result(new CommandResult.Checked(all));
         if (!differences.isEmpty()) {
             Optional<String> provider = entities.providerCause(context, atHead.chain(), differences.size());
             boolean rows = script.changes().stream()

@@ -2,8 +2,10 @@ package dev.migrate.command.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.command.tooling.AutogenerateCommand;
+import dev.migrate.command.tooling.CheckCommand;
 import dev.migrate.command.tooling.OtherModules;
 import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
@@ -37,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @LongSuite
 class ModuleMovesTest {
-    private static final String NOTE = "@Id public long id; public String body;";
+    /** The moved entity, its id from its own sequence (Hibernate's note_seq), which moves with its table. */
+    private static final String NOTE = "@Id @GeneratedValue public long id; public String body;";
 
     @TempDir
     Path directory;
@@ -68,21 +71,30 @@ class ModuleMovesTest {
         customers.deleteEntity("Note");
         billing.entity("Note", NOTE);
         customers.others = new OtherModules(Map.of("note", "billing", "invoice", "billing"), true);
+        // check from the root, before autogenerate: the move is a hand-over to write, not a drop
+        assertThat(check(customers))
+                .contains("The entity of note, note_seq is module billing's now: module customers hands the table over"
+                        + " to billing instead of dropping it, a hand-over to write")
+                .doesNotContainIgnoringCase("drop table");
         List<String> customersLines = autogenerate(customers, "move note");
         String handOver = Files.readString(compileNew(customers, 2));
         assertThat(handOver)
-                .contains("@HandsOver(to = \"billing\", tables = \"note\")")
-                .doesNotContain("dropTable");
+                .contains("@HandsOver(to = \"billing\", tables = {\"note\", \"note_seq\"})")
+                .doesNotContain("dropTable")
+                .doesNotContain("dropSequence");
         assertThat(customersLines).anyMatch(l -> l.contains("hands the table over instead of dropping it"));
         String given = "customers." + idOf(handOver);
 
+        assertThat(check(billing))
+                .contains("Module billing takes note, note_seq from module customers, which " + given
+                        + " gave it: a take to write");
         List<String> billingLines = autogenerate(billing, "take note");
         String take = Files.readString(compileNew(billing, 2));
         assertThat(take)
-                .contains("@TakesOver(from = \"customers\", tables = \"note\")")
+                .contains("@TakesOver(from = \"customers\", tables = {\"note\", \"note_seq\"})")
                 .contains("dependsOn = \"" + given + "\"")
                 .doesNotContain("createTable");
-        assertThat(billingLines).anyMatch(l -> l.contains("takes note from module customers"));
+        assertThat(billingLines).anyMatch(l -> l.contains("takes note, note_seq from module customers"));
 
         // both chains match their entities now: nothing more to write in either
         autogenerate(customers, "again");
@@ -100,6 +112,8 @@ class ModuleMovesTest {
                     .packages("billing.migrations")
                     .build();
             assertThat(MigratorTools.of(chain).tableOwners().ownerOf("note")).contains("billing");
+            assertThat(MigratorTools.of(chain).tableOwners().ownerOf("note_seq"))
+                    .contains("billing");
         }
 
         // a column added to the moved entity is billing's change now, after the take
@@ -147,6 +161,16 @@ class ModuleMovesTest {
                     .run(cycle.context(), cycle.entities());
         }
         return lines;
+    }
+
+    /** What {@code check} reports of the project's module: the message of its failure, or empty when it passes. */
+    private static String check(WatchedProject project) {
+        try (WatchCommand.Cycle cycle = project.cycle(new ArrayList<>())) {
+            new CheckCommand(project.comparison()).run(cycle.context(), cycle.entities());
+            return "";
+        } catch (MigrateException e) {
+            return String.valueOf(e.getMessage());
+        }
     }
 
     /** The project's {@code count}th migration, which its run just wrote, compiled into its classes as a build does. */
