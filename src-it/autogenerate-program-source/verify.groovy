@@ -19,9 +19,9 @@ try {
     assert (drop + log).contains('holds 2 non-null values in note, which the drop deletes') : drop
 
     // check in sync after each autogenerate; the script's column more is the one difference it found before
-    assert log.count('No differences') == 4
+    assert log.count('No differences between the schema at head and the main class com.example.billing.') == 4
     // the script's now() is jOOQ's CURRENT_TIMESTAMP (one value): the column more is the one difference
-    assert log.contains('The entities differ from the schema at head in 1 way:') : 'the script differs by its column more alone'
+    assert log.contains('The schema at head differs from the program sh schema-v2.sh in 1 way:') : 'the script differs by its column more alone'
     assert log.contains('added column public.customers.email')
     // the rows jOOQ wrote kept through the rename and the drop
     assert ItDatabase.query(url, 'SELECT contact_email FROM customers ORDER BY id') == ['ada@example.com', 'grace@example.com']
