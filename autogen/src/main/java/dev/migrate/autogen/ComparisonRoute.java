@@ -113,10 +113,21 @@ abstract sealed class ComparisonRoute permits OnConfiguredDatabase, OnEmbeddedDe
         }
     }
 
+    /**
+     * The DDL of the desired schema as the log names it: {@code the entities' DDL}, {@code the DDL of the SQL schema
+     * files in src/main/resources/db/schema}.
+     */
+    String desiredDdl() {
+        String described = request.entityDdl().described();
+        return described.equals(EntityDdlSource.ENTITIES) ? "the entities' DDL" : "the DDL of " + described;
+    }
+
     /** Says where the entity side came from: read without a server, or from the cache. */
     void logCacheUse() {
         if (comparison.confirmedByReading()) {
-            log.info("The entities' DDL, read without building it, matches the schema at head.");
+            String desired = desiredDdl();
+            log.info(Character.toUpperCase(desired.charAt(0)) + desired.substring(1)
+                    + ", read without building it, matches the schema at head.");
         }
         EntitySchemaCache cache = entityCache;
         if (cache != null && cache.ddlHits() > 0) {

@@ -11,6 +11,9 @@ import java.util.function.IntFunction;
  * without starting the provider, both for PostgreSQL of a given major version.
  */
 public interface EntityDdlSource {
+    /** What a source is {@linkplain #described described} as unless it says otherwise: the JPA entities. */
+    String ENTITIES = "the entities";
+
     /** A key for the DDL {@link #generate} would write for {@code serverMajorVersion}: what it depends on, hashed. */
     String key(int serverMajorVersion);
 
@@ -55,6 +58,45 @@ public interface EntityDdlSource {
             @Override
             public List<String> generate(int serverMajorVersion) {
                 return List.of();
+            }
+        };
+    }
+
+    /**
+     * What this source is, as the log names what it compared: {@code the entities}, {@code the SQL schema files in
+     * src/main/resources/db/schema}.
+     *
+     * <pre>{@code
+     * log.info("The schema at head matched " + source.described() + ".");
+     * }</pre>
+     */
+    default String described() {
+        return ENTITIES;
+    }
+
+    /**
+     * This source, {@linkplain #described described} as {@code described}: its key and DDL are this one's.
+     *
+     * <pre>{@code
+     * EntityDdlSource.none(files.key()).describedAs("the SQL schema files in db/schema")
+     * }</pre>
+     */
+    default EntityDdlSource describedAs(String described) {
+        EntityDdlSource source = this;
+        return new EntityDdlSource() {
+            @Override
+            public String key(int serverMajorVersion) {
+                return source.key(serverMajorVersion);
+            }
+
+            @Override
+            public List<String> generate(int serverMajorVersion) {
+                return source.generate(serverMajorVersion);
+            }
+
+            @Override
+            public String described() {
+                return described;
             }
         };
     }

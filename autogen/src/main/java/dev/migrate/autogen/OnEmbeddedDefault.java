@@ -173,7 +173,7 @@ final class OnEmbeddedDefault extends ComparisonRoute {
                     + ") taken from the cache in " + log.shown(replays.directory());
             log.info(
                     comparison.confirmedByReading()
-                            ? schemaAtHead + " and matched by the entities' DDL, read without building it: "
+                            ? schemaAtHead + " and matched by " + desiredDdl() + ", read without building it: "
                                     + "nothing was replayed or built ("
                                     + log.setting("replayCache", "false")
                                     + " replays the migrations anyway)."
@@ -193,9 +193,11 @@ final class OnEmbeddedDefault extends ComparisonRoute {
     }
 
     private AutogenerateResult inSync(ReplayedSchemaCache replays, int count) {
-        log.info("The entities matched the schema at head (" + migrations(count) + " on PostgreSQL "
-                + version.version() + ") when last compared, and neither the chain nor the entities' DDL, the "
-                + "declared objects or the settings have changed since (as " + log.shown(replays.directory())
+        String compared = request.entityDdl().described();
+        log.info(Character.toUpperCase(compared.charAt(0)) + compared.substring(1) + " matched the schema at head ("
+                + migrations(count) + " on PostgreSQL " + version.version() + ") when last compared, and neither the"
+                + " chain nor their DDL, the declared objects or the settings have changed since (as "
+                + log.shown(replays.directory())
                 + " records): nothing was read or built (" + log.setting("replayCache", "false")
                 + " compares them anyway).");
         return result(MigrationScript.empty(), Set.of(), Route.CACHES);
@@ -248,7 +250,7 @@ final class OnEmbeddedDefault extends ComparisonRoute {
         }
         log.info("The schema at head read from the SQL of the "
                 + migrations(request.chain().revisions().size())
-                + " and matched by the entities' DDL, read without building it: no PostgreSQL was started.");
+                + " and matched by " + desiredDdl() + ", read without building it: no PostgreSQL was started.");
         logCacheUse();
         return Optional.of(result(confirmed.get(), Set.of(), Route.READ_CHAIN));
     }

@@ -45,7 +45,9 @@ class SqlFilesWarmCheckTest {
             CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL%s);
             """;
 
-    private static final String FOUND_IN_SYNC = "The entities matched the schema at head (1 migration on PostgreSQL ";
+    /** The warm check names the source it compared, not "the entities". */
+    private static final String FOUND_IN_SYNC =
+            "The SQL schema files in db/schema matched the schema at head (1 migration on PostgreSQL ";
 
     @TempDir
     Path project;
@@ -81,7 +83,8 @@ class SqlFilesWarmCheckTest {
     /** As {@code check -Dmigrate.source=sql} asks, with both caches of the plugin. */
     private AutogenerateRequest checking(Migrator chain, Path schema) {
         SqlSchemaFiles files = SqlSchemaFiles.in(schema, "db/schema");
-        return AutogenerateRequest.builder(chain, EntityDdlSource.none(files.key()))
+        return AutogenerateRequest.builder(
+                        chain, EntityDdlSource.none(files.key()).describedAs("the SQL schema files in db/schema"))
                 .renames(files.renames())
                 .declaringObjects(files.with(DeclaredObjects.none()))
                 .entityCacheIn(project.resolve("entity-cache"))

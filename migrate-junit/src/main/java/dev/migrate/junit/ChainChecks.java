@@ -133,7 +133,7 @@ final class ChainChecks {
         SchemaSource.EntityModels models = new ProjectEntities(
                         entityClasses(), classpath, settings.entityPackages(), null, settings.providerProperties())
                 .models(TestLog.INSTANCE::info, COMPILE_AND_RUN, this::jpaEntities);
-        SchemaSource source = run(() -> SchemaSource.chosen(given.named(), sqlDirectory, models.missingJpa()));
+        SchemaSource source = run(() -> SchemaSource.chosen(given.named(), sqlDirectory, models.missingProvider()));
         if (source == SchemaSource.JPA) {
             Optional<String> missing = models.missingJpa().get();
             Assumptions.assumeTrue(

@@ -28,6 +28,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class ColumnDiff {
     /** The volatile functions a default commonly calls, as {@code pg_get_expr} spells the call. */
+    /**
+     * The spellings of one value, the start of the transaction, that PostgreSQL keeps as written: {@code DEFAULT
+     * now()} in a migration and {@code DEFAULT CURRENT_TIMESTAMP} from jOOQ's DDL export or an entity are the same
+     * default, never a difference.
+     */
+    private static final java.util.Set<String> TRANSACTION_START =
+            java.util.Set.of("now()", "CURRENT_TIMESTAMP", "transaction_timestamp()");
+
     private static final Pattern VOLATILE_DEFAULT = Pattern.compile(
             "\\b(?:nextval|random|gen_random_uuid|uuid_generate_v[14]|clock_timestamp|timeofday|txid_current)\\(");
 
@@ -240,7 +248,7 @@ final class ColumnDiff {
                                         t, want.name(), context.ops.identity(want.identity(), want.type()))));
             }
         }
-        if (!numbering && !Objects.equals(have.defaultExpression(), want.defaultExpression())) {
+        if (!numbering && !sameDefault(have.defaultExpression(), want.defaultExpression())) {
             changed(
                     table,
                     Change.of(
@@ -453,5 +461,14 @@ final class ColumnDiff {
 
     private void changed(Table table, Change change) {
         context.script.table(table.qualifiedName(), Part.COLUMN, change);
+    }
+
+    /** Whether two defaults, as {@code pg_get_expr} spells them, give the same value ({@link #TRANSACTION_START}). */
+    static boolean sameDefault(@Nullable String have, @Nullable String want) {
+        return Objects.equals(have, want)
+                || (have != null
+                        && want != null
+                        && TRANSACTION_START.contains(have)
+                        && TRANSACTION_START.contains(want));
     }
 }

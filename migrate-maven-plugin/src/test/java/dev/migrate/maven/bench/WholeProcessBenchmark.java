@@ -46,7 +46,8 @@ import java.util.stream.Stream;
  * both, one project each; {@code -Dbench.check=cold} times only the cold {@code check} of each (and Alembic's
  * compare, run once per size). {@code -Dbench.objects=500} adds,
  * at each size, the warm {@code check} with that many views, functions and triggers beside the tables
- * ({@link #checkWithObjects}). {@code -Dbench.fleet=100,1000}
+ * ({@link #checkWithObjects}). {@code -Dbench.sqlFiles=2000} times the {@code check} of SQL schema files against
+ * the entities' at that many tables, alternated ({@link #sqlFiles}). {@code -Dbench.fleet=100,1000}
  * adds the fleet of that many tenant schemas ({@link #fleet}), {@code -Dbench.fleetDatabases=100} the fleet of that many
  * tenant databases; {@code -Dbench.server=jdbc:postgresql://...} (a superuser's URL)
  * runs it all against a server of one's own instead of the embedded one ({@link BenchServer}).
@@ -151,6 +152,9 @@ public final class WholeProcessBenchmark {
                 if (m > 0) {
                     report.addAll(bench.done(bench.chain(server, m)));
                 }
+            }
+            for (int n : numbers(System.getProperty("bench.sqlFiles", ""))) {
+                report.addAll(bench.done(bench.sqlFiles(server, n)));
             }
             int objects = Integer.parseInt(System.getProperty("bench.objects", "0"));
             List<Chain> chains = Stream.of(
@@ -304,12 +308,11 @@ public final class WholeProcessBenchmark {
     }
 
     /**
-     * {@code migrate:check} at {@code n} tables, the chain written as {@code chain} says: with a URL and on the
-     * embedded default, warm and cold.
+     * The project of {@code migrate:check} at {@code n} tables in {@code project}: {@code n} entities, the chain
+     * written as {@code chain} says, applied to a database of its own, whose URL it returns.
      */
-    private List<String> check(BenchServer server, int n, Chain chain) throws Exception {
-        String name = "check-" + n + chain.suffix;
-        Path project = root.resolve(name);
+    private Map<String, String> checkProject(BenchServer server, Path project, int n, Chain chain) throws Exception {
+        String name = project.getFileName().toString();
         String database = name.replace('-', '_');
         server.recreate(database);
         writeProject(project, name, true);
@@ -326,11 +329,76 @@ public final class WholeProcessBenchmark {
                             : tablesMigration(first, Math.min(n, first + TABLES_PER_MIGRATION)));
         }
         Map<String, String> url = url(server, database);
-        String tables = String.format(Locale.ROOT, "%,d tables%s", n, chain == Chain.SQL ? " (SQL chain)" : "");
-        System.out.printf("check at %s: applying the migrations...%n", tables);
+        System.out.printf(
+                "%s at %,d tables%s: applying the migrations...%n", name, n, chain == Chain.SQL ? " (SQL chain)" : "");
         mvn(project, url, "compile", "migrate:upgrade");
+        return url;
+    }
+
+    /**
+     * {@code migrate:check} at {@code n} tables on the embedded default with SQL schema files as the desired schema
+     * ({@code -Dmigrate.source=sql}, the files {@code migrate:baseline} writes from the migrated database) beside the
+     * same chain's {@code check} of the JPA entities ({@code -Dbench.sqlFiles=2000}): the two alternate run by run,
+     * so that the load of a shared machine falls on both alike; warm (nothing changed), then cold (no {@code
+     * target/migrate}, as a fresh checkout).
+     */
+    private List<String> sqlFiles(BenchServer server, int n) throws Exception {
+        Path project = root.resolve("sql-files-" + n);
+        Map<String, String> url = checkProject(server, project, n, Chain.JAVA);
+        mvn(project, url, "migrate:baseline", "-Dmigrate.source=sql");
+        server.quiet();
+        Map<String, String> embedded = Map.of();
+        List<List<String>> sources =
+                List.of(List.of("migrate:check"), List.of("migrate:check", "-Dmigrate.source=sql"));
+        List<String> lines = new ArrayList<>();
+        for (boolean cold : List.of(false, true)) {
+            List<List<Long>> millis = List.of(new ArrayList<>(), new ArrayList<>());
+            List<List<Timing.Figures>> processes = List.of(new ArrayList<>(), new ArrayList<>());
+            if (!cold) {
+                for (List<String> goals : sources) {
+                    mvn(project, embedded, goals.toArray(String[]::new)); // fills the caches
+                }
+            }
+            for (int i = 0; i < runs; i++) {
+                for (int s = 0; s < sources.size(); s++) {
+                    if (cold) {
+                        deleteTree(project.resolve("target/migrate"));
+                    }
+                    last.set(null);
+                    long start = System.nanoTime();
+                    mvn(project, embedded, sources.get(s).toArray(String[]::new));
+                    millis.get(s).add((System.nanoTime() - start) / 1_000_000);
+                    measured(processes.get(s));
+                }
+            }
+            Timing entities = timing(millis.get(0), processes.get(0));
+            Timing files = timing(millis.get(1), processes.get(1));
+            String kind = cold ? "cold (fresh checkout)" : "warm caches          ";
+            lines.add(String.format(
+                    Locale.ROOT, "mvn migrate:check, %,d tables, embedded, %s, JPA entities %s", n, kind, entities));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "  the same with SQL schema files (-Dmigrate.source=sql) %s; %.2fx the entities' wall, %.2fx"
+                            + " their CPU",
+                    files,
+                    (double) files.median() / entities.median(),
+                    files.cpuSeconds() / entities.cpuSeconds()));
+        }
+        return lines;
+    }
+
+    /**
+     * {@code migrate:check} at {@code n} tables, the chain written as {@code chain} says: with a URL and on the
+     * embedded default, warm and cold.
+     */
+    private List<String> check(BenchServer server, int n, Chain chain) throws Exception {
+        String name = "check-" + n + chain.suffix;
+        Path project = root.resolve(name);
+        String database = name.replace('-', '_');
+        Map<String, String> url = checkProject(server, project, n, chain);
 
         List<String> lines = new ArrayList<>();
+        String tables = String.format(Locale.ROOT, "%,d tables%s", n, chain == Chain.SQL ? " (SQL chain)" : "");
         Timing alembic = alembicByTables.get(n);
         if (python.isPresent() && alembic == null) {
             try {

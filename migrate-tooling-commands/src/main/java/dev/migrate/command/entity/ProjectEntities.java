@@ -180,7 +180,10 @@ public record ProjectEntities(
         EntityDdlSource springData = deferred(() -> springData(
                 libraries.get().springData().orElseThrow(ProjectEntities::noSpringData), info, compileAndRun));
         return new SchemaSource.EntityModels(
-                jpa, springData, () -> libraries.get().missingModel());
+                jpa,
+                springData,
+                () -> libraries.get().missingModel(),
+                () -> libraries.get().missingJpa());
     }
 
     /** Why the source spring-data-jdbc, named, has nothing to read. */

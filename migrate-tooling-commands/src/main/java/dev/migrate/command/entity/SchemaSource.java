@@ -58,18 +58,23 @@ public enum SchemaSource {
     /**
      * The source the setting {@code named} chooses, or the {@linkplain #byDefault default} when it is null or blank:
      * the one choice the plugin, the command line, {@code watch}, the Quarkus dev loop and the JUnit extension make.
+     *
+     * @param missingProvider what the class path lacks for the JPA provider's DDL ({@link EntityModels#missingProvider})
      */
     public static SchemaSource chosen(
-            @Nullable String named, Path sqlDirectory, Supplier<Optional<String>> missingJpa) {
-        return named == null || named.isBlank() ? byDefault(sqlDirectory, missingJpa) : named(named);
+            @Nullable String named, Path sqlDirectory, Supplier<Optional<String>> missingProvider) {
+        return named == null || named.isBlank() ? byDefault(sqlDirectory, missingProvider) : named(named);
     }
 
     /**
      * The source of a project that names none: {@link #SQL} when {@code sqlDirectory} holds {@code .sql} files and
-     * {@code missingJpa} says the class path lacks JPA, else {@link #JPA}.
+     * {@code missingProvider} says the class path has no JPA provider, else {@link #JPA} (the JPA entities, or Spring
+     * Data's mapping model without a provider). Schema files are written to be the model, so they win over Spring
+     * Data JDBC's aggregates, which {@code migrate.source=spring-data-jdbc} names; a JPA provider's entities win over
+     * them, as a project that keeps both has always had it.
      */
-    public static SchemaSource byDefault(Path sqlDirectory, Supplier<Optional<String>> missingJpa) {
-        return SqlSchemaFiles.present(sqlDirectory) && missingJpa.get().isPresent() ? SQL : JPA;
+    public static SchemaSource byDefault(Path sqlDirectory, Supplier<Optional<String>> missingProvider) {
+        return SqlSchemaFiles.present(sqlDirectory) && missingProvider.get().isPresent() ? SQL : JPA;
     }
 
     /**
@@ -81,12 +86,28 @@ public enum SchemaSource {
     public EntityDdlSource ddl(SourceInputs inputs, @Nullable SqlSchemaFiles sqlFiles) {
         return switch (this) {
             case JPA -> inputs.entities().jpa();
-            case SQL ->
-                EntityDdlSource.none(Objects.requireNonNull(sqlFiles, "the schema files of source sql")
-                        .key());
-            case COMMAND -> ProgramDdl.of(inputs).source();
+            case SQL -> {
+                SqlSchemaFiles files = Objects.requireNonNull(sqlFiles, "the schema files of source sql");
+                Path directory = files.directory().toAbsolutePath().normalize();
+                Path project = inputs.project().toAbsolutePath().normalize();
+                yield EntityDdlSource.none(files.key())
+                        .describedAs("the SQL schema files in "
+                                + (directory.startsWith(project) ? project.relativize(directory) : directory));
+            }
+            case COMMAND -> {
+                String command = inputs.command();
+                String mainClass = inputs.mainClass();
+                yield ProgramDdl.of(inputs)
+                        .source()
+                        .describedAs(
+                                command == null || command.isBlank()
+                                        ? "the main class "
+                                                + Objects.requireNonNull(mainClass)
+                                                        .strip()
+                                        : "the program " + command.strip());
+            }
             // named, Spring Data's mapping model wins over a JPA provider on the class path
-            case SPRING_DATA_JDBC -> inputs.entities().springData();
+            case SPRING_DATA_JDBC -> inputs.entities().springData().describedAs("Spring Data JDBC's aggregates");
         };
     }
 
@@ -98,9 +119,14 @@ public enum SchemaSource {
      * @param springData the DDL of Spring Data's mapping model, even beside a JPA provider
      * @param missingJpa what the class path lacks to describe the entities (the JPA API or a provider, and Spring
      *     Data); empty when it has what {@code jpa} needs
+     * @param missingProvider what the class path lacks for the JPA provider's DDL (the JPA API or a provider),
+     *     Spring Data aside: present, schema files are the {@linkplain #byDefault default} source
      */
     public record EntityModels(
-            EntityDdlSource jpa, EntityDdlSource springData, Supplier<Optional<String>> missingJpa) {}
+            EntityDdlSource jpa,
+            EntityDdlSource springData,
+            Supplier<Optional<String>> missingJpa,
+            Supplier<Optional<String>> missingProvider) {}
 
     /**
      * What a face knows of the project that a source may need.

@@ -52,15 +52,14 @@ public record CheckCommand(EntityComparison comparison) {
                     .anyMatch(op -> op instanceof DataOp.InsertRows
                             || op instanceof DataOp.UpdateRows
                             || op instanceof DataOp.DeleteRows);
-            throw new MigrateException((rows ? "The entities and declared rows differ" : "The entities differ")
-                    + " from the schema at head in " + differences.size() + " way"
-                    + (differences.size() == 1 ? "" : "s") + ":\n  - " + String.join("\n  - ", differences) + "\n"
+            throw new MigrateException(atHead.differ(differences.size(), rows) + ":\n  - "
+                    + String.join("\n  - ", differences) + "\n"
                     + provider.map(cause -> cause + "\n").orElse("")
                     + "Write the migration with " + context.fixes().command("autogenerate") + " "
-                    + context.fixes().setting("message", "\"...\"") + ", or change the entities"
+                    + context.fixes().setting("message", "\"...\"") + ", or change " + atHead.compared()
                     + (rows ? " and the files of the declared rows" : "") + " back.");
         }
         entities.matchHead(context);
-        context.output().info("No differences: the entities match the schema at head.");
+        context.output().info(atHead.noDifferences());
     }
 }

@@ -28,6 +28,7 @@ import dev.migrate.autogen.Autogenerate;
 import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.AutogenerateResult;
 import dev.migrate.autogen.ComparisonDatabase;
+import dev.migrate.autogen.EntityDdlSource;
 import dev.migrate.autogen.objects.DeclaredStatement;
 import dev.migrate.autogen.write.ChangeNotes;
 import dev.migrate.catalog.diff.DefinitionDiff;
@@ -100,8 +101,30 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
     /** How long each query that measures a risky change may run where a face leaves it unset. */
     public static final Duration DEFAULT_MEASURE_TIMEOUT = Duration.ofSeconds(5);
 
-    /** What the comparison found, and the chain it compared. */
-    public record AtHead(Migrator chain, AutogenerateResult result) {}
+    /**
+     * What the comparison found, and the chain it compared.
+     *
+     * @param compared the desired schema's source as the log names it ({@link EntityDdlSource#described}): {@code
+     *     the entities}, {@code the SQL schema files in src/main/resources/db/schema}
+     */
+    public record AtHead(Migrator chain, AutogenerateResult result, String compared) {
+        /** The line of a comparison that found nothing: the entities', as ever, or the source's it names. */
+        public String noDifferences() {
+            return compared.equals(EntityDdlSource.ENTITIES)
+                    ? "No differences: the entities match the schema at head."
+                    : "No differences between the schema at head and " + compared + ".";
+        }
+
+        /** The start of the error of a comparison that found {@code count} differences. */
+        public String differ(int count, boolean rows) {
+            String ways = " in " + count + " way" + (count == 1 ? "" : "s");
+            if (compared.equals(EntityDdlSource.ENTITIES)) {
+                return (rows ? "The entities and declared rows differ" : "The entities differ")
+                        + " from the schema at head" + ways;
+            }
+            return "The schema at head differs from " + compared + (rows ? " and the declared rows" : "") + ways;
+        }
+    }
 
     public EntityComparison {
         Objects.requireNonNull(entitiesOn, "entitiesOn");
@@ -145,7 +168,7 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
                 context.databases(configured.orElse(null)).needing(NeededExtensions.in(declared)),
                 ComparisonLog.of(context));
         summarise(command, result.script(), context, entities);
-        return new AtHead(chain, result);
+        return new AtHead(chain, result, built.entityDdl().described());
     }
 
     /** The differences between the entities and the schema on {@code database}, a throwaway one at head, reported. */

@@ -66,13 +66,13 @@ public record EntityRequest(ResolvedSettings settings, String command, Path proj
 
     /**
      * Where the desired schema comes from: {@code source}, or, when it is not set, {@code sql} for a project with
-     * schema files and no JPA provider on its class path ({@code inputs}), else {@code jpa}.
+     * schema files and no JPA provider on its class path ({@code inputs}), Spring Data or not, else {@code jpa}.
      */
     public SchemaSource source(SchemaSource.SourceInputs inputs) {
         return SchemaSource.chosen(
                 settings.value(SettingsTable.SOURCE, command),
                 sqlDirectory(),
-                inputs.entities().missingJpa());
+                inputs.entities().missingProvider());
     }
 
     /**

@@ -52,6 +52,34 @@ class NamedSpringDataSourceTest {
     }
 
     @Test
+    void schemaFilesWinOverSpringDataAggregatesUnlessTheyAreNamedAndAJpaProvidersEntitiesWinOverThem()
+            throws Exception {
+        // docs/howto/spring-data-jdbc.md: the files are the model a project declared; -Dmigrate.source names the other
+        Path classes = compiledAggregate();
+        Path schema = Files.createDirectories(project.resolve("src/main/resources/db/schema"));
+        Files.writeString(schema.resolve("orders.sql"), "CREATE TABLE purchase_order (id bigint PRIMARY KEY);");
+        SchemaSource.EntityModels springData = new ProjectEntities(
+                        classes, classpath(classes, jar -> !jar.contains("hibernate")), List.of("shop"), null, Map.of())
+                .models(ProviderLog.QUIET, line -> {}, "mvn compile", null);
+        assertThat(springData.missingJpa().get())
+                .as("Spring Data describes the entities")
+                .isEmpty();
+        assertThat(SchemaSource.chosen(null, schema, springData.missingProvider()))
+                .isEqualTo(SchemaSource.SQL);
+        assertThat(SchemaSource.chosen("spring-data-jdbc", schema, springData.missingProvider()))
+                .isEqualTo(SchemaSource.SPRING_DATA_JDBC);
+        // without files, the unnamed source reads the aggregates
+        assertThat(SchemaSource.chosen(" ", project.resolve("none"), springData.missingProvider()))
+                .isEqualTo(SchemaSource.JPA);
+
+        SchemaSource.EntityModels withProvider = new ProjectEntities(
+                        classes, classpath(classes, jar -> true), List.of("shop"), null, Map.of())
+                .models(ProviderLog.QUIET, line -> {}, "mvn compile", null);
+        assertThat(SchemaSource.chosen(null, schema, withProvider.missingProvider()))
+                .isEqualTo(SchemaSource.JPA);
+    }
+
+    @Test
     void theNamedSpringDataSourceWithoutSpringDataIsAnErrorNamingTheDependencyAndTheOtherSources() throws Exception {
         Path classes = Files.createDirectories(project.resolve("empty"));
         ProjectEntities entities = new ProjectEntities(

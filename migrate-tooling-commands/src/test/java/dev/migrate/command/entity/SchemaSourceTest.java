@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.EntityDdlSource;
+import dev.migrate.autogen.objects.SqlSchemaFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +23,7 @@ class SchemaSourceTest {
     private static final EntityDdlSource JPA = EntityDdlSource.none("jpa");
     private static final EntityDdlSource SPRING_DATA = EntityDdlSource.none("spring-data-jdbc");
     private static final SchemaSource.EntityModels MODELS =
-            new SchemaSource.EntityModels(JPA, SPRING_DATA, Optional::empty);
+            new SchemaSource.EntityModels(JPA, SPRING_DATA, Optional::empty, Optional::empty);
 
     @TempDir
     Path project;
@@ -51,8 +52,28 @@ class SchemaSourceTest {
     void springDataJdbcNamedReadsSpringDatasMappingModelAndJpaTheEntitiesSource() {
         // the entities' source chooses Spring Data's mapping model where the class path has it and no JPA provider;
         // named, Spring Data's wins over a provider (ProjectEntities.models, NamedSpringDataSourceTest)
-        assertThat(SchemaSource.SPRING_DATA_JDBC.ddl(inputs(null, null), null)).isSameAs(SPRING_DATA);
+        assertThat(SchemaSource.SPRING_DATA_JDBC.ddl(inputs(null, null), null).key(17))
+                .isEqualTo("spring-data-jdbc");
         assertThat(SchemaSource.JPA.ddl(inputs(null, null), null)).isSameAs(JPA);
+    }
+
+    @Test
+    void eachSourceIsDescribedAsTheLogNamesWhatItCompared() throws Exception {
+        Path dir = Files.createDirectories(project.resolve("src/main/resources/db/schema"));
+        Files.writeString(dir.resolve("customers.sql"), "CREATE TABLE customers (id bigint);");
+        SqlSchemaFiles files = SqlSchemaFiles.in(dir, "src/main/resources/db/schema");
+        assertThat(SchemaSource.SQL.ddl(inputs(null, null), files).described())
+                .isEqualTo("the SQL schema files in src/main/resources/db/schema");
+        assertThat(SchemaSource.SQL.ddl(inputs(null, null), files).key(17)).isEqualTo(files.key());
+        assertThat(SchemaSource.COMMAND.ddl(inputs(" sh schema.sh", null), null).described())
+                .isEqualTo("the program sh schema.sh");
+        assertThat(SchemaSource.COMMAND
+                        .ddl(inputs(null, "com.example.PrintSchema"), null)
+                        .described())
+                .isEqualTo("the main class com.example.PrintSchema");
+        assertThat(SchemaSource.SPRING_DATA_JDBC.ddl(inputs(null, null), null).described())
+                .isEqualTo("Spring Data JDBC's aggregates");
+        assertThat(SchemaSource.JPA.ddl(inputs(null, null), null).described()).isEqualTo("the entities");
     }
 
     @Test

@@ -1,0 +1,4 @@
+import dev.migrate.testing.ItDatabase
+ItDatabase.start(basedir, 25939, 'program-source-pw')
+
+true
