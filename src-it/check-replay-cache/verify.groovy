@@ -18,7 +18,7 @@ def inSync = 'The entities matched the schema at head (2 migrations on PostgreSQ
 }
 // 2: nothing changed since run 1 found them in sync: neither side is read
 assert runs[1].contains(inSync) : runs[1]
-assert runs[1].contains('when last compared, and neither the chain nor the entities\' DDL, the declared objects or the settings have changed since (as target/migrate/replay-cache records): nothing was read or built')
+assert runs[1].contains('when last compared, and neither the chain nor their DDL, the declared objects or the settings have changed since (as target/migrate/replay-cache records): nothing was read or built')
 // 3: another setting, so compared again: plain entities that match, their DDL read, so there is no entity schema to keep or take
 assert !runs[2].contains(inSync) : runs[2]
 assert runs[2].contains('taken from the cache in target/migrate/replay-cache and matched by the entities\' DDL, read without building it: nothing was replayed or built') : runs[2]
