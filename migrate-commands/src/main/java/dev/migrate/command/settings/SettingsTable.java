@@ -147,7 +147,8 @@ public final class SettingsTable {
                     Face.JAVA_API,
                     "builder.packages(String...)",
                     "builder.migrations(Class<?>...)",
-                    "builder.migrations(Migration...)")
+                    "builder.migrations(Migration...)",
+                    "builder.module(String, String, List<String>, String)")
             .describedOn(Face.COMMAND_LINE, "The Java packages holding the migration classes. Default db.migrations.")
             .documented("Packages holding migration classes, subpackages included. Where the plugin's is left at its "
                     + "default, a Quarkus application's `quarkus.migrate.packages` in `application.properties` (with "
