@@ -45,6 +45,15 @@ final class ColumnTypes {
             Map.entry(java.sql.Time.class, "time"),
             Map.entry(byte[].class, "bytea"));
 
+    /**
+     * The types of the R2DBC PostgreSQL driver that Spring Data R2DBC writes as they are (its codecs), by name: the
+     * driver is the application's, not this module's. {@code Json} is written as {@code jsonb} where the column is
+     * one, and read from either.
+     */
+    private static final Map<String, String> DRIVER_TYPES = Map.of(
+            "io.r2dbc.postgresql.codec.Json", "jsonb",
+            "io.r2dbc.postgresql.codec.Interval", "interval");
+
     private static final Set<Class<?>> INTEGRAL =
             Set.of(Long.class, Integer.class, Short.class, long.class, int.class, short.class);
 
@@ -56,6 +65,10 @@ final class ColumnTypes {
         String known = TYPES.get(boxed);
         if (known != null) {
             return known;
+        }
+        String driver = DRIVER_TYPES.get(boxed.getName());
+        if (driver != null) {
+            return driver;
         }
         if (boxed.isEnum()) {
             return "varchar(255)";

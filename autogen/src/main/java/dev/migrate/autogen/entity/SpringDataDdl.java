@@ -32,7 +32,7 @@ public record SpringDataDdl(List<Path> classDirectories, List<String> packages) 
     /** The Spring Data modules whose mapping model is read, with the mapping context each uses, first found first. */
     public enum Module {
         JDBC("Spring Data JDBC", "org.springframework.data.jdbc.core.mapping.JdbcMappingContext"),
-        R2DBC("Spring Data R2DBC", "org.springframework.data.r2dbc.mapping.R2dbcMappingContext");
+        R2DBC("Spring Data R2DBC", SpringDataDdlBridge.R2DBC_CONTEXT);
 
         private final String title;
         private final String mappingContext;
@@ -67,7 +67,8 @@ public record SpringDataDdl(List<Path> classDirectories, List<String> packages) 
         Module module = module(projectLoader)
                 .orElseThrow(() -> new MigrateException("The project has neither Spring Data JDBC nor Spring Data"
                         + " R2DBC on its class path. Add org.springframework.data:spring-data-jdbc (or"
-                        + " spring-boot-starter-data-jdbc) to its dependencies."));
+                        + " spring-boot-starter-data-jdbc), or spring-data-r2dbc (or spring-boot-starter-data-r2dbc),"
+                        + " to its dependencies."));
         Map<String, Object> request = new HashMap<>();
         request.put(
                 SpringDataDdlBridge.CLASS_DIRECTORIES,

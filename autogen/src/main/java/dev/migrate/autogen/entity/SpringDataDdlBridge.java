@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.convert.CustomConversions;
+import org.springframework.data.mapping.model.SimpleTypeHolder;
 import org.springframework.data.relational.core.mapping.DefaultNamingStrategy;
 import org.springframework.data.relational.core.mapping.NamingStrategy;
 import org.springframework.data.relational.core.mapping.RelationalMappingContext;
@@ -31,6 +33,7 @@ public final class SpringDataDdlBridge implements Function<Map<String, Object>, 
     static final String MAPPING_CONTEXT = "mappingContext";
 
     private static final String REPOSITORY = "org.springframework.data.repository.Repository";
+    static final String R2DBC_CONTEXT = "org.springframework.data.r2dbc.mapping.R2dbcMappingContext";
     private static final String TABLE_DESCRIPTOR = "Lorg/springframework/data/relational/core/mapping/Table;";
 
     @Override
@@ -172,12 +175,33 @@ public final class SpringDataDdlBridge implements Function<Map<String, Object>, 
             return new RelationalMappingContext(naming);
         }
         try {
-            return Class.forName(contextClass, true, loader)
+            RelationalMappingContext context = Class.forName(contextClass, true, loader)
                     .asSubclass(RelationalMappingContext.class)
                     .getConstructor(NamingStrategy.class)
                     .newInstance(naming);
+            if (contextClass.equals(R2DBC_CONTEXT)) {
+                context.setSimpleTypeHolder(r2dbcPostgresTypes(loader));
+            }
+            return context;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Could not make Spring Data's " + contextClass + ": " + e, e);
         }
+    }
+
+    /**
+     * The types Spring Data R2DBC writes as they are on PostgreSQL, as an application's context has them: its
+     * custom conversions for the PostgreSQL dialect (a UUID, the driver's {@code Json}, arrays), without which a
+     * UUID would be taken for an entity.
+     */
+    private static SimpleTypeHolder r2dbcPostgresTypes(ClassLoader loader) throws ReflectiveOperationException {
+        Class<?> dialect = Class.forName("org.springframework.data.r2dbc.dialect.R2dbcDialect", true, loader);
+        Object postgres = Class.forName("org.springframework.data.r2dbc.dialect.PostgresDialect", true, loader)
+                .getField("INSTANCE")
+                .get(null);
+        CustomConversions conversions = (CustomConversions)
+                Class.forName("org.springframework.data.r2dbc.convert.R2dbcCustomConversions", true, loader)
+                        .getMethod("of", dialect, Object[].class)
+                        .invoke(null, postgres, new Object[0]);
+        return conversions.getSimpleTypeHolder();
     }
 }

@@ -56,7 +56,7 @@ class SpringDataDdlTest {
         return db;
     }
 
-    private static List<String> columns(DataSource db, String table) throws Exception {
+    static List<String> columns(DataSource db, String table) throws Exception {
         return TestPostgres.query(
                 db,
                 "select column_name || ' ' || format_type(atttypid, atttypmod) || case when attnotnull then ' not null'"
@@ -298,7 +298,8 @@ class SpringDataDdlTest {
             assertThat(SpringDataDdl.module(none)).isEmpty();
             assertThatThrownBy(() -> new SpringDataDdl(List.of(), List.of()).generate(none))
                     .isInstanceOf(MigrateException.class)
-                    .hasMessageContaining("org.springframework.data:spring-data-jdbc");
+                    .hasMessageContaining("org.springframework.data:spring-data-jdbc")
+                    .hasMessageContaining("spring-boot-starter-data-r2dbc");
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -116,17 +116,14 @@ public final class ObjectReader {
 
     private static List<SchemaObject> readObjects(Connection connection, List<String> schemas, int serverVersion)
             throws SQLException {
-        Map<Address, Read> objects = new LinkedHashMap<>();
-        Array names = connection.createArrayOf("text", schemas.toArray());
-        try {
+        Map<Address, Read> objects = withNames(connection, schemas, names -> {
+            Map<Address, Read> read = new LinkedHashMap<>();
             List<KindReading> present = present(connection, names);
-            if (present.isEmpty()) {
-                return List.of();
+            if (!present.isEmpty()) {
+                readKinds(connection, names, objectsQuery(serverVersion, present), read);
             }
-            readKinds(connection, names, objectsQuery(serverVersion, present), objects);
-        } finally {
-            names.free();
-        }
+            return read;
+        });
         if (objects.isEmpty()) {
             return List.of();
         }
@@ -178,12 +175,25 @@ public final class ObjectReader {
 
     /** The kinds whose {@link KindReading#presence} holds in {@code schemas}: those a read plans a query for. */
     static List<ObjectKind> presentKinds(Connection connection, List<String> schemas) throws SQLException {
+        return withNames(connection, schemas, names -> present(connection, names)).stream()
+                .map(KindReading::kind)
+                .toList();
+    }
+
+    /** What {@code body} returns, given the schemas' names as one SQL array, freed after. */
+    private static <T> T withNames(Connection connection, List<String> schemas, OnNames<T> body) throws SQLException {
         Array names = connection.createArrayOf("text", schemas.toArray());
         try {
-            return present(connection, names).stream().map(KindReading::kind).toList();
+            return body.apply(names);
         } finally {
             names.free();
         }
+    }
+
+    /** A read given the schemas' names as one SQL array. */
+    @FunctionalInterface
+    private interface OnNames<T> {
+        T apply(Array names) throws SQLException;
     }
 
     /** The kinds whose {@link KindReading#presence} holds in the schemas {@code names}, in {@link Kinds#ALL}'s order. */
