@@ -299,9 +299,6 @@ final class SchemaComparison {
      * what a change is.
      */
     Optional<MigrationScript> confirmed(ReplayedSchema live, DatabaseSchema read, List<String> entityDdl) {
-        if (reader.declaresStatements()) {
-            return Optional.empty(); // the entity DDL alone is not the desired state: the declared statements add to it
-        }
         // nobody is asked about a rename here: one is a difference, for the comparison on the server to ask about
         SchemaDiff.Options unasked = new SchemaDiff.Options(schema, diffOptions.renames(), RenameDecider.never())
                 .withTypeChanges(new UnaskedTypeChanges())
@@ -321,11 +318,13 @@ final class SchemaComparison {
 
     /**
      * The comparison's result, no change at all, when {@code head} ({@link SideReader#readChain}) and the
-     * entity side read from its DDL match exactly; empty when the entities manage other schemas, the objects
-     * beside tables are compared, or there is any difference: the chain is then replayed.
+     * entity side read from its DDL (and the declared statements) match exactly; empty when the entities manage
+     * other schemas or map views, when a declared statement is not one that reading knows (a function, a view,
+     * a comment: objects beside tables, compared on a database of their own), or when there is any difference:
+     * the chain is then replayed. Both sides read alike hold tables, keys, indexes and sequences only.
      */
     Optional<MigrationScript> confirmedAtHead(ReplayedSchema head, List<String> entityDdl) {
-        if (!reader.managedSchemas(entityDdl).equals(List.of(schema)) || reader.comparesObjects(entityDdl)) {
+        if (!reader.managedSchemas(entityDdl).equals(List.of(schema)) || reader.mapsViews(entityDdl)) {
             return Optional.empty();
         }
         return confirmedWithoutServer(head, entityDdl);

@@ -252,8 +252,12 @@ final class SideReader {
      * them ({@link DeclaredObjects#managed()}), or its entities map views ({@code @View}).
      */
     boolean comparesObjects(List<String> entityDdl) {
-        return declared.managed()
-                || entityDdl.stream().anyMatch(sql -> CREATE_VIEW.matcher(sql).matches());
+        return declared.managed() || mapsViews(entityDdl);
+    }
+
+    /** Whether the entities map views ({@code @View}): their DDL creates some. */
+    boolean mapsViews(List<String> entityDdl) {
+        return entityDdl.stream().anyMatch(sql -> CREATE_VIEW.matcher(sql).matches());
     }
 
     /**
@@ -314,11 +318,18 @@ final class SideReader {
     }
 
     /**
-     * The entity side read from the entity DDL without a server ({@link ProviderDdlSchema}), when every
-     * statement is one that reading knows; to be confirmed before use ({@link SchemaComparison#confirmed}).
+     * The entity side read from the entity DDL without a server ({@link ProviderDdlSchema}), with the declared
+     * statements where the project {@linkplain #declaresStatements declares some} (SQL schema files, in any
+     * order), when every statement is one that reading knows; to be confirmed before use ({@link
+     * SchemaComparison#confirmed}).
      */
     Optional<DatabaseSchema> readWithoutServer(List<String> entityDdl) {
-        return ProviderDdlSchema.read(entityDdl, schema, exclusions);
+        if (!declaresStatements()) {
+            return ProviderDdlSchema.read(entityDdl, schema, exclusions);
+        }
+        List<String> ddl = new ArrayList<>(entityDdl);
+        declared.statements().forEach(statement -> ddl.add(statement.sql()));
+        return ProviderDdlSchema.readInAnyOrder(ddl, schema, exclusions);
     }
 
     /** The entity side of a server reporting {@code serverVersionNum}, when the entity cache holds it. */

@@ -231,6 +231,43 @@ class ProviderDdlSchemaTest {
     }
 
     /**
+     * SQL schema files come in any order: each example reversed (an index before its table, a foreign key before
+     * the table it references) reads as the example does in order, and a table whose foreign key references a table
+     * of a later statement is read after it; two tables that reference each other inline are not read at all
+     * (the server refuses them in either order).
+     */
+    @ParameterizedTest
+    @MethodSource("majors")
+    void statementsInAnyOrderAreReadAsInTheirCreationOrder(int major) throws Exception {
+        for (var example : READ.entrySet()) {
+            List<String> reversed = new ArrayList<>(example.getValue());
+            java.util.Collections.reverse(reversed);
+            assertThat(ProviderDdlSchema.readInAnyOrder(reversed, "public", EXCLUSIONS))
+                    .as(example.getKey())
+                    .isEqualTo(ProviderDdlSchema.read(example.getValue(), "public", EXCLUSIONS));
+        }
+        List<String> files = List.of(
+                "create index line_note on line (note)",
+                "create table line (id bigint primary key, order_id bigint, note text, constraint line_order foreign key (order_id) references orders (id))",
+                "create table orders (id bigint primary key, customer_id bigint, constraint orders_customer foreign key (customer_id) references customer (id))",
+                "create table customer (id bigint primary key)");
+        Optional<DatabaseSchema> read = ProviderDdlSchema.readInAnyOrder(files, "public", EXCLUSIONS);
+        assertThat(ProviderDdlSchema.read(files, "public", EXCLUSIONS)).isEmpty();
+        try (Connection c = TestPostgres.freshDatabase(major, "any_order").getConnection()) {
+            assertThat(read)
+                    .contains(ScratchSchema.read(
+                            c, List.of(files.get(3), files.get(2), files.get(1), files.get(0)), "public", EXCLUSIONS));
+        }
+        assertThat(ProviderDdlSchema.readInAnyOrder(
+                        List.of(
+                                "create table a (id bigint primary key, b_id bigint, constraint a_b foreign key (b_id) references b (id))",
+                                "create table b (id bigint primary key, a_id bigint, constraint b_a foreign key (a_id) references a (id))"),
+                        "public",
+                        EXCLUSIONS))
+                .isEmpty();
+    }
+
+    /**
      * The SQL migrations render for a chain that creates tables as {@code autogenerate} writes them (identity
      * key, inline unique, {@code timestamptz}, an index, a foreign key) and adds columns: a cold {@code check}
      * reads it as the schema at head without replaying it.

@@ -63,24 +63,100 @@ public final class ProviderDdlSchema {
      * what {@code exclusions} name left out, or empty when any statement is not one of those read here.
      */
     public static Optional<DatabaseSchema> read(List<String> ddl, String schema, Exclusions exclusions) {
+        return read(
+                        ddl.stream()
+                                .flatMap(text -> statements(SqlLexer.tokens(text)).stream())
+                                .toList(),
+                        schema)
+                .map(reading -> reading.schema(exclusions));
+    }
+
+    /**
+     * As {@link #read}, for {@code ddl} written in any order, as SQL schema files are: the sequences first, then
+     * the tables, each after the tables its foreign keys reference (where they form no cycle), then the other
+     * statements in the order given.
+     */
+    public static Optional<DatabaseSchema> readInAnyOrder(List<String> ddl, String schema, Exclusions exclusions) {
+        List<List<SqlToken>> statements = ddl.stream()
+                .flatMap(text -> statements(SqlLexer.tokens(text)).stream())
+                .toList();
+        return read(inCreationOrder(statements), schema).map(reading -> reading.schema(exclusions));
+    }
+
+    private static Optional<ProviderDdlSchema> read(List<List<SqlToken>> statements, String schema) {
         ProviderDdlSchema reading = new ProviderDdlSchema(schema);
         try {
-            for (String text : ddl) {
-                for (List<SqlToken> statement : statements(SqlLexer.tokens(text))) {
-                    reading.statement(new Tokens(statement));
-                }
+            for (List<SqlToken> statement : statements) {
+                reading.statement(new Tokens(statement));
             }
         } catch (Unread e) {
             return Optional.empty();
         }
-        List<Table> tables = reading.tables.values().stream()
+        return Optional.of(reading);
+    }
+
+    /** {@code statements} as {@link #readInAnyOrder} reads them. */
+    private static List<List<SqlToken>> inCreationOrder(List<List<SqlToken>> statements) {
+        List<List<SqlToken>> ordered = new ArrayList<>();
+        Map<String, List<SqlToken>> tables = new LinkedHashMap<>();
+        List<List<SqlToken>> rest = new ArrayList<>();
+        for (List<SqlToken> statement : statements) {
+            String created = created(statement, "table");
+            if (created(statement, "sequence") != null) {
+                ordered.add(statement);
+            } else if (created != null && !tables.containsKey(created)) {
+                tables.put(created, statement);
+            } else {
+                rest.add(statement);
+            }
+        }
+        Set<String> placed = new HashSet<>();
+        Set<String> visiting = new HashSet<>();
+        for (String table : tables.keySet()) {
+            place(table, tables, placed, visiting, ordered);
+        }
+        ordered.addAll(rest);
+        return ordered;
+    }
+
+    /** Places {@code table}'s statement after those of the tables it references, depth first; a cycle as found. */
+    private static void place(
+            String table,
+            Map<String, List<SqlToken>> tables,
+            Set<String> placed,
+            Set<String> visiting,
+            List<List<SqlToken>> ordered) {
+        List<SqlToken> statement = tables.get(table);
+        if (statement == null || placed.contains(table) || !visiting.add(table)) {
+            return;
+        }
+        for (int i = 0; i + 1 < statement.size(); i++) {
+            if (statement.get(i).isWord("references") && statement.get(i + 1).name() != null) {
+                place(Objects.requireNonNull(statement.get(i + 1).name()), tables, placed, visiting, ordered);
+            }
+        }
+        placed.add(table);
+        ordered.add(statement);
+    }
+
+    /** The name {@code create <kind> <name>} makes, as the lexer folds it; null for another statement. */
+    private static @Nullable String created(List<SqlToken> statement, String kind) {
+        return statement.size() > 2
+                        && statement.get(0).isWord("create")
+                        && statement.get(1).isWord(kind)
+                ? statement.get(2).name()
+                : null;
+    }
+
+    private DatabaseSchema schema(Exclusions exclusions) {
+        List<Table> tables = this.tables.values().stream()
                 .filter(t -> !exclusions.excludes(schema, t.name))
                 .map(TableDraft::table)
                 .toList();
-        List<Sequence> sequences = reading.sequences.stream()
+        List<Sequence> sequences = this.sequences.stream()
                 .filter(s -> !exclusions.excludes(schema, s.name()))
                 .toList();
-        return Optional.of(DatabaseSchema.of(tables, sequences, List.of()));
+        return DatabaseSchema.of(tables, sequences, List.of());
     }
 
     /** The statements of one text, split at each {@code ;} (the lexer keeps those in literals and quotes apart). */
