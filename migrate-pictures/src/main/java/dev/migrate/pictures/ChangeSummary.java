@@ -52,17 +52,30 @@ public final class ChangeSummary {
     /** {@code type integer -> bigint}: what a changed object had, and has. */
     private static final Pattern BEFORE_AFTER = Pattern.compile("^(?:(\\w[\\w ]*?) )?(.*?) -> (.*)$", Pattern.DOTALL);
 
+    /** What the schema at head is compared with unless a summary names another source. */
+    private static final String ENTITIES = "the entities";
+
     private final String goal;
     private final MigrationScript script;
+    private final String compared;
 
-    private ChangeSummary(String goal, MigrationScript script) {
+    private ChangeSummary(String goal, MigrationScript script, String compared) {
         this.goal = goal;
         this.script = script;
+        this.compared = compared;
     }
 
     /** The summary of {@code script}, found by {@code goal} ({@code check} or {@code autogenerate}). */
     public static ChangeSummary of(String goal, MigrationScript script) {
-        return new ChangeSummary(goal, script);
+        return new ChangeSummary(goal, script, ENTITIES);
+    }
+
+    /**
+     * This summary, naming the desired schema's source as the log does: {@code the SQL schema files in
+     * src/main/resources/db/schema}, {@code the program sh schema.sh}; {@code the entities} by default.
+     */
+    public ChangeSummary comparedWith(String source) {
+        return new ChangeSummary(goal, script, source);
     }
 
     /**
@@ -101,12 +114,17 @@ public final class ChangeSummary {
         StringBuilder md =
                 new StringBuilder("## Schema changes (migrate:").append(goal).append(")\n\n");
         if (changes.isEmpty()) {
-            return md.append("No differences: the entities match the schema at head.\n")
+            return md.append(
+                            compared.equals(ENTITIES)
+                                    ? "No differences: the entities match the schema at head.\n"
+                                    : "No differences between the schema at head and " + markdownText(compared) + ".\n")
                     .toString();
         }
         md.append(changes.size())
                 .append(changes.size() == 1 ? " change" : " changes")
-                .append(" between the schema at head and the entities:\n\n");
+                .append(" between the schema at head and ")
+                .append(markdownText(compared))
+                .append(":\n\n");
         for (Change change : changes) {
             md.append("- ").append(markdownText(change.description().text())).append('\n');
             for (Hazard hazard : change.hazards()) {

@@ -220,6 +220,17 @@ class ChangeSummaryTest {
         assertThat(ChangeSummary.of("check", MigrationScript.empty()).markdown())
                 .isEqualTo(
                         "## Schema changes (migrate:check)\n\nNo differences: the entities match the schema at head.\n");
+        // another source is named as the log names it, never as "the entities"
+        assertThat(ChangeSummary.of("check", MigrationScript.empty())
+                        .comparedWith("the SQL schema files in src/main/resources/db/schema")
+                        .markdown())
+                .isEqualTo("## Schema changes (migrate:check)\n\nNo differences between the schema at head and the SQL"
+                        + " schema files in src/main/resources/db/schema.\n");
+        assertThat(ChangeSummary.of("autogenerate", shopChanges())
+                        .comparedWith("the program sh schema.sh")
+                        .markdown())
+                .contains(" changes between the schema at head and the program sh schema.sh:\n\n")
+                .doesNotContain("the entities");
         assertThat(ChangeSummary.of("check", MigrationScript.empty()).json())
                 .isEqualTo("{\n  \"version\": 1,\n  \"goal\": \"check\",\n  \"changes\": [],\n  \"warnings\": []\n}\n");
     }

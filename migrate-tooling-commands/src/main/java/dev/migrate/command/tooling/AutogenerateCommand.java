@@ -77,7 +77,7 @@ public record AutogenerateCommand(
         context.output().result(new CommandResult.Generated(differences, List.of()));
         if (changes.isEmpty() && moves.isEmpty()) {
             entities.matchHead(context);
-            context.output().info("No changes detected: the entities match the schema at head. Nothing written.");
+            context.output().info(atHead.noChanges());
             return;
         }
         changes.forEach(c -> context.output().info("Detected " + c));

@@ -115,6 +115,13 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
                     : "No differences between the schema at head and " + compared + ".";
         }
 
+        /** The line of an {@code autogenerate} that found nothing to write, naming the source as {@link #noDifferences}. */
+        public String noChanges() {
+            return compared.equals(EntityDdlSource.ENTITIES)
+                    ? "No changes detected: the entities match the schema at head. Nothing written."
+                    : "No changes detected between the schema at head and " + compared + ". Nothing written.";
+        }
+
         /** The start of the error of a comparison that found {@code count} differences. */
         public String differ(int count, boolean rows) {
             String ways = " in " + count + " way" + (count == 1 ? "" : "s");
@@ -167,8 +174,9 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
                 built,
                 context.databases(configured.orElse(null)).needing(NeededExtensions.in(declared)),
                 ComparisonLog.of(context));
-        summarise(command, result.script(), context, entities);
-        return new AtHead(chain, result, built.entityDdl().described());
+        String compared = built.entityDdl().described();
+        summarise(ChangeSummary.of(command, result.script()).comparedWith(compared), context, entities);
+        return new AtHead(chain, result, compared);
     }
 
     /** The differences between the entities and the schema on {@code database}, a throwaway one at head, reported. */
@@ -208,9 +216,9 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
                 .toList();
     }
 
-    private static void summarise(String command, MigrationScript script, CommandContext context, Entities entities) {
+    private static void summarise(ChangeSummary summary, CommandContext context, Entities entities) {
         Optional<Path> job = Optional.ofNullable(entities.jobSummary());
-        List<Path> written = ChangeSummary.of(command, script).write(entities.summaryDirectory(), job.orElse(null));
+        List<Path> written = summary.write(entities.summaryDirectory(), job.orElse(null));
         context.output()
                 .info("The changes are summarised in " + context.shown(written.get(0)) + " and "
                         + context.shown(written.get(1))

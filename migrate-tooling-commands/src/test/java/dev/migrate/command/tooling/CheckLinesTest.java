@@ -12,7 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code check}'s verdict names what it compared: the entities in the words every face has printed, and another
+ * {@code check}'s verdict and {@code autogenerate}'s "nothing written" name what they compared: the entities in the words every face has printed, and another
  * source (the SQL schema files, a program) by its name rather than as "the entities".
  */
 class CheckLinesTest {
@@ -28,6 +28,11 @@ class CheckLinesTest {
         assertThat(files.noDifferences())
                 .isEqualTo("No differences between the schema at head and the SQL schema files in"
                         + " src/main/resources/db/schema.");
+        assertThat(entities.noChanges())
+                .isEqualTo("No changes detected: the entities match the schema at head. Nothing written.");
+        assertThat(files.noChanges())
+                .isEqualTo("No changes detected between the schema at head and the SQL schema files in"
+                        + " src/main/resources/db/schema. Nothing written.");
         assertThat(atHead("the program sh schema.sh").differ(3, false))
                 .isEqualTo("The schema at head differs from the program sh schema.sh in 3 ways");
     }
