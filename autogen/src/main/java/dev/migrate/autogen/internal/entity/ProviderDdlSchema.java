@@ -658,10 +658,13 @@ public final class ProviderDdlSchema {
                     return "double precision";
                 }
                 case "varchar" -> {
-                    return t.atSymbol("(") ? "character varying(" + t.modifier() + ")" : "character varying";
+                    return varying(t);
                 }
                 case "char" -> {
                     return "character(" + (t.atSymbol("(") ? t.modifier() : 1) + ")";
+                }
+                case "character" -> { // as the catalog spells them, and a baseline writes them
+                    return t.word("varying") ? varying(t) : "character(" + (t.atSymbol("(") ? t.modifier() : 1) + ")";
                 }
                 case "float" -> {
                     long precision = t.modifier();
@@ -687,11 +690,18 @@ public final class ProviderDdlSchema {
                         t.expect("time");
                         t.expect("zone");
                         zone = " with time zone";
+                    } else if (t.word("without")) {
+                        t.expect("time");
+                        t.expect("zone");
                     }
                     return word + precision + zone;
                 }
                 default -> throw new Unread();
             }
+        }
+
+        private static String varying(Tokens t) {
+            return t.atSymbol("(") ? "character varying(" + t.modifier() + ")" : "character varying";
         }
     }
 
