@@ -53,11 +53,12 @@ public interface MigrationChainTests {
     }
 
     /**
-     * The JPA entities match the schema at head, compared as {@code mvn migrate:check} does; skipped,
-     * with the reason, when the test class path has no JPA provider.
+     * The desired schema matches the schema at head, compared as {@code mvn migrate:check} does, from the source
+     * the plugin would take: the JPA entities, Spring Data's aggregates, the SQL schema files or a program's DDL;
+     * skipped, with the reason, when the source is the JPA entities and the test class path has no JPA provider.
      */
     @Test
-    @DisplayName("the entities match the schema at head")
+    @DisplayName("the entities (or the schema's other source) match the schema at head")
     default void entitiesMatchSchemaAtHead(MigrationDatabase database) {
         checks(database).entitiesMatchSchemaAtHead();
     }
