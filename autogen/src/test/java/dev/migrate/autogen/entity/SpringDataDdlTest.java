@@ -45,7 +45,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 class SpringDataDdlTest {
     private static final String SPRINGDATA = "dev.migrate.autogen.entity.springdata.";
 
-    private static List<String> ddl(String... packages) throws Exception {
+    static List<String> ddl(String... packages) throws Exception {
         return new SpringDataDdl(List.of(EntityDdlTest.testClasses()), List.of(packages))
                 .generate(SpringDataDdlTest.class.getClassLoader());
     }
@@ -66,7 +66,7 @@ class SpringDataDdlTest {
                         + " = '" + table + "' order by ordinal_position");
     }
 
-    private static List<String> keys(DataSource db, String table) throws Exception {
+    static List<String> keys(DataSource db, String table) throws Exception {
         return TestPostgres.query(
                 db,
                 "select pg_get_constraintdef(oid) from pg_constraint where conrelid = ('\"' || '" + table

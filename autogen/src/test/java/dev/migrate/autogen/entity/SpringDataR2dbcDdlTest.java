@@ -17,6 +17,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.data.relational.core.query.Criteria;
 import org.springframework.data.relational.core.query.Query;
@@ -124,5 +126,39 @@ class SpringDataR2dbcDdlTest {
                         .map(p -> p.label)
                         .block())
                 .isEqualTo("attic");
+    }
+
+    static java.util.stream.Stream<Integer> majors() {
+        return TestPostgres.oldestAndNewestMajors().stream();
+    }
+
+    /**
+     * The tables written for Spring Data JDBC's aggregates and R2DBC's entities are built alike on the oldest and the
+     * newest PostgreSQL major ({@code -Dmigrate.test.majors} chooses others): the same columns, types and keys as
+     * on the default server.
+     */
+    @ParameterizedTest
+    @MethodSource("majors")
+    void theTablesAreTheSameOnTheOldestAndNewestMajors(int major) throws Exception {
+        List<String> ddl = new java.util.ArrayList<>(ddl());
+        ddl.addAll(SpringDataDdlTest.ddl("dev.migrate.autogen.entity.springdata.shop"));
+        DataSource reference = TestPostgres.freshDatabase("sd_default");
+        DataSource onMajor = TestPostgres.freshDatabase(major, "sd_major");
+        TestPostgres.execute(reference, ddl.toArray(String[]::new));
+        TestPostgres.execute(onMajor, ddl.toArray(String[]::new));
+        List<String> tables = TestPostgres.query(
+                reference, "select tablename from pg_tables where schemaname = 'public' order by tablename");
+        assertThat(tables).contains("sensor_reading", "probe", "purchase_order", "order_line");
+        assertThat(TestPostgres.query(
+                        onMajor, "select tablename from pg_tables where schemaname = 'public' order by tablename"))
+                .isEqualTo(tables);
+        for (String table : tables) {
+            assertThat(SpringDataDdlTest.columns(onMajor, table))
+                    .as(table)
+                    .isEqualTo(SpringDataDdlTest.columns(reference, table));
+            assertThat(SpringDataDdlTest.keys(onMajor, table))
+                    .as(table)
+                    .isEqualTo(SpringDataDdlTest.keys(reference, table));
+        }
     }
 }
