@@ -108,13 +108,9 @@ class SqlFilesWarmCheckTest {
 
     @Test
     void plainFilesInAnyOrderAreReadAsTheChainIsAndAMatchStartsNoServer() throws Exception {
-        Migrator chain = Migrator.builder()
-                .migrations(CreateCustomers.class, CreateOrders.class)
-                .build();
+        Migrator chain = customersAndOrders();
         TestThrowaways servers = new TestThrowaways(null);
-        Path schema = Files.createDirectories(project.resolve("schema"));
-        Files.writeString(schema.resolve("a_orders.sql"), ORDERS.formatted(""));
-        Files.writeString(schema.resolve("c_customers.sql"), CUSTOMERS.formatted(""));
+        Path schema = customersAndOrdersFiles();
 
         AutogenerateResult cold = Autogenerate.run(checking(chain, schema), servers, log::add);
         assertThat(cold.script().descriptions()).isEmpty();
@@ -135,13 +131,9 @@ class SqlFilesWarmCheckTest {
 
     @Test
     void aFileTheReadingDoesNotKnowHasTheChainReplayed() throws Exception {
-        Migrator chain = Migrator.builder()
-                .migrations(CreateCustomers.class, CreateOrders.class)
-                .build();
+        Migrator chain = customersAndOrders();
         TestThrowaways servers = new TestThrowaways(null);
-        Path schema = Files.createDirectories(project.resolve("schema"));
-        Files.writeString(schema.resolve("a_orders.sql"), ORDERS.formatted(""));
-        Files.writeString(schema.resolve("c_customers.sql"), CUSTOMERS.formatted(""));
+        Path schema = customersAndOrdersFiles();
         Files.writeString(schema.resolve("d_functions.sql"), """
                 CREATE FUNCTION order_count(customer bigint) RETURNS bigint
                     LANGUAGE sql STABLE AS $$ SELECT count(*) FROM orders WHERE customer_id = customer $$;
@@ -180,6 +172,20 @@ class SqlFilesWarmCheckTest {
         AutogenerateResult changed = Autogenerate.run(checking(chain, schema), servers, log::add);
         assertThat(changed.script().descriptions()).containsExactly("added column public.customers.nickname");
         assertThat(log).noneMatch(line -> line.startsWith(FOUND_IN_SYNC));
+    }
+
+    private static Migrator customersAndOrders() {
+        return Migrator.builder()
+                .migrations(CreateCustomers.class, CreateOrders.class)
+                .build();
+    }
+
+    /** The files of {@link #customersAndOrders}'s head, the one with a foreign key read first. */
+    private Path customersAndOrdersFiles() throws java.io.IOException {
+        Path schema = Files.createDirectories(project.resolve("schema"));
+        Files.writeString(schema.resolve("a_orders.sql"), ORDERS.formatted(""));
+        Files.writeString(schema.resolve("c_customers.sql"), CUSTOMERS.formatted(""));
+        return schema;
     }
 
     /** As {@code check -Dmigrate.source=sql} asks, with both caches of the plugin. */
