@@ -16,7 +16,9 @@ import dev.migrate.sql.Identifiers;
 import dev.migrate.sql.Names;
 import dev.migrate.sql.SqlLexer;
 import dev.migrate.sql.SqlToken;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,24 +65,22 @@ public final class ProviderDdlSchema {
      * what {@code exclusions} name left out, or empty when any statement is not one of those read here.
      */
     public static Optional<DatabaseSchema> read(List<String> ddl, String schema, Exclusions exclusions) {
-        return read(
-                        ddl.stream()
-                                .flatMap(text -> statements(SqlLexer.tokens(text)).stream())
-                                .toList(),
-                        schema)
-                .map(reading -> reading.schema(exclusions));
+        return read(allStatements(ddl), schema).map(reading -> reading.schema(exclusions));
     }
 
     /**
      * As {@link #read}, for {@code ddl} written in any order, as SQL schema files are: the sequences first, then
-     * the tables, each after the tables its foreign keys reference (where they form no cycle), then the other
-     * statements in the order given.
+     * the tables, each after the tables its foreign keys reference (those in a cycle last, which the reading then
+     * refuses, as the server would), then the other statements in the order given.
      */
     public static Optional<DatabaseSchema> readInAnyOrder(List<String> ddl, String schema, Exclusions exclusions) {
-        List<List<SqlToken>> statements = ddl.stream()
+        return read(inCreationOrder(allStatements(ddl)), schema).map(reading -> reading.schema(exclusions));
+    }
+
+    private static List<List<SqlToken>> allStatements(List<String> ddl) {
+        return ddl.stream()
                 .flatMap(text -> statements(SqlLexer.tokens(text)).stream())
                 .toList();
-        return read(inCreationOrder(statements), schema).map(reading -> reading.schema(exclusions));
     }
 
     private static Optional<ProviderDdlSchema> read(List<List<SqlToken>> statements, String schema) {
@@ -95,7 +95,7 @@ public final class ProviderDdlSchema {
         return Optional.of(reading);
     }
 
-    /** {@code statements} as {@link #readInAnyOrder} reads them. */
+    /** {@code statements} as {@link #readInAnyOrder} reads them: each table after those it references (Kahn's order). */
     private static List<List<SqlToken>> inCreationOrder(List<List<SqlToken>> statements) {
         List<List<SqlToken>> ordered = new ArrayList<>();
         Map<String, List<SqlToken>> tables = new LinkedHashMap<>();
@@ -110,33 +110,42 @@ public final class ProviderDdlSchema {
                 rest.add(statement);
             }
         }
+        Map<String, Integer> waitingFor = new HashMap<>();
+        Map<String, List<String>> referencedBy = new HashMap<>();
+        tables.forEach((table, statement) -> {
+            Set<String> references = new HashSet<>();
+            for (int i = 0; i + 1 < statement.size(); i++) {
+                String referenced = statement.get(i).isWord("references")
+                        ? statement.get(i + 1).name()
+                        : null;
+                if (referenced != null && !referenced.equals(table) && tables.containsKey(referenced)) {
+                    references.add(referenced);
+                }
+            }
+            waitingFor.put(table, references.size());
+            references.forEach(
+                    r -> referencedBy.computeIfAbsent(r, k -> new ArrayList<>()).add(table));
+        });
+        ArrayDeque<String> ready = new ArrayDeque<>();
+        tables.keySet().stream().filter(t -> waitingFor.getOrDefault(t, 0) == 0).forEach(ready::add);
         Set<String> placed = new HashSet<>();
-        Set<String> visiting = new HashSet<>();
-        for (String table : tables.keySet()) {
-            place(table, tables, placed, visiting, ordered);
-        }
-        ordered.addAll(rest);
-        return ordered;
-    }
-
-    /** Places {@code table}'s statement after those of the tables it references, depth first; a cycle as found. */
-    private static void place(
-            String table,
-            Map<String, List<SqlToken>> tables,
-            Set<String> placed,
-            Set<String> visiting,
-            List<List<SqlToken>> ordered) {
-        List<SqlToken> statement = tables.get(table);
-        if (statement == null || placed.contains(table) || !visiting.add(table)) {
-            return;
-        }
-        for (int i = 0; i + 1 < statement.size(); i++) {
-            if (statement.get(i).isWord("references") && statement.get(i + 1).name() != null) {
-                place(Objects.requireNonNull(statement.get(i + 1).name()), tables, placed, visiting, ordered);
+        while (!ready.isEmpty()) {
+            String table = ready.poll();
+            placed.add(table);
+            ordered.add(tables.get(table));
+            for (String next : referencedBy.getOrDefault(table, List.of())) {
+                if (waitingFor.merge(next, -1, Integer::sum) == 0) {
+                    ready.add(next);
+                }
             }
         }
-        placed.add(table);
-        ordered.add(statement);
+        tables.forEach((table, statement) -> {
+            if (!placed.contains(table)) {
+                ordered.add(statement);
+            }
+        });
+        ordered.addAll(rest);
+        return ordered;
     }
 
     /** The name {@code create <kind> <name>} makes, as the lexer folds it; null for another statement. */
