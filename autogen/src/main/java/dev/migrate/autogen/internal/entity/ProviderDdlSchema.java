@@ -128,10 +128,8 @@ public final class ProviderDdlSchema {
         });
         ArrayDeque<String> ready = new ArrayDeque<>();
         tables.keySet().stream().filter(t -> waitingFor.getOrDefault(t, 0) == 0).forEach(ready::add);
-        Set<String> placed = new HashSet<>();
         while (!ready.isEmpty()) {
             String table = ready.poll();
-            placed.add(table);
             ordered.add(tables.get(table));
             for (String next : referencedBy.getOrDefault(table, List.of())) {
                 if (waitingFor.merge(next, -1, Integer::sum) == 0) {
@@ -140,7 +138,7 @@ public final class ProviderDdlSchema {
             }
         }
         tables.forEach((table, statement) -> {
-            if (!placed.contains(table)) {
+            if (waitingFor.getOrDefault(table, 0) > 0) { // in a cycle: never ready
                 ordered.add(statement);
             }
         });
@@ -670,10 +668,10 @@ public final class ProviderDdlSchema {
                     return varying(t);
                 }
                 case "char" -> {
-                    return "character(" + (t.atSymbol("(") ? t.modifier() : 1) + ")";
+                    return fixed(t);
                 }
                 case "character" -> { // as the catalog spells them, and a baseline writes them
-                    return t.word("varying") ? varying(t) : "character(" + (t.atSymbol("(") ? t.modifier() : 1) + ")";
+                    return t.word("varying") ? varying(t) : fixed(t);
                 }
                 case "float" -> {
                     long precision = t.modifier();
@@ -711,6 +709,10 @@ public final class ProviderDdlSchema {
 
         private static String varying(Tokens t) {
             return t.atSymbol("(") ? "character varying(" + t.modifier() + ")" : "character varying";
+        }
+
+        private static String fixed(Tokens t) {
+            return "character(" + (t.atSymbol("(") ? t.modifier() : 1) + ")";
         }
     }
 
