@@ -21,6 +21,7 @@ import dev.migrate.internal.runtime.history.VersionRows;
 import dev.migrate.internal.runtime.history.VersionTables;
 import dev.migrate.internal.runtime.script.ChainFingerprint;
 import dev.migrate.internal.runtime.script.ChainScripts;
+import dev.migrate.internal.runtime.script.RecordedUpgrades;
 import dev.migrate.internal.runtime.script.Scripts;
 import dev.migrate.internal.runtime.session.ConnectionSource;
 import dev.migrate.internal.runtime.session.Settings;
@@ -58,6 +59,8 @@ public final class Engine {
     private final OnlineRunner online;
     private final StepRunner runner;
     private final OfflineScripts offline;
+    /** The upgrades of operations only, recorded once for this engine and those made from it (tenants, replays). */
+    private final RecordedUpgrades recorded;
 
     public Engine(
             Collection<DiscoveredMigration> discovered, @Nullable ConnectionSource connections, Settings settings) {
@@ -65,7 +68,14 @@ public final class Engine {
     }
 
     private Engine(RunContexts contexts, @Nullable ConnectionSource connections, Settings settings) {
-        this(contexts.graph(), byId(contexts.running()), connections, settings, false, contexts);
+        this(
+                contexts.graph(),
+                byId(contexts.running()),
+                connections,
+                settings,
+                false,
+                contexts,
+                new RecordedUpgrades());
     }
 
     private Engine(
@@ -74,8 +84,10 @@ public final class Engine {
             @Nullable ConnectionSource connections,
             Settings settings,
             boolean wholeSteps,
-            RunContexts contexts) {
+            RunContexts contexts,
+            RecordedUpgrades recorded) {
         this.graph = graph;
+        this.recorded = recorded;
         this.migrations = byId;
         this.contexts = contexts;
         this.connections = connections;
@@ -116,7 +128,7 @@ public final class Engine {
 
     /** The same migrations, graph included, on one member of a fleet: the graph is built once for every tenant. */
     public Engine forTenant(@Nullable ConnectionSource tenantConnections, Settings tenantSettings) {
-        return new Engine(graph, migrations, tenantConnections, tenantSettings, false, contexts);
+        return new Engine(graph, migrations, tenantConnections, tenantSettings, false, contexts, recorded);
     }
 
     /** The settings of this engine's runs. */
@@ -143,7 +155,7 @@ public final class Engine {
 
     /** The checksum the current code of each revision gives: those the cache knows, the others computed now. */
     public Map<String, String> checksums() {
-        return new ChainScripts(graph, migrations).checksums(settings.checksumCache());
+        return new ChainScripts(graph, migrations, recorded).checksums(settings.checksumCache());
     }
 
     /**
@@ -167,7 +179,7 @@ public final class Engine {
 
     /** The same migrations and settings on another database: for replays on a throwaway one. */
     public Engine on(ConnectionSource other) {
-        return new Engine(graph, migrations, other, settings, false, contexts);
+        return new Engine(graph, migrations, other, settings, false, contexts, recorded);
     }
 
     /**
@@ -177,7 +189,7 @@ public final class Engine {
      * run again a statement at a time.
      */
     public Engine replayingOn(ConnectionSource other) {
-        return new Engine(graph, migrations, other, settings, true, contexts);
+        return new Engine(graph, migrations, other, settings, true, contexts, recorded);
     }
 
     /**
@@ -191,7 +203,8 @@ public final class Engine {
                 other,
                 settings.forTenant(tenantSchema, settings.log(), settings.listener(), ChecksumCache.NONE),
                 true,
-                contexts);
+                contexts,
+                recorded);
     }
 
     /** See {@link dev.migrate.Migrator#chainFingerprint()}. */
@@ -204,7 +217,7 @@ public final class Engine {
      * or their operations. For what a server the chain is replayed on must have beforehand.
      */
     public ChainScripts chainScripts() {
-        return new ChainScripts(graph, migrations);
+        return new ChainScripts(graph, migrations, recorded);
     }
 
     public List<AppliedStep> upgrade(RevisionTarget target) {
@@ -245,7 +258,7 @@ public final class Engine {
         // Applied migrations are checksummed and pending upgrades run in the graph's order: recording
         // them in that order from the start keeps the thread ahead of both. What the cache knows is
         // recorded only if the database disagrees with it.
-        try (Scripts scripts = new Scripts(migrations, false)
+        try (Scripts scripts = new Scripts(migrations, recorded)
                 .recordAhead(graph.all().stream()
                         .map(RevisionInfo::id)
                         .filter(id -> !known.containsKey(id))
@@ -331,7 +344,7 @@ public final class Engine {
      */
     public void apply(java.util.function.Function<Set<String>, List<Step>> planner) {
         lock().run("apply migrations", run -> {
-            Scripts scripts = new Scripts(migrations, false);
+            Scripts scripts = new Scripts(migrations, recorded);
             runner.run(
                     planner.apply(versions().read(run.lockConnection())),
                     new ConnectionSink(run.workConnection()),
@@ -349,7 +362,7 @@ public final class Engine {
      */
     public Optional<String> complete() {
         String[] completed = new String[1];
-        try (Scripts scripts = new Scripts(migrations, false)) {
+        try (Scripts scripts = new Scripts(migrations, recorded)) {
             lock().run("complete", run -> {
                 Map<String, String> phases = online.phases(run.lockConnection());
                 String revision = online.toComplete(phases);

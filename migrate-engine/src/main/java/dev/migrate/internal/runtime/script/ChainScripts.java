@@ -20,10 +20,12 @@ import java.util.function.Function;
 public final class ChainScripts {
     private final RevisionGraph graph;
     private final Map<String, DiscoveredMigration> migrations;
+    private final RecordedUpgrades recorded;
 
-    public ChainScripts(RevisionGraph graph, Map<String, DiscoveredMigration> migrations) {
+    public ChainScripts(RevisionGraph graph, Map<String, DiscoveredMigration> migrations, RecordedUpgrades recorded) {
         this.graph = graph;
         this.migrations = migrations;
+        this.recorded = recorded;
     }
 
     /**
@@ -36,7 +38,7 @@ public final class ChainScripts {
                 .map(RevisionInfo::id)
                 .filter(id -> !known.containsKey(id))
                 .toList();
-        try (Scripts scripts = new Scripts(migrations, false)) {
+        try (Scripts scripts = new Scripts(migrations, recorded)) {
             for (String id : missing) {
                 known.put(id, scripts.upgrade(id).checksum());
             }
@@ -52,7 +54,7 @@ public final class ChainScripts {
      */
     public Optional<List<String>> chainStatements() {
         List<String> statements = new ArrayList<>();
-        try (Scripts scripts = new Scripts(migrations, false)) {
+        try (Scripts scripts = new Scripts(migrations, recorded)) {
             for (Step step : graph.planUpgrade(Set.of(), RevisionTarget.HEADS)) {
                 Script script = scripts.upgrade(step.revision().id());
                 if (script.online()) {
@@ -92,7 +94,7 @@ public final class ChainScripts {
     /** What {@code read} reads of each direction of each migration, one after the other. */
     private <T> List<T> eachScript(Function<Script, List<T>> read) {
         List<T> all = new ArrayList<>();
-        try (Scripts scripts = new Scripts(migrations, false)) {
+        try (Scripts scripts = new Scripts(migrations, recorded)) {
             for (DiscoveredMigration migration : migrations.values()) {
                 for (Direction direction : Direction.values()) {
                     try {

@@ -41,6 +41,11 @@ public final class Script {
         return checksum;
     }
 
+    /** Whether the migration asked for operations only, no JDBC work: the same script for every database. */
+    boolean operationsOnly() {
+        return requests.stream().noneMatch(Jdbc.class::isInstance);
+    }
+
     /** One thing a migration asked for. */
     sealed interface Request permits Ask, Jdbc {}
 

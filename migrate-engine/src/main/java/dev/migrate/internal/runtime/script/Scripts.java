@@ -27,14 +27,25 @@ import java.util.concurrent.FutureTask;
 public final class Scripts implements AutoCloseable, OnlineScripts {
     private final Map<String, DiscoveredMigration> migrations;
     private final boolean offline;
+    private final RecordedUpgrades recorded;
     private final ScriptRecorder recorder = new ScriptRecorder();
     private final Map<String, FutureTask<Script>> upgrades = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /** @param offline whether the scripts are written out rather than run ({@code Operations.isOffline()}) */
     public Scripts(Map<String, DiscoveredMigration> migrations, boolean offline) {
+        this(migrations, offline, new RecordedUpgrades());
+    }
+
+    /** The scripts of a run on a database, its upgrades taken from {@code recorded} where another run recorded them. */
+    public Scripts(Map<String, DiscoveredMigration> migrations, RecordedUpgrades recorded) {
+        this(migrations, false, recorded);
+    }
+
+    private Scripts(Map<String, DiscoveredMigration> migrations, boolean offline, RecordedUpgrades recorded) {
         this.migrations = migrations;
         this.offline = offline;
+        this.recorded = recorded;
     }
 
     /**
@@ -138,7 +149,9 @@ public final class Scripts implements AutoCloseable, OnlineScripts {
 
     private FutureTask<Script> task(String revision) {
         return upgrades.computeIfAbsent(
-                revision, id -> new FutureTask<>(() -> recorder.record(migration(id), Direction.UPGRADE, offline)));
+                revision,
+                id -> new FutureTask<>(
+                        () -> recorded.recorded(id, () -> recorder.record(migration(id), Direction.UPGRADE, offline))));
     }
 
     private DiscoveredMigration migration(String revision) {

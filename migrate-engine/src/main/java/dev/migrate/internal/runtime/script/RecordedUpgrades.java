@@ -1,0 +1,29 @@
+package dev.migrate.internal.runtime.script;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The upgrade scripts of one chain that hold operations only, recorded once and then shared by every run of the
+ * engines on that chain: the tenants of a fleet, and the replays and checksums beside them, record each migration
+ * once, not once a run. Recording is side-effect free and asks nothing of a database, so such a script is the same
+ * for every run, its SQL rendered once too. A script with JDBC work is never kept: its code runs on each database
+ * with the migration's instance of that run, as it always has.
+ */
+public final class RecordedUpgrades {
+    private final Map<String, Script> kept = new ConcurrentHashMap<>();
+
+    /** The script of {@code revision}: the one kept, or {@code record}'s, kept when it holds operations only. */
+    Script recorded(String revision, Supplier<Script> record) {
+        Script known = kept.get(revision);
+        if (known != null) {
+            return known;
+        }
+        Script script = record.get();
+        if (script.operationsOnly()) {
+            kept.putIfAbsent(revision, script);
+        }
+        return script;
+    }
+}
