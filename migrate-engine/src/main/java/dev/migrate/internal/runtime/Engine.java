@@ -67,15 +67,8 @@ public final class Engine {
         this(RunContexts.of(discovered, settings), connections, settings);
     }
 
-    private Engine(RunContexts contexts, @Nullable ConnectionSource connections, Settings settings) {
-        this(
-                contexts.graph(),
-                byId(contexts.running()),
-                connections,
-                settings,
-                false,
-                contexts,
-                new RecordedUpgrades());
+    private Engine(RunContexts run, @Nullable ConnectionSource connections, Settings settings) {
+        this(run.graph(), byId(run.running()), connections, settings, false, run, new RecordedUpgrades());
     }
 
     private Engine(
