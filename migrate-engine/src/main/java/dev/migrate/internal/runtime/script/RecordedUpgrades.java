@@ -13,6 +13,8 @@ import java.util.function.Supplier;
  */
 public final class RecordedUpgrades {
     private final Map<String, Script> kept = new ConcurrentHashMap<>();
+    /** One lock per revision, so that runs asking at once for a revision not kept yet record it once between them. */
+    private final Map<String, Object> recording = new ConcurrentHashMap<>();
 
     /** The script of {@code revision}: the one kept, or {@code record}'s, kept when it holds operations only. */
     Script recorded(String revision, Supplier<Script> record) {
@@ -20,10 +22,16 @@ public final class RecordedUpgrades {
         if (known != null) {
             return known;
         }
-        Script script = record.get();
-        if (script.operationsOnly()) {
-            kept.putIfAbsent(revision, script);
+        synchronized (recording.computeIfAbsent(revision, r -> new Object())) {
+            known = kept.get(revision);
+            if (known != null) {
+                return known;
+            }
+            Script script = record.get();
+            if (script.operationsOnly()) {
+                kept.put(revision, script);
+            }
+            return script;
         }
-        return script;
     }
 }
