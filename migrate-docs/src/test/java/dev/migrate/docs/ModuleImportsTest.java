@@ -75,8 +75,6 @@ class ModuleImportsTest {
             entry("migrate-quarkus", Set.of()),
             entry(QUARKUS, Set.of(ENGINE, COMMANDS, OBSERVABILITY)),
             entry("migrate-quarkus/deployment", Set.of(ENGINE, SERVERS, AUTOGEN, COMMANDS, TOOLING, QUARKUS)),
-            // no sources: it runs the Invoker projects src-it/quarkus-*
-            entry("migrate-quarkus/application", Set.of()),
             entry("migrate-citus-tests", Set.of()),
             entry("migrate-long-tests", Set.of()),
             entry("migrate-extensions-tests", Set.of()),
