@@ -2,7 +2,13 @@ import dev.migrate.testing.ItDatabase
 
 try {
     def log = new File(basedir, 'build.log').text
-    ['3.2.12': 'boot32', '3.3.13': 'boot33', '3.4.12': 'boot34', '4.1.2': 'boot41'].each { version, database ->
+    def props = new Properties()
+    new File(basedir, binding.variables.linesFile ?: 'invoker.properties').withInputStream { props.load(it) }
+    def lines = props.findAll { it.key.startsWith('invoker.goals') }.collect { it.value }
+    assert lines.size() == 2
+    lines.each { goals ->
+        def version = (goals =~ /-Dboot\.version=(\S+)/)[0][1]
+        def database = (goals =~ /localhost:25478\/(\w+)/)[0][1]
         // the application ran on that line, migrated by the starter, and used JPA on the migrated table
         assert log.contains("Spring Boot ${version} customers: 1") : version
         def url = "jdbc:postgresql://localhost:25478/${database}?user=postgres"

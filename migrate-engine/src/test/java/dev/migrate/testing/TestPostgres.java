@@ -273,7 +273,10 @@ public final class TestPostgres {
                     // binaries nobody can name get no kept cluster: the launcher runs initdb
                     .setCleanDataDirectory(!copied)
                     .setServerConfig("max_connections", "100")
-                    .setServerConfig("max_locks_per_transaction", "1024");
+                    .setServerConfig("max_locks_per_transaction", "1024")
+                    // nothing on it outlives the JVM, and its thousands of databases would each get a worker
+                    // every minute: a test that needs statistics runs ANALYZE
+                    .setServerConfig("autovacuum", "off");
             ThrowawayPlace.SERVER_SETTINGS.forEach(server::setServerConfig);
             EmbeddedPostgres pg = ThrowawayPlace.startServedFrom(
                     data, () -> server.setPort(0).start(), EmbeddedPostgres::getPostgresDatabase);
