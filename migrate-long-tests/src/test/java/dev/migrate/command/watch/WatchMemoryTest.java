@@ -18,13 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A watch holds what it keeps, and nothing of an earlier cycle: after 200 cycles, each with the entity class
- * changed and described again by the provider, the heap after a full collection is within 20% of its size after
+ * A watch holds what it keeps, and nothing of an earlier cycle: after 100 cycles, each with the entity class
+ * changed and described again by the provider, the heap after a full collection is within 5% of its size after
  * 10, and no class loader of an earlier cycle (the project's, nor the entities' under the kept provider) is
- * reachable. Cycles are run directly, the file watcher aside, to keep the test short.
+ * reachable. Cycles are run directly, the file watcher aside, to keep the test short. A cycle that kept 11 kB
+ * (5% of the 20 MB measured after 10, over 90 cycles) fails it; the runs so far grew 0.5% in 190 cycles.
  */
 class WatchMemoryTest {
-    private static final int CYCLES = 200;
+    private static final int CYCLES = 100;
 
     @TempDir
     Path directory;
@@ -97,7 +98,7 @@ class WatchMemoryTest {
                     afterTen, afterAll, CYCLES);
             assertThat(afterAll)
                     .as("heap after %d cycles, against %d bytes after 10", CYCLES, afterTen)
-                    .isLessThanOrEqualTo(afterTen + afterTen / 5);
+                    .isLessThanOrEqualTo(afterTen + afterTen / 20);
             assertThat(project.cycleLoaders)
                     .hasSize(CYCLES + 2); // and the two that wrote and applied the first migration
             assertThat(reachable(project.cycleLoaders))
