@@ -7,7 +7,8 @@ beside the machine's whole figure from /proc/stat. Linux only.
     .ci/cpu-profile.py .ci/run
     .ci/cpu-profile.py mvn -B -T 1C verify
 
-A process that lives less than a second between two samples is missed on its own; a backend's CPU still
+The last line says in which minutes of the run the processors sat idle (a module waiting for another, a
+single-threaded tail). A process that lives less than a second between two samples is missed on its own; a backend's CPU still
 reaches its postmaster's figure when the postmaster reaps it, and a Maven fork's reaches its parent's.
 """
 import collections
@@ -88,9 +89,14 @@ def main():
     busy0, idle0 = machine()
     start = time.time()
     child = subprocess.Popen(sys.argv[1:])
+    idle_by_minute = collections.Counter()
+    last_idle = idle0
     while child.poll() is None:
         sample(seen, os.getpid())
         time.sleep(1)
+        _, idle = machine()
+        idle_by_minute[int((time.time() - start) // 60)] += idle - last_idle
+        last_idle = idle
     busy1, idle1 = machine()
     totals, counts = collections.Counter(), collections.Counter()
     for p in seen.values():
@@ -104,6 +110,8 @@ def main():
         if ticks < HZ and not os.environ.get("CPU_PROFILE_ALL"):
             continue
         print('%8.0f CPU s  %5d processes  %s' % (ticks / HZ, counts[name], name))
+    print('idle processor seconds, minute by minute: ' + ' '.join(
+        '%d:%.0f' % (m, idle_by_minute[m] / HZ) for m in sorted(idle_by_minute)))
     sys.exit(child.returncode)
 
 
