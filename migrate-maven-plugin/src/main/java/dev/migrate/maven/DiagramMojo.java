@@ -58,7 +58,7 @@ public class DiagramMojo extends DatabaseMojo {
     @Override
     protected void run(DatabaseGoal database, ClassLoader projectClasses) {
         // the layout libraries join the plugin's class path only for the goal that draws
-        LayoutLibraries.addTo(
+        GoalLibraries.LAYOUT.addTo(
                 mojoExecution.getMojoDescriptor().getPluginDescriptor(),
                 repositorySystem,
                 session.getRepositorySession(),

@@ -44,24 +44,39 @@ public class McpMojo extends EntityMojo {
 
     @Override
     protected void run(EntityGoal goal, ClassLoader projectClasses) {
-        CommandContext context = goal.database().context(projectClasses);
-        McpProject project = new McpProject(
-                output -> new CommandContext(
-                        context.migrations(),
-                        context.database(),
-                        context.project(),
-                        context.fixes(),
-                        output,
-                        context.replays()),
-                goal.compared(),
-                goal.options().comparison(),
-                goal.goal().sourceRoot(sourceDirectory),
-                McpProject.secrets(
-                        Arrays.asList(
-                                Secret.valueOf(url),
-                                System.getenv("MIGRATE_DATABASE_URL"),
-                                System.getenv("DATABASE_URL")),
-                        Arrays.asList(Secret.valueOf(password))));
-        new McpCommand(allowWrite, mcpHttp).run(project, System.in, System.out, System.err, getLog()::info);
+        // the server's libraries join the plugin's class path only for this goal; the classes that name them are
+        // in Server, which the JVM loads after that
+        GoalLibraries.MCP_SERVER.addTo(
+                mojoExecution.getMojoDescriptor().getPluginDescriptor(),
+                repositorySystem,
+                session.getRepositorySession(),
+                project.getRemotePluginRepositories());
+        Server.serve(this, goal, projectClasses);
+    }
+
+    /** What names the MCP server's classes. */
+    private static final class Server {
+        static void serve(McpMojo mojo, EntityGoal goal, ClassLoader projectClasses) {
+            CommandContext context = goal.database().context(projectClasses);
+            McpProject project = new McpProject(
+                    output -> new CommandContext(
+                            context.migrations(),
+                            context.database(),
+                            context.project(),
+                            context.fixes(),
+                            output,
+                            context.replays()),
+                    goal.compared(),
+                    goal.options().comparison(),
+                    goal.goal().sourceRoot(mojo.sourceDirectory),
+                    McpProject.secrets(
+                            Arrays.asList(
+                                    Secret.valueOf(mojo.url),
+                                    System.getenv("MIGRATE_DATABASE_URL"),
+                                    System.getenv("DATABASE_URL")),
+                            Arrays.asList(Secret.valueOf(mojo.password))));
+            new McpCommand(mojo.allowWrite, mojo.mcpHttp)
+                    .run(project, System.in, System.out, System.err, mojo.getLog()::info);
+        }
     }
 }

@@ -32,7 +32,7 @@ import org.eclipse.aether.resolution.DependencyResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LayoutLibrariesTest {
+class GoalLibrariesTest {
     @TempDir
     Path directory;
 
@@ -48,7 +48,7 @@ class LayoutLibrariesTest {
                     null);
         });
 
-        assertThatThrownBy(() -> LayoutLibraries.addTo(plugin, failing, session(), List.of()))
+        assertThatThrownBy(() -> GoalLibraries.LAYOUT.addTo(plugin, failing, session(), List.of()))
                 .isInstanceOf(MigrateException.class)
                 .hasMessage("Could not resolve the layout library the diagram is drawn with (Eclipse ELK, the optional "
                         + "dependencies of dev.migrate:migrate-pictures:jar:1.2.3): Could not find artifact "
@@ -57,6 +57,47 @@ class LayoutLibrariesTest {
         CollectRequest collect = asked.get(0).getCollectRequest();
         assertThat(collect.getRoot().getArtifact().toString()).isEqualTo("dev.migrate:migrate-pictures:jar:1.2.3");
         assertThat(collect.getRoot().getScope()).isEqualTo("runtime");
+    }
+
+    @Test
+    void theMcpServerIsResolvedFromItsModuleAndNamedWithTheFixWhenItCannotBe() throws Exception {
+        PluginDescriptor plugin = plugin("migrate-engine", "migrate-commands");
+        RepositorySystem failing = system(request -> {
+            throw new DependencyResolutionException(
+                    new DependencyResult(request),
+                    "Could not find artifact io.modelcontextprotocol.sdk:mcp:jar:2.1.0",
+                    null);
+        });
+
+        assertThatThrownBy(() -> GoalLibraries.MCP_SERVER.addTo(plugin, failing, session(), List.of()))
+                .isInstanceOf(MigrateException.class)
+                .hasMessage("Could not resolve the MCP server (dev.migrate:migrate-mcp:jar:1.2.3, with the MCP Java SDK"
+                        + " and Tomcat): Could not find artifact io.modelcontextprotocol.sdk:mcp:jar:2.1.0 Check the"
+                        + " network or repository mirror; offline (-o), run migrate:mcp once online first.");
+        CollectRequest collect = asked.get(0).getCollectRequest();
+        assertThat(collect.getRoot().getArtifact().toString()).isEqualTo("dev.migrate:migrate-mcp:jar:1.2.3");
+        assertThat(collect.getRoot().getScope()).isEqualTo("runtime");
+    }
+
+    @Test
+    void aDamagedCopyOfTheMcpServerNamesTheDirectoryToDelete() throws Exception {
+        PluginDescriptor plugin = plugin("migrate-engine");
+        File mcp = jar("migrate-mcp.jar");
+        RepositorySystem resolving = system(request -> {
+            DependencyResult result = new DependencyResult(request);
+            result.setArtifactResults(
+                    List.of(resolved(new DefaultArtifact("dev.migrate:migrate-mcp:1.2.3").setFile(mcp))));
+            return result;
+        });
+
+        assertThatThrownBy(() -> GoalLibraries.MCP_SERVER.addTo(plugin, resolving, session(), List.of()))
+                .isInstanceOf(MigrateException.class)
+                .hasMessage("The MCP server (dev.migrate:migrate-mcp:jar:1.2.3, with the MCP Java SDK and Tomcat) is"
+                        + " not in the dependencies of dev.migrate:migrate-mcp:jar:1.2.3 as resolved (1 artifacts, no"
+                        + " io.modelcontextprotocol.server.McpServer): the local repository may hold a damaged copy;"
+                        + " delete its io/modelcontextprotocol directory and run again.");
+        assertThat(Arrays.asList(plugin.getClassRealm().getURLs()))
+                .containsExactly(mcp.toURI().toURL());
     }
 
     @Test
@@ -73,10 +114,10 @@ class LayoutLibrariesTest {
         });
 
         // the stand-in jar holds no ELK class, so the realm still cannot load it: said, after adding it
-        assertThatThrownBy(() -> LayoutLibraries.addTo(plugin, resolving, session(), List.of()))
+        assertThatThrownBy(() -> GoalLibraries.LAYOUT.addTo(plugin, resolving, session(), List.of()))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining("not in the dependencies of dev.migrate:migrate-pictures:jar:1.2.3 as resolved "
-                        + "(2 artifacts, no " + LayoutLibraries.PROBE + ")");
+                        + "(2 artifacts, no " + GoalLibraries.LAYOUT.probe() + ")");
         assertThat(Arrays.asList(plugin.getClassRealm().getURLs()))
                 .containsExactly(elk.toURI().toURL());
     }
@@ -87,7 +128,7 @@ class LayoutLibrariesTest {
         Path classes = compiledProbe();
         plugin.getClassRealm().addURL(classes.toUri().toURL());
 
-        LayoutLibraries.addTo(
+        GoalLibraries.LAYOUT.addTo(
                 plugin,
                 system(request -> {
                     throw new AssertionError("resolved although the realm has the layout library");
@@ -160,13 +201,14 @@ class LayoutLibrariesTest {
 
     /** A class directory holding an empty class named as the layout library's probe, compiled here. */
     private Path compiledProbe() throws IOException {
-        int dot = LayoutLibraries.PROBE.lastIndexOf('.');
-        Path source = directory.resolve("src").resolve(LayoutLibraries.PROBE.substring(dot + 1) + ".java");
+        int dot = GoalLibraries.LAYOUT.probe().lastIndexOf('.');
+        Path source =
+                directory.resolve("src").resolve(GoalLibraries.LAYOUT.probe().substring(dot + 1) + ".java");
         Files.createDirectories(source.getParent());
         Files.writeString(
                 source,
-                "package " + LayoutLibraries.PROBE.substring(0, dot) + "; public class "
-                        + LayoutLibraries.PROBE.substring(dot + 1) + " {}");
+                "package " + GoalLibraries.LAYOUT.probe().substring(0, dot) + "; public class "
+                        + GoalLibraries.LAYOUT.probe().substring(dot + 1) + " {}");
         Path classes = directory.resolve("classes");
         int exit =
                 ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString());
