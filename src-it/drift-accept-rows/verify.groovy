@@ -2,7 +2,7 @@ import dev.migrate.testing.ItDatabase
 try {
     def log = new File(basedir, 'build.log').text
     def runs = log.split(/(?m)^\[INFO\] Scanning for projects\.\.\./).findAll { it.contains('BUILD ') }
-    assert runs.size() == 6 : "six Maven runs in the log, found ${runs.size()}"
+    assert runs.size() == 5 : "five Maven runs in the log, found ${runs.size()}"
     def csv = 'src/main/resources/db/data/plans.csv'
 
     // 3: the migration written, and the file's three changed rows rewritten, nothing else
@@ -18,9 +18,9 @@ try {
             'tier,price,label\nfree,0,"Free, forever"\npro,12.00,"Pro, yearly"\ngold,99.00,Gold\n' : new File(basedir, csv).text
 
     // 5: check compares the file with the chain, the accepting migration included: nothing
-    assert runs[4].contains('BUILD SUCCESS') && runs[4].contains('No differences') : runs[4]
+    assert runs[3].contains('BUILD SUCCESS') && runs[3].contains('No differences') : runs[3]
     // 6: the database, stamped at the new revision, matches it
-    assert runs[5].contains('No drift: localhost:25957/app matches revision') : runs[5]
+    assert runs[4].contains('No drift: localhost:25957/app matches revision') : runs[4]
     return true
 } finally {
     ItDatabase.stop(basedir)
