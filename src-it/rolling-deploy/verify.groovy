@@ -19,7 +19,7 @@ try {
             'it is taken as newer than this build (acceptFutureRevisions is set)') : 'checkHeads passes and says why'
     assert log.contains('Nothing to do: the database is at revision 20260301_000003, which no migration class of this ' +
             'build defines, so it is taken as newer than this build (acceptFutureRevisions is set) and nothing was run.')
-    assert log.count('BUILD SUCCESS') == 3 : 'the newer upgrade, then current, then upgrade and history (one mvn) with the setting'
+    assert log.count('BUILD SUCCESS') == 2 : 'the newer upgrade, then current, upgrade and history (one mvn) with the setting'
     assert log.count('BUILD FAILURE') == 2
 
     // the version table, the history and the schema are as the newer release left them
