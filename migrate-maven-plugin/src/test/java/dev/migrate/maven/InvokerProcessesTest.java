@@ -154,8 +154,9 @@ class InvokerProcessesTest {
                 "invoker.goals.2 = compile migrate:check",
                 "invoker.goals.3 = migrate:upgrade -Dmigrate.target=base",
                 "invoker.goals.4 = migrate:autogenerate -Dmigrate.target=heads",
-                "invoker.goals.5 = exec:java -Dexec.args=add",
-                "invoker.goals.6 = compile -Dexec.args=add -X"));
+                "invoker.goals.5 = exec:java",
+                "invoker.goals.6 = compile -Dexec.args=add",
+                "invoker.goals.7 = compile -X"));
         assertThat(invocations.get(0).agreesWith(invocations.get(1), taken))
                 .as("check takes no message")
                 .isTrue();
@@ -168,10 +169,13 @@ class InvokerProcessesTest {
         assertThat(invocations.get(0).agreesWith(invocations.get(2), taken))
                 .as("autogenerate takes the target that upgrade sets")
                 .isFalse();
-        assertThat(invocations.get(1).agreesWith(invocations.get(4), taken))
+        assertThat(invocations.get(2).agreesWith(invocations.get(4), taken))
                 .as("another plugin's goal takes every property")
                 .isFalse();
-        assertThat(invocations.get(4).agreesWith(invocations.get(5), taken))
+        assertThat(invocations.get(1).agreesWith(invocations.get(5), taken))
+                .as("a phase takes every property outside migrate.")
+                .isFalse();
+        assertThat(invocations.get(5).agreesWith(invocations.get(6), taken))
                 .as("options other than properties differ")
                 .isFalse();
     }
