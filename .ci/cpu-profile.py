@@ -8,8 +8,9 @@ beside the machine's whole figure from /proc/stat. Linux only.
     .ci/cpu-profile.py mvn -B -T 1C verify
 
 The last line says in which minutes of the run the processors sat idle (a module waiting for another, a
-single-threaded tail). A process that lives less than a second between two samples is missed on its own; a backend's CPU still
-reaches its postmaster's figure when the postmaster reaps it, and a Maven fork's reaches its parent's.
+single-threaded tail). A process that lives less than a second between two samples is missed on its own; a
+backend's CPU still reaches its postmaster's figure when the postmaster reaps it, and a Maven fork's reaches its
+parent's.
 """
 import collections
 import os

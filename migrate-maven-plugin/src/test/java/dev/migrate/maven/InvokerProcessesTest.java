@@ -30,6 +30,9 @@ import org.junit.jupiter.api.Test;
  */
 class InvokerProcessesTest {
     static final String OWN_PROCESS = "# own mvn process:";
+    /** How a goal of this plugin is named on a goal line: {@code migrate:check}, {@code migrate:check@execution}. */
+    private static final String PREFIX = "migrate:";
+
     private static final Path PROJECTS = Path.of("..", "src-it");
     /** Run by migrate-junit, the starter and the Quarkus extension (the plugin's pomExcludes). */
     private static final List<String> RUN_ELSEWHERE = List.of("junit-", "spring-boot-", "quarkus-");
@@ -72,9 +75,9 @@ class InvokerProcessesTest {
 
         private boolean takes(String property, Map<String, Set<String>> takenByGoal) {
             for (String goal : goals) {
-                boolean takes = goal.startsWith("migrate:")
+                boolean takes = goal.startsWith(PREFIX)
                         ? takenByGoal
-                                .getOrDefault(goal.substring(8).split("@")[0], Set.of())
+                                .getOrDefault(goal.substring(PREFIX.length()).split("@")[0], Set.of())
                                 .contains(property)
                         : goal.contains(":") || !property.startsWith("migrate.");
                 if (takes) {
