@@ -21,15 +21,59 @@ final class Curves {
     /** The figures by name, each with its points in the order they were taken. */
     private final Map<String, Curve> curves = new LinkedHashMap<>();
 
+    /** The smallest heap each figure completes in, in MB, by size. */
+    private final Map<String, HeapCurve> smallestHeaps = new LinkedHashMap<>();
+
     private record Curve(String unit, List<Point> points) {}
 
     private record Point(int size, Timing timing) {}
+
+    private record HeapCurve(String unit, List<HeapPoint> points) {}
+
+    private record HeapPoint(int size, int mb) {}
 
     /** Adds the figure {@code figure} at {@code size} units of work ({@code unit}: entities, revisions, tenants). */
     void add(String figure, String unit, int size, Timing timing) {
         curves.computeIfAbsent(figure, f -> new Curve(unit, new ArrayList<>()))
                 .points()
                 .add(new Point(size, timing));
+    }
+
+    /** Adds the smallest heap, {@code mb}, the figure {@code figure} completes in at {@code size} units of work. */
+    void addSmallestHeap(String figure, String unit, int size, int mb) {
+        smallestHeaps
+                .computeIfAbsent(figure, f -> new HeapCurve(unit, new ArrayList<>()))
+                .points()
+                .add(new HeapPoint(size, mb));
+    }
+
+    /**
+     * The smallest heaps as a Markdown table, with the growth from each size to the next beside the growth of the
+     * work; empty when none was bisected.
+     */
+    List<String> smallestHeapTable() {
+        if (smallestHeaps.isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("| figure | size | smallest -Xmx, MB | size x | heap x |");
+        lines.add("|---|---:|---:|---:|---:|");
+        smallestHeaps.forEach((figure, curve) -> {
+            HeapPoint before = null;
+            for (HeapPoint p : curve.points().stream()
+                    .sorted(java.util.Comparator.comparingInt(HeapPoint::size))
+                    .toList()) {
+                String steps = "| |";
+                if (before != null) {
+                    double work = (double) p.size() / before.size();
+                    steps = String.format(Locale.ROOT, "%.2f | %s |", work, growth(p.mb(), before.mb(), work));
+                }
+                lines.add(String.format(
+                        Locale.ROOT, "| %s | %,d %s | %,d | %s", figure, p.size(), curve.unit(), p.mb(), steps));
+                before = p;
+            }
+        });
+        return lines;
     }
 
     boolean isEmpty() {

@@ -46,7 +46,8 @@ import java.util.stream.Stream;
  * both, one project each; {@code -Dbench.check=cold} times only the cold {@code check} of each (and Alembic's
  * compare, run once per size). {@code -Dbench.objects=500} adds,
  * at each size, the warm {@code check} with that many views, functions and triggers beside the tables
- * ({@link #checkWithObjects}). {@code -Dbench.sqlFiles=2000} times the {@code check} of SQL schema files against
+ * ({@link #checkWithObjects}). {@code -Dbench.smallestHeap=8} bisects, at each size, the smallest {@code -Xmx} that
+ * the cold, the warm and the changed {@code check} complete in ({@link #smallestHeaps}). {@code -Dbench.sqlFiles=2000} times the {@code check} of SQL schema files against
  * the entities' at that many tables, alternated ({@link #sqlFiles}). {@code -Dbench.fleet=100,1000}
  * adds the fleet of that many tenant schemas ({@link #fleet}), {@code -Dbench.fleetDatabases=100} the fleet of that many
  * tenant databases; {@code -Dbench.server=jdbc:postgresql://...} (a superuser's URL)
@@ -82,6 +83,8 @@ public final class WholeProcessBenchmark {
     private final Map<Integer, Timing> alembicByTables = new HashMap<>();
     /** Whether only the cold {@code check} is timed ({@code -Dbench.check=cold}). */
     private final boolean coldOnly = "cold".equals(System.getProperty("bench.check", ""));
+    /** {@code -Dbench.smallestHeap=8}: the smallest {@code -Xmx} each {@code check} completes in, to that many MB. */
+    private final int smallestHeapStep = Integer.getInteger("bench.smallestHeap", 0);
 
     /** How the check project's chain is written. */
     private enum Chain {
@@ -209,6 +212,8 @@ public final class WholeProcessBenchmark {
                 + " (over: more than " + Curves.PROPORTION + " times the growth of the size)");
         lines.add("");
         lines.addAll(curves.tables());
+        lines.add("");
+        lines.addAll(curves.smallestHeapTable());
         lines.add("");
         lines.add("```");
         lines.addAll(curves.chart());
@@ -450,6 +455,9 @@ public final class WholeProcessBenchmark {
                                         runs)
                                 : ""));
                 coldWithHeaps(project, env, n, tables, where, lines);
+                if (smallestHeapStep > 0) {
+                    smallestHeaps(project, env, n, where, chain, lines);
+                }
             } catch (CommandFailed e) {
                 lines.add(String.format(Locale.ROOT, "mvn migrate:check, %s, %s: %s", tables, where, e.getMessage()));
             }
@@ -492,6 +500,58 @@ public final class WholeProcessBenchmark {
                         heap,
                         e.getMessage()));
             }
+        }
+    }
+
+    /**
+     * The smallest {@code -Xmx} (to {@code -Dbench.smallestHeap} MB) that the {@code check} completes in, cold (no
+     * {@code target/migrate}), warm (nothing changed) and with the entities changed (no entity cache): what the
+     * process needs of the heap at its fullest, where the heap after collection is only what was live when the
+     * collector happened to run. Bisected between 16 MB and 2 GB, a run per probe.
+     */
+    private void smallestHeaps(
+            Path project, Map<String, String> env, int n, String where, Chain chain, List<String> lines)
+            throws Exception {
+        Map<String, Step> kinds = new LinkedHashMap<>();
+        kinds.put("cold", () -> deleteTree(project.resolve("target/migrate")));
+        kinds.put("warm", () -> mvn(project, env, "migrate:check"));
+        kinds.put("entities changed", () -> {
+            mvn(project, env, "migrate:check");
+            deleteTree(project.resolve("target/migrate/entity-cache"));
+        });
+        for (Map.Entry<String, Step> kind : kinds.entrySet()) {
+            String figure = figure("mvn migrate:check " + kind.getKey(), where, chain);
+            int passes = 2048;
+            int fails = 16;
+            if (!completesWithin(project, env, kind.getValue(), passes)) {
+                lines.add(String.format(Locale.ROOT, "%s, %,d tables: fails with -Xmx%dm", figure, n, passes));
+                continue;
+            }
+            while (passes - fails > smallestHeapStep) {
+                int probe =
+                        Math.max(fails + smallestHeapStep, (passes + fails) / 2 / smallestHeapStep * smallestHeapStep);
+                if (completesWithin(project, env, kind.getValue(), probe)) {
+                    passes = probe;
+                } else {
+                    fails = probe;
+                }
+            }
+            curves.addSmallestHeap(figure, ENTITIES, n, passes);
+            lines.add(String.format(
+                    Locale.ROOT, "%s, %,d tables: smallest heap %d MB (%d MB fails)", figure, n, passes, fails));
+        }
+    }
+
+    /** Whether {@code migrate:check} completes with {@code -Xmx} of {@code mb} once {@code prepare} has run. */
+    private boolean completesWithin(Path project, Map<String, String> env, Step prepare, int mb) throws Exception {
+        prepare.run();
+        Map<String, String> limited = new HashMap<>(env);
+        limited.put("MAVEN_OPTS", "-Xmx" + mb + "m");
+        try {
+            mvn(project, limited, "migrate:check");
+            return true;
+        } catch (CommandFailed e) {
+            return false;
         }
     }
 
