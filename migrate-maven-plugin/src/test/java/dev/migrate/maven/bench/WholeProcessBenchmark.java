@@ -1053,14 +1053,23 @@ public final class WholeProcessBenchmark {
                 upgrade,
                 (double) upgrade.median() / floor.median(),
                 (double) (upgrade.median() - validate.median()) / floor.median()));
-        curves.add("mvn migrate:upgrade, fleet, 8 at a time", tenantsUnit, n, upgrade);
-        curves.add("psql -f per tenant, 8 at a time (floor)", tenantsUnit, n, floor);
-        curves.add("mvn migrate:current, fleet at head", tenantsUnit, n, t.get("current"));
-        curves.add("mvn migrate:upgrade, fleet at head (no-op)", tenantsUnit, n, t.get("noop"));
+        // one curve per kind of fleet: schemas and databases are not points of one curve
+        String of = fleet.kind() == Fleet.Kind.SCHEMAS ? "schemas" : "databases";
+        curves.add("mvn migrate:upgrade, fleet of " + of + ", 8 at a time", tenantsUnit, n, upgrade);
+        curves.add("psql -f per tenant, 8 at a time (floor), " + of, tenantsUnit, n, floor);
+        curves.add("mvn migrate:current, fleet of " + of + " at head", tenantsUnit, n, t.get("current"));
+        curves.add("mvn migrate:upgrade, fleet of " + of + " at head (no-op)", tenantsUnit, n, t.get("noop"));
+        curves.add("mvn migrate:drift, fleet of " + of + " in sync", tenantsUnit, n, t.get("drift"));
+        curves.add("mvn migrate:drift, fleet of " + of + ", unchanged since", tenantsUnit, n, t.get("drift again"));
         lines.add(String.format(Locale.ROOT, "  psql -f per tenant, 8 at a time (floor)       %s", floor));
         if (flyway) {
             for (String name : List.of("flyway 1", "flyway 8")) {
                 Timing f = t.get(name);
+                curves.add(
+                        "Flyway 11, fleet of schemas, " + (name.endsWith(" 1") ? "one after another" : "8 threads"),
+                        tenantsUnit,
+                        n,
+                        f);
                 lines.add(String.format(
                         Locale.ROOT,
                         "  Flyway 11, one JVM, %s                  %s; / floor %.2f; / mvn migrate:upgrade %.2f",
