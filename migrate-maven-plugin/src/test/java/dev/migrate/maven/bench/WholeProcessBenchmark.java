@@ -47,8 +47,9 @@ import java.util.stream.Stream;
  * compare, run once per size). {@code -Dbench.objects=500} adds,
  * at each size, the warm {@code check} with that many views, functions and triggers beside the tables
  * ({@link #checkWithObjects}). {@code -Dbench.smallestHeap=8} bisects, at each size, the smallest {@code -Xmx} that
- * the cold, the warm and the changed {@code check} complete in ({@link #smallestHeaps}). {@code -Dbench.sqlFiles=2000} times the {@code check} of SQL schema files against
- * the entities' at that many tables, alternated ({@link #sqlFiles}). {@code -Dbench.fleet=100,1000}
+ * the cold, the warm and the changed {@code check} complete in ({@link #smallestHeaps}). {@code
+ * -Dbench.sqlFiles=2000} times the {@code check} of SQL schema files against the entities' at that many tables,
+ * alternated ({@link #sqlFiles}). {@code -Dbench.fleet=100,1000}
  * adds the fleet of that many tenant schemas ({@link #fleet}), {@code -Dbench.fleetDatabases=100} the fleet of that many
  * tenant databases; {@code -Dbench.server=jdbc:postgresql://...} (a superuser's URL)
  * runs it all against a server of one's own instead of the embedded one ({@link BenchServer}).
