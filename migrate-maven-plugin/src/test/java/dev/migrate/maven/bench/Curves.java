@@ -19,22 +19,21 @@ final class Curves {
     private static final int BAR = 40;
 
     /** The figures by name, each with its points in the order they were taken. */
-    private final Map<String, Curve> curves = new LinkedHashMap<>();
+    private final Map<String, Curve<Point>> curves = new LinkedHashMap<>();
 
     /** The smallest heap each figure completes in, in MB, by size. */
-    private final Map<String, HeapCurve> smallestHeaps = new LinkedHashMap<>();
+    private final Map<String, Curve<HeapPoint>> smallestHeaps = new LinkedHashMap<>();
 
-    private record Curve(String unit, List<Point> points) {}
+    /** A figure's points, in the order they were taken, and the unit its sizes count. */
+    private record Curve<P>(String unit, List<P> points) {}
 
     private record Point(int size, Timing timing) {}
-
-    private record HeapCurve(String unit, List<HeapPoint> points) {}
 
     private record HeapPoint(int size, int mb) {}
 
     /** Adds the figure {@code figure} at {@code size} units of work ({@code unit}: entities, revisions, tenants). */
     void add(String figure, String unit, int size, Timing timing) {
-        curves.computeIfAbsent(figure, f -> new Curve(unit, new ArrayList<>()))
+        curves.computeIfAbsent(figure, f -> new Curve<>(unit, new ArrayList<>()))
                 .points()
                 .add(new Point(size, timing));
     }
@@ -42,7 +41,7 @@ final class Curves {
     /** Adds the smallest heap, {@code mb}, the figure {@code figure} completes in at {@code size} units of work. */
     void addSmallestHeap(String figure, String unit, int size, int mb) {
         smallestHeaps
-                .computeIfAbsent(figure, f -> new HeapCurve(unit, new ArrayList<>()))
+                .computeIfAbsent(figure, f -> new Curve<>(unit, new ArrayList<>()))
                 .points()
                 .add(new HeapPoint(size, mb));
     }
