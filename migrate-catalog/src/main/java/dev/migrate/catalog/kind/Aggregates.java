@@ -15,7 +15,7 @@ final class Aggregates implements KindReading {
 
     @Override
     public String presence() {
-        return KindReading.existsIn("pg_proc x", "x.pronamespace", "x.prokind = 'a'");
+        return KindReading.existsIn("pg_proc", "x.prokind = 'a'");
     }
 
     @Override
@@ -34,7 +34,7 @@ final class Aggregates implements KindReading {
                               CASE WHEN a.aggsortop <> 0 THEN ', SORTOP = OPERATOR(' || a.aggsortop::regoperator::text
                                    || ')' ELSE '' END)
                        || {comment} AS sql, 0::oid AS relid
-                FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN s USING (nspname)
+                FROM {pg_proc p in s} JOIN pg_namespace n ON n.oid = p.pronamespace
                 JOIN pg_aggregate a ON a.aggfnoid = p.oid
                 WHERE p.prokind = 'a' AND a.aggkind = 'n' AND a.aggmtransfn = 0 AND a.aggdeserialfn = 0
                 """.replace(

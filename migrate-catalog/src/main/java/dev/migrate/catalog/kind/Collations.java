@@ -17,7 +17,7 @@ final class Collations implements KindReading {
 
     @Override
     public String presence() {
-        return KindReading.existsIn("pg_collation x", "x.collnamespace", "true");
+        return KindReading.existsIn("pg_collation", "true");
     }
 
     @Override
@@ -38,7 +38,7 @@ final class Collations implements KindReading {
                                ELSE format(', lc_collate = %L, lc_ctype = %L', co.collcollate, co.collctype) END
                        || CASE WHEN {rules} IS NULL THEN '' ELSE format(', rules = %L', {rules}) END || ');'
                        || {comment} AS sql, 0::oid AS relid
-                FROM pg_collation co JOIN pg_namespace n ON n.oid = co.collnamespace JOIN s USING (nspname)
+                FROM {pg_collation co in s} JOIN pg_namespace n ON n.oid = co.collnamespace
                 """.replace("{locale}", locale).replace("{rules}", rules).replace(
                 "{comment}",
                 KindReading.comment(

@@ -19,7 +19,8 @@ public final class ColumnOptions implements KindReading {
     @Override
     public String presence() {
         return KindReading.existsIn(
-                "pg_attribute a JOIN pg_class x ON x.oid = a.attrelid", "x.relnamespace", "a.attoptions IS NOT NULL");
+                "pg_class",
+                "EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = x.oid AND a.attoptions IS NOT NULL)");
     }
 
     @Override
@@ -29,8 +30,8 @@ public final class ColumnOptions implements KindReading {
                        format('%I ON %I.%I', a.attname, n.nspname, c.relname) AS identity,
                        format('ALTER TABLE %I.%I ALTER COLUMN %I SET (%s);', n.nspname, c.relname, a.attname,
                               o.options) AS sql, c.oid AS relid
-                FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
-                JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                FROM pg_attribute a JOIN {pg_class c in s} ON c.oid = a.attrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace
                 CROSS JOIN LATERAL (SELECT string_agg(x, ', ' ORDER BY x) AS options
                                     FROM unnest(a.attoptions) x WHERE {setByUser}) o
                 WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped AND o.options IS NOT NULL

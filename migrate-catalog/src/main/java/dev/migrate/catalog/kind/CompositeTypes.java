@@ -11,7 +11,8 @@ final class CompositeTypes implements KindReading {
 
     @Override
     public String presence() {
-        return KindReading.existsIn("pg_class x", "x.relnamespace", "x.relkind = 'c'");
+        return KindReading.existsIn(
+                "pg_type", "x.typtype = 'c' AND (SELECT c.relkind FROM pg_class c WHERE c.oid = x.typrelid) = 'c'");
     }
 
     @Override
@@ -25,7 +26,7 @@ final class CompositeTypes implements KindReading {
                                         FROM pg_attribute a JOIN pg_type at ON at.oid = a.atttypid
                                         WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), ''))
                        || {comment} AS sql, 0::oid AS relid
-                FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN s USING (nspname)
+                FROM {pg_type t in s} JOIN pg_namespace n ON n.oid = t.typnamespace
                 JOIN pg_class c ON c.oid = t.typrelid
                 WHERE t.typtype = 'c' AND c.relkind = 'c'
                 """.replace("{collation}", CollateClause.clause("a.attcollation", "at.typcollation")).replace(

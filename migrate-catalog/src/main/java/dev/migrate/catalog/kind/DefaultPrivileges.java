@@ -14,7 +14,7 @@ final class DefaultPrivileges implements KindReading {
 
     @Override
     public String presence() {
-        return KindReading.existsIn("pg_default_acl x", "x.defaclnamespace", "true");
+        return KindReading.existsIn("pg_default_acl", "true");
     }
 
     @Override
@@ -37,7 +37,7 @@ final class DefaultPrivileges implements KindReading {
                            CASE WHEN e.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(e.grantee)) END AS grantee,
                            string_agg(e.privilege_type, ', ' ORDER BY e.privilege_type) FILTER (WHERE NOT e.is_grantable) AS plain,
                            string_agg(e.privilege_type, ', ' ORDER BY e.privilege_type) FILTER (WHERE e.is_grantable) AS grantable
-                    FROM pg_default_acl d JOIN pg_namespace n ON n.oid = d.defaclnamespace JOIN s USING (nspname)
+                    FROM {pg_default_acl d in s} JOIN pg_namespace n ON n.oid = d.defaclnamespace
                     CROSS JOIN LATERAL aclexplode(d.defaclacl) e
                     WHERE e.grantee <> d.defaclrole
                     GROUP BY d.oid, d.defaclrole, n.nspname, d.defaclobjtype, e.grantee

@@ -15,7 +15,7 @@ final class Domains implements KindReading {
 
     @Override
     public String presence() {
-        return KindReading.existsIn("pg_type x", "x.typnamespace", "x.typtype = 'd'");
+        return KindReading.existsIn("pg_type", "x.typtype = 'd'");
     }
 
     @Override
@@ -37,7 +37,7 @@ final class Domains implements KindReading {
                                     FROM pg_constraint k
                                     WHERE k.contypid = t.oid AND k.contype = 'c' AND NOT k.convalidated), '')
                        || {comment} AS sql, 0::oid AS relid
-                FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN s USING (nspname)
+                FROM {pg_type t in s} JOIN pg_namespace n ON n.oid = t.typnamespace
                 JOIN pg_type b ON b.oid = t.typbasetype
                 WHERE t.typtype = 'd'
                 """.replace("{collation}", CollateClause.clause("t.typcollation", "b.typcollation")).replace(

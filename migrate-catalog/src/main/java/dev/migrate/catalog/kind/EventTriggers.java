@@ -28,8 +28,8 @@ final class EventTriggers implements KindReading {
                               WHEN 'A' THEN format(E'\\nALTER EVENT TRIGGER %I ENABLE ALWAYS;', e.evtname)
                               ELSE '' END
                        || {comment} AS sql, 0::oid AS relid
-                FROM pg_event_trigger e JOIN pg_proc p ON p.oid = e.evtfoid
-                JOIN pg_namespace n ON n.oid = p.pronamespace JOIN s USING (nspname)
+                FROM pg_event_trigger e JOIN {pg_proc p in s} ON p.oid = e.evtfoid
+                JOIN pg_namespace n ON n.oid = p.pronamespace
                 """.replace(
                 "{comment}",
                 KindReading.comment(

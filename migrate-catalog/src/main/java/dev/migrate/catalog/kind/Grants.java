@@ -26,13 +26,12 @@ final class Grants implements KindReading {
     public String presence() {
         return String.join(
                 " OR ",
-                KindReading.existsIn("pg_class x", "x.relnamespace", "x.relacl IS NOT NULL"),
                 KindReading.existsIn(
-                        "pg_attribute a JOIN pg_class x ON x.oid = a.attrelid",
-                        "x.relnamespace",
-                        "a.attacl IS NOT NULL"),
-                KindReading.existsIn("pg_proc x", "x.pronamespace", "x.proacl IS NOT NULL"),
-                KindReading.existsIn("pg_type x", "x.typnamespace", "x.typacl IS NOT NULL"),
+                        "pg_class",
+                        "x.relacl IS NOT NULL"
+                                + " OR EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = x.oid AND a.attacl IS NOT NULL)"),
+                KindReading.existsIn("pg_proc", "x.proacl IS NOT NULL"),
+                KindReading.existsIn("pg_type", "x.typacl IS NOT NULL"),
                 """
                 EXISTS (SELECT 1 FROM pg_namespace n JOIN s USING (nspname) CROSS JOIN LATERAL aclexplode(n.nspacl) e
                         LEFT JOIN pg_roles r ON r.oid = e.grantee
@@ -63,25 +62,25 @@ final class Grants implements KindReading {
                         SELECT c.oid AS objid, c.oid AS relid, c.relowner AS owner, c.relacl AS acl, '' AS cols,
                                format('%s %I.%I', CASE WHEN c.relkind = 'S' THEN 'SEQUENCE' ELSE 'TABLE' END,
                                       n.nspname, c.relname) AS onwhat, false AS public_by_default
-                        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                        FROM {pg_class c in s} JOIN pg_namespace n ON n.oid = c.relnamespace
                         WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND c.relacl IS NOT NULL
                         UNION ALL
                         SELECT c.oid, c.oid, c.relowner, at.attacl, format('(%I)', at.attname),
                                format('TABLE %I.%I', n.nspname, c.relname), false
-                        FROM pg_attribute at JOIN pg_class c ON c.oid = at.attrelid
-                        JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                        FROM pg_attribute at JOIN {pg_class c in s} ON c.oid = at.attrelid
+                        JOIN pg_namespace n ON n.oid = c.relnamespace
                         WHERE at.attacl IS NOT NULL AND at.attnum > 0 AND NOT at.attisdropped
                         UNION ALL
                         SELECT p.oid, 0, p.proowner, p.proacl, '',
                                format('%s %I.%I(%s)', CASE WHEN p.prokind = 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END,
                                       n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)), true
-                        FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN s USING (nspname)
+                        FROM {pg_proc p in s} JOIN pg_namespace n ON n.oid = p.pronamespace
                         WHERE p.proacl IS NOT NULL
                         UNION ALL
                         SELECT ty.oid, 0, ty.typowner, ty.typacl, '',
                                format('%s %I.%I', CASE WHEN ty.typtype = 'd' THEN 'DOMAIN' ELSE 'TYPE' END,
                                       n.nspname, ty.typname), true
-                        FROM pg_type ty JOIN pg_namespace n ON n.oid = ty.typnamespace JOIN s USING (nspname)
+                        FROM {pg_type ty in s} JOIN pg_namespace n ON n.oid = ty.typnamespace
                         WHERE ty.typacl IS NOT NULL AND ty.typtype IN ('b', 'c', 'd', 'e', 'r', 'm')
                           AND (ty.typrelid = 0 OR (SELECT relkind FROM pg_class WHERE oid = ty.typrelid) = 'c')
                         UNION ALL
@@ -102,12 +101,12 @@ final class Grants implements KindReading {
                     SELECT p.oid AS objid, p.proacl AS acl, 'EXECUTE' AS privilege,
                            format('%s %I.%I(%s)', CASE WHEN p.prokind = 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END,
                                   n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)) AS onwhat
-                    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN s USING (nspname)
+                    FROM {pg_proc p in s} JOIN pg_namespace n ON n.oid = p.pronamespace
                     WHERE p.proacl IS NOT NULL
                     UNION ALL
                     SELECT ty.oid, ty.typacl, 'USAGE',
                            format('%s %I.%I', CASE WHEN ty.typtype = 'd' THEN 'DOMAIN' ELSE 'TYPE' END, n.nspname, ty.typname)
-                    FROM pg_type ty JOIN pg_namespace n ON n.oid = ty.typnamespace JOIN s USING (nspname)
+                    FROM {pg_type ty in s} JOIN pg_namespace n ON n.oid = ty.typnamespace
                     WHERE ty.typacl IS NOT NULL AND ty.typtype IN ('b', 'c', 'd', 'e', 'r', 'm')
                       AND (ty.typrelid = 0 OR (SELECT relkind FROM pg_class WHERE oid = ty.typrelid) = 'c')
                 ) d

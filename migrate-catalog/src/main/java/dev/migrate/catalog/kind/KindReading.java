@@ -1,5 +1,6 @@
 package dev.migrate.catalog.kind;
 
+import dev.migrate.catalog.read.InSchemas;
 import dev.migrate.op.ObjectKind;
 
 /**
@@ -31,12 +32,11 @@ public interface KindReading {
     }
 
     /**
-     * Whether {@code from} has a row where {@code where} holds in the schemas of {@code s}, its schema being
-     * {@code namespace} ({@code x.relnamespace}).
+     * Whether {@code catalog} (as {@code x}) has a row where {@code where} holds in the schemas of {@code s},
+     * reached as {@link InSchemas} says.
      */
-    static String existsIn(String from, String namespace, String where) {
-        return "EXISTS (SELECT 1 FROM " + from + " JOIN pg_namespace n ON n.oid = " + namespace
-                + " JOIN s USING (nspname) WHERE " + where + ")";
+    static String existsIn(String catalog, String where) {
+        return "EXISTS (SELECT 1 FROM " + InSchemas.rows(catalog, "x", InSchemas.CTE) + " WHERE " + where + ")";
     }
 
     /**

@@ -14,7 +14,7 @@ final class MaterializedViews implements KindReading {
 
     @Override
     public String presence() {
-        return KindReading.existsIn("pg_class x", "x.relnamespace", "x.relkind = 'm'");
+        return KindReading.existsIn("pg_class", "x.relkind = 'm'");
     }
 
     @Override
@@ -30,7 +30,7 @@ final class MaterializedViews implements KindReading {
                                     FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
                                     WHERE i.indrelid = c.oid), '')
                        || {comment} || {columnComments} AS sql, 0::oid AS relid
-                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                FROM {pg_class c in s} JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relkind = 'm'
                 """.replace(
                         "{indexComment}",

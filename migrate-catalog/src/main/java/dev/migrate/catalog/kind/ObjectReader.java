@@ -3,6 +3,7 @@ package dev.migrate.catalog.kind;
 import dev.migrate.catalog.ObjectId;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.SchemaObject;
+import dev.migrate.catalog.read.InSchemas;
 import dev.migrate.catalog.read.PlannerSettings;
 import dev.migrate.catalog.read.StableDeparse;
 import dev.migrate.op.ObjectKind;
@@ -173,6 +174,10 @@ public final class ObjectReader {
                 .toList();
     }
 
+    /** Which kinds of {@link Kinds#ALL} the schemas of its one parameter may have, a column each. */
+    static final String PRESENCE = "WITH s AS (SELECT unnest(?::text[]) AS nspname)\nSELECT "
+            + Kinds.ALL.stream().map(KindReading::presence).collect(Collectors.joining(",\n       "));
+
     /** The kinds whose {@link KindReading#presence} holds in {@code schemas}: those a read plans a query for. */
     static List<ObjectKind> presentKinds(Connection connection, List<String> schemas) throws SQLException {
         return withNames(connection, schemas, names -> present(connection, names)).stream()
@@ -198,10 +203,8 @@ public final class ObjectReader {
 
     /** The kinds whose {@link KindReading#presence} holds in the schemas {@code names}, in {@link Kinds#ALL}'s order. */
     private static List<KindReading> present(Connection connection, Array names) throws SQLException {
-        String probe = Kinds.ALL.stream().map(KindReading::presence).collect(Collectors.joining(",\n       "));
         List<KindReading> present = new ArrayList<>();
-        try (PreparedStatement s =
-                connection.prepareStatement("WITH s AS (SELECT unnest(?::text[]) AS nspname)\nSELECT " + probe)) {
+        try (PreparedStatement s = connection.prepareStatement(PRESENCE)) {
             s.setArray(1, names);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -256,7 +259,8 @@ public final class ObjectReader {
     /** The query that reads {@code kinds} (all of them: {@link Kinds#ALL}) on a server of {@code serverVersion}. */
     static String objectsQuery(int serverVersion, List<KindReading> kinds) {
         String union = kinds.stream()
-                .map(k -> "SELECT '" + k.kind().name() + "' AS kind, k.* FROM (" + k.select(serverVersion) + ") k")
+                .map(k -> "SELECT '" + k.kind().name() + "' AS kind, k.* FROM ("
+                        + InSchemas.expand(k.select(serverVersion)) + ") k")
                 .collect(Collectors.joining("\n  UNION ALL\n"));
         return """
                 WITH s AS (SELECT unnest(?::text[]) AS nspname),

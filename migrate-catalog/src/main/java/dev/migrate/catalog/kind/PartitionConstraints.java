@@ -17,7 +17,7 @@ final class PartitionConstraints implements KindReading {
 
     @Override
     public String presence() {
-        return KindReading.existsIn("pg_class x", "x.relnamespace", "x.relispartition");
+        return KindReading.existsIn("pg_class", "x.relispartition");
     }
 
     @Override
@@ -27,8 +27,8 @@ final class PartitionConstraints implements KindReading {
                        format('%I ON %I.%I', k.conname, n.nspname, c.relname) AS identity,
                        format('ALTER TABLE %I.%I ADD CONSTRAINT %I %s;', n.nspname, c.relname, k.conname,
                               pg_get_constraintdef(k.oid)) || {comment} AS sql, c.oid AS relid
-                FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
-                JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                FROM pg_constraint k JOIN {pg_class c in s} ON c.oid = k.conrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relispartition AND k.contype IN ('p', 'u', 'f', 'c', 'x')
                   AND k.coninhcount = 0 AND k.conparentid = 0
                 """.replace(

@@ -19,7 +19,7 @@ final class PartitionIndexes implements KindReading {
 
     @Override
     public String presence() {
-        return KindReading.existsIn("pg_class x", "x.relnamespace", "x.relispartition");
+        return KindReading.existsIn("pg_class", "x.relispartition");
     }
 
     @Override
@@ -29,8 +29,8 @@ final class PartitionIndexes implements KindReading {
                        format('%I.%I', n.nspname, ic.relname) AS identity,
                        CASE WHEN c.relkind = 'p' THEN d.head || ' ON ' || substr(d.def, length(d.head) + 10)
                             ELSE d.def END || ';' || {comment} AS sql, c.oid AS relid
-                FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
-                JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN {pg_class c in s} ON c.oid = i.indrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace
                 CROSS JOIN LATERAL (SELECT pg_get_indexdef(ic.oid) AS def,
                     CASE WHEN i.indisunique THEN 'CREATE UNIQUE INDEX ' ELSE 'CREATE INDEX ' END
                     || quote_ident(ic.relname) AS head) d

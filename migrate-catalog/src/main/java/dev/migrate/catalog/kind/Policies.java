@@ -11,7 +11,7 @@ final class Policies implements KindReading {
 
     @Override
     public String presence() {
-        return KindReading.existsIn("pg_policy p JOIN pg_class x ON x.oid = p.polrelid", "x.relnamespace", "true");
+        return KindReading.existsIn("pg_class", "EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = x.oid)");
     }
 
     @Override
@@ -29,8 +29,8 @@ final class Policies implements KindReading {
                               COALESCE(' USING (' || pg_get_expr(p.polqual, p.polrelid) || ')', ''),
                               COALESCE(' WITH CHECK (' || pg_get_expr(p.polwithcheck, p.polrelid) || ')', ''))
                        || {comment} AS sql, p.polrelid AS relid
-                FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid
-                JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                FROM pg_policy p JOIN {pg_class c in s} ON c.oid = p.polrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace
                 """.replace(
                         "{comment}",
                         KindReading.comment(

@@ -14,7 +14,7 @@ final class RangeTypes implements KindReading {
 
     @Override
     public String presence() {
-        return KindReading.existsIn("pg_type x", "x.typnamespace", "x.typtype = 'r'");
+        return KindReading.existsIn("pg_type", "x.typtype = 'r'");
     }
 
     @Override
@@ -32,7 +32,7 @@ final class RangeTypes implements KindReading {
                               CASE WHEN r.rngcanonical <> 0 THEN ', CANONICAL = ' || r.rngcanonical::regproc ELSE '' END,
                               CASE WHEN r.rngsubdiff <> 0 THEN ', SUBTYPE_DIFF = ' || r.rngsubdiff::regproc ELSE '' END)
                        || {comment} AS sql, 0::oid AS relid
-                FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN s USING (nspname)
+                FROM {pg_type t in s} JOIN pg_namespace n ON n.oid = t.typnamespace
                 JOIN pg_range r ON r.rngtypid = t.oid JOIN pg_type st ON st.oid = r.rngsubtype
                 WHERE t.typtype = 'r'
                 """.replace("{collation}", CollateClause.clause("r.rngcollation", "st.typcollation")).replace(

@@ -30,9 +30,7 @@ final class Routines implements KindReading {
     @Override
     public String presence() {
         return KindReading.existsIn(
-                "pg_proc x",
-                "x.pronamespace",
-                kind == ObjectKind.PROCEDURE ? "x.prokind = 'p'" : "x.prokind IN ('f', 'w')");
+                "pg_proc", kind == ObjectKind.PROCEDURE ? "x.prokind = 'p'" : "x.prokind IN ('f', 'w')");
     }
 
     @Override
@@ -41,7 +39,7 @@ final class Routines implements KindReading {
                 SELECT 'pg_proc'::regclass::oid AS classid, p.oid AS objid,
                        format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)) AS identity,
                        rtrim(pg_get_functiondef(p.oid), E'\\n') || ';' || {comment} AS sql, 0::oid AS relid
-                FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN s USING (nspname)
+                FROM {pg_proc p in s} JOIN pg_namespace n ON n.oid = p.pronamespace
                 WHERE p.prokind IN ({prokinds})
                   AND NOT EXISTS (SELECT 1 FROM pg_depend i
                                   WHERE i.classid = 'pg_proc'::regclass AND i.objid = p.oid AND i.deptype = 'i')

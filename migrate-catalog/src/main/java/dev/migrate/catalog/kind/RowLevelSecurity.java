@@ -12,9 +12,7 @@ final class RowLevelSecurity implements KindReading {
     @Override
     public String presence() {
         return KindReading.existsIn(
-                "pg_class x",
-                "x.relnamespace",
-                "x.relkind IN ('r', 'p') AND (x.relrowsecurity OR x.relforcerowsecurity)");
+                "pg_class", "x.relkind IN ('r', 'p') AND (x.relrowsecurity OR x.relforcerowsecurity)");
     }
 
     @Override
@@ -25,7 +23,7 @@ final class RowLevelSecurity implements KindReading {
                        format('ALTER TABLE %I.%I %s;', n.nspname, c.relname,
                               concat_ws(', ', CASE WHEN c.relrowsecurity THEN 'ENABLE ROW LEVEL SECURITY' END,
                                         CASE WHEN c.relforcerowsecurity THEN 'FORCE ROW LEVEL SECURITY' END)) AS sql, c.oid AS relid
-                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                FROM {pg_class c in s} JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relkind IN ('r', 'p') AND (c.relrowsecurity OR c.relforcerowsecurity)
                 """;
     }

@@ -12,7 +12,7 @@ final class Rules implements KindReading {
     @Override
     public String presence() {
         return KindReading.existsIn(
-                "pg_rewrite r JOIN pg_class x ON x.oid = r.ev_class", "x.relnamespace", "r.rulename <> '_RETURN'");
+                "pg_class", "EXISTS (SELECT 1 FROM pg_rewrite r WHERE r.ev_class = x.oid AND r.rulename <> '_RETURN')");
     }
 
     @Override
@@ -26,8 +26,8 @@ final class Rules implements KindReading {
                                             WHEN 'R' THEN format(E'\\nALTER TABLE %I.%I ENABLE REPLICA RULE %I;', n.nspname, c.relname, r.rulename)
                                             ELSE '' END
                        || {comment} AS sql, c.oid AS relid
-                FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class
-                JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                FROM pg_rewrite r JOIN {pg_class c in s} ON c.oid = r.ev_class
+                JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE r.rulename <> '_RETURN'
                 """.replace(
                         "{comment}",

@@ -11,7 +11,7 @@ final class Statistics implements KindReading {
 
     @Override
     public String presence() {
-        return KindReading.existsIn("pg_statistic_ext x", "x.stxnamespace", "true");
+        return KindReading.existsIn("pg_statistic_ext", "true");
     }
 
     @Override
@@ -24,7 +24,7 @@ final class Statistics implements KindReading {
                                THEN format(E'\\nALTER STATISTICS %I.%I SET STATISTICS %s;', n.nspname, x.stxname, x.stxstattarget)
                                ELSE '' END
                        || {comment} AS sql, x.stxrelid AS relid
-                FROM pg_statistic_ext x JOIN pg_namespace n ON n.oid = x.stxnamespace JOIN s USING (nspname)
+                FROM {pg_statistic_ext x in s} JOIN pg_namespace n ON n.oid = x.stxnamespace
                 """.replace(
                         "{comment}",
                         KindReading.comment(

@@ -16,7 +16,7 @@ final class Triggers implements KindReading {
     @Override
     public String presence() {
         return KindReading.existsIn(
-                "pg_trigger t JOIN pg_class x ON x.oid = t.tgrelid", "x.relnamespace", "NOT t.tgisinternal");
+                "pg_class", "EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = x.oid AND NOT t.tgisinternal)");
     }
 
     @Override
@@ -33,8 +33,8 @@ final class Triggers implements KindReading {
                                                    t.tgname)
                               ELSE '' END
                        || {comment} AS sql, t.tgrelid AS relid
-                FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-                JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                FROM pg_trigger t JOIN {pg_class c in s} ON c.oid = t.tgrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE NOT t.tgisinternal AND t.tgparentid = 0
                 """.replace(
                         "{comment}",

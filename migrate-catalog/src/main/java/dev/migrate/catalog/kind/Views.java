@@ -11,7 +11,7 @@ final class Views implements KindReading {
 
     @Override
     public String presence() {
-        return KindReading.existsIn("pg_class x", "x.relnamespace", "x.relkind = 'v'");
+        return KindReading.existsIn("pg_class", "x.relkind = 'v'");
     }
 
     @Override
@@ -27,7 +27,7 @@ final class Views implements KindReading {
                                    WHEN 'check_option=cascaded' = ANY (c.reloptions) THEN E'\\n  WITH CASCADED CHECK OPTION'
                                    ELSE '' END)
                        || {comment} || {columnComments} AS sql, 0::oid AS relid
-                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                FROM {pg_class c in s} JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relkind = 'v'
                 """.replace(
                         "{comment}",

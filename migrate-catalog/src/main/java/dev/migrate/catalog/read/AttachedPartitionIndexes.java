@@ -20,7 +20,7 @@ import java.util.Objects;
  * key is the parent's. One query.
  */
 public final class AttachedPartitionIndexes {
-    private static final String QUERY = """
+    private static final String QUERY = InSchemas.expand("""
             WITH s AS (SELECT unnest(?::text[]) AS nspname)
             SELECT rn.nspname, rt.relname, ri.relname, n.nspname, c.relname, ic.relname,
                    CASE WHEN c.relkind = 'p' THEN d.head || ' ON ' || substr(d.def, length(d.head) + 10)
@@ -31,8 +31,8 @@ public final class AttachedPartitionIndexes {
                    -- the names the index's columns were given, which its made-up name joins
                    (SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_attribute a
                     WHERE a.attrelid = ic.oid AND a.attnum > 0)
-            FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
-            JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+            FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN {pg_class c in s} ON c.oid = i.indrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_class ri ON ri.oid = pg_partition_root(ic.oid)
             JOIN pg_index rx ON rx.indexrelid = ri.oid JOIN pg_class rt ON rt.oid = rx.indrelid
             JOIN pg_namespace rn ON rn.oid = rt.relnamespace
@@ -43,7 +43,7 @@ public final class AttachedPartitionIndexes {
               AND EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = ic.oid)
               AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid IN (ic.oid, ri.oid))
             ORDER BY (SELECT count(*) FROM pg_partition_ancestors(c.oid)) DESC, 4, 6
-            """;
+            """);
 
     /**
      * One index of a partition to make before its parent's.

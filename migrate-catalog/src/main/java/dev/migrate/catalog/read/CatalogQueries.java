@@ -12,6 +12,12 @@ package dev.migrate.catalog.read;
 final class CatalogQueries {
     private CatalogQueries() {}
 
+    /** The tables, views and sequences of the schemas the query's one parameter names, as {@code c}. */
+    private static final String RELATIONS = InSchemas.rows("pg_class", "c", InSchemas.PARAMETER);
+
+    /** The types of the schemas the query's one parameter names, as {@code t}. */
+    private static final String TYPES = InSchemas.rows("pg_type", "t", InSchemas.PARAMETER);
+
     /** Catalog columns that exist only from a given version are gated on this. */
     /** The server's version, and Citus's when the database has the extension (else null): only then is distribution read. */
     static final String SERVER_VERSION = "SELECT current_setting('server_version_num')::int,"
@@ -77,7 +83,7 @@ final class CatalogQueries {
                              ORDER BY k.position)
                    END AS partition_columns,
                    %s AS detach_pending
-            FROM pg_class c
+            FROM {relations}
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_description d
                    ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
@@ -86,8 +92,7 @@ final class CatalogQueries {
             WHERE c.relkind IN ('r', 'p')
               AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass
                               AND x.objid = c.oid AND x.deptype = 'e')
-              AND n.nspname = ANY (?)
-            """;
+            """.replace("{relations}", RELATIONS);
 
     /**
      * Live columns; the reader puts them in ordinal order (sorting here would cost a sort of every
@@ -107,9 +112,8 @@ final class CatalogQueries {
                         ELSE quote_ident(con.nspname) || '.' || quote_ident(co.collname)
                    END AS collation,
                    d.description
-            FROM pg_attribute a
-            JOIN pg_class c ON c.oid = a.attrelid
-            JOIN pg_namespace n ON n.oid = c.relnamespace
+            FROM {relations}
+            JOIN pg_attribute a ON a.attrelid = c.oid
             JOIN pg_type t ON t.oid = a.atttypid
             LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
             LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation
@@ -120,10 +124,9 @@ final class CatalogQueries {
               AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass
                               AND x.objid = c.oid AND x.deptype = 'e')
               AND NOT c.relispartition
-              AND n.nspname = ANY (?)
               AND a.attnum > 0
               AND NOT a.attisdropped
-            """;
+            """.replace("{relations}", RELATIONS);
 
     /**
      * Primary key, unique, foreign key, check and exclusion constraints. PostgreSQL 18 also stores
@@ -157,9 +160,8 @@ final class CatalogQueries {
                        (SELECT ic.reloptions FROM pg_class ic WHERE ic.oid = con.conindid)
                    END AS index_options,
                    obj_description(con.oid, 'pg_constraint') AS comment
-            FROM pg_constraint con
-            JOIN pg_class c ON c.oid = con.conrelid
-            JOIN pg_namespace n ON n.oid = c.relnamespace
+            FROM {relations}
+            JOIN pg_constraint con ON con.conrelid = c.oid
             LEFT JOIN pg_class fc ON fc.oid = con.confrelid
             LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
             LEFT JOIN pg_index i ON i.indexrelid = con.conindid
@@ -168,10 +170,9 @@ final class CatalogQueries {
               AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass
                               AND x.objid = c.oid AND x.deptype = 'e')
               AND NOT c.relispartition
-              AND n.nspname = ANY (?)
               AND NOT EXISTS (SELECT 1 FROM pg_constraint parent
                               WHERE parent.oid = con.conparentid AND parent.conrelid = con.conrelid)
-            """;
+            """.replace("{relations}", RELATIONS);
 
     /**
      * Indexes that do not back a primary key, unique or exclusion constraint. Each key part is the
@@ -184,7 +185,8 @@ final class CatalogQueries {
      * costs more than the rest of the query; only expressions (indkey 0) are deparsed. Names are
      * looked up one by one (relid and attnum together hit the index) rather than joined, which
      * the planner would do by hashing every column of the table per index. The constraint-backed
-     * indexes are excluded through one hashed scan of pg_constraint rather than a probe per index.
+     * indexes are excluded by a probe of their table's constraints (one scan of all of pg_constraint
+     * would cost each read the whole database's, a fleet's every tenant).
      * The first {@code %s} is the columns an ON DELETE SET NULL / SET DEFAULT sets, the second the
      * nulls-not-distinct expression; both need PostgreSQL 15.
      */
@@ -228,19 +230,18 @@ final class CatalogQueries {
                    pg_get_indexdef(i.indexrelid) AS definition,
                    ic.reloptions,
                    obj_description(i.indexrelid, 'pg_class') AS comment
-            FROM pg_index i
+            FROM {relations}
+            JOIN pg_index i ON i.indrelid = c.oid
             JOIN pg_class ic ON ic.oid = i.indexrelid
             JOIN pg_am am ON am.oid = ic.relam
-            JOIN pg_class c ON c.oid = i.indrelid
-            JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relkind IN ('r', 'p')
               AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass
                               AND x.objid = c.oid AND x.deptype = 'e')
               AND NOT c.relispartition
-              AND n.nspname = ANY (?)
-              AND i.indexrelid NOT IN (SELECT con.conindid FROM pg_constraint con
-                                       WHERE con.contype IN ('p', 'u', 'x'))
-            """;
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint con
+                              WHERE con.conrelid = i.indrelid AND con.conindid = i.indexrelid
+                                AND con.contype IN ('p', 'u', 'x'))
+            """.replace("{relations}", RELATIONS);
 
     /**
      * Every sequence with its options and owner. deptype 'i' marks an identity column's sequence
@@ -258,8 +259,8 @@ final class CatalogQueries {
                    own_n.nspname AS owner_schema,
                    own_c.relname AS owner_table,
                    own_a.attname AS owner_column
-            FROM pg_sequence s
-            JOIN pg_class c ON c.oid = s.seqrelid
+            FROM {relations}
+            JOIN pg_sequence s ON s.seqrelid = c.oid
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_depend dep
                    ON dep.classid = 'pg_class'::regclass AND dep.objid = c.oid
@@ -268,8 +269,7 @@ final class CatalogQueries {
             LEFT JOIN pg_class own_c ON own_c.oid = dep.refobjid
             LEFT JOIN pg_namespace own_n ON own_n.oid = own_c.relnamespace
             LEFT JOIN pg_attribute own_a ON own_a.attrelid = dep.refobjid AND own_a.attnum = dep.refobjsubid
-            WHERE n.nspname = ANY (?)
-            """;
+            """.replace("{relations}", RELATIONS);
 
     /**
      * Enum types with their labels in sort order (an enum may have no labels at all), and what depends
@@ -303,11 +303,10 @@ final class CatalogQueries {
                          WHERE d.refclassid = 'pg_type'::regclass AND d.refobjid IN (t.oid, t.typarray)
                            AND d.deptype = 'n'
                          ORDER BY 1) AS dependants
-            FROM pg_type t
+            FROM {types}
             JOIN pg_namespace n ON n.oid = t.typnamespace
             WHERE t.typtype = 'e'
-              AND n.nspname = ANY (?)
-            """;
+            """.replace("{types}", TYPES);
 
     /** Whether a partition's detach is pending, for the server: the catalog column exists from 14. */
     static String detachPending(int serverVersionNum) {

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * @param byOwner for each other owner, in name order, what it owns
  */
 public record ObjectOwners(String reader, String databaseOwner, Map<String, List<Owned>> byOwner) {
-    private static final String QUERY = """
+    private static final String QUERY = InSchemas.expand("""
             WITH s AS (SELECT unnest(?::text[]) AS nspname),
             o AS (
                 SELECT 'pg_namespace'::regclass AS classid, n.oid AS objid, n.nspowner AS owner, n.nspname, n.nspname AS name,
@@ -38,29 +38,29 @@ public record ObjectOwners(String reader, String databaseOwner, Map<String, List
                        CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE'
                                       WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END,
                        format('%I.%I', n.nspname, c.relname)
-                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                FROM {pg_class c in s} JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
                   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
                                   AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))
               UNION ALL
                 SELECT 'pg_type'::regclass, t.oid, t.typowner, n.nspname, t.typname,
                        CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, format('%I.%I', n.nspname, t.typname)
-                FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN s USING (nspname)
+                FROM {pg_type t in s} JOIN pg_namespace n ON n.oid = t.typnamespace
                 WHERE t.typtype IN ('e', 'd', 'r', 'b', 'c') AND t.typcategory <> 'A'
                   AND (t.typrelid = 0 OR (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
               UNION ALL
                 SELECT 'pg_proc'::regclass, p.oid, p.proowner, n.nspname, p.proname,
                        CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END,
                        format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid))
-                FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN s USING (nspname)
+                FROM {pg_proc p in s} JOIN pg_namespace n ON n.oid = p.pronamespace
               UNION ALL
                 SELECT 'pg_collation'::regclass, co.oid, co.collowner, n.nspname, co.collname,
                        'COLLATION', format('%I.%I', n.nspname, co.collname)
-                FROM pg_collation co JOIN pg_namespace n ON n.oid = co.collnamespace JOIN s USING (nspname)
+                FROM {pg_collation co in s} JOIN pg_namespace n ON n.oid = co.collnamespace
               UNION ALL
                 SELECT 'pg_statistic_ext'::regclass, x.oid, x.stxowner, n.nspname, x.stxname,
                        'STATISTICS', format('%I.%I', n.nspname, x.stxname)
-                FROM pg_statistic_ext x JOIN pg_namespace n ON n.oid = x.stxnamespace JOIN s USING (nspname)
+                FROM {pg_statistic_ext x in s} JOIN pg_namespace n ON n.oid = x.stxnamespace
             )
             SELECT pg_get_userbyid(o.owner), o.nspname, o.name, pg_describe_object(o.classid, o.objid, 0),
                    format('ALTER %s %s OWNER TO %I', o.keyword, o.target, pg_get_userbyid(o.owner)),
@@ -72,7 +72,7 @@ public record ObjectOwners(String reader, String databaseOwner, Map<String, List
               AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = o.classid AND e.objid = o.objid
                               AND e.deptype = 'e')
             ORDER BY 1, 4
-            """;
+            """);
 
     /**
      * One object another role owns.

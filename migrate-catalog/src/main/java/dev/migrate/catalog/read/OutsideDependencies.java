@@ -53,18 +53,18 @@ public final class OutsideDependencies {
             ),
             """;
 
-    private static final String QUERY = """
+    private static final String QUERY = InSchemas.expand("""
             WITH RECURSIVE s AS (SELECT unnest(?::text[]) AS nspname),
             member AS (SELECT d.classid, d.objid FROM pg_depend d WHERE d.deptype = 'e'),
             start AS (
-                SELECT 'pg_class'::regclass::oid AS classid, c.oid AS objid FROM pg_class c
-                JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                SELECT 'pg_class'::regclass::oid AS classid, c.oid AS objid FROM {pg_class c in s}
+                JOIN pg_namespace n ON n.oid = c.relnamespace
               UNION ALL
-                SELECT 'pg_type'::regclass::oid, t.oid FROM pg_type t
-                JOIN pg_namespace n ON n.oid = t.typnamespace JOIN s USING (nspname)
+                SELECT 'pg_type'::regclass::oid, t.oid FROM {pg_type t in s}
+                JOIN pg_namespace n ON n.oid = t.typnamespace
               UNION ALL
-                SELECT 'pg_proc'::regclass::oid, p.oid FROM pg_proc p
-                JOIN pg_namespace n ON n.oid = p.pronamespace JOIN s USING (nspname)
+                SELECT 'pg_proc'::regclass::oid, p.oid FROM {pg_proc p in s}
+                JOIN pg_namespace n ON n.oid = p.pronamespace
             ),
             {edge}            used AS (
                 SELECT e.refclassid AS classid, e.refobjid AS objid, st.classid AS byclassid, st.objid AS byobjid
@@ -122,7 +122,7 @@ public final class OutsideDependencies {
             SELECT kind, nspname, name, identity, owner, used_by, classid, objid FROM described
             WHERE kind <> 'index'
             ORDER BY nspname, kind, name
-            """.replace("{edge}", EDGE);
+            """.replace("{edge}", EDGE));
 
     /**
      * One object of another schema that the schemas use.

@@ -22,10 +22,10 @@ import org.jspecify.annotations.Nullable;
  * @param partitions each such partition's columns, in its order
  */
 public record PartitionColumnOrder(Map<ObjectName, List<Column>> partitions) {
-    private static final String QUERY = """
+    private static final String QUERY = InSchemas.expand("""
             WITH s AS (SELECT unnest(?::text[]) AS nspname)
             SELECT n.nspname, c.relname, own.names, own.not_null, own.types, own.defaults
-            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+            FROM {pg_class c in s} JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_inherits h ON h.inhrelid = c.oid
             CROSS JOIN LATERAL (
                 SELECT array_agg(a.attname::text ORDER BY a.attnum) AS names,
@@ -39,7 +39,7 @@ public record PartitionColumnOrder(Map<ObjectName, List<Column>> partitions) {
                   SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_attribute a
                   WHERE a.attrelid = h.inhparent AND a.attnum > 0 AND NOT a.attisdropped)
             ORDER BY 1, 2
-            """;
+            """);
 
     /**
      * A column of a partition.

@@ -27,23 +27,23 @@ public final class UnreadObjects {
             o AS (
                 SELECT 'foreign table' AS kind, format('%s.%s', n.nspname, c.relname) AS name,
                        'pg_class'::regclass AS classid, c.oid AS objid
-                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                FROM {pg_class c in s} JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relkind = 'f'
               UNION ALL
                 SELECT 'aggregate', format('%s.%s(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)),
                        'pg_proc'::regclass, p.oid
-                FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN s USING (nspname)
+                FROM {pg_proc p in s} JOIN pg_namespace n ON n.oid = p.pronamespace
                 JOIN pg_aggregate a ON a.aggfnoid = p.oid
                 WHERE NOT (a.aggkind = 'n' AND a.aggmtransfn = 0 AND a.aggdeserialfn = 0)
               UNION ALL
                 SELECT 'base type', format('%s.%s', n.nspname, t.typname), 'pg_type'::regclass, t.oid
-                FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN s USING (nspname)
+                FROM {pg_type t in s} JOIN pg_namespace n ON n.oid = t.typnamespace
                 WHERE t.typtype = 'b' AND t.typcategory <> 'A'
               UNION ALL
                 SELECT 'table clustered on an index', format('%s.%s on %s', n.nspname, c.relname, ic.relname),
                        'pg_class'::regclass, c.oid
-                FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
-                JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN {pg_class c in s} ON c.oid = i.indrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE i.indisclustered
               UNION ALL
                 -- what PUBLIC holds on a schema other than it held at first: PostgreSQL 15 took CREATE on public away
@@ -66,7 +66,7 @@ public final class UnreadObjects {
                             ELSE 'USING INDEX ' || (SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
                                                     WHERE i.indrelid = c.oid AND i.indisreplident) END),
                        'pg_class'::regclass, c.oid
-                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                FROM {pg_class c in s} JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relkind IN ('r', 'p') AND c.relreplident <> 'd'
               UNION ALL
                 SELECT 'storage parameters of table', format('%s.%s (%s)', n.nspname, c.relname,
@@ -74,7 +74,7 @@ public final class UnreadObjects {
                                  (SELECT string_agg('toast.' || o, ', ') FROM pg_class t, unnest(t.reloptions) o
                                   WHERE t.oid = c.reltoastrelid))),
                        'pg_class'::regclass, c.oid
-                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                FROM {pg_class c in s} JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relkind IN ('r', 'p')
                   AND (c.reloptions IS NOT NULL
                        OR EXISTS (SELECT 1 FROM pg_class t WHERE t.oid = c.reltoastrelid AND t.reloptions IS NOT NULL))
@@ -88,23 +88,23 @@ public final class UnreadObjects {
                                  CASE WHEN a.attstattarget >= 0 THEN 'STATISTICS ' || a.attstattarget END,
                                  CASE WHEN c.relkind = 'm' THEN {userOptions} END)),
                        'pg_class'::regclass, c.oid
-                FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_type t ON t.oid = a.atttypid
-                JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                FROM pg_attribute a JOIN {pg_class c in s} ON c.oid = a.attrelid JOIN pg_type t ON t.oid = a.atttypid
+                JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relkind IN ('r', 'p', 'm') AND a.attnum > 0 AND NOT a.attisdropped
                   AND (a.attstorage <> t.typstorage OR {compressed} OR a.attstattarget >= 0
                        OR (c.relkind = 'm' AND {userOptions} IS NOT NULL))
               UNION ALL
                 SELECT 'typed table', format('%s.%s (OF %s)', n.nspname, c.relname, c.reloftype::regtype),
                        'pg_class'::regclass, c.oid
-                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                FROM {pg_class c in s} JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE c.relkind IN ('r', 'p') AND c.reloftype <> 0
               UNION ALL
                 -- a view's column default, and a partition's where its parent's differs
                 SELECT CASE c.relkind WHEN 'v' THEN 'default of a view column' ELSE 'default of a partition column' END,
                        format('%s.%s.%s', n.nspname, c.relname, a.attname), 'pg_class'::regclass, c.oid
-                FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid
+                FROM pg_attrdef d JOIN {pg_class c in s} ON c.oid = d.adrelid
                 JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
-                JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                JOIN pg_namespace n ON n.oid = c.relnamespace
                 LEFT JOIN pg_inherits h ON h.inhrelid = c.oid
                 WHERE c.relkind = 'v'
                    OR (c.relispartition
@@ -116,7 +116,7 @@ public final class UnreadObjects {
                 SELECT 'comment on', format('%s %s.%s', CASE c.relkind WHEN 'S' THEN 'sequence' ELSE 'partition' END,
                        n.nspname, c.relname),
                        'pg_class'::regclass, c.oid
-                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                FROM {pg_class c in s} JOIN pg_namespace n ON n.oid = c.relnamespace
                 JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
                 WHERE (c.relkind IN ('r', 'p') AND c.relispartition)
                    OR (c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass
@@ -126,13 +126,13 @@ public final class UnreadObjects {
                                                                 ELSE 'partition column' END,
                        n.nspname, c.relname, a.attname),
                        'pg_class'::regclass, c.oid
-                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN s USING (nspname)
+                FROM {pg_class c in s} JOIN pg_namespace n ON n.oid = c.relnamespace
                 JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid > 0
                 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid
                 WHERE c.relkind = 'c' OR (c.relkind IN ('r', 'p') AND c.relispartition)
               UNION ALL
                 SELECT 'comment on', format('enum type %s.%s', n.nspname, t.typname), 'pg_type'::regclass, t.oid
-                FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN s USING (nspname)
+                FROM {pg_type t in s} JOIN pg_namespace n ON n.oid = t.typnamespace
                 JOIN pg_description d ON d.objoid = t.oid AND d.classoid = 'pg_type'::regclass AND d.objsubid = 0
                 WHERE t.typtype = 'e'
             )
@@ -146,7 +146,7 @@ public final class UnreadObjects {
 
     /** The query for a server of this major version: a column's compression method came in PostgreSQL 14. */
     static String query(int major) {
-        return QUERY_TEMPLATE
+        return InSchemas.expand(QUERY_TEMPLATE)
                 .replace(
                         "{compression}",
                         major >= 14
