@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -265,17 +266,8 @@ public final class Drift {
             }
         }
         int major = Integer.parseInt(serverVersion) / 10000;
-        Map<String, DatabaseSchema> bySchema;
-        try {
-            bySchema = readTenants(live, schemas);
-        } catch (MigrateException e) {
-            comparable.forEach((tenant, revision) -> reports.putIfAbsent(
-                    tenant.name(),
-                    DriftReport.failed(tenant.name(), schemaOf(tenant), revision, String.valueOf(e.getMessage()))));
-            return reports;
-        }
         // each revision's schema first, one replay each (on this thread, whose class loader the migrations
-        // may need); then the comparisons, the processor's work alone, side by side
+        // may need)
         Map<String, DatabaseSchema> chainAt = new HashMap<>();
         Map<String, String> replayFailed = new HashMap<>();
         for (String revision : new TreeSet<>(comparable.values())) {
@@ -285,36 +277,50 @@ public final class Drift {
                 replayFailed.put(revision, String.valueOf(e.getMessage()));
             }
         }
-        comparable.entrySet().parallelStream()
-                .filter(e -> e.getKey().schema() != null)
-                .map(e -> {
-                    Fleet.InspectedTenant tenant = e.getKey();
-                    String schema = Objects.requireNonNull(tenant.schema()); // filtered above
-                    String revision = e.getValue();
-                    if (replayFailed.containsKey(revision)) {
-                        return DriftReport.failed(tenant.name(), schema, revision, replayFailed.get(revision));
-                    }
-                    return orFailed(
-                            tenant,
-                            revision,
-                            () -> SchemaDrift.compare(
-                                    tenant.name(),
-                                    schema,
-                                    revision,
-                                    live,
-                                    Objects.requireNonNull(bySchema.get(schema)), // every tenant's schema is read
-                                    Objects.requireNonNull(chainAt.get(revision)) // replayed, or failed above
-                                            .withSchemaRenamed(TENANT, schema),
-                                    exclusions));
-                })
-                .toList()
-                .forEach(report -> {
-                    reports.put(report.name(), report);
-                    if (report.inSync()) {
-                        stamps.ifPresent(stamped ->
-                                stamped.foundInSync(report.schema(), report.revision(), true, serverVersion));
-                    }
-                });
+        Map<String, Fleet.InspectedTenant> bySchemaName = new HashMap<>();
+        comparable.keySet().forEach(tenant -> bySchemaName.put(tenant.schema(), tenant));
+        try {
+            // then the tenants a read at a time, each read's comparisons side by side (the processor's work
+            // alone), so that no more than one read's models are held whatever the fleet's size
+            readTenants(
+                    live,
+                    schemas,
+                    bySchema -> bySchema.entrySet().parallelStream()
+                            .map(read -> {
+                                Fleet.InspectedTenant tenant = Objects.requireNonNull(bySchemaName.get(read.getKey()));
+                                String schema = read.getKey();
+                                String revision = Objects.requireNonNull(comparable.get(tenant));
+                                if (replayFailed.containsKey(revision)) {
+                                    return DriftReport.failed(
+                                            tenant.name(), schema, revision, replayFailed.get(revision));
+                                }
+                                return orFailed(
+                                        tenant,
+                                        revision,
+                                        () -> SchemaDrift.compare(
+                                                tenant.name(),
+                                                schema,
+                                                revision,
+                                                live,
+                                                read.getValue(),
+                                                Objects.requireNonNull(
+                                                                chainAt.get(revision)) // replayed, or failed above
+                                                        .withSchemaRenamed(TENANT, schema),
+                                                exclusions));
+                            })
+                            .toList()
+                            .forEach(report -> {
+                                reports.put(report.name(), report);
+                                if (report.inSync()) {
+                                    stamps.ifPresent(stamped -> stamped.foundInSync(
+                                            report.schema(), report.revision(), true, serverVersion));
+                                }
+                            }));
+        } catch (MigrateException e) {
+            comparable.forEach((tenant, revision) -> reports.putIfAbsent(
+                    tenant.name(),
+                    DriftReport.failed(tenant.name(), schemaOf(tenant), revision, String.valueOf(e.getMessage()))));
+        }
         return reports;
     }
 
@@ -382,28 +388,29 @@ public final class Drift {
      * Tenant schemas read {@value #TENANTS_PER_READ} at a time, each by schema. A catalog query locks each
      * sequence whose parameters it reads (identity and serial columns) until it ends, so one over a thousand
      * tenants' sequences outgrows the server's lock table ({@code max_locks_per_transaction}); a batch that
-     * still does (SQLSTATE 53200: large tenants, or other sessions holding locks) is read in halves.
+     * still does (SQLSTATE 53200: large tenants, or other sessions holding locks) is read in halves. Each read
+     * goes to {@code eachRead} before the next is made, by schema.
      */
-    private Map<String, DatabaseSchema> readTenants(Connection live, List<String> schemas) {
-        Map<String, DatabaseSchema> bySchema = new HashMap<>();
+    private void readTenants(Connection live, List<String> schemas, Consumer<Map<String, DatabaseSchema>> eachRead) {
         Deque<List<String>> batches = new ArrayDeque<>();
         for (int from = 0; from < schemas.size(); from += TENANTS_PER_READ) {
             batches.add(schemas.subList(from, Math.min(schemas.size(), from + TENANTS_PER_READ)));
         }
         while (!batches.isEmpty()) {
             List<String> batch = batches.pop();
+            Map<String, DatabaseSchema> read;
             try {
-                bySchema.putAll(
-                        ReplayedChain.readQualified(live, batch, exclusions).bySchema(batch));
+                read = ReplayedChain.readQualified(live, batch, exclusions).bySchema(batch);
             } catch (MigrateException e) {
                 if (batch.size() == 1 || !outOfLocks(e)) {
                     throw e;
                 }
                 batches.push(batch.subList(batch.size() / 2, batch.size()));
                 batches.push(batch.subList(0, batch.size() / 2));
+                continue;
             }
+            eachRead.accept(read);
         }
-        return bySchema;
     }
 
     private static boolean outOfLocks(Throwable e) {

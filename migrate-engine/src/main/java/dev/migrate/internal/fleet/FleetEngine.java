@@ -357,8 +357,8 @@ public final class FleetEngine {
         Map<Tenant.Database, List<Tenant>> byDatabase = new LinkedHashMap<>();
         tenants.forEach(t ->
                 byDatabase.computeIfAbsent(t.database(), d -> new ArrayList<>()).add(t));
-        // all the tenant schemas of a database together: a bulk read of the catalog costs about as much for
-        // one schema as for hundreds, and reads side by side on one server only compete for it
+        // all the tenant schemas of a database together, on one connection: the inspection reads them in bulk
+        // (drift a hundred at a time), and reads side by side on one server only compete for it
         List<List<Tenant>> groups = List.copyOf(byDatabase.values());
         ExecutorService pool = Executors.newFixedThreadPool(
                 threads,
