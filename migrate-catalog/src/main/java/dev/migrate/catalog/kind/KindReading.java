@@ -7,8 +7,9 @@ import dev.migrate.op.ObjectKind;
  * How the catalog lists one kind of object: a {@code SELECT} of {@code classid}, {@code objid} (the
  * object's address in {@code pg_depend}; {@code 0} for a state of a table, which has none), {@code
  * identity} (how {@code DROP} names it), {@code sql} (the statements that create it) and {@code relid}
- * (the table it belongs to, or {@code 0}), for the schemas in {@code s(nspname)}. A new kind is one
- * implementation, added to {@link Kinds#ALL}, and one round-trip test.
+ * (the table it belongs to, or {@code 0}), for the schemas in {@code s(nspname)}, whose rows of a catalog it names
+ * {@code {pg_class c in s}} ({@link InSchemas#expand}: through an index, never by the catalog's schema column). A
+ * new kind is one implementation, added to {@link Kinds#ALL}, and one round-trip test.
  */
 public interface KindReading {
     ObjectKind kind();
@@ -36,7 +37,7 @@ public interface KindReading {
      * reached as {@link InSchemas} says.
      */
     static String existsIn(String catalog, String where) {
-        return "EXISTS (SELECT 1 FROM " + InSchemas.rows(catalog, "x", InSchemas.CTE) + " WHERE " + where + ")";
+        return "EXISTS (SELECT 1 FROM {" + catalog + " x in s} WHERE " + where + ")";
     }
 
     /**

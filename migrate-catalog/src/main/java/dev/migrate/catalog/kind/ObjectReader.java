@@ -175,8 +175,8 @@ public final class ObjectReader {
     }
 
     /** Which kinds of {@link Kinds#ALL} the schemas of its one parameter may have, a column each. */
-    static final String PRESENCE = "WITH s AS (SELECT unnest(?::text[]) AS nspname)\nSELECT "
-            + Kinds.ALL.stream().map(KindReading::presence).collect(Collectors.joining(",\n       "));
+    static final String PRESENCE = InSchemas.expand("WITH s AS (SELECT unnest(?::text[]) AS nspname)\nSELECT "
+            + Kinds.ALL.stream().map(KindReading::presence).collect(Collectors.joining(",\n       ")));
 
     /** The kinds whose {@link KindReading#presence} holds in {@code schemas}: those a read plans a query for. */
     static List<ObjectKind> presentKinds(Connection connection, List<String> schemas) throws SQLException {
