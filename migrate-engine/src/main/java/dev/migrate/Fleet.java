@@ -135,11 +135,11 @@ public final class Fleet {
     }
 
     /**
-     * Reads every tenant with {@code inspection}, several databases at once (as many as the fleet runs at
-     * once), the tenants of each database together on a connection of their own, with
-     * the tenants' version rows read in bulk first; no lock is taken and nothing is written, so a standby
-     * serves. The tenant schemas of a database can so be read with a few catalog queries for all of them:
-     * {@code fleet.inspect((tenants, connection) -> Map.of())}.
+     * Reads every tenant with {@code inspection}, as many groups at once as the fleet runs at once, each group
+     * tenants of one database on a connection of their own (the tenant schemas of a database in groups of a
+     * hundred at least, up to a group per thread), with the tenants' version rows read in bulk first; no lock is
+     * taken and nothing is written, so a standby serves. The tenant schemas of a group can so be read with a few
+     * catalog queries for all of them: {@code fleet.inspect((tenants, connection) -> Map.of())}.
      *
      * @param inspection what is read of a group of tenants of one database; it runs on the fleet's threads
      * @return each tenant's result by the tenant's name, in the fleet's order

@@ -80,6 +80,8 @@ public final class Drift {
     private @Nullable VerifiedSchemas verified;
     /** What a schema is compared with, by revision and way of reading: the same for every tenant there. */
     private final Map<String, String> comparedWith = new ConcurrentHashMap<>();
+    /** The catalog stamps read of each database this run, by its URL ({@link #catalogStamps}). */
+    private final Map<String, Optional<CatalogStamps>> databaseStamps = new ConcurrentHashMap<>();
 
     private @Nullable Set<String> pinnedExtensions;
 
@@ -334,9 +336,27 @@ public final class Drift {
         if (request.replayCache().isEmpty()) {
             return Optional.empty();
         }
+        return catalogStamps(live)
+                .flatMap(read -> read.database().map(database -> new Stamps(database, read.of(schemas))));
+    }
+
+    /**
+     * The catalog stamps of every schema of {@code live}'s database, read once per run: a fleet's tenant schemas of
+     * one database come in several groups, side by side, and the stamps of one database are one read of all of it.
+     */
+    private Optional<CatalogStamps> catalogStamps(Connection live) {
+        String database;
         try {
-            CatalogStamps read = CatalogStamps.read(live);
-            return read.database().map(database -> new Stamps(database, read.of(schemas)));
+            database = live.getMetaData().getURL();
+        } catch (SQLException e) {
+            return readStamps(live);
+        }
+        return databaseStamps.computeIfAbsent(database, d -> readStamps(live));
+    }
+
+    private Optional<CatalogStamps> readStamps(Connection live) {
+        try {
+            return Optional.of(CatalogStamps.read(live));
         } catch (MigrateException e) {
             log.info(e.getMessage() + ": every schema is read.");
             return Optional.empty();

@@ -24,15 +24,16 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the objects beside tables of some schemas in three queries at most, whatever their number: which kinds
+ * Reads the objects beside tables of some schemas in four queries at most, whatever their number: how the
+ * schemas' rows are reached ({@link InSchemas#throughIndex}), which kinds
  * of {@link Kinds#ALL} the schemas may have ({@link KindReading#presence}), every such kind in one, and what they
  * depend on ({@code pg_depend}) in the last. The caller
  * picks the snapshot (a REPEATABLE READ transaction for both to agree) and the {@code search_path},
  * which decides how the server spells names.
  */
 public final class ObjectReader {
-    /** How many queries one {@link #read} sends at most: one when the schemas have no object beside tables. */
-    public static final int QUERIES_PER_READ = 3;
+    /** How many queries one {@link #read} sends at most: two when the schemas have no object beside tables. */
+    public static final int QUERIES_PER_READ = 4;
 
     /**
      * What each object needs, an object's parts (a view's rule, a constraint) standing for the object or
@@ -112,16 +113,26 @@ public final class ObjectReader {
     /** The objects of {@code schemas} on a server of this {@code server_version_num}. */
     public static List<SchemaObject> read(Connection connection, List<String> schemas, int serverVersion)
             throws SQLException {
-        return PlannerSettings.forCatalog(connection, () -> readObjects(connection, schemas, serverVersion));
+        return PlannerSettings.forCatalog(connection, () -> readObjects(connection, schemas, serverVersion, null));
     }
 
-    private static List<SchemaObject> readObjects(Connection connection, List<String> schemas, int serverVersion)
+    /** The objects of {@code schemas}, their rows reached through the index or by the schema column, as a test says. */
+    static List<SchemaObject> readThrough(Connection connection, List<String> schemas, boolean throughIndex)
+            throws SQLException {
+        int serverVersion = connection.getMetaData().getDatabaseMajorVersion() * 10000;
+        return PlannerSettings.forCatalog(
+                connection, () -> readObjects(connection, schemas, serverVersion, throughIndex));
+    }
+
+    private static List<SchemaObject> readObjects(
+            Connection connection, List<String> schemas, int serverVersion, @Nullable Boolean forced)
             throws SQLException {
         Map<Address, Read> objects = withNames(connection, schemas, names -> {
             Map<Address, Read> read = new LinkedHashMap<>();
-            List<KindReading> present = present(connection, names);
+            boolean throughIndex = forced != null ? forced : InSchemas.throughIndex(connection, schemas.size());
+            List<KindReading> present = present(connection, names, throughIndex);
             if (!present.isEmpty()) {
-                readKinds(connection, names, objectsQuery(serverVersion, present), read);
+                readKinds(connection, names, objectsQuery(serverVersion, present, throughIndex), read);
             }
             return read;
         });
@@ -174,13 +185,20 @@ public final class ObjectReader {
                 .toList();
     }
 
-    /** Which kinds of {@link Kinds#ALL} the schemas of its one parameter may have, a column each. */
-    static final String PRESENCE = InSchemas.expand("WITH s AS (SELECT unnest(?::text[]) AS nspname)\nSELECT "
-            + Kinds.ALL.stream().map(KindReading::presence).collect(Collectors.joining(",\n       ")));
+    /**
+     * Which kinds of {@link Kinds#ALL} the schemas of its one parameter may have, a column each, their rows reached
+     * as {@link InSchemas} says.
+     */
+    static String presence(boolean throughIndex) {
+        return InSchemas.expand(
+                "WITH s AS (SELECT unnest(?::text[]) AS nspname)\nSELECT "
+                        + Kinds.ALL.stream().map(KindReading::presence).collect(Collectors.joining(",\n       ")),
+                throughIndex);
+    }
 
-    /** The kinds whose {@link KindReading#presence} holds in {@code schemas}: those a read plans a query for. */
     static List<ObjectKind> presentKinds(Connection connection, List<String> schemas) throws SQLException {
-        return withNames(connection, schemas, names -> present(connection, names)).stream()
+        boolean throughIndex = InSchemas.throughIndex(connection, schemas.size());
+        return withNames(connection, schemas, names -> present(connection, names, throughIndex)).stream()
                 .map(KindReading::kind)
                 .toList();
     }
@@ -202,9 +220,10 @@ public final class ObjectReader {
     }
 
     /** The kinds whose {@link KindReading#presence} holds in the schemas {@code names}, in {@link Kinds#ALL}'s order. */
-    private static List<KindReading> present(Connection connection, Array names) throws SQLException {
+    private static List<KindReading> present(Connection connection, Array names, boolean throughIndex)
+            throws SQLException {
         List<KindReading> present = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement(PRESENCE)) {
+        try (PreparedStatement s = connection.prepareStatement(presence(throughIndex))) {
             s.setArray(1, names);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -257,10 +276,10 @@ public final class ObjectReader {
     }
 
     /** The query that reads {@code kinds} (all of them: {@link Kinds#ALL}) on a server of {@code serverVersion}. */
-    static String objectsQuery(int serverVersion, List<KindReading> kinds) {
+    static String objectsQuery(int serverVersion, List<KindReading> kinds, boolean throughIndex) {
         String union = kinds.stream()
                 .map(k -> "SELECT '" + k.kind().name() + "' AS kind, k.* FROM ("
-                        + InSchemas.expand(k.select(serverVersion)) + ") k")
+                        + InSchemas.expand(k.select(serverVersion), throughIndex) + ") k")
                 .collect(Collectors.joining("\n  UNION ALL\n"));
         return """
                 WITH s AS (SELECT unnest(?::text[]) AS nspname),

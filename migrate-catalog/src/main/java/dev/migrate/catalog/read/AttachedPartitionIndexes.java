@@ -20,7 +20,7 @@ import java.util.Objects;
  * key is the parent's. One query.
  */
 public final class AttachedPartitionIndexes {
-    private static final String QUERY = InSchemas.expand("""
+    private static final String QUERY = """
             WITH s AS (SELECT unnest(?::text[]) AS nspname)
             SELECT rn.nspname, rt.relname, ri.relname, n.nspname, c.relname, ic.relname,
                    CASE WHEN c.relkind = 'p' THEN d.head || ' ON ' || substr(d.def, length(d.head) + 10)
@@ -43,7 +43,7 @@ public final class AttachedPartitionIndexes {
               AND EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = ic.oid)
               AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid IN (ic.oid, ri.oid))
             ORDER BY (SELECT count(*) FROM pg_partition_ancestors(c.oid)) DESC, 4, 6
-            """);
+            """;
 
     /**
      * One index of a partition to make before its parent's.
@@ -73,7 +73,8 @@ public final class AttachedPartitionIndexes {
     public static List<Named> in(Connection c, List<String> schemas) throws SQLException {
         List<Named> named = new ArrayList<>();
         Array names = c.createArrayOf("text", schemas.toArray());
-        try (PreparedStatement s = c.prepareStatement(QUERY)) {
+        try (PreparedStatement s =
+                c.prepareStatement(InSchemas.expand(QUERY, InSchemas.throughIndex(c, schemas.size())))) {
             s.setArray(1, names);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

@@ -12,16 +12,22 @@ package dev.migrate.catalog.read;
 final class CatalogQueries {
     private CatalogQueries() {}
 
-    /** The tables, views and sequences of the schemas the query's one parameter names, as {@code c}. */
-    private static final String RELATIONS = InSchemas.rows("pg_class", "c", InSchemas.PARAMETER);
-
-    /** The types of the schemas the query's one parameter names, as {@code t}. */
-    private static final String TYPES = InSchemas.rows("pg_type", "t", InSchemas.PARAMETER);
+    /**
+     * {@code sql} with its {@code {relations}} (the tables, views and sequences of the schemas its one parameter
+     * names, as {@code c}) and {@code {types}} (their types, as {@code t}) reached as {@link InSchemas} says.
+     */
+    static String inSchemas(String sql, boolean throughIndex) {
+        return sql.replace("{relations}", InSchemas.rows("pg_class", "c", InSchemas.PARAMETER, throughIndex))
+                .replace("{types}", InSchemas.rows("pg_type", "t", InSchemas.PARAMETER, throughIndex));
+    }
 
     /** Catalog columns that exist only from a given version are gated on this. */
-    /** The server's version, and Citus's when the database has the extension (else null): only then is distribution read. */
+    /**
+     * The server's version, and Citus's when the database has the extension (else null): only then is distribution
+     * read; and how many schemas the database has ({@link InSchemas#throughIndex}).
+     */
     static final String SERVER_VERSION = "SELECT current_setting('server_version_num')::int,"
-            + " (SELECT extversion FROM pg_extension WHERE extname = 'citus')";
+            + " (SELECT extversion FROM pg_extension WHERE extname = 'citus'), " + InSchemas.DATABASE_SCHEMAS;
 
     /**
      * On a Citus coordinator, how each table of the schemas is spread over the nodes ({@code pg_dist_partition}:
@@ -92,7 +98,7 @@ final class CatalogQueries {
             WHERE c.relkind IN ('r', 'p')
               AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.classid = 'pg_class'::regclass
                               AND x.objid = c.oid AND x.deptype = 'e')
-            """.replace("{relations}", RELATIONS);
+            """;
 
     /**
      * Live columns; the reader puts them in ordinal order (sorting here would cost a sort of every
@@ -126,7 +132,7 @@ final class CatalogQueries {
               AND NOT c.relispartition
               AND a.attnum > 0
               AND NOT a.attisdropped
-            """.replace("{relations}", RELATIONS);
+            """;
 
     /**
      * Primary key, unique, foreign key, check and exclusion constraints. PostgreSQL 18 also stores
@@ -172,7 +178,7 @@ final class CatalogQueries {
               AND NOT c.relispartition
               AND NOT EXISTS (SELECT 1 FROM pg_constraint parent
                               WHERE parent.oid = con.conparentid AND parent.conrelid = con.conrelid)
-            """.replace("{relations}", RELATIONS);
+            """;
 
     /**
      * Indexes that do not back a primary key, unique or exclusion constraint. Each key part is the
@@ -241,7 +247,7 @@ final class CatalogQueries {
               AND NOT EXISTS (SELECT 1 FROM pg_constraint con
                               WHERE con.conrelid = i.indrelid AND con.conindid = i.indexrelid
                                 AND con.contype IN ('p', 'u', 'x'))
-            """.replace("{relations}", RELATIONS);
+            """;
 
     /**
      * Every sequence with its options and owner. deptype 'i' marks an identity column's sequence
@@ -269,7 +275,7 @@ final class CatalogQueries {
             LEFT JOIN pg_class own_c ON own_c.oid = dep.refobjid
             LEFT JOIN pg_namespace own_n ON own_n.oid = own_c.relnamespace
             LEFT JOIN pg_attribute own_a ON own_a.attrelid = dep.refobjid AND own_a.attnum = dep.refobjsubid
-            """.replace("{relations}", RELATIONS);
+            """;
 
     /**
      * Enum types with their labels in sort order (an enum may have no labels at all), and what depends
@@ -306,7 +312,7 @@ final class CatalogQueries {
             FROM {types}
             JOIN pg_namespace n ON n.oid = t.typnamespace
             WHERE t.typtype = 'e'
-            """.replace("{types}", TYPES);
+            """;
 
     /** Whether a partition's detach is pending, for the server: the catalog column exists from 14. */
     static String detachPending(int serverVersionNum) {

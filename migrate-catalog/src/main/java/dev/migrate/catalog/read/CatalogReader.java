@@ -75,6 +75,18 @@ public final class CatalogReader {
 
     private int queriesSent;
 
+    /** How the schemas' rows are reached, when a test says; else as {@link InSchemas#throughIndex} decides. */
+    private final @Nullable Boolean throughIndex;
+
+    public CatalogReader() {
+        this(null);
+    }
+
+    /** A reader that reaches the schemas' rows through the index, or by the schema column, whatever the database. */
+    CatalogReader(@Nullable Boolean throughIndex) {
+        this.throughIndex = throughIndex;
+    }
+
     /**
      * Reads the given schemas, leaving out the default version tables
      * ({@code migrate_version}, {@code migrate_history}).
@@ -133,6 +145,8 @@ public final class CatalogReader {
         /** The version of the database's {@code citus} extension, or {@code null} without it. */
         private @Nullable String citusVersion;
 
+        private boolean throughSchemasIndex;
+
         SingleRead(Connection connection, List<String> schemas, Exclusions exclusions) {
             this.connection = connection;
             this.schemas = schemas;
@@ -146,17 +160,17 @@ public final class CatalogReader {
         private DatabaseSchema runQueries() throws SQLException {
             int serverVersion = readServerVersion();
             String nullsNotDistinct = CatalogQueries.nullsNotDistinct(serverVersion);
-            query(CatalogQueries.TABLES.formatted(CatalogQueries.detachPending(serverVersion)), this::tableRow);
-            query(CatalogQueries.COLUMNS, this::columnRow);
-            query(
+            inSchemas(CatalogQueries.TABLES.formatted(CatalogQueries.detachPending(serverVersion)), this::tableRow);
+            inSchemas(CatalogQueries.COLUMNS, this::columnRow);
+            inSchemas(
                     CatalogQueries.CONSTRAINTS.formatted(
                             CatalogQueries.enforced(serverVersion),
                             CatalogQueries.deleteSetColumns(serverVersion),
                             nullsNotDistinct),
                     this::constraintRow);
-            query(CatalogQueries.INDEXES.formatted(nullsNotDistinct), this::indexRow);
-            query(CatalogQueries.SEQUENCES, this::sequenceRow);
-            query(CatalogQueries.ENUMS, this::enumRow);
+            inSchemas(CatalogQueries.INDEXES.formatted(nullsNotDistinct), this::indexRow);
+            inSchemas(CatalogQueries.SEQUENCES, this::sequenceRow);
+            inSchemas(CatalogQueries.ENUMS, this::enumRow);
             if (citusVersion != null) {
                 query(
                         CatalogQueries.DISTRIBUTION.formatted(CatalogQueries.distributedSchemas(citusVersion)),
@@ -171,9 +185,16 @@ public final class CatalogReader {
                 try (ResultSet rs = statement.executeQuery(CatalogQueries.SERVER_VERSION)) {
                     rs.next();
                     citusVersion = rs.getString(2);
+                    throughSchemasIndex =
+                            throughIndex != null ? throughIndex : InSchemas.throughIndex(rs.getLong(3), schemas.size());
                     return rs.getInt(1);
                 }
             }
+        }
+
+        /** Runs a query of {@link CatalogQueries} that reaches the schemas' rows as {@link InSchemas} says. */
+        private void inSchemas(String sql, RowHandler handler) throws SQLException {
+            query(CatalogQueries.inSchemas(sql, throughSchemasIndex), handler);
         }
 
         private void query(String sql, RowHandler handler) throws SQLException {

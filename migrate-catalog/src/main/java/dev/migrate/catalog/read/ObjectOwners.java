@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * @param byOwner for each other owner, in name order, what it owns
  */
 public record ObjectOwners(String reader, String databaseOwner, Map<String, List<Owned>> byOwner) {
-    private static final String QUERY = InSchemas.expand("""
+    private static final String QUERY = """
             WITH s AS (SELECT unnest(?::text[]) AS nspname),
             o AS (
                 SELECT 'pg_namespace'::regclass AS classid, n.oid AS objid, n.nspowner AS owner, n.nspname, n.nspname AS name,
@@ -72,7 +72,7 @@ public record ObjectOwners(String reader, String databaseOwner, Map<String, List
               AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = o.classid AND e.objid = o.objid
                               AND e.deptype = 'e')
             ORDER BY 1, 4
-            """);
+            """;
 
     /**
      * One object another role owns.
@@ -97,7 +97,8 @@ public record ObjectOwners(String reader, String databaseOwner, Map<String, List
         String reader = "";
         String databaseOwner = "";
         Array names = c.createArrayOf("text", schemas.toArray());
-        try (PreparedStatement s = c.prepareStatement(QUERY)) {
+        try (PreparedStatement s =
+                c.prepareStatement(InSchemas.expand(QUERY, InSchemas.throughIndex(c, schemas.size())))) {
             s.setArray(1, names);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

@@ -53,7 +53,7 @@ public final class OutsideDependencies {
             ),
             """;
 
-    private static final String QUERY = InSchemas.expand("""
+    private static final String QUERY = """
             WITH RECURSIVE s AS (SELECT unnest(?::text[]) AS nspname),
             member AS (SELECT d.classid, d.objid FROM pg_depend d WHERE d.deptype = 'e'),
             start AS (
@@ -122,7 +122,7 @@ public final class OutsideDependencies {
             SELECT kind, nspname, name, identity, owner, used_by, classid, objid FROM described
             WHERE kind <> 'index'
             ORDER BY nspname, kind, name
-            """.replace("{edge}", EDGE));
+            """.replace("{edge}", EDGE);
 
     /**
      * One object of another schema that the schemas use.
@@ -209,7 +209,8 @@ public final class OutsideDependencies {
     public static List<Used> of(Connection connection, List<String> schemas) throws SQLException {
         List<Used> used = new ArrayList<>();
         Array names = connection.createArrayOf("text", schemas.toArray());
-        try (PreparedStatement s = connection.prepareStatement(QUERY)) {
+        try (PreparedStatement s = connection.prepareStatement(
+                InSchemas.expand(QUERY, InSchemas.throughIndex(connection, schemas.size())))) {
             s.setArray(1, names);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param partitions each such partition's columns, in its order
  */
 public record PartitionColumnOrder(Map<ObjectName, List<Column>> partitions) {
-    private static final String QUERY = InSchemas.expand("""
+    private static final String QUERY = """
             WITH s AS (SELECT unnest(?::text[]) AS nspname)
             SELECT n.nspname, c.relname, own.names, own.not_null, own.types, own.defaults
             FROM {pg_class c in s} JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -39,7 +39,7 @@ public record PartitionColumnOrder(Map<ObjectName, List<Column>> partitions) {
                   SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_attribute a
                   WHERE a.attrelid = h.inhparent AND a.attnum > 0 AND NOT a.attisdropped)
             ORDER BY 1, 2
-            """);
+            """;
 
     /**
      * A column of a partition.
@@ -63,7 +63,8 @@ public record PartitionColumnOrder(Map<ObjectName, List<Column>> partitions) {
     public static PartitionColumnOrder in(Connection c, List<String> schemas) throws SQLException {
         Map<ObjectName, List<Column>> partitions = new LinkedHashMap<>();
         Array names = c.createArrayOf("text", schemas.toArray());
-        try (PreparedStatement s = c.prepareStatement(QUERY)) {
+        try (PreparedStatement s =
+                c.prepareStatement(InSchemas.expand(QUERY, InSchemas.throughIndex(c, schemas.size())))) {
             s.setArray(1, names);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

@@ -144,9 +144,12 @@ public final class UnreadObjects {
 
     private UnreadObjects() {}
 
-    /** The query for a server of this major version: a column's compression method came in PostgreSQL 14. */
-    static String query(int major) {
-        return InSchemas.expand(QUERY_TEMPLATE)
+    /**
+     * The query for a server of this major version (a column's compression method came in PostgreSQL 14), reaching
+     * the schemas' rows as {@link InSchemas} says.
+     */
+    static String query(int major, boolean throughIndex) {
+        return InSchemas.expand(QUERY_TEMPLATE, throughIndex)
                 .replace(
                         "{compression}",
                         major >= 14
@@ -162,8 +165,9 @@ public final class UnreadObjects {
     /** Each object as {@code view public.active_customers}, {@code trigger touch on public.orders}, sorted. */
     public static List<String> in(Connection connection, List<String> schemas) throws SQLException {
         List<String> objects = new ArrayList<>();
-        try (PreparedStatement s =
-                connection.prepareStatement(query(connection.getMetaData().getDatabaseMajorVersion()))) {
+        try (PreparedStatement s = connection.prepareStatement(query(
+                connection.getMetaData().getDatabaseMajorVersion(),
+                InSchemas.throughIndex(connection, schemas.size())))) {
             Array names = connection.createArrayOf("text", schemas.toArray());
             try {
                 s.setArray(1, names);

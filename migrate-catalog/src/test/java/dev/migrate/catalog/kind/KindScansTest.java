@@ -18,15 +18,16 @@ class KindScansTest {
     void aReadOfSomeTenantsObjectsReadsNoGrowingCatalogWhole() throws Exception {
         try (Connection c = ManySchemas.of(60).getConnection()) {
             int version = c.getMetaData().getDatabaseMajorVersion() * 10000;
-            assertThat(ManySchemas.wholeScans(c, ObjectReader.PRESENCE, SOME))
+            assertThat(ManySchemas.wholeScans(c, ObjectReader.presence(true), SOME))
                     .as("the probe")
                     .isEmpty();
             for (KindReading kind : Kinds.ALL) {
-                assertThat(ManySchemas.wholeScans(c, ObjectReader.objectsQuery(version, List.of(kind)), SOME))
+                assertThat(ManySchemas.wholeScans(c, ObjectReader.objectsQuery(version, List.of(kind), true), SOME))
                         .as(kind.getClass().getSimpleName())
                         .isEmpty();
             }
 
+            assertThat(ObjectReader.readThrough(c, SOME, true)).isEqualTo(ObjectReader.readThrough(c, SOME, false));
             assertThat(ObjectReader.read(c, List.of("tenant_3")))
                     .extracting(o -> o.id().kind() + " " + o.id().identity())
                     .containsExactlyInAnyOrder(

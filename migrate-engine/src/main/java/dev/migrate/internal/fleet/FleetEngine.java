@@ -50,6 +50,9 @@ import org.jspecify.annotations.Nullable;
  * checks as a single database, on a bounded pool; the summary goes to the log at the end.
  */
 public final class FleetEngine {
+    /** The fewest tenant schemas of one database {@link #inspect} gives a task: a bulk read's worth. */
+    private static final int TENANTS_PER_GROUP = 100;
+
     private final Engine engine;
     private final List<Tenant.Database> databases;
     private final @Nullable TenantSpec spec;
@@ -345,9 +348,9 @@ public final class FleetEngine {
     }
 
     /**
-     * Reads the tenants with {@code inspection} on a pool of the fleet's size, the tenants of one database
-     * per task, the version rows of the tenant schemas of a database read in bulk first; nothing is
-     * locked or written.
+     * Reads the tenants with {@code inspection} on a pool of the fleet's size, a group of tenants of one database
+     * per task (a hundred tenant schemas at least, up to a group per thread), the version rows of the tenant
+     * schemas of a database read in bulk first; nothing is locked or written.
      */
     public <T> Map<String, T> inspect(Fleet.Inspection<T> inspection) {
         List<Tenant> tenants = tenants(true);
@@ -357,9 +360,16 @@ public final class FleetEngine {
         Map<Tenant.Database, List<Tenant>> byDatabase = new LinkedHashMap<>();
         tenants.forEach(t ->
                 byDatabase.computeIfAbsent(t.database(), d -> new ArrayList<>()).add(t));
-        // all the tenant schemas of a database together, on one connection: the inspection reads them in bulk
-        // (drift a hundred at a time), and reads side by side on one server only compete for it
-        List<List<Tenant>> groups = List.copyOf(byDatabase.values());
+        // the tenant schemas of a database in as many groups as the fleet has threads, of a hundred at least
+        // (what drift reads at once), each on a connection of its own: an inspection reads its group in bulk, at
+        // the cost of what those tenants hold, so groups side by side use the server's processors
+        List<List<Tenant>> groups = new ArrayList<>();
+        for (List<Tenant> ofDatabase : byDatabase.values()) {
+            int size = Math.max(TENANTS_PER_GROUP, -Math.floorDiv(-ofDatabase.size(), threads));
+            for (int from = 0; from < ofDatabase.size(); from += size) {
+                groups.add(ofDatabase.subList(from, Math.min(ofDatabase.size(), from + size)));
+            }
+        }
         ExecutorService pool = Executors.newFixedThreadPool(
                 threads,
                 FleetRunner.threads("migrate-fleet-", Thread.currentThread().getContextClassLoader()));

@@ -62,6 +62,47 @@ class FleetTest {
     }
 
     @Test
+    void anInspectionReadsTheTenantSchemasOfADatabaseInGroupsOfAHundredAtLeastUpToOnePerThread() throws Exception {
+        DataSource db = TestPostgres.freshDatabase("fleet_inspect");
+        List<String> schemas = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            schemas.add(String.format("CREATE SCHEMA t_%03d", i));
+        }
+        execute(db, schemas.toArray(String[]::new));
+        List<List<String>> groups = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        Map<String, Integer> read = fleet(db, new Fixtures.RecordingLog())
+                .tenants("t\\_%")
+                .parallel(3)
+                .build()
+                .inspect((tenants, connection) -> {
+                    groups.add(tenants.stream().map(Fleet.InspectedTenant::name).toList());
+                    Map<String, Integer> sizes = new LinkedHashMap<>();
+                    tenants.forEach(t -> sizes.put(t.name(), tenants.size()));
+                    return sizes;
+                });
+
+        // 250 tenants on 3 threads: groups of 100 (84 would be too few for a bulk read), each tenant in one
+        assertThat(read).hasSize(250);
+        assertThat(groups).extracting(List::size).containsExactlyInAnyOrder(100, 100, 50);
+        assertThat(groups.stream().flatMap(List::stream).distinct().count()).isEqualTo(250);
+        assertThat(read.keySet()).first().isEqualTo("t_000");
+
+        groups.clear();
+        fleet(db, new Fixtures.RecordingLog())
+                .tenants("t\\_00%")
+                .parallel(3)
+                .build()
+                .inspect((tenants, connection) -> {
+                    groups.add(tenants.stream().map(Fleet.InspectedTenant::name).toList());
+                    Map<String, Integer> none = new LinkedHashMap<>();
+                    tenants.forEach(t -> none.put(t.name(), 0));
+                    return none;
+                });
+        assertThat(groups).extracting(List::size).containsExactly(10);
+    }
+
+    @Test
     void eachTenantSchemaGetsItsOwnTablesAndVersionTablesAndANoOpRunTakesNoLock() throws Exception {
         DataSource db = TestPostgres.freshDatabase("fleet_schemas");
         execute(db, "CREATE SCHEMA t_a", "CREATE SCHEMA t_b", "CREATE SCHEMA t_c", "CREATE SCHEMA other");
