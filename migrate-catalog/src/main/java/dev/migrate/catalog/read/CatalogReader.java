@@ -78,6 +78,7 @@ public final class CatalogReader {
     /** How the schemas' rows are reached, when a test says; else as {@link InSchemas#throughIndex} decides. */
     private final @Nullable Boolean throughIndex;
 
+    /** A reader that reaches the schemas' rows as the database's size says ({@link InSchemas#throughIndex}). */
     public CatalogReader() {
         this(null);
     }
