@@ -190,11 +190,13 @@ public final class ObjectReader {
      * as {@link InSchemas} says.
      */
     static String presence(boolean throughIndex) {
-        return InSchemas.expand(
-                "WITH s AS (SELECT unnest(?::text[]) AS nspname)\nSELECT "
-                        + Kinds.ALL.stream().map(KindReading::presence).collect(Collectors.joining(",\n       ")),
-                throughIndex);
+        return throughIndex ? PRESENCE_THROUGH_INDEX : PRESENCE_BY_COLUMN;
     }
+
+    private static final String PRESENCE = "WITH s AS (SELECT unnest(?::text[]) AS nspname)\nSELECT "
+            + Kinds.ALL.stream().map(KindReading::presence).collect(Collectors.joining(",\n       "));
+    private static final String PRESENCE_THROUGH_INDEX = InSchemas.expand(PRESENCE, true);
+    private static final String PRESENCE_BY_COLUMN = InSchemas.expand(PRESENCE, false);
 
     static List<ObjectKind> presentKinds(Connection connection, List<String> schemas) throws SQLException {
         boolean throughIndex = InSchemas.throughIndex(connection, schemas.size());

@@ -75,12 +75,7 @@ class FleetTest {
                 .tenants("t\\_%")
                 .parallel(3)
                 .build()
-                .inspect((tenants, connection) -> {
-                    groups.add(tenants.stream().map(Fleet.InspectedTenant::name).toList());
-                    Map<String, Integer> sizes = new LinkedHashMap<>();
-                    tenants.forEach(t -> sizes.put(t.name(), tenants.size()));
-                    return sizes;
-                });
+                .inspect(groupsInto(groups));
 
         // 250 tenants on 3 threads: groups of 100 (84 would be too few for a bulk read), each tenant in one
         assertThat(read).hasSize(250);
@@ -93,13 +88,18 @@ class FleetTest {
                 .tenants("t\\_00%")
                 .parallel(3)
                 .build()
-                .inspect((tenants, connection) -> {
-                    groups.add(tenants.stream().map(Fleet.InspectedTenant::name).toList());
-                    Map<String, Integer> none = new LinkedHashMap<>();
-                    tenants.forEach(t -> none.put(t.name(), 0));
-                    return none;
-                });
+                .inspect(groupsInto(groups));
         assertThat(groups).extracting(List::size).containsExactly(10);
+    }
+
+    /** An inspection that adds each group's tenants to {@code groups} and gives each tenant its group's size. */
+    private static Fleet.Inspection<Integer> groupsInto(List<List<String>> groups) {
+        return (tenants, connection) -> {
+            groups.add(tenants.stream().map(Fleet.InspectedTenant::name).toList());
+            Map<String, Integer> sizes = new LinkedHashMap<>();
+            tenants.forEach(t -> sizes.put(t.name(), tenants.size()));
+            return sizes;
+        };
     }
 
     @Test
