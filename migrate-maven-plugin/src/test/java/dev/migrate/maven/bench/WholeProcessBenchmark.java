@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -82,6 +83,8 @@ public final class WholeProcessBenchmark {
     private final Curves curves = new Curves();
     /** Alembic's compare by number of tables: the same whatever the chain, so run once per size. */
     private final Map<Integer, Timing> alembicByTables = new HashMap<>();
+    /** The cold {@code check} on the embedded default by number of tables, beside the watch's first cycle. */
+    private final Map<Integer, Timing> coldCheckByTables = new HashMap<>();
     /** Whether only the cold {@code check} is timed ({@code -Dbench.check=cold}). */
     private final boolean coldOnly = "cold".equals(System.getProperty("bench.check", ""));
     /** {@code -Dbench.smallestHeap=8}: the smallest {@code -Xmx} each {@code check} completes in, to that many MB. */
@@ -161,6 +164,8 @@ public final class WholeProcessBenchmark {
                 report.addAll(bench.done(bench.sqlFiles(server, n)));
             }
             int objects = Integer.parseInt(System.getProperty("bench.objects", "0"));
+            // -Dbench.watch=2000,8000: the watch on the check projects of those sizes (each among -Dbench.tables)
+            List<Integer> watched = numbers(System.getProperty("bench.watch", ""));
             List<Chain> chains = Stream.of(
                             System.getProperty("bench.chain", "java").split(","))
                     .map(Chain::named)
@@ -170,6 +175,9 @@ public final class WholeProcessBenchmark {
                     report.addAll(bench.done(bench.check(server, n, chain)));
                     if (objects > 0) {
                         report.addAll(bench.done(bench.checkWithObjects(server, n, Math.min(objects, n), chain)));
+                    }
+                    if (chain == Chain.JAVA && watched.contains(n)) {
+                        report.addAll(bench.done(bench.watch(n)));
                     }
                 }
             }
@@ -436,6 +444,9 @@ public final class WholeProcessBenchmark {
                     mvn(project, env, "migrate:check");
                 });
                 curves.add(figure("mvn migrate:check cold", where, chain), ENTITIES, n, cold);
+                if (env.isEmpty() && chain == Chain.JAVA) {
+                    coldCheckByTables.put(n, cold);
+                }
                 lines.add(String.format(
                         Locale.ROOT,
                         "mvn migrate:check, %s, %s, cold (fresh checkout) %s%s%s",
@@ -464,6 +475,79 @@ public final class WholeProcessBenchmark {
             }
         }
         return lines;
+    }
+
+    /**
+     * {@code mvn migrate:watch} as a Maven user runs it, on the check project of {@code n} entities on the embedded
+     * default, started from a fresh checkout (no {@code target/migrate}): its first cycle (every entity described and
+     * compared with the chain), timed from the process's start as the cold {@code check} is; then {@code runs} edits
+     * of one entity (a column added), each compiled by {@code mvn compile} in a process of its own as in a second
+     * terminal, timed from the end of that process to the line of the watch that names the new column (0 when it came
+     * before), one untimed edit first; the watch stopped with Ctrl+C, and what its whole process took.
+     */
+    private List<String> watch(int n) throws Exception {
+        Path project = root.resolve("check-" + n);
+        Path entity = project.resolve("src/main/java/bench/model/E" + (n * 3 / 4) + ".java");
+        String original = Files.readString(entity);
+        deleteTree(project.resolve("target/migrate"));
+        List<Long> millis = new ArrayList<>();
+        Optional<Timing.Figures> process;
+        long first;
+        Duration wait = Duration.ofMinutes(10);
+        try (WatchProcess watch = WatchProcess.start(
+                measured(project, Map.of(), mvnCommand("-o", "migrate:watch")), project.resolve("bench.log"))) {
+            first = (watch.await("the end of the first cycle", l -> l.contains("Cycle 1 took"), wait)
+                                    .nanos()
+                            - watch.started())
+                    / 1_000_000;
+            try {
+                for (int i = 0; i <= runs; i++) {
+                    String column = "watch_" + i + "_" + System.nanoTime() % 100_000;
+                    Files.writeString(
+                            entity,
+                            original.substring(0, original.lastIndexOf('}')) + "    @Column(name = \"" + column
+                                    + "\", length = 30)\n    private String watched;\n}\n");
+                    watch.drain(Duration.ofSeconds(2));
+                    mvn(project, Map.of(), "-o", "-q", "compile");
+                    long compiled = System.nanoTime();
+                    WatchProcess.Line differences = watch.await("the column " + column, l -> l.contains(column), wait);
+                    if (i > 0) {
+                        millis.add(Math.max(0, differences.nanos() - compiled) / 1_000_000);
+                    }
+                }
+            } finally {
+                Files.writeString(entity, original);
+                mvn(project, Map.of(), "-o", "-q", "compile");
+                watch.drain(Duration.ofSeconds(2));
+            }
+            process = watch.stop();
+        }
+        Timing firstCycle = timing(List.of(first), process.map(List::of).orElse(List.of()));
+        Timing afterCompile = new Timing(millis);
+        curves.add("mvn migrate:watch, first cycle, embedded", ENTITIES, n, firstCycle);
+        curves.add("mvn migrate:watch, end of mvn compile to the differences", ENTITIES, n, afterCompile);
+        Timing cold = coldCheckByTables.get(n);
+        return List.of(
+                String.format(
+                        Locale.ROOT,
+                        "mvn migrate:watch, %,d tables, embedded, from a fresh checkout: first cycle printed %,d ms"
+                                + " after the start%s; the whole watch process %s",
+                        n,
+                        first,
+                        cold == null
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        " (%.2fx the cold check's %,d ms)",
+                                        (double) first / cold.median(),
+                                        cold.median()),
+                        firstCycle),
+                String.format(
+                        Locale.ROOT,
+                        "mvn migrate:watch, %,d tables, end of mvn compile to the differences: median %,d ms, each %s",
+                        n,
+                        afterCompile.median(),
+                        millis));
     }
 
     /**
@@ -1344,26 +1428,13 @@ public final class WholeProcessBenchmark {
      */
     private void run(Path project, Map<String, String> env, List<String> command)
             throws IOException, InterruptedException {
-        Path measures = Files.createDirectories(root.resolve("measures"));
-        Path time = Files.createTempFile(measures, "time", ".txt");
-        Path gc = measures.resolve(time.getFileName().toString().replace(".txt", ".gc"));
-        List<String> measured =
-                new ArrayList<>(List.of("/usr/bin/time", "-f", Timing.Figures.TIME_FORMAT, "-o", time.toString()));
-        measured.addAll(command);
-        ProcessBuilder builder = new ProcessBuilder(measured)
-                .directory(project.toFile())
-                .redirectErrorStream(true)
+        Measured measured = measured(project, env, command);
+        int exit = measured.builder()
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        project.resolve("bench.log").toFile()));
-        builder.environment().remove("MIGRATE_DATABASE_URL");
-        builder.environment().putAll(env);
-        if ("mvn".equals(command.get(0))) {
-            builder.environment().merge("MAVEN_OPTS", " -Xlog:gc:file=" + gc + ":none", String::concat);
-        }
-        int exit = builder.start().waitFor();
-        last.set(Timing.Figures.read(time, gc).orElse(null));
-        Files.deleteIfExists(time);
-        Files.deleteIfExists(gc);
+                        project.resolve("bench.log").toFile()))
+                .start()
+                .waitFor();
+        last.set(measured.figures().orElse(null));
         if (exit != 0) {
             String error;
             try (Stream<String> lines = Files.lines(project.resolve("bench.log"))) {
@@ -1375,6 +1446,38 @@ public final class WholeProcessBenchmark {
                     ? "mvn " + String.join(" ", command.subList(5, command.size()))
                     : String.join(" ", command);
             throw new CommandFailed("FAILED " + shown + ": " + error);
+        }
+    }
+
+    /**
+     * {@code command} to run in {@code project} as one whole process measured by {@code /usr/bin/time} (and, for
+     * {@code mvn}, with its JVM's collections logged), its output and errors one stream.
+     */
+    private Measured measured(Path project, Map<String, String> env, List<String> command) throws IOException {
+        Path measures = Files.createDirectories(root.resolve("measures"));
+        Path time = Files.createTempFile(measures, "time", ".txt");
+        Path gc = measures.resolve(time.getFileName().toString().replace(".txt", ".gc"));
+        List<String> timed =
+                new ArrayList<>(List.of("/usr/bin/time", "-f", Timing.Figures.TIME_FORMAT, "-o", time.toString()));
+        timed.addAll(command);
+        ProcessBuilder builder =
+                new ProcessBuilder(timed).directory(project.toFile()).redirectErrorStream(true);
+        builder.environment().remove("MIGRATE_DATABASE_URL");
+        builder.environment().putAll(env);
+        if ("mvn".equals(command.get(0))) {
+            builder.environment().merge("MAVEN_OPTS", " -Xlog:gc:file=" + gc + ":none", String::concat);
+        }
+        return new Measured(builder, time, gc);
+    }
+
+    /** A process to start, and where {@code /usr/bin/time} and its JVM's collector write what it took. */
+    record Measured(ProcessBuilder builder, Path time, Path gc) {
+        /** What the process took, once it has ended; the two files are deleted. */
+        Optional<Timing.Figures> figures() throws IOException {
+            Optional<Timing.Figures> figures = Timing.Figures.read(time, gc);
+            Files.deleteIfExists(time);
+            Files.deleteIfExists(gc);
+            return figures;
         }
     }
 
