@@ -126,7 +126,8 @@ public final class Fleet {
 
     /**
      * Each tenant's current revisions, in the fleet's order, the tenant schemas of a database read in
-     * a few queries: {@code fleet.current().forEach((tenant, rows) -> System.out.println(tenant + " " + rows))}.
+     * a few queries, the tenant databases side by side on the fleet's threads ({@link Builder#parallel}):
+     * {@code fleet.current().forEach((tenant, rows) -> System.out.println(tenant + " " + rows))}.
      *
      * @return tenant name to its version rows, empty at base
      */

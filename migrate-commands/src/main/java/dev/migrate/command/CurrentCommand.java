@@ -4,6 +4,7 @@ import static dev.migrate.command.settings.SettingsTable.ACCEPT_FUTURE_REVISIONS
 import static dev.migrate.command.settings.SettingsTable.CHECK_HEADS;
 import static dev.migrate.command.settings.SettingsTable.DATABASES;
 import static dev.migrate.command.settings.SettingsTable.MODULE;
+import static dev.migrate.command.settings.SettingsTable.PARALLEL;
 import static dev.migrate.command.settings.SettingsTable.TENANTS;
 import static dev.migrate.command.settings.SettingsTable.VERBOSE;
 
@@ -31,7 +32,7 @@ public record CurrentCommand(
         boolean verbose, boolean checkHeads, @Nullable ModuleScope module) {
     /** The settings it takes, rows of the settings table. */
     public static final TakenSettings SETTINGS = TakenSettings.database("current")
-            .and(ACCEPT_FUTURE_REVISIONS, CHECK_HEADS, MODULE, VERBOSE, TENANTS, DATABASES);
+            .and(ACCEPT_FUTURE_REVISIONS, CHECK_HEADS, MODULE, VERBOSE, TENANTS, DATABASES, PARALLEL);
 
     /** {@code current} of every module. */
     public CurrentCommand(boolean verbose, boolean checkHeads) {

@@ -56,6 +56,10 @@ public class CurrentMojo extends DatabaseMojo {
     @Parameter(property = "migrate.databases")
     protected @Nullable Secret databases;
 
+    /** How many tenant databases are read at once. Default: as for migrate:upgrade. */
+    @Parameter(property = "migrate.parallel")
+    protected @Nullable Integer parallel;
+
     @Override
     protected DatabaseUse use(Goal goal) {
         return super.use(goal).withoutChecksums().connectingAhead(database -> true);
@@ -65,7 +69,8 @@ public class CurrentMojo extends DatabaseMojo {
     protected GivenSettings settings(GivenSettings given) {
         return given.with("acceptFutureRevisions", acceptFutureRevisions)
                 .with("tenants", tenants)
-                .with("databases", Secret.valueOf(databases));
+                .with("databases", Secret.valueOf(databases))
+                .with("parallel", parallel);
     }
 
     @Override

@@ -315,27 +315,27 @@ public final class FleetEngine {
 
     /**
      * Each tenant's version rows, in the fleet's order: the tenant schemas of a database read in bulk,
-     * a database of its own on a connection of its own. A tenant whose table names a revision the code
-     * does not know shows it with an empty message.
+     * the tenant databases side by side on the fleet's threads, each on a connection of its own. A tenant whose
+     * table names a revision the code does not know shows it with an empty message.
      */
     public Map<String, List<CurrentRevision>> current() {
         List<Tenant> tenants = tenants(true);
-        Map<Tenant, VersionScan.Tables> scanned = scan(tenants, false, null);
+        Map<Tenant, VersionScan.Tables> read = new HashMap<>(scan(tenants, false, null));
+        List<Tenant> apart = tenants.stream().filter(t -> !read.containsKey(t)).toList();
+        List<VersionScan.Tables> readApart = eachOnPool(threads(tenants), apart, tenant -> {
+            Engine one = engineFor(tenant, ChecksumCache.NONE);
+            return new VersionScan.Tables(one.reads().currentRows(), Map.of(), one.inProgress());
+        });
+        for (int i = 0; i < apart.size(); i++) {
+            read.put(apart.get(i), readApart.get(i));
+        }
         Map<String, List<CurrentRevision>> result = new LinkedHashMap<>();
         RevisionGraph graph = engine.graph();
         for (Tenant tenant : tenants) {
-            Set<String> rows;
-            Set<String> inProgress;
-            if (scanned.containsKey(tenant)) {
-                rows = scanned.get(tenant).versions();
-                inProgress = scanned.get(tenant).inProgress();
-            } else {
-                Engine one = engineFor(tenant, ChecksumCache.NONE);
-                rows = one.reads().currentRows();
-                inProgress = one.inProgress();
-            }
+            VersionScan.Tables tables = java.util.Objects.requireNonNull(read.get(tenant), tenant.name());
+            Set<String> inProgress = tables.inProgress();
             List<CurrentRevision> revisions = new ArrayList<>();
-            for (String id : new TreeSet<>(graph.reported(rows))) {
+            for (String id : new TreeSet<>(graph.reported(tables.versions()))) {
                 revisions.add(
                         graph.contains(id)
                                 ? new CurrentRevision(
@@ -370,43 +370,53 @@ public final class FleetEngine {
                 groups.add(ofDatabase.subList(from, Math.min(ofDatabase.size(), from + size)));
             }
         }
+        List<Map<String, T>> inspected = eachOnPool(threads, groups, group -> {
+            List<Fleet.InspectedTenant> tenantsOfGroup = new ArrayList<>();
+            for (Tenant tenant : group) {
+                VersionScan.Tables tables = scanned.get(tenant);
+                Set<String> rows = tables != null
+                        ? tables.versions()
+                        : engineFor(tenant, ChecksumCache.NONE).reads().currentRows();
+                tenantsOfGroup.add(new Fleet.InspectedTenant(tenant.name(), tenant.schema(), graph.canonical(rows)));
+            }
+            Tenant.Database database = group.get(0).database();
+            try (Connection c = database.online().open()) {
+                return inspection.inspect(tenantsOfGroup, c);
+            } catch (SQLException e) {
+                throw new MigrateException(
+                        "Could not read the tenants on " + database.online().description() + ": " + e.getMessage(), e);
+            }
+        });
+        Map<String, T> read = new HashMap<>();
+        inspected.forEach(read::putAll);
+        Map<String, T> result = new LinkedHashMap<>();
+        for (Tenant tenant : tenants) {
+            T one = read.get(tenant.name());
+            if (one == null) {
+                throw new IllegalStateException("The inspection returned nothing for tenant " + tenant.name());
+            }
+            result.put(tenant.name(), one);
+        }
+        return result;
+    }
+
+    /**
+     * {@code work} of each of {@code items} on a pool of {@code threads} (at most one per item), the results in the
+     * order of the items; what a task throws is thrown here. For reads: nothing here locks or writes.
+     */
+    private static <I, T> List<T> eachOnPool(int threads, List<I> items, Function<I, T> work) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
         ExecutorService pool = Executors.newFixedThreadPool(
-                threads,
+                Math.min(threads, items.size()),
                 FleetRunner.threads("migrate-fleet-", Thread.currentThread().getContextClassLoader()));
         try {
-            List<Future<Map<String, T>>> futures = new ArrayList<>();
-            for (List<Tenant> group : groups) {
-                futures.add(pool.submit(() -> {
-                    List<Fleet.InspectedTenant> inspected = new ArrayList<>();
-                    for (Tenant tenant : group) {
-                        VersionScan.Tables tables = scanned.get(tenant);
-                        Set<String> rows = tables != null
-                                ? tables.versions()
-                                : engineFor(tenant, ChecksumCache.NONE).reads().currentRows();
-                        inspected.add(new Fleet.InspectedTenant(tenant.name(), tenant.schema(), graph.canonical(rows)));
-                    }
-                    Tenant.Database database = group.get(0).database();
-                    try (Connection c = database.online().open()) {
-                        return inspection.inspect(inspected, c);
-                    } catch (SQLException e) {
-                        throw new MigrateException(
-                                "Could not read the tenants on "
-                                        + database.online().description() + ": " + e.getMessage(),
-                                e);
-                    }
-                }));
-            }
-            Map<String, T> read = new HashMap<>();
-            futures.forEach(future -> read.putAll(done(future)));
-            Map<String, T> result = new LinkedHashMap<>();
-            for (Tenant tenant : tenants) {
-                T one = read.get(tenant.name());
-                if (one == null) {
-                    throw new IllegalStateException("The inspection returned nothing for tenant " + tenant.name());
-                }
-                result.put(tenant.name(), one);
-            }
-            return result;
+            List<Future<T>> futures = new ArrayList<>();
+            items.forEach(item -> futures.add(pool.submit(() -> work.apply(item))));
+            List<T> results = new ArrayList<>();
+            futures.forEach(future -> results.add(done(future)));
+            return results;
         } finally {
             pool.shutdownNow();
         }

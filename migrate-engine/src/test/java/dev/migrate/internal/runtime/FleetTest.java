@@ -92,6 +92,73 @@ class FleetTest {
         assertThat(groups).extracting(List::size).containsExactly(10);
     }
 
+    /**
+     * {@code current} of a fleet of tenant databases reads them side by side, as many at once as the fleet's threads,
+     * and lists them in the fleet's order. The harness: every tenant's version table locked by a transaction of
+     * another session, so that each read waits on the server where it can be counted; the reads waiting at once are
+     * as many as the threads (one at a time before), never more; once the locks go, every tenant is read exactly.
+     */
+    @Test
+    void currentReadsTheTenantDatabasesSideBySideAsManyAsTheFleetsThreads() throws Exception {
+        List<String> urls = new ArrayList<>();
+        List<DataSource> databases = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String name = TestPostgres.createDatabase("fleet_current_" + i);
+            urls.add(TestPostgres.jdbcUrl(name));
+            databases.add(TestPostgres.dataSource(name));
+        }
+        Fleet fleet = Fleet.builder(
+                        Migrator.builder().migrations(Fixtures.CHAIN).log(new Fixtures.RecordingLog()))
+                .databases(urls, "postgres", null)
+                .parallel(3)
+                .build();
+        assertThat(fleet.upgrade("r2").with(Outcome.MIGRATED)).hasSize(6);
+        List<Connection> locks = new ArrayList<>();
+        CompletableFuture<Map<String, List<CurrentRevision>>> current;
+        int mostWaiting = 0;
+        try {
+            for (DataSource database : databases) {
+                Connection lock = database.getConnection();
+                locks.add(lock);
+                lock.setAutoCommit(false);
+                try (Statement s = lock.createStatement()) {
+                    s.execute("LOCK TABLE public.migrate_version IN ACCESS EXCLUSIVE MODE");
+                }
+            }
+            current = CompletableFuture.supplyAsync(fleet::current);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            // the reads waiting on the locks, counted until three have waited at once, then for a while longer
+            long until = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(deadline, until)) {
+                int waiting = Integer.parseInt(query(
+                                databases.get(0),
+                                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                        + " AND datname LIKE 'fleet\\_current\\_%'")
+                        .get(0));
+                mostWaiting = Math.max(mostWaiting, waiting);
+                if (mostWaiting == 3 && until == Long.MAX_VALUE) {
+                    until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+                }
+                Thread.sleep(20);
+            }
+            assertThat(current).isNotDone();
+        } finally {
+            for (Connection lock : locks) {
+                lock.rollback();
+                lock.close();
+            }
+        }
+        assertThat(mostWaiting).as("reads waiting at once, on 3 threads").isEqualTo(3);
+        Map<String, List<CurrentRevision>> read = current.get(20, TimeUnit.SECONDS);
+        assertThat(read.keySet())
+                .as("the fleet's order")
+                .extracting(name -> name.replaceAll(".*/fleet_current_(\\d+).*", "$1"))
+                .containsExactly("0", "1", "2", "3", "4", "5");
+        assertThat(read.values())
+                .allSatisfy(
+                        rows -> assertThat(rows).extracting(CurrentRevision::id).containsExactly("r2"));
+    }
+
     /** An inspection that adds each group's tenants to {@code groups} and gives each tenant its group's size. */
     private static Fleet.Inspection<Integer> groupsInto(List<List<String>> groups) {
         return (tenants, connection) -> {
