@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -113,6 +114,51 @@ class WatchLoopTest {
                     .noneMatch(line -> line.startsWith("Comparing after 3 files"));
             // the cycle described the changed entity: its table alone built again
             assertThat(watch.cycleLines).anyMatch(line -> line.contains("only the table whose DDL changed was built"));
+        }
+    }
+
+    /**
+     * As Maven's compiler plugin recompiles a module when a source changed: every class file it wrote deleted, then,
+     * after a pause longer than the debounce (and than the wait for a removed class), all written again, one with new
+     * bytes. Nothing is compared while they are gone (before, a cycle found no entities and failed, and the next
+     * compared every file as changed); the cycle that follows names the one class whose bytes changed.
+     */
+    @Test
+    void aModuleDeletedAndWrittenAgainIsComparedOnceAsTheOneEntityWhoseBytesChanged() throws Exception {
+        WatchedProject project = threeEntities();
+        Path staging = directory.resolve("staging");
+        project.entityInto(staging, "Customer", "@Id public long id; public String name;");
+        Map<Path, byte[]> compiled = new java.util.TreeMap<>();
+        try (Stream<Path> tree = Files.walk(project.classes)) {
+            for (Path file : tree.filter(Files::isRegularFile).toList()) {
+                compiled.put(file, Files.readAllBytes(file));
+            }
+        }
+        compiled.put(
+                project.classes.resolve("app/Customer.class"),
+                Files.readAllBytes(staging.resolve("app/Customer.class")));
+        try (Running watch = new Running(project)) {
+            for (Path file : compiled.keySet()) {
+                Files.delete(file);
+            }
+            watch.await(line -> line.startsWith("Every class file deleted (3)"));
+            Thread.sleep(2_500);
+            assertThat(watch.session.cycles())
+                    .as("no cycle while the classes are gone")
+                    .isEqualTo(1);
+            for (Map.Entry<Path, byte[]> file : compiled.entrySet()) {
+                Files.write(file.getKey(), file.getValue());
+            }
+            watch.awaitCycle(2);
+
+            assertThat(watch.watchLines)
+                    .anyMatch(line -> line.startsWith("Comparing after target/classes/app/Customer.class changed (2"
+                            + " more files written again with the same bytes)"));
+            assertThat(watch.cycleLines)
+                    .noneMatch(line -> line.contains("No JPA entities were found"))
+                    .anyMatch(line -> line.contains("only the table whose DDL changed was built"));
+            Thread.sleep(1_500);
+            assertThat(watch.session.cycles()).isEqualTo(2);
         }
     }
 

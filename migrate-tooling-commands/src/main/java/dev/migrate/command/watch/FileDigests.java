@@ -22,10 +22,16 @@ import org.jspecify.annotations.Nullable;
  * is no change: a build's compiler writes every class file of the module again when one source changed, and only
  * the files whose bytes differ are worth comparing again. A file is read when a burst names it (or a directory
  * above it), never otherwise.
+ *
+ * <p>A class file deleted is held, not reported, until it is written again or {@link #release}d: a build's compiler
+ * deletes the class files it wrote before and writes them again (Maven's compiler plugin when a source changed), and
+ * between the two the classes are not a model to compare. Written again with the bytes it had, it is no change.
  */
 final class FileDigests {
     private final MessageDigest sha256;
     private final Map<Path, byte[]> digests = new HashMap<>();
+    /** The class files deleted since they were last read, and not written again yet: their last digests. */
+    private final Map<Path, byte[]> held = new HashMap<>();
 
     /** The digests of every file under {@code roots} now (a root that does not exist yet holds none). */
     FileDigests(List<Path> roots) {
@@ -46,7 +52,8 @@ final class FileDigests {
 
     /**
      * The files a burst {@code touched} (a directory stands for every file under it, those known before included),
-     * read: those whose bytes differ from their last reading (written with other bytes, new, or deleted) and those
+     * read: those whose bytes differ from their last reading (written with other bytes, new, or deleted, but for a
+     * class file deleted, which is held) and those
      * written again with the same bytes, each in name order. The new digests are kept for the next burst.
      */
     Reading read(Set<Path> touched) {
@@ -65,16 +72,54 @@ final class FileDigests {
         }
         Set<Path> changed = new TreeSet<>();
         List<Path> same = new ArrayList<>();
+        boolean compiling = false;
         for (Path file : files) {
             byte[] now = digest(file);
-            byte[] before = now == null ? digests.remove(file) : digests.put(file, now);
-            if (now == null ? before != null : !MessageDigest.isEqual(now, before)) {
+            if (now == null) {
+                byte[] before = digests.remove(file);
+                if (before != null && file.getFileName().toString().endsWith(".class")) {
+                    held.put(file, before);
+                    compiling = true;
+                } else if (before != null) {
+                    changed.add(file);
+                }
+                continue;
+            }
+            byte[] before = digests.put(file, now);
+            if (before == null) {
+                before = held.remove(file);
+                compiling |= before != null;
+            }
+            if (before == null || !MessageDigest.isEqual(now, before)) {
                 changed.add(file);
-            } else if (now != null) {
+            } else {
                 same.add(file);
             }
         }
-        return new Reading(changed, same);
+        return new Reading(changed, same, compiling);
+    }
+
+    /** Whether class files deleted are held, not written again yet. */
+    boolean holding() {
+        return !held.isEmpty();
+    }
+
+    /** The class files held, now taken as deleted: changes. */
+    Set<Path> release() {
+        Set<Path> deleted = new TreeSet<>(held.keySet());
+        held.clear();
+        return deleted;
+    }
+
+    /** Whether a class file is left under the watched directories. */
+    boolean anyClassLeft() {
+        return digests.keySet().stream()
+                .anyMatch(file -> file.getFileName().toString().endsWith(".class"));
+    }
+
+    /** How many class files are held. */
+    int held() {
+        return held.size();
     }
 
     /**
@@ -82,14 +127,13 @@ final class FileDigests {
      *
      * @param changed the files whose bytes changed, new and deleted ones included
      * @param same the files written again with the bytes they had
+     * @param compiling whether the burst deleted class files or wrote held ones again: a compiler at work
      */
-    record Reading(Set<Path> changed, List<Path> same) {
+    record Reading(Set<Path> changed, List<Path> same, boolean compiling) {
         Reading {
             changed = Collections.unmodifiableSet(new TreeSet<>(changed));
             same = List.copyOf(same);
         }
-
-        static final Reading NONE = new Reading(Set.of(), List.of());
     }
 
     /** Whether a file of the last readings lies under {@code path}: a directory since deleted. */

@@ -16,8 +16,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -28,11 +30,18 @@ import java.util.stream.Collectors;
  *
  * <p>A change is a file whose bytes changed ({@link FileDigests}): a burst that writes files again with the bytes
  * they had (a build's compiler writing every class file of the module) starts no cycle, and the cycle a burst starts
- * names only the files that changed.
+ * names only the files that changed. Class files a compiler deleted are waited for ({@link FileDigests}): the cycle
+ * starts once they are written again, or a second after the last burst for those left deleted (while some class file
+ * is left: with none, it waits for the compiler's writes).
  */
 public final class WatchSession implements AutoCloseable {
     /** How often the loop looks up from waiting for files, to see a stop or a write asked for. */
     private static final Duration LOOK_UP = Duration.ofMillis(100);
+    /**
+     * How long after the last burst a compiler that deleted some class files is taken to be done: the held class files
+     * not written again by then are deleted for good (an entity removed).
+     */
+    private static final Duration HOLD = Duration.ofSeconds(1);
 
     private final WatchCommand watch;
     private final List<Path> watched;
@@ -75,6 +84,11 @@ public final class WatchSession implements AutoCloseable {
                                 : "; each change prints what check says.")
                         + " Stop with Ctrl+C.");
         cycle(watch.settings().write(), Set.of());
+        // what the bursts since the last cycle changed and wrote again, while a compiler's deletions are held
+        Set<Path> changed = new TreeSet<>();
+        List<Path> same = new ArrayList<>();
+        long lastBurst = 0;
+        boolean holdAnnounced = false;
         while (!done()) {
             Set<Path> touched;
             try {
@@ -83,17 +97,43 @@ public final class WatchSession implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new MigrateException("The watch was interrupted.", e);
             }
-            FileDigests.Reading burst = touched.isEmpty() ? FileDigests.Reading.NONE : contents.read(touched);
-            int same = burst.same().size();
+            boolean compiling = false;
+            if (!touched.isEmpty()) {
+                FileDigests.Reading burst = contents.read(touched);
+                changed.addAll(burst.changed());
+                same.addAll(burst.same());
+                compiling = burst.compiling();
+                lastBurst = System.nanoTime();
+            }
+            if (contents.holding() && !writeRequested.get()) {
+                // a compiler deleted class files and has not written them all again: the classes are no model yet.
+                // With every class file gone (a build's compiler starting over) it waits for the writes; otherwise
+                // those not written again a second after the last burst are deleted for good (an IDE's compiler
+                // deleting the class of a removed source)
+                if (compiling || !contents.anyClassLeft() || System.nanoTime() - lastBurst < HOLD.toNanos()) {
+                    if (!holdAnnounced && !contents.anyClassLeft()) {
+                        context.output()
+                                .info("Every class file deleted (" + contents.held() + "), as a compiler does before"
+                                        + " it writes them again: comparing once they are written.");
+                        holdAnnounced = true;
+                    }
+                    continue;
+                }
+            }
+            changed.addAll(contents.release());
+            holdAnnounced = false;
+            int written = same.size();
             if (writeRequested.getAndSet(false)) {
-                cycle(true, burst.changed(), same, true);
-            } else if (!burst.changed().isEmpty() || (same > 0 && lastCycleErred)) {
-                cycle(watch.settings().write(), burst.changed(), same, false);
-            } else if (same > 0) {
+                cycle(true, changed, written, true);
+            } else if (!changed.isEmpty() || (written > 0 && lastCycleErred)) {
+                cycle(watch.settings().write(), changed, written, false);
+            } else if (written > 0) {
                 context.output()
-                        .info((same == 1 ? context.shown(burst.same().get(0)) : same + " files")
+                        .info((written == 1 ? context.shown(same.get(0)) : written + " files")
                                 + " written again with the same bytes: nothing to compare again.");
             }
+            changed = new TreeSet<>();
+            same = new ArrayList<>();
         }
     }
 
