@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -332,7 +333,7 @@ public final class FleetEngine {
         Map<String, List<CurrentRevision>> result = new LinkedHashMap<>();
         RevisionGraph graph = engine.graph();
         for (Tenant tenant : tenants) {
-            VersionScan.Tables tables = java.util.Objects.requireNonNull(read.get(tenant), tenant.name());
+            VersionScan.Tables tables = Objects.requireNonNull(read.get(tenant), tenant.name());
             Set<String> inProgress = tables.inProgress();
             List<CurrentRevision> revisions = new ArrayList<>();
             for (String id : new TreeSet<>(graph.reported(tables.versions()))) {

@@ -53,8 +53,8 @@ final class FileDigests {
     /**
      * The files a burst {@code touched} (a directory stands for every file under it, those known before included),
      * read: those whose bytes differ from their last reading (written with other bytes, new, or deleted, but for a
-     * class file deleted, which is held) and those
-     * written again with the same bytes, each in name order. The new digests are kept for the next burst.
+     * class file deleted, which is held) and those written again with the same bytes, each in name order. The new
+     * digests are kept for the next burst.
      */
     Reading read(Set<Path> touched) {
         Set<Path> files = new TreeSet<>();
