@@ -50,7 +50,9 @@ import java.util.stream.Stream;
  * ({@link #checkWithObjects}). {@code -Dbench.smallestHeap=8} bisects, at each size, the smallest {@code -Xmx} that
  * the cold, the warm and the changed {@code check} complete in ({@link #smallestHeaps}). {@code
  * -Dbench.sqlFiles=2000} times the {@code check} of SQL schema files against the entities' at that many tables,
- * alternated ({@link #sqlFiles}). {@code -Dbench.fleet=100,1000}
+ * alternated ({@link #sqlFiles}). {@code -Dbench.watch=2000,8000} runs {@code mvn migrate:watch} on the check projects
+ * of those sizes (each among {@code -Dbench.tables}), with {@code mvn compile} in a process of its own for each edit
+ * ({@link #watch}). {@code -Dbench.fleet=100,1000}
  * adds the fleet of that many tenant schemas ({@link #fleet}), {@code -Dbench.fleetDatabases=100} the fleet of that many
  * tenant databases; {@code -Dbench.server=jdbc:postgresql://...} (a superuser's URL)
  * runs it all against a server of one's own instead of the embedded one ({@link BenchServer}).
