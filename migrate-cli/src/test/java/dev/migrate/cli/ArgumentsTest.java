@@ -102,9 +102,11 @@ class ArgumentsTest {
                 .hasMessageContaining("The --lock-retries '-1' is not a count");
         assertThatThrownBy(() -> Arguments.parse(List.of("upgrade", "--canary=-1")))
                 .hasMessageContaining("The --canary '-1' is not a count: write a whole number of 0 or more");
-        assertThatThrownBy(() -> Arguments.parse(List.of("current", "--parallel", "2")))
-                .hasMessageContaining(
-                        "The option --parallel does not apply to current: upgrade, downgrade, stamp, complete, drift take it.");
+        assertThatThrownBy(() -> Arguments.parse(List.of("history", "--parallel", "2")))
+                .hasMessageContaining("The option --parallel does not apply to history: upgrade, downgrade,"
+                        + " current, stamp, complete, drift take it.");
+        assertThat(Arguments.parse(List.of("current", "--parallel", "2")).count(CliOption.PARALLEL, 0))
+                .isEqualTo(2);
     }
 
     @Test
