@@ -489,7 +489,7 @@ public final class WholeProcessBenchmark {
      */
     private List<String> watch(int n) throws Exception {
         Path project = root.resolve("check-" + n);
-        Path entity = project.resolve("src/main/java/bench/model/E" + (n * 3 / 4) + ".java");
+        Path entity = editedEntity(project, n);
         String original = Files.readString(entity);
         deleteTree(project.resolve("target/migrate"));
         List<Long> millis = new ArrayList<>();
@@ -505,10 +505,7 @@ public final class WholeProcessBenchmark {
             try {
                 for (int i = 0; i <= runs; i++) {
                     String column = "watch_" + i + "_" + System.nanoTime() % 100_000;
-                    Files.writeString(
-                            entity,
-                            original.substring(0, original.lastIndexOf('}')) + "    @Column(name = \"" + column
-                                    + "\", length = 30)\n    private String watched;\n}\n");
+                    Files.writeString(entity, withColumn(original, column, "watched"));
                     watch.drain(Duration.ofSeconds(2));
                     mvn(project, Map.of(), "-o", "-q", "compile");
                     long compiled = System.nanoTime();
@@ -1374,7 +1371,7 @@ public final class WholeProcessBenchmark {
      * each run adds a column of another name, so the provider's DDL is never one the entity cache holds.
      */
     private Timing devLoop(Path project, Map<String, String> env, int n) throws Exception {
-        Path entity = project.resolve("src/main/java/bench/model/E" + (n * 3 / 4) + ".java");
+        Path entity = editedEntity(project, n);
         String original = Files.readString(entity);
         Path migrations = project.resolve("src/main/java/db/migrations");
         Path compiled = project.resolve("target/classes/db/migrations");
@@ -1385,10 +1382,7 @@ public final class WholeProcessBenchmark {
             // with the entity side of the entities before this edit built
             for (int i = 0; i <= runs; i++) {
                 String column = "dev_loop_" + i + "_" + System.nanoTime() % 100_000;
-                Files.writeString(
-                        entity,
-                        original.substring(0, original.lastIndexOf('}')) + "    @Column(name = \"" + column
-                                + "\", length = 30)\n    private String devLoop;\n}\n");
+                Files.writeString(entity, withColumn(original, column, "devLoop"));
                 mvn(project, env, "compile");
                 long start = System.nanoTime();
                 mvn(project, env, "migrate:autogenerate", "-Dmigrate.message=dev loop");
@@ -1411,6 +1405,17 @@ public final class WholeProcessBenchmark {
             mvn(project, env, "compile");
         }
         return timing(millis, processes);
+    }
+
+    /** The entity an edit changes in the check project of {@code n} entities: {@code E<3n/4>}. */
+    private static Path editedEntity(Path project, int n) {
+        return project.resolve("src/main/java/bench/model/E" + (n * 3 / 4) + ".java");
+    }
+
+    /** The entity's {@code source} with one more column, {@code column}, mapped by a field named {@code field}. */
+    private static String withColumn(String source, String column, String field) {
+        return source.substring(0, source.lastIndexOf('}')) + "    @Column(name = \"" + column
+                + "\", length = 30)\n    private String " + field + ";\n}\n";
     }
 
     private void mvn(Path project, Map<String, String> env, String... goals) throws IOException, InterruptedException {
