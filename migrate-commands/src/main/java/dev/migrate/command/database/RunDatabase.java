@@ -7,6 +7,7 @@ import dev.migrate.servers.ComparisonDatabases;
 import dev.migrate.servers.ComparisonDatabases.ThrowawayServer;
 import dev.migrate.servers.EmbeddedServers;
 import dev.migrate.servers.EmbeddedThrowaways;
+import dev.migrate.servers.KeptThrowaways;
 import dev.migrate.servers.PostgresBinaries;
 import dev.migrate.servers.RepositoryBinaries;
 import dev.migrate.servers.RunningServer;
@@ -75,6 +76,9 @@ public final class RunDatabase {
     private @Nullable ConnectionSettings configured;
 
     private boolean resolvedOnce;
+    /** Where throwaway embedded servers are kept between comparisons; null: each comparison starts its own. */
+    private @Nullable KeptThrowaways kept;
+
     /** The configured database with its first connection opening ahead, once the run asked for it. */
     private @Nullable ConnectingDataSource connecting;
 
@@ -310,12 +314,21 @@ public final class RunDatabase {
 
     /** The configured database, or none, and the throwaway servers of the scratch server or embedded binaries. */
     public ComparisonDatabases comparisonDatabases(@Nullable DataSource configured) {
-        return ScratchServer.orEmbedded(
-                !scratch || resolver == null
-                        ? Optional.empty()
-                        : resolver.scratch(scratchUrl).map(ConnectionSettings::dataSource),
-                configured,
-                this::throwaways);
+        Optional<ConnectingDataSource> scratchServer = !scratch || resolver == null
+                ? Optional.empty()
+                : resolver.scratch(scratchUrl).map(ConnectionSettings::dataSource);
+        ComparisonDatabases databases = ScratchServer.orEmbedded(scratchServer, configured, this::throwaways);
+        // databases on a scratch server cost no server's start: only embedded servers are kept
+        return kept == null || scratchServer.isPresent() ? databases : kept.keeping(databases);
+    }
+
+    /**
+     * From now on, the throwaway embedded servers of this run's comparisons are served from {@code kept}, which
+     * started them for an earlier comparison (a watch's cycle) or starts and keeps them now, rather than started
+     * for each comparison.
+     */
+    public void keepThrowawaysIn(KeptThrowaways kept) {
+        this.kept = kept;
     }
 
     /** Starts a throwaway embedded PostgreSQL of {@code version} (a major or full version), deleted when closed. */

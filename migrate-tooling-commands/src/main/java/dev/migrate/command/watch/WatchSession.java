@@ -9,6 +9,7 @@ import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.output.Output;
 import dev.migrate.command.tooling.AutogenerateCommand;
 import dev.migrate.command.tooling.CheckCommand;
+import dev.migrate.servers.KeptThrowaways;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,6 +50,9 @@ public final class WatchSession implements AutoCloseable {
     private final CommandContext context;
     private final ChangedFiles files;
     private final FileDigests contents;
+    /** The throwaway servers the cycles compare on, started by the first that needs one and kept until the end. */
+    private final KeptThrowaways servers = new KeptThrowaways();
+
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicBoolean writeRequested = new AtomicBoolean();
     private int cycles;
@@ -166,6 +170,7 @@ public final class WatchSession implements AutoCloseable {
         Output failures = context.output();
         boolean compared = false;
         try (WatchCommand.Cycle cycle = cycleOpener.get()) {
+            cycle.context().database().keepThrowawaysIn(servers);
             noteChainChange(cycle);
             Comparing output = new Comparing(cycle.context().output());
             CommandContext cycleContext = new CommandContext(
@@ -338,6 +343,10 @@ public final class WatchSession implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        files.close();
+        try {
+            files.close();
+        } finally {
+            servers.close();
+        }
     }
 }

@@ -1,0 +1,259 @@
+package dev.migrate.servers;
+
+import dev.migrate.MigrateException;
+import dev.migrate.servers.ComparisonDatabases.ThrowawayServer;
+import dev.migrate.servers.ComparisonDatabases.ThrowawayVersion;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Throwaway servers kept for a session of many comparisons, a watch's cycles: the first comparison that needs a server
+ * of a version starts it, and every one after is served a database of its own on that server instead of a server of
+ * its own, which saves a server's start each time. What a comparison made there goes when it closes, its databases and
+ * the roles made meanwhile, so that each finds the server as a fresh one; a server that cannot be cleaned is stopped,
+ * and the next comparison starts another. Closing this stops them all.
+ *
+ * <pre>{@code
+ * try (KeptThrowaways kept = new KeptThrowaways()) {
+ *     compare(kept.keeping(databases)); // starts the server
+ *     compare(kept.keeping(databases)); // a fresh database on the same server
+ * }
+ * }</pre>
+ */
+public final class KeptThrowaways implements AutoCloseable {
+    /** The servers started, by version, with the roles each had when it started. */
+    private final Map<ThrowawayVersion, Kept> servers = new HashMap<>();
+    /** Every server started and not stopped yet: those kept, and those retired while a use was open. */
+    private final List<Kept> started = new ArrayList<>();
+
+    /**
+     * Stops the servers when the JVM ends first: a watch is stopped with Ctrl+C, and a server kept while it waited for
+     * a change must not outlive it.
+     */
+    private final Thread onExit = new Thread(this::close, "migrate-kept-throwaways");
+
+    private boolean hooked;
+    private int uses;
+    private boolean closed;
+
+    /** {@code databases}, whose throwaway servers are served from the ones kept here. */
+    public ComparisonDatabases keeping(ComparisonDatabases databases) {
+        return new ComparisonDatabases() {
+            @Override
+            public Optional<DataSource> configured() {
+                return databases.configured();
+            }
+
+            @Override
+            public ThrowawayVersion defaultVersion() {
+                return databases.defaultVersion();
+            }
+
+            @Override
+            public ThrowawayVersion version(int major) {
+                return databases.version(major);
+            }
+
+            @Override
+            public ThrowawayServer start(ThrowawayVersion version) {
+                return use(version, databases);
+            }
+
+            @Override
+            public ComparisonDatabases needing(Set<String> extensions) {
+                ComparisonDatabases needing = databases.needing(extensions);
+                return needing == databases ? this : keeping(needing);
+            }
+        };
+    }
+
+    /** A database of its own on the server of {@code version}, started from {@code databases} when none is kept. */
+    private ThrowawayServer use(ThrowawayVersion version, ComparisonDatabases databases) {
+        Kept kept;
+        int use;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("The kept throwaway servers are closed");
+            }
+            kept = servers.get(version);
+            if (kept == null) {
+                ThrowawayServer server = databases.start(version); // a server's start, once per version
+                kept = new Kept(server, roles(server));
+                servers.put(version, kept);
+                if (!hooked) {
+                    Runtime.getRuntime().addShutdownHook(onExit);
+                    hooked = true;
+                }
+                started.add(kept);
+            }
+            kept.active++;
+            use = ++uses;
+        }
+        try {
+            return new Use(kept, "migrate_use_" + use);
+        } catch (RuntimeException e) {
+            release(kept, List.of());
+            throw e;
+        }
+    }
+
+    /**
+     * Drops what a use made on {@code kept}: its databases, and once no other use is open, the roles made since the
+     * server started; the server is stopped when that fails.
+     */
+    private synchronized void release(Kept kept, List<String> databases) {
+        kept.active--;
+        try (Connection c = kept.server.dataSource().getConnection();
+                Statement s = c.createStatement()) {
+            boolean force = c.getMetaData().getDatabaseMajorVersion() >= 13;
+            for (int i = databases.size() - 1; i >= 0; i--) {
+                s.execute("DROP DATABASE IF EXISTS " + databases.get(i) + (force ? " WITH (FORCE)" : ""));
+            }
+            if (kept.active == 0 && !kept.retired) {
+                for (String role : roles(c)) {
+                    if (!kept.roles.contains(role)) {
+                        s.execute("DROP ROLE " + quoted(role));
+                    }
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            // the next comparison starts a fresh server rather than one in an unknown state
+            kept.retired = true;
+            servers.values().remove(kept);
+        }
+        if (kept.retired && kept.active == 0) {
+            stop(kept);
+        }
+    }
+
+    private void stop(Kept kept) {
+        started.remove(kept);
+        kept.server.close();
+    }
+
+    private static Set<String> roles(ThrowawayServer server) {
+        try (Connection c = server.dataSource().getConnection()) {
+            return roles(c);
+        } catch (SQLException e) {
+            server.close();
+            throw new MigrateException("Could not read the roles of the throwaway PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    private static Set<String> roles(Connection c) throws SQLException {
+        Set<String> roles = new HashSet<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT rolname FROM pg_roles")) {
+            while (rs.next()) {
+                roles.add(rs.getString(1));
+            }
+        }
+        return roles;
+    }
+
+    private static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** Stops every server kept. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (hooked && Thread.currentThread() != onExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onExit);
+            } catch (IllegalStateException e) {
+                // the JVM is ending: the hook runs, and finds them stopped
+            }
+        }
+        RuntimeException failed = null;
+        for (Kept kept : List.copyOf(started)) {
+            try {
+                stop(kept);
+            } catch (RuntimeException e) {
+                failed = e;
+            }
+        }
+        servers.clear();
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /** A server kept, the roles it had when it started, and how many uses of it are open. */
+    private static final class Kept {
+        final ThrowawayServer server;
+        final Set<String> roles;
+        int active;
+        /** Whether a use could not be cleaned: no use is served from it any more, and it stops with the last open. */
+        boolean retired;
+
+        Kept(ThrowawayServer server, Set<String> roles) {
+            this.server = server;
+            this.roles = roles;
+        }
+    }
+
+    /** One comparison's share of a kept server: a database of its own as its first, and those it creates beside it. */
+    private final class Use implements ThrowawayServer {
+        private final Kept kept;
+        private final String name;
+        private final List<String> created = new ArrayList<>();
+        private final DataSource first;
+        private boolean released;
+
+        Use(Kept kept, String name) {
+            this.kept = kept;
+            this.name = name;
+            this.first = create(name);
+        }
+
+        private DataSource create(String database) {
+            synchronized (created) {
+                created.add(database);
+            }
+            return kept.server.createDatabase(database);
+        }
+
+        @Override
+        public DataSource dataSource() {
+            return first;
+        }
+
+        @Override
+        public DataSource createDatabase(String suffix) {
+            return create(name + "_" + suffix);
+        }
+
+        @Override
+        public boolean startedByMigrate() {
+            return kept.server.startedByMigrate();
+        }
+
+        @Override
+        public void close() {
+            List<String> databases;
+            synchronized (created) {
+                if (released) {
+                    return;
+                }
+                released = true;
+                databases = List.copyOf(created);
+            }
+            release(kept, databases);
+        }
+    }
+}

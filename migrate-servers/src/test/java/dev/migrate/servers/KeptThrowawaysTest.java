@@ -1,0 +1,176 @@
+package dev.migrate.servers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.servers.ComparisonDatabases.ThrowawayServer;
+import dev.migrate.servers.ComparisonDatabases.ThrowawayVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A watch's cycles share one throwaway server, each on a database of its own: told as a sequence of comparisons on
+ * the same kept servers, each of which must find the server as a fresh one would be (no database, no role an earlier
+ * comparison made), and a server that cannot be cleaned replaced by a fresh one.
+ */
+class KeptThrowawaysTest {
+    @TempDir
+    Path logs;
+
+    /** Every server the stand-in for the embedded binaries started, in order. */
+    private final List<ThrowawayServer> started = new ArrayList<>();
+
+    private final KeptThrowaways kept = new KeptThrowaways();
+
+    @AfterEach
+    void stop() {
+        kept.close();
+    }
+
+    @Test
+    void comparisonsOneAfterAnotherShareOneServerAndEachFindsItFresh() throws Exception {
+        ComparisonDatabases databases = kept.keeping(embedded());
+        String firstDatabase;
+        try (ThrowawayServer first = databases.start(databases.defaultVersion())) {
+            execute(first.dataSource(), "CREATE TABLE replayed (id int)");
+            execute(first.dataSource(), "CREATE ROLE app_reader");
+            execute(first.createDatabase("entities"), "CREATE TABLE built (id int)");
+            firstDatabase = name(first.dataSource());
+        }
+        try (ThrowawayServer second = databases.needing(Set.of()).start(databases.defaultVersion())) {
+            assertThat(started).hasSize(1);
+            assertThat(name(second.dataSource())).isNotEqualTo(firstDatabase);
+            assertThat(tables(second.dataSource())).isEmpty();
+            // the role the first comparison made is gone: a chain that creates it replays again
+            execute(second.dataSource(), "CREATE ROLE app_reader");
+            assertThat(databasesOn(started.get(0)))
+                    .as("the first comparison's databases are dropped")
+                    .noneMatch(d -> d.startsWith(firstDatabase));
+        }
+        assertThat(databasesOn(started.get(0))).noneMatch(d -> d.startsWith("migrate_use_"));
+        assertThat(roles(started.get(0))).doesNotContain("app_reader");
+    }
+
+    @Test
+    void rolesMadeWhileAnotherComparisonIsOpenStayUntilTheLastCloses() throws Exception {
+        ComparisonDatabases databases = kept.keeping(embedded());
+        ThrowawayServer replay = databases.start(databases.defaultVersion());
+        try (ThrowawayServer entities = databases.start(databases.defaultVersion())) {
+            assertThat(name(entities.dataSource())).isNotEqualTo(name(replay.dataSource()));
+            execute(replay.dataSource(), "CREATE ROLE app_writer");
+        }
+        assertThat(roles(started.get(0))).as("the replay still open needs it").contains("app_writer");
+        replay.close();
+        assertThat(roles(started.get(0))).doesNotContain("app_writer");
+        assertThat(started).hasSize(1);
+    }
+
+    @Test
+    void aServerThatCannotBeCleanedIsStoppedAndTheNextComparisonStartsAnother() throws Exception {
+        ComparisonDatabases databases = kept.keeping(embedded());
+        ThrowawayServer first = databases.start(databases.defaultVersion());
+        // a role that owns a table outside the comparison's databases cannot be dropped
+        execute(first.dataSource(), "CREATE ROLE stuck");
+        execute(started.get(0).dataSource(), "CREATE TABLE held (id int)");
+        execute(started.get(0).dataSource(), "ALTER TABLE held OWNER TO stuck");
+        first.close();
+        DataSource stopped = started.get(0).dataSource();
+        assertThatThrownBy(() -> execute(stopped, "SELECT 1")).isInstanceOf(SQLException.class);
+        try (ThrowawayServer second = databases.start(databases.defaultVersion())) {
+            assertThat(started).hasSize(2);
+            assertThat(roles(started.get(1))).doesNotContain("stuck");
+            execute(second.dataSource(), "SELECT 1");
+        }
+    }
+
+    @Test
+    void closingStopsTheServersKept() {
+        ComparisonDatabases databases = kept.keeping(embedded());
+        databases.start(databases.defaultVersion()).close();
+        DataSource server = started.get(0).dataSource();
+        kept.close();
+        assertThatThrownBy(() -> execute(server, "SELECT 1")).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> databases.start(databases.defaultVersion())).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** Throwaway servers of the test binaries, each a server of its own, counted as they start. */
+    private ComparisonDatabases embedded() {
+        ThrowawayVersion version = new ThrowawayVersion("test", "180000", "the test binaries");
+        return new ComparisonDatabases() {
+            @Override
+            public Optional<DataSource> configured() {
+                return Optional.empty();
+            }
+
+            @Override
+            public ThrowawayVersion defaultVersion() {
+                return version;
+            }
+
+            @Override
+            public ThrowawayVersion version(int major) {
+                return version;
+            }
+
+            @Override
+            public ThrowawayServer start(ThrowawayVersion asked) {
+                try {
+                    ThrowawayServer server = EmbeddedServer.startForTests(Files.createTempFile(logs, "server", ".log"));
+                    started.add(server);
+                    return server;
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+    }
+
+    private static void execute(DataSource database, String sql) throws SQLException {
+        try (Connection c = database.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String name(DataSource database) throws SQLException {
+        return query(database, "SELECT current_database()").iterator().next();
+    }
+
+    private static Set<String> tables(DataSource database) throws SQLException {
+        return query(database, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+    }
+
+    private static Set<String> databasesOn(ThrowawayServer server) throws SQLException {
+        return query(server.dataSource(), "SELECT datname FROM pg_database");
+    }
+
+    private static Set<String> roles(ThrowawayServer server) throws SQLException {
+        return query(server.dataSource(), "SELECT rolname FROM pg_roles");
+    }
+
+    private static Set<String> query(DataSource database, String sql) throws SQLException {
+        Set<String> rows = new TreeSet<>();
+        try (Connection c = database.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+        }
+        return rows;
+    }
+}
