@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +117,41 @@ class WatchLoopTest {
             // the cycle described the changed entity: its table alone built again
             assertThat(watch.cycleLines).anyMatch(line -> line.contains("only the table whose DDL changed was built"));
         }
+    }
+
+    /**
+     * Each change's cycle builds the changed table on a throwaway server: the first cycle that needs one starts it,
+     * the cycles after compare on a database of their own on the same server, and the watch's end stops it (its
+     * data directory is gone).
+     */
+    @Test
+    void theCyclesShareOneThrowawayServerWhichTheWatchsEndStops() throws Exception {
+        WatchedProject project = threeEntities();
+        project.embeddedThrowaways = true;
+        Path staging = directory.resolve("staging");
+        List<String> started;
+        try (Running watch = new Running(project)) {
+            for (int cycle = 2; cycle <= 4; cycle++) {
+                project.entityInto(staging, "Customer", "@Id public long id; public String name" + cycle + ";");
+                Files.copy(
+                        staging.resolve("app/Customer.class"),
+                        project.classes.resolve("app/Customer.class"),
+                        StandardCopyOption.REPLACE_EXISTING);
+                watch.awaitCycle(cycle);
+            }
+            assertThat(watch.cycleLines)
+                    .filteredOn(line -> line.contains("only the table whose DDL changed was built"))
+                    .hasSize(3);
+            started = watch.cycleLines.stream()
+                    .filter(line -> line.contains("Starting a throwaway embedded PostgreSQL"))
+                    .toList();
+            assertThat(started).as("one server for the three cycles").hasSize(1);
+        }
+        Matcher data = Pattern.compile("with its data in (\\S+?),? ").matcher(started.get(0));
+        assertThat(data.find()).as(started.get(0)).isTrue();
+        assertThat(Path.of(data.group(1)))
+                .as("stopped and deleted with the watch")
+                .doesNotExist();
     }
 
     /**

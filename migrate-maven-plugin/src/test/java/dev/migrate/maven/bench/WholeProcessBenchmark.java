@@ -137,7 +137,9 @@ public final class WholeProcessBenchmark {
                     + ": run the benchmark through the whole-process-bench profile, which installs it first.");
         }
         deleteTree(root);
-        Files.createDirectories(root);
+        // the projects as a new project comes: Maven looks for a .mvn directory from the project up, and would find
+        // the one of the source tree the root sits in (its jvm.config tunes Maven for building migrate itself)
+        Files.createDirectories(root.resolve(".mvn"));
         Path settings = root.resolve("settings.xml");
         Files.writeString(
                 settings,

@@ -69,6 +69,11 @@ final class WatchedProject {
     /** The configured database, a database of the tests' server at head; null: the embedded default. */
     @Nullable
     String configured;
+    /**
+     * Whether throwaway servers are embedded servers started as a user's watch starts them, rather than databases on
+     * the tests' server.
+     */
+    boolean embeddedThrowaways;
     /** Whether the entity side is cached; without, the provider describes the entities every cycle. */
     boolean entityCache = true;
     /** The next cycles that fail as they open, before anything is compared. */
@@ -340,18 +345,24 @@ final class WatchedProject {
                         Migrations.of(
                                 () -> Migrator.builder().classLoader(loader).packages(migrations),
                                 GivenSettings.on(Face.COMMAND_LINE).resolve()),
-                        RunDatabase.announcedTo(output, this::shown, TestFixes.INSTANCE)
-                                .configuredBy(
-                                        new ConnectionResolver(Map.of(), given, serverId -> {
-                                            throw new IllegalStateException("no server ids here");
-                                        }),
-                                        ConnectionResolver.NONE)
-                                .onScratchServer(TestPostgres.jdbcUrl("postgres"))
+                        throwaways(RunDatabase.announcedTo(output, this::shown, TestFixes.INSTANCE)
+                                        .configuredBy(
+                                                new ConnectionResolver(Map.of(), given, serverId -> {
+                                                    throw new IllegalStateException("no server ids here");
+                                                }),
+                                                ConnectionResolver.NONE))
                                 .build(),
                         Project.in(root, List.of(), null),
                         TestFixes.INSTANCE,
                         output)
                 .keepingReplaysIn(caches.resolve("replay-cache"));
+    }
+
+    /** Throwaway servers as databases on the tests' server, or embedded servers as a user's watch starts them. */
+    private RunDatabase.Builder throwaways(RunDatabase.Builder database) {
+        return embeddedThrowaways
+                ? database.withThrowaways(new RunDatabase.Embedded(null, root.resolve("target/migrate/pgdata"), true))
+                : database.onScratchServer(TestPostgres.jdbcUrl("postgres"));
     }
 
     private String shown(Path path) {
