@@ -32,8 +32,8 @@ import java.util.function.Supplier;
  * session.run(); }}.
  *
  * <p>One JVM serves every cycle: the provider's classes stay loaded (and compiled by the JIT), the caches of both
- * sides stay warm, and only the project's own classes are loaded again, each cycle in a class loader of its own
- * that nothing keeps afterwards.
+ * sides stay warm, the throwaway servers stay up ({@link dev.migrate.servers.KeptThrowaways}), and only the
+ * project's own classes are loaded again, each cycle in a class loader of its own that nothing keeps afterwards.
  *
  * @param comparison how the entities are compared with the schema at head
  * @param settings what is watched for, and what a cycle does
