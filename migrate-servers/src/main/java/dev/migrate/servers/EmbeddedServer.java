@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -232,6 +233,31 @@ public final class EmbeddedServer implements ComparisonDatabases.ThrowawayServer
         return database(name);
     }
 
+    /**
+     * Waits, up to {@link #STARTUP_WAIT}, until no process uses the data directory: the server (which removes its pid
+     * file last) and the launcher's {@code pg_ctl stop}, both of which name it on their command line.
+     */
+    private void awaitStopped() {
+        Path pid = dataDirectory.resolve("postmaster.pid");
+        String directory = dataDirectory.toString();
+        long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
+        while ((Files.exists(pid)
+                        || ProcessHandle.allProcesses()
+                                .anyMatch(p -> p.info()
+                                        .arguments()
+                                        .map(arguments ->
+                                                Arrays.asList(arguments).contains(directory))
+                                        .orElse(false)))
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** Serves the {@code .txz} archive inside a binaries jar, whatever platform zonky asks for. */
     private static PgBinaryResolver fromJar(Path jar) {
         return (system, architecture) -> {
@@ -262,6 +288,9 @@ public final class EmbeddedServer implements ComparisonDatabases.ThrowawayServer
         try {
             server.close();
             if (throwaway) {
+                // at the JVM's exit the launcher's own hook may be stopping it still, and our close then returns at
+                // once: its data is deleted once the server has let go of it
+                awaitStopped();
                 ClusterTemplate.delete(dataDirectory);
             }
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrate.servers.ComparisonDatabases.ThrowawayServer;
 import dev.migrate.servers.ComparisonDatabases.ThrowawayVersion;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -105,6 +106,51 @@ class KeptThrowawaysTest {
         kept.close();
         assertThatThrownBy(() -> execute(server, "SELECT 1")).isInstanceOf(SQLException.class);
         assertThatThrownBy(() -> databases.start(databases.defaultVersion())).isInstanceOf(IllegalStateException.class);
+    }
+
+    /**
+     * A watch ended by Ctrl+C ends its JVM with a server kept: the server is stopped and its data deleted all the same,
+     * though the launcher's own exit hook stops it at the same time (its data was deleted while the server still
+     * wrote it, which left it running).
+     */
+    @Test
+    void aJvmThatEndsWithAServerKeptStopsItAndDeletesItsData() throws Exception {
+        Process jvm = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EndingWithAServerKept.class.getName(),
+                        logs.toString())
+                .redirectErrorStream(true)
+                .start();
+        List<String> output = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
+        assertThat(jvm.waitFor()).as(String.join("\n", output)).isZero();
+        Path data = output.stream()
+                .filter(line -> line.startsWith("data "))
+                .map(line -> Path.of(line.substring("data ".length())))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(String.join("\n", output)));
+        assertThat(data).as(String.join("\n", output)).doesNotExist();
+        assertThat(output).noneMatch(line -> line.contains("Exception"));
+    }
+
+    /** Keeps a server, prints where its data is, and ends the JVM without closing anything, as Ctrl+C does. */
+    static final class EndingWithAServerKept {
+        public static void main(String[] args) throws Exception {
+            KeptThrowawaysTest test = new KeptThrowawaysTest();
+            test.logs = Path.of(args[0]);
+            ComparisonDatabases databases = test.kept.keeping(test.embedded());
+            try (ThrowawayServer use = databases.start(databases.defaultVersion())) {
+                execute(use.dataSource(), "CREATE TABLE replayed (id int)");
+            }
+            System.out.println("data "
+                    + query(test.started.get(0).dataSource(), "SELECT current_setting('data_directory')")
+                            .iterator()
+                            .next());
+            System.exit(0);
+        }
     }
 
     /** Throwaway servers of the test binaries, each a server of its own, counted as they start. */
