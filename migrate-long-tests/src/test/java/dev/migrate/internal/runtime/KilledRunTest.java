@@ -136,6 +136,11 @@ class KilledRunTest {
         }
     }
 
+    /**
+     * The chain of {@link #MIGRATIONS} one-table migrations, each also waiting 10 ms on the server: a run applies
+     * them more slowly than this test's polling sees them, so a kill lands near its target on a loaded machine too
+     * (without it a run raced from 4 to 98 migrations between two polls while the build ran beside it).
+     */
     private void compileChain() throws Exception {
         Path sources = Files.createDirectories(classes.resolve("src/killedrun"));
         List<String> files = new ArrayList<>();
@@ -153,6 +158,7 @@ class KilledRunTest {
                         @Override
                         public void upgrade(Operations op) {
                             op.execute("CREATE TABLE %s (id int PRIMARY KEY, note text)");
+                            op.execute("SELECT pg_sleep(0.01)");
                         }
 
                         @Override
