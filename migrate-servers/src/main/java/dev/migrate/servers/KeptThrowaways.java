@@ -3,6 +3,7 @@ package dev.migrate.servers;
 import dev.migrate.MigrateException;
 import dev.migrate.servers.ComparisonDatabases.ThrowawayServer;
 import dev.migrate.servers.ComparisonDatabases.ThrowawayVersion;
+import dev.migrate.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -122,7 +123,7 @@ public final class KeptThrowaways implements AutoCloseable {
             if (kept.active == 0 && !kept.retired) {
                 for (String role : roles(c)) {
                     if (!kept.roles.contains(role)) {
-                        s.execute("DROP ROLE " + quoted(role));
+                        s.execute("DROP ROLE " + Identifiers.quote(role));
                     }
                 }
             }
@@ -159,10 +160,6 @@ public final class KeptThrowaways implements AutoCloseable {
             }
         }
         return roles;
-    }
-
-    private static String quoted(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     /** Stops every server kept. */

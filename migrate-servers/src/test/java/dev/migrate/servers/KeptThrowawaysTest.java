@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.servers.ComparisonDatabases.ThrowawayServer;
 import dev.migrate.servers.ComparisonDatabases.ThrowawayVersion;
+import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,9 +45,9 @@ class KeptThrowawaysTest {
         ComparisonDatabases databases = kept.keeping(embedded());
         String firstDatabase;
         try (ThrowawayServer first = databases.start(databases.defaultVersion())) {
-            execute(first.dataSource(), "CREATE TABLE replayed (id int)");
-            execute(first.dataSource(), "CREATE ROLE app_reader");
-            execute(first.createDatabase("entities"), "CREATE TABLE built (id int)");
+            TestPostgres.execute(first.dataSource(), "CREATE TABLE replayed (id int)");
+            TestPostgres.execute(first.dataSource(), "CREATE ROLE app_reader");
+            TestPostgres.execute(first.createDatabase("entities"), "CREATE TABLE built (id int)");
             firstDatabase = name(first.dataSource());
         }
         try (ThrowawayServer second = databases.needing(Set.of()).start(databases.defaultVersion())) {
@@ -57,7 +55,7 @@ class KeptThrowawaysTest {
             assertThat(name(second.dataSource())).isNotEqualTo(firstDatabase);
             assertThat(tables(second.dataSource())).isEmpty();
             // the role the first comparison made is gone: a chain that creates it replays again
-            execute(second.dataSource(), "CREATE ROLE app_reader");
+            TestPostgres.execute(second.dataSource(), "CREATE ROLE app_reader");
             assertThat(databasesOn(started.get(0)))
                     .as("the first comparison's databases are dropped")
                     .noneMatch(d -> d.startsWith(firstDatabase));
@@ -72,7 +70,7 @@ class KeptThrowawaysTest {
         ThrowawayServer replay = databases.start(databases.defaultVersion());
         try (ThrowawayServer entities = databases.start(databases.defaultVersion())) {
             assertThat(name(entities.dataSource())).isNotEqualTo(name(replay.dataSource()));
-            execute(replay.dataSource(), "CREATE ROLE app_writer");
+            TestPostgres.execute(replay.dataSource(), "CREATE ROLE app_writer");
         }
         assertThat(roles(started.get(0))).as("the replay still open needs it").contains("app_writer");
         replay.close();
@@ -85,16 +83,16 @@ class KeptThrowawaysTest {
         ComparisonDatabases databases = kept.keeping(embedded());
         ThrowawayServer first = databases.start(databases.defaultVersion());
         // a role that owns a table outside the comparison's databases cannot be dropped
-        execute(first.dataSource(), "CREATE ROLE stuck");
-        execute(started.get(0).dataSource(), "CREATE TABLE held (id int)");
-        execute(started.get(0).dataSource(), "ALTER TABLE held OWNER TO stuck");
+        TestPostgres.execute(first.dataSource(), "CREATE ROLE stuck");
+        TestPostgres.execute(started.get(0).dataSource(), "CREATE TABLE held (id int)");
+        TestPostgres.execute(started.get(0).dataSource(), "ALTER TABLE held OWNER TO stuck");
         first.close();
         DataSource stopped = started.get(0).dataSource();
-        assertThatThrownBy(() -> execute(stopped, "SELECT 1")).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> TestPostgres.execute(stopped, "SELECT 1")).isInstanceOf(SQLException.class);
         try (ThrowawayServer second = databases.start(databases.defaultVersion())) {
             assertThat(started).hasSize(2);
             assertThat(roles(started.get(1))).doesNotContain("stuck");
-            execute(second.dataSource(), "SELECT 1");
+            TestPostgres.execute(second.dataSource(), "SELECT 1");
         }
     }
 
@@ -104,7 +102,7 @@ class KeptThrowawaysTest {
         databases.start(databases.defaultVersion()).close();
         DataSource server = started.get(0).dataSource();
         kept.close();
-        assertThatThrownBy(() -> execute(server, "SELECT 1")).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> TestPostgres.execute(server, "SELECT 1")).isInstanceOf(SQLException.class);
         assertThatThrownBy(() -> databases.start(databases.defaultVersion())).isInstanceOf(IllegalStateException.class);
     }
 
@@ -143,7 +141,7 @@ class KeptThrowawaysTest {
             test.logs = Path.of(args[0]);
             ComparisonDatabases databases = test.kept.keeping(test.embedded());
             try (ThrowawayServer use = databases.start(databases.defaultVersion())) {
-                execute(use.dataSource(), "CREATE TABLE replayed (id int)");
+                TestPostgres.execute(use.dataSource(), "CREATE TABLE replayed (id int)");
             }
             System.out.println("data "
                     + query(test.started.get(0).dataSource(), "SELECT current_setting('data_directory')")
@@ -185,13 +183,6 @@ class KeptThrowawaysTest {
         };
     }
 
-    private static void execute(DataSource database, String sql) throws SQLException {
-        try (Connection c = database.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
     private static String name(DataSource database) throws SQLException {
         return query(database, "SELECT current_database()").iterator().next();
     }
@@ -208,15 +199,8 @@ class KeptThrowawaysTest {
         return query(server.dataSource(), "SELECT rolname FROM pg_roles");
     }
 
+    /** The rows of {@code sql}'s first column on {@code database}, as a set. */
     private static Set<String> query(DataSource database, String sql) throws SQLException {
-        Set<String> rows = new TreeSet<>();
-        try (Connection c = database.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                rows.add(rs.getString(1));
-            }
-        }
-        return rows;
+        return new TreeSet<>(TestPostgres.query(database, sql));
     }
 }
