@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -169,6 +170,13 @@ abstract sealed class ComparisonRoute permits OnConfiguredDatabase, OnEmbeddedDe
      * provider is then not started at all), otherwise from the provider, and stored.
      */
     final class EntityDdl implements AutoCloseable {
+        /** Where the cache key is made while the provider runs, when no DDL is stored: a thread that ends with it. */
+        private static final Executor KEY_THREAD = task -> {
+            Thread thread = new Thread(task, "migrate-entity-ddl-key");
+            thread.setDaemon(true);
+            thread.start();
+        };
+
         private final ExecutorService thread =
                 Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-entity-ddl"));
         /** Whether the cache held the DDL, known before the provider would start. */
@@ -195,6 +203,16 @@ abstract sealed class ComparisonRoute permits OnConfiguredDatabase, OnEmbeddedDe
                     if (cache == null) {
                         cached.complete(false);
                         return source.generate(serverMajorVersion);
+                    }
+                    if (!cache.holdsDdl()) {
+                        // nothing stored can match: the provider starts at once, and the key its DDL is stored
+                        // under (every class file read and hashed) is made beside it
+                        cached.complete(false);
+                        CompletableFuture<String> key =
+                                CompletableFuture.supplyAsync(() -> source.key(serverMajorVersion), KEY_THREAD);
+                        List<String> generated = source.generate(serverMajorVersion);
+                        cache.storeDdl(result(key), generated);
+                        return generated;
                     }
                     String key = source.key(serverMajorVersion);
                     Optional<List<String>> found = cache.findDdl(key);

@@ -30,6 +30,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -262,6 +264,54 @@ class AutogenerateTest {
                         line -> line.startsWith("The schema at head (2 migrations on PostgreSQL ")
                                 && line.endsWith(
                                         "no PostgreSQL was started (-Dmigrate.replayCache=false replays the migrations anyway)."));
+    }
+
+    /**
+     * A fresh checkout has no DDL stored, so no key can be found: the provider starts at once, and the key its DDL
+     * is stored under (every class file read and hashed, a fifth of a second at 2,000 entities) is made beside it.
+     * Here the key is made only once the provider was asked, which a provider started after the key never is.
+     */
+    @Test
+    void onAnEmptyEntityCacheTheProviderDoesNotWaitForTheKeyAndTheNextRunFindsItsDdl() {
+        Migrator chain = offlineChain(CreateAgents.class, AddName.class);
+        TestThrowaways servers = new TestThrowaways(null);
+        Entities entities = new Entities(ENTITIES);
+        CountDownLatch providerAsked = new CountDownLatch(1);
+        EntityDdlSource keyMadeBeside = new EntityDdlSource() {
+            @Override
+            public String key(int serverMajorVersion) {
+                try {
+                    if (!providerAsked.await(10, TimeUnit.SECONDS)) {
+                        throw new AssertionError("the provider waited for the key");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                return entities.key(serverMajorVersion);
+            }
+
+            @Override
+            public List<String> generate(int serverMajorVersion) {
+                providerAsked.countDown();
+                return entities.generate(serverMajorVersion);
+            }
+        };
+        AutogenerateRequest request = AutogenerateRequest.builder(chain, keyMadeBeside)
+                .entityCacheIn(dir.resolve("entity-cache"))
+                .replayCacheIn(dir.resolve("replay-cache"))
+                .build();
+
+        AutogenerateResult cold = Autogenerate.run(request, servers, this::log);
+        assertThat(cold.script().descriptions()).containsExactly(NICKNAME);
+        assertThat(entities.generated).isEqualTo(1);
+
+        AutogenerateResult warm = Autogenerate.run(request, servers, this::log);
+        assertThat(warm.route()).isEqualTo(Route.CACHES);
+        assertThat(warm.script()).isEqualTo(cold.script());
+        assertThat(entities.generated)
+                .as("the DDL stored under the key a later run makes first")
+                .isEqualTo(1);
     }
 
     @Test

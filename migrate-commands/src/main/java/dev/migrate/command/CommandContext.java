@@ -109,9 +109,24 @@ public record CommandContext(
      */
     public ComparisonDatabases databases(@Nullable DataSource configured) {
         ComparisonDatabases databases = database.comparisonDatabases(configured);
+        Migrator chain;
+        try {
+            chain = migrations(false).build();
+        } catch (RuntimeException e) {
+            return databases; // a chain that cannot be read fails as it did, in the command that reads it
+        }
+        return databases(configured, chain);
+    }
+
+    /**
+     * As {@link #databases(DataSource)}, with the extensions read from {@code chain}, the run's own: what it
+     * records for them it keeps for its fingerprint and its statements, which are then not recorded again.
+     */
+    public ComparisonDatabases databases(@Nullable DataSource configured, Migrator chain) {
+        ComparisonDatabases databases = database.comparisonDatabases(configured);
         List<Op> operations;
         try {
-            operations = MigratorTools.of(migrations(false).build()).operations();
+            operations = MigratorTools.of(chain).operations();
         } catch (RuntimeException e) {
             return databases; // a chain that cannot be read fails as it did, in the command that reads it
         }

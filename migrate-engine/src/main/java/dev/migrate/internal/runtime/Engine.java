@@ -202,7 +202,7 @@ public final class Engine {
 
     /** See {@link dev.migrate.Migrator#chainFingerprint()}. */
     public String chainFingerprint() {
-        return ChainFingerprint.of(graph, migrations);
+        return ChainFingerprint.of(graph, migrations, recorded);
     }
 
     /**

@@ -2,11 +2,16 @@ package dev.migrate.internal.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.Ddl;
+import dev.migrate.Migration;
 import dev.migrate.Migrator;
+import dev.migrate.Operations;
+import dev.migrate.Revision;
 import dev.migrate.tooling.MigratorTools;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +48,46 @@ class ChainFingerprintTest {
         Class<?>[] withSquash = Stream.concat(Arrays.stream(SquashChain.CHAIN), Stream.of(SquashChain.S20.class))
                 .toArray(Class<?>[]::new);
         assertThat(fingerprint(withSquash)).isNotEqualTo(chain).isEqualTo(fingerprint(withSquash));
+    }
+
+    /** A migration that counts how often it is recorded. */
+    @Revision(id = "counted", message = "counted")
+    public static class Counted implements Migration {
+        static final AtomicInteger RECORDED = new AtomicInteger();
+
+        @Override
+        public void upgrade(Operations op) {
+            RECORDED.incrementAndGet();
+            op.createTable("counted", Ddl.column("id", "bigint").primaryKey());
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropTable("counted");
+        }
+    }
+
+    /**
+     * A comparison asks one chain for its operations (the extensions its servers need), its fingerprint (the replay
+     * cache's key) and its statements (the schema at head read without a server): the migrations are recorded once
+     * between them, not once each, and the fingerprint is the one a chain that was not asked before computes.
+     */
+    @Test
+    void theOperationsTheFingerprintAndTheStatementsOfOneChainRecordEachMigrationOnce() {
+        MigratorTools fresh =
+                MigratorTools.of(Migrator.builder().migrations(Counted.class).build());
+        Counted.RECORDED.set(0);
+        String alone = fresh.chainFingerprint();
+        assertThat(Counted.RECORDED).hasValue(1);
+
+        MigratorTools chain =
+                MigratorTools.of(Migrator.builder().migrations(Counted.class).build());
+        Counted.RECORDED.set(0);
+        assertThat(chain.operations()).as("its upgrade and its downgrade").hasSize(2);
+        assertThat(chain.chainFingerprint()).isEqualTo(alone);
+        assertThat(chain.chainStatements())
+                .hasValueSatisfying(sql -> assertThat(sql).hasSize(1));
+        assertThat(Counted.RECORDED).as("recordings of the migration").hasValue(1);
     }
 
     private static Optional<List<String>> statements(Class<?>... migrations) {

@@ -77,7 +77,7 @@ public record DiagramCommand(List<String> tables, String managedSchema, List<Str
             context.replayCache().ifPresent(request::replayCacheIn);
         }
         DatabaseSchema drawn = Autogenerate.schemaAtHead(
-                request.build(), context.databases(configured.orElse(null)), ComparisonLog.of(context));
+                request.build(), context.databases(configured.orElse(null), chain), ComparisonLog.of(context));
         DatabaseState state = DatabaseState.none();
         if (configured.isPresent()) {
             try (Connection c = configured.get().getConnection()) {

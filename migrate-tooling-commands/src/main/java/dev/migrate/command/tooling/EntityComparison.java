@@ -172,7 +172,7 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
                 .toList();
         AutogenerateResult result = Autogenerate.run(
                 built,
-                context.databases(configured.orElse(null)).needing(NeededExtensions.in(declared)),
+                context.databases(configured.orElse(null), chain).needing(NeededExtensions.in(declared)),
                 ComparisonLog.of(context));
         String compared = built.entityDdl().described();
         summarise(ChangeSummary.of(command, result.script()).comparedWith(compared), context, entities);
@@ -184,7 +184,7 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
         return report(
                 Autogenerate.run(
                                 entities.requestFor(chain).build(),
-                                context.databases(database),
+                                context.databases(database, chain),
                                 ComparisonLog.of(context))
                         .script(),
                 context);

@@ -67,10 +67,10 @@ public record SquashCommand(
 
     /** Replays the range on a throwaway server of the default version, and writes the squash. */
     public void run(CommandContext context) {
-        ComparisonDatabases throwaways = context.databases(null);
         RevisionTarget target = checkedTarget(context.fixes());
         Squash.DataSteps mode = Squash.DataSteps.parse(dataSteps);
         Migrator chain = context.migrations(false).build();
+        ComparisonDatabases throwaways = context.databases(null, chain);
         ChainTables settings = MigratorTools.of(chain).tables();
         List<String> replaced = Squash.replaced(chain, target);
         String tip = replaced.get(replaced.size() - 1);

@@ -246,8 +246,21 @@ public final class EntitySchemaCache {
             return cached.get();
         }
         List<String> ddl = generate.get();
-        files.write(inputKey + DDL_SUFFIX, inputKey, List.copyOf(ddl));
+        storeDdl(inputKey, ddl);
         return ddl;
+    }
+
+    /** Stores the provider's DDL for the inputs {@code inputKey} stands for ({@link #ddlKey}). */
+    public void storeDdl(String inputKey, List<String> ddl) {
+        files.write(inputKey + DDL_SUFFIX, inputKey, List.copyOf(ddl));
+    }
+
+    /**
+     * Whether any provider DDL is stored: when none is (a fresh checkout, a cleaned {@code target}), no key can
+     * be found, and the provider need not wait for one.
+     */
+    public boolean holdsDdl() {
+        return !files.names("", DDL_SUFFIX).isEmpty();
     }
 
     /** The provider's DDL for the inputs {@code inputKey} stands for, when a file holds it; the provider is not asked. */

@@ -25,11 +25,18 @@ import java.util.TreeMap;
 public final class ChainFingerprint {
     private ChainFingerprint() {}
 
-    public static String of(RevisionGraph graph, Map<String, DiscoveredMigration> migrations) {
+    /**
+     * The fingerprint of the chain of {@code graph}.
+     *
+     * @param recorded the upgrades the engine recorded already (for the extensions a replay needs, for the chain's
+     *     statements), taken from there; those recorded here are kept there
+     */
+    public static String of(
+            RevisionGraph graph, Map<String, DiscoveredMigration> migrations, RecordedUpgrades recorded) {
         MessageDigest digest = sha256();
         field(digest, "chain " + graph.size());
         // recorded as a live run records them, so the checksums are the ones kept in the history table
-        try (Scripts scripts = new Scripts(migrations, false)) {
+        try (Scripts scripts = new Scripts(migrations, recorded)) {
             for (RevisionInfo revision : graph.all()) {
                 revision(digest, revision, scripts, migrations);
             }
