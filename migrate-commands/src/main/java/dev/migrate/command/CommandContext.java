@@ -108,12 +108,12 @@ public record CommandContext(
      * migrations create or use, read from their operations without rendering them ({@link NeededExtensions#of}).
      */
     public ComparisonDatabases databases(@Nullable DataSource configured) {
-        ComparisonDatabases databases = database.comparisonDatabases(configured);
         Migrator chain;
         try {
             chain = migrations(false).build();
         } catch (RuntimeException e) {
-            return databases; // a chain that cannot be read fails as it did, in the command that reads it
+            // a chain that cannot be read fails as it did, in the command that reads it
+            return database.comparisonDatabases(configured);
         }
         return databases(configured, chain);
     }
