@@ -78,7 +78,7 @@ final class OnEmbeddedDefault extends ComparisonRoute {
                     : Optional.empty();
             if (chainSql.isPresent()) {
                 // what was found in sync with the schema this SQL builds: keyed by the SQL, which the route has,
-                // rather than by the chain's fingerprint, which it would have to record the migrations again for
+                // rather than by the chain's fingerprint, which checksums every migration's operations
                 ReplayedSchemaCache bySql = new ReplayedSchemaCache(
                         request.replayCache().orElseThrow(),
                         new Fingerprint().fields("chain SQL", chainSql.get()).hex(),
@@ -91,7 +91,7 @@ final class OnEmbeddedDefault extends ComparisonRoute {
                     return keptIfInSync(bySql, ddl, read.get());
                 }
             }
-            // the chain's fingerprint records every migration: only a route that reaches the cache pays for it
+            // the chain's fingerprint checksums every migration: only a route that reaches the cache pays for it
             ReplayedSchemaCache replays = facts.replays();
             if (plan.schemaAtHead() == ComparisonPlan.SchemaAtHead.REPLAY_CACHE) {
                 Optional<AutogenerateResult> withoutReplay =
