@@ -247,6 +247,8 @@ class CliIT {
         assertThat(current.code()).as(current.toString()).isZero();
         assertThat(current.out()).contains(THIRD + " (head)");
         List<String> all = Files.readAllLines(given);
+        // its three reads (the version rows, the revisions left pending, the result) share one login
+        assertThat(all).as("current logs in once").hasSize(passwords.size() + 1);
         for (String password : all) {
             assertThat(upgrade.out() + upgrade.err() + current.out() + current.err())
                     .doesNotContain(password);
@@ -263,6 +265,28 @@ class CliIT {
                 .contains("No credentials provider named creds.RotatingPasswrd is on the class path")
                 .contains("--credentials-provider names it")
                 .contains("add its jar or directory to --classpath");
+    }
+
+    @Test
+    void aShortCommandThroughJavaJarLeavesTheOptimizingCompilerOutUnlessTheJvmWasGivenItsCompilers() {
+        // C2 made eager, so that a command of a few classes reaches it as a longer run does
+        List<String> eager = List.of(
+                BOTH_COMPILERS,
+                "-XX:+PrintCompilation",
+                "-XX:Tier4InvocationThreshold=200",
+                "-XX:Tier4MinInvocationThreshold=100",
+                "-XX:Tier4CompileThreshold=250",
+                "-XX:Tier4BackEdgeThreshold=2000");
+        Result plain = run(eager, Map.of(), "heads", "--classpath", plainJar.toString());
+        assertThat(plain.code()).as(plain.toString()).isZero();
+        assertThat(plain.out()).contains(THIRD).contains("excluded by CompileCommand");
+
+        // a JVM given its compilers (as bin/migrate gives them) keeps them
+        List<String> given = new ArrayList<>(eager);
+        given.add("-XX:TieredStopAtLevel=4");
+        Result chosen = run(given, Map.of(), "heads", "--classpath", plainJar.toString());
+        assertThat(chosen.code()).as(chosen.toString()).isZero();
+        assertThat(chosen.out()).contains(THIRD).doesNotContain("excluded by CompileCommand");
     }
 
     /**
@@ -1342,6 +1366,9 @@ class CliIT {
         return jar.getRoot().resolve(jar.subpath(0, jar.getNameCount() - 7));
     }
 
+    /** Among the JVM options of {@link #run(List, Map, String, String...)}: the JVM's own choice of compilers. */
+    private static final String BOTH_COMPILERS = "-XX:+TieredCompilation";
+
     private static Result run(Map<String, String> environment, String command, String... options) {
         return run(List.of(), environment, command, options);
     }
@@ -1354,8 +1381,10 @@ class CliIT {
             List<String> jvmOptions, Map<String, String> environment, String command, String... options) {
         List<String> line = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
                 "-Dmaven.repo.local=" + localRepository()));
+        if (!jvmOptions.contains(BOTH_COMPILERS)) {
+            line.add("-XX:TieredStopAtLevel=1"); // as bin/migrate and the image run it
+        }
         line.addAll(jvmOptions);
         line.addAll(List.of("-jar", cliJar.toString(), command));
         line.addAll(List.of(options));

@@ -3,10 +3,15 @@ package dev.migrate.connection;
 import dev.migrate.ConnectionFailedException;
 import dev.migrate.CredentialsProvider;
 import dev.migrate.MigrateException;
+import dev.migrate.internal.connection.LentConnection;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -27,10 +32,21 @@ import org.postgresql.ds.PGSimpleDataSource;
  * overlaps with finding the migrations instead of following it. Any further connection (the one a
  * goal holding the run's lock runs its steps on) opens when asked for, in a JVM by then warm.
  *
+ * <p>{@link #keepingConnections(Runnable)} keeps, while a run lasts, the connections its users close: each is reset to
+ * a new session's state and handed to the next user that asks, so that a command reading the database several times
+ * logs in once. A login with SCRAM derives its key anew, 4,096 rounds of PBKDF2, which in a fresh JVM costs more than
+ * the reads it is made for.
+ *
  * <p>With a {@link CredentialsProvider} in the settings, each new connection logs in with the user and password
  * it gives at that moment, so a run longer than a token's life opens its later connections with fresh ones.
  */
 public class ConnectingDataSource implements DataSource, DescribedDataSource {
+    /**
+     * How many connections a run keeps at most: the lock's and the steps' of a changing run, each handed back to
+     * the reads after them.
+     */
+    static final int KEPT = 2;
+
     /** Where and as whom to connect, with where the address and the password came from. */
     private final ConnectionFailure.Target target;
     /** Asked for the user and password of each new connection, or null when they are fixed. */
@@ -39,6 +55,10 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
     private final @Nullable String databaseName;
     /** The connection opened ahead, until {@link #getConnection()} takes it. */
     private final AtomicReference<CompletableFuture<Connection>> ahead = new AtomicReference<>();
+    /** The connections given back within {@link #keepingConnections}, reset, the most recently given back first. */
+    private final Deque<Connection> kept = new ArrayDeque<>();
+    /** How many {@link #keepingConnections} calls are running: connections are kept while one is. */
+    private int keeping;
     /** The driver's data source, made on first use: loading the driver is part of connecting ahead. */
     private @Nullable PGSimpleDataSource delegate;
 
@@ -208,8 +228,59 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
         }
     }
 
+    /**
+     * Runs {@code run}, keeping the connections closed during it for the next {@link #getConnection()}: each is reset
+     * ({@code DISCARD ALL}) when given back, as {@link #opensNewSessions()} promises, and at most {@value #KEPT} wait.
+     * Those still waiting are closed when {@code run} ends (the outermost, when calls are nested).
+     */
+    public void keepingConnections(Runnable run) {
+        synchronized (this) {
+            keeping++;
+        }
+        try {
+            run.run();
+        } finally {
+            List<Connection> closing = new ArrayList<>();
+            synchronized (this) {
+                if (--keeping == 0) {
+                    closing.addAll(kept);
+                    kept.clear();
+                }
+            }
+            closing.forEach(LentConnection::closeQuietly);
+        }
+    }
+
     @Override
     public Connection getConnection() {
+        Connection waiting;
+        boolean lend;
+        synchronized (this) {
+            waiting = kept.pollFirst();
+            lend = keeping > 0;
+        }
+        if (waiting != null) {
+            return LentConnection.lend(waiting, this::giveBack, "its user closed it");
+        }
+        Connection opened = open();
+        return lend ? LentConnection.lend(opened, this::giveBack, "its user closed it") : opened;
+    }
+
+    /** Keeps {@code c}, reset, for the next to ask while a run keeps connections; closes it otherwise. */
+    private void giveBack(Connection c) {
+        if (LentConnection.reset(c)) {
+            synchronized (this) {
+                if (keeping > 0 && kept.size() < KEPT) {
+                    kept.addFirst(c);
+                    return;
+                }
+            }
+        }
+        LentConnection.closeQuietly(c);
+    }
+
+    /** A new connection: the one opened ahead when it is still there, else a new login. */
+    private Connection open() {
         CompletableFuture<Connection> opened = ahead.getAndSet(null);
         CredentialsProvider provider = credentials;
         if (opened == null && provider != null) {

@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +92,77 @@ class ConnectingDataSourceTest {
     }
 
     @Test
+    void aRunKeepsTheConnectionsItClosesResetToANewSessionAndClosesThemWhenItEnds() throws Exception {
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().start();
+                Connection observer = server.getPostgresDatabase().getConnection()) {
+            DatabaseUrl url =
+                    DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres", "a test");
+            ConnectingDataSource ds = new ConnectingDataSource(
+                            new ConnectionFailure.Target(url, "postgres", null, "a test", "in the URL or <password>"))
+                    .connectAhead();
+            List<Integer> pids = new ArrayList<>();
+            ds.keepingConnections(() -> {
+                try {
+                    Connection first = ds.getConnection();
+                    pids.add(backendPid(first));
+                    try (Statement s = first.createStatement()) {
+                        s.execute("SET statement_timeout = '7s'");
+                        s.execute("CREATE TEMPORARY TABLE left_behind (id int)");
+                        s.execute("SELECT pg_advisory_lock(4242)");
+                    }
+                    first.setAutoCommit(false);
+                    try (Statement s = first.createStatement()) {
+                        s.execute("INSERT INTO left_behind VALUES (1)"); // a transaction left open
+                    }
+                    first.close();
+                    assertThat(first.isClosed()).isTrue();
+                    assertThatThrownBy(first::createStatement)
+                            .isInstanceOf(SQLException.class)
+                            .hasMessageContaining("closed");
+                    try (Connection second = ds.getConnection()) {
+                        pids.add(backendPid(second));
+                        // what the first user left is gone, as on a new login; what the login sent stays
+                        assertThat(second.getAutoCommit()).isTrue();
+                        assertThat(single(second, "SHOW statement_timeout")).isEqualTo("0");
+                        assertThat(single(second, "SELECT count(*) FROM pg_class WHERE relname = 'left_behind'"))
+                                .isEqualTo("0");
+                        assertThat(single(observer, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"))
+                                .isEqualTo("0");
+                        assertThat(single(
+                                        second,
+                                        "SELECT setting || ' ' || source FROM pg_settings"
+                                                + " WHERE name = 'application_name'"))
+                                .isEqualTo("migrate client");
+                        try (Connection third = ds.getConnection()) { // the kept one is lent: a new login
+                            pids.add(backendPid(third));
+                        }
+                    }
+                    assertThat(migrateSessions(observer)).isEqualTo(2); // both wait for the run's next read
+                    ds.keepingConnections(
+                            () -> { // a nested run closes nothing when it ends
+                                try (Connection again = ds.getConnection()) {
+                                    pids.add(backendPid(again));
+                                } catch (SQLException e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            });
+                    assertThat(migrateSessions(observer)).isEqualTo(2);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(pids.get(1)).isEqualTo(pids.get(0));
+            assertThat(pids.get(2)).isNotEqualTo(pids.get(1));
+            assertThat(pids.get(3)).isIn(pids.get(1), pids.get(2));
+            awaitMigrateSessions(observer, 0); // the run's end closed them
+            try (Connection outside = ds.getConnection()) { // no run: a connection closed is closed
+                assertThat(migrateSessions(outside)).isEqualTo(1);
+            }
+            awaitMigrateSessions(observer, 0);
+        }
+    }
+
+    @Test
     void theApplicationNameTravelsWithTheStartupMessage() throws Exception {
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
             DatabaseUrl url =
@@ -113,6 +186,14 @@ class ConnectingDataSourceTest {
             Thread.sleep(20);
         }
         assertThat(migrateSessions(observer)).isEqualTo(expected);
+    }
+
+    private static String single(Connection c, String query) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private static int backendPid(Connection c) throws SQLException {

@@ -243,7 +243,8 @@ public final class RunDatabase {
     public void withDataSource(@Nullable String changing, BiConsumer<String, DataSource> action) {
         ConnectingDataSource database = connecting();
         if (database != null) {
-            action.accept(database.name(), database);
+            // the command's reads and steps share the connections it closes: it logs in once, not once a read
+            database.keepingConnections(() -> action.accept(database.name(), database));
             return;
         }
         Embedded embedded = embeddedDefault;

@@ -1,14 +1,11 @@
 package dev.migrate.internal.fleet;
 
+import dev.migrate.internal.connection.LentConnection;
 import dev.migrate.internal.runtime.session.ConnectionSource;
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -87,14 +84,14 @@ final class KeptConnections implements AutoCloseable {
             }
         }
         if (other != null) {
-            closeQuietly(other);
+            LentConnection.closeQuietly(other);
         }
         return source.open();
     }
 
     /** Resets {@code c} and keeps it for the next tenant of {@code database}, or closes it. */
     private void giveBack(Tenant.Database database, Connection c) {
-        if (reset(c)) {
+        if (LentConnection.reset(c)) {
             @Nullable Connection over = null;
             synchronized (this) {
                 if (!closed) {
@@ -107,38 +104,10 @@ final class KeptConnections implements AutoCloseable {
                     over = c;
                 }
             }
-            closeQuietly(over);
+            LentConnection.closeQuietly(over);
             return;
         }
-        closeQuietly(c);
-    }
-
-    /** Whether {@code c} could be brought back to a new session's state: its transaction ended, its session reset. */
-    private static boolean reset(Connection c) {
-        try {
-            if (c.isClosed()) {
-                return false;
-            }
-            if (!c.getAutoCommit()) {
-                c.rollback();
-                c.setAutoCommit(true);
-            }
-            try (Statement s = c.createStatement()) {
-                s.execute("DISCARD ALL");
-            }
-            c.clearWarnings();
-            return true;
-        } catch (SQLException e) {
-            return false; // broken or in a state no reset reaches: closed by the caller
-        }
-    }
-
-    private static void closeQuietly(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException e) {
-            // going away either way
-        }
+        LentConnection.closeQuietly(c);
     }
 
     @Override
@@ -149,7 +118,7 @@ final class KeptConnections implements AutoCloseable {
             all = new ArrayDeque<>(waiting);
             waiting.clear();
         }
-        all.forEach(w -> closeQuietly(w.connection()));
+        all.forEach(w -> LentConnection.closeQuietly(w.connection()));
     }
 
     /** One database's connections as a DataSource: each handed out closes back into this pool. */
@@ -164,9 +133,8 @@ final class KeptConnections implements AutoCloseable {
 
         @Override
         public Connection getConnection() {
-            Connection real = take(database, source);
-            return (Connection) Proxy.newProxyInstance(
-                    Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, new Lent(real));
+            return LentConnection.lend(
+                    take(database, source), real -> giveBack(database, real), "its tenant's run gave it back");
         }
 
         @Override
@@ -204,50 +172,6 @@ final class KeptConnections implements AutoCloseable {
         @Override
         public boolean isWrapperFor(Class<?> type) {
             return false;
-        }
-
-        /** A connection lent to a tenant: closing it gives it back, once; everything else is the connection's own. */
-        private final class Lent implements java.lang.reflect.InvocationHandler {
-            private final Connection real;
-            private boolean returned;
-
-            Lent(Connection real) {
-                this.real = real;
-            }
-
-            @Override
-            public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
-                switch (method.getName()) {
-                    case "close" -> {
-                        if (!returned) {
-                            returned = true;
-                            giveBack(database, real);
-                        }
-                        return null;
-                    }
-                    case "isClosed" -> {
-                        if (returned) {
-                            return true;
-                        }
-                    }
-                    case "equals" -> {
-                        return args != null && proxy == args[0];
-                    }
-                    case "hashCode" -> {
-                        return System.identityHashCode(proxy);
-                    }
-                    default -> {
-                        if (returned) {
-                            throw new SQLException("This connection was closed: its tenant's run gave it back.");
-                        }
-                    }
-                }
-                try {
-                    return method.invoke(real, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause() == null ? e : e.getCause();
-                }
-            }
         }
     }
 }

@@ -817,6 +817,9 @@ public final class WholeProcessBenchmark {
             commands.put(
                     "cli current", () -> run(project, cliEnv, concat(cli, List.of("current", "--classpath", classes))));
             commands.put(
+                    "cli upgrade, java -jar",
+                    () -> run(project, cliEnv, concat(jar, List.of("upgrade", "--classpath", classes))));
+            commands.put(
                     "cli current, java -jar",
                     () -> run(project, cliEnv, concat(jar, List.of("current", "--classpath", classes))));
         }
@@ -842,24 +845,25 @@ public final class WholeProcessBenchmark {
                     () -> run(project, Map.of(), concat(concat(flyway.get(), List.of("info")), connect)));
         }
         Map<String, Timing> t = rounds(server, commands, name -> {
-            if (onFreshDatabase.contains(name) || "cli upgrade".equals(name)) {
+            if (onFreshDatabase.contains(name) || name.startsWith("cli upgrade")) {
                 server.recreate("chain");
             }
         });
         server.recreate("chain");
         Timing validate = t.get("validate");
         Timing upgrade = t.get("upgrade");
-        Map.of(
-                        "mvn validate (Maven's own start)", "validate",
-                        "mvn migrate:upgrade of the chain", "upgrade",
-                        "psql -f of the chain (floor)", "psql",
-                        "mvn migrate:current at head", "current",
-                        "mvn migrate:upgrade at head (no-op)", "noop",
-                        "bin/migrate upgrade of the chain", "cli upgrade",
-                        "bin/migrate current at head", "cli current",
-                        "java -jar migrate-cli.jar current at head", "cli current, java -jar",
-                        "alembic upgrade head", "alembic upgrade",
-                        "alembic current", "alembic current")
+        Map.ofEntries(
+                        Map.entry("mvn validate (Maven's own start)", "validate"),
+                        Map.entry("mvn migrate:upgrade of the chain", "upgrade"),
+                        Map.entry("psql -f of the chain (floor)", "psql"),
+                        Map.entry("mvn migrate:current at head", "current"),
+                        Map.entry("mvn migrate:upgrade at head (no-op)", "noop"),
+                        Map.entry("bin/migrate upgrade of the chain", "cli upgrade"),
+                        Map.entry("bin/migrate current at head", "cli current"),
+                        Map.entry("java -jar migrate-cli.jar current at head", "cli current, java -jar"),
+                        Map.entry("java -jar migrate-cli.jar upgrade of the chain", "cli upgrade, java -jar"),
+                        Map.entry("alembic upgrade head", "alembic upgrade"),
+                        Map.entry("alembic current", "alembic current"))
                 .entrySet()
                 .stream()
                 .filter(e -> t.containsKey(e.getValue()))
@@ -928,6 +932,13 @@ public final class WholeProcessBenchmark {
                                     (double) t.get("cli current").median()
                                             / t.get("alembic current").median())
                             : ""));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "java -jar migrate-cli.jar upgrade, %,d migrations %s; / psql floor %.2f",
+                    m,
+                    t.get("cli upgrade, java -jar"),
+                    (double) t.get("cli upgrade, java -jar").median()
+                            / t.get("psql").median()));
             lines.add(String.format(
                     Locale.ROOT,
                     "java -jar migrate-cli.jar current at head         %s",
