@@ -268,15 +268,19 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
 
     /** Keeps {@code c}, reset, for the next to ask while a run keeps connections; closes it otherwise. */
     private void giveBack(Connection c) {
-        if (LentConnection.reset(c)) {
+        if (wouldKeep() && LentConnection.reset(c)) {
             synchronized (this) {
-                if (keeping > 0 && kept.size() < KEPT) {
+                if (wouldKeep()) {
                     kept.addFirst(c);
                     return;
                 }
             }
         }
         LentConnection.closeQuietly(c);
+    }
+
+    private synchronized boolean wouldKeep() {
+        return keeping > 0 && kept.size() < KEPT;
     }
 
     /** A new connection: the one opened ahead when it is still there, else a new login. */
