@@ -1,11 +1,11 @@
 package dev.migrate.cli;
 
+import java.io.File;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +26,7 @@ import java.util.Set;
  */
 final class ShortRunCompilers {
     /** The commands that run until stopped: C2 pays back there. */
-    static final Set<String> RESIDENT = Set.of("watch", "mcp");
+    private static final Set<String> RESIDENT = Set.of(CliCommand.WATCH.commandName(), CliCommand.MCP.commandName());
 
     private static final String DIRECTIVE = "[{ match: \"*.*\", c2: { Exclude: true } }]";
     private static final List<String> OWN_CHOICE =
@@ -50,15 +50,22 @@ final class ShortRunCompilers {
                         .anyMatch(a -> OWN_CHOICE.stream().anyMatch(a::startsWith))) {
             return false;
         }
-        Path file = Path.of(
-                System.getProperty("java.io.tmpdir"),
-                "migrate-c1-" + ProcessHandle.current().pid() + ".json");
+        // java.io, which the JVM has loaded at its start, where java.nio.file and ProcessHandle would take tens of
+        // milliseconds more; a new file or none, never through a link someone else left at that name
+        File file = new File(System.getProperty("java.io.tmpdir"), "migrate-c1-" + System.nanoTime() + ".json");
         try {
-            Files.writeString(file, DIRECTIVE, StandardCharsets.UTF_8);
+            if (!file.createNewFile()) {
+                return false;
+            }
             try {
+                try (FileOutputStream out = new FileOutputStream(file)) {
+                    out.write(DIRECTIVE.getBytes(StandardCharsets.UTF_8));
+                }
                 return vm.get().run("Compiler.directives_add " + file).contains("1 compiler directives added");
             } finally {
-                Files.deleteIfExists(file);
+                if (!file.delete()) {
+                    file.deleteOnExit();
+                }
             }
         } catch (IOException | RuntimeException e) {
             return false; // the run goes on with both compilers
