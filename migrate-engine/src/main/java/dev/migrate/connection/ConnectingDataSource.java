@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -47,6 +48,13 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
      */
     static final int KEPT = 2;
 
+    /**
+     * How long a connection may wait and still be lent: one that waited longer (beside an hour-long step, say) is
+     * closed and a new one opened, as a server's {@code idle_session_timeout} or a network's idle timeout may have
+     * ended it meanwhile.
+     */
+    static final Duration IDLE = Duration.ofSeconds(30);
+
     /** Where and as whom to connect, with where the address and the password came from. */
     private final ConnectionFailure.Target target;
     /** Asked for the user and password of each new connection, or null when they are fixed. */
@@ -56,7 +64,9 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
     /** The connection opened ahead, until {@link #getConnection()} takes it. */
     private final AtomicReference<CompletableFuture<Connection>> ahead = new AtomicReference<>();
     /** The connections given back within {@link #keepingConnections}, reset, the most recently given back first. */
-    private final Deque<Connection> kept = new ArrayDeque<>();
+    private final Deque<Waiting> kept = new ArrayDeque<>();
+    /** How long a connection given back may wait and still be lent: {@link #IDLE} but in tests. */
+    private Duration idle = IDLE;
     /** How many {@link #keepingConnections} calls are running: connections are kept while one is. */
     private int keeping;
     /** The driver's data source, made on first use: loading the driver is part of connecting ahead. */
@@ -184,6 +194,12 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
         return source;
     }
 
+    /** The same source, its connections given back lent again only within {@code limit}: a test's short wait. */
+    ConnectingDataSource idleAtMost(Duration limit) {
+        idle = limit;
+        return this;
+    }
+
     /** Reads the URL now, so that one the driver cannot read fails where it is given. */
     public ConnectingDataSource checked() {
         delegate();
@@ -231,7 +247,8 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
     /**
      * Runs {@code run}, keeping the connections closed during it for the next {@link #getConnection()}: each is reset
      * ({@code DISCARD ALL}) when given back, as {@link #opensNewSessions()} promises, and at most {@value #KEPT} wait.
-     * Those still waiting are closed when {@code run} ends (the outermost, when calls are nested).
+     * Those still waiting are closed when {@code run} ends (the outermost, when calls are nested); one that waited
+     * longer than {@link #IDLE} is closed instead of lent.
      */
     public void keepingConnections(Runnable run) {
         synchronized (this) {
@@ -243,7 +260,7 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
             List<Connection> closing = new ArrayList<>();
             synchronized (this) {
                 if (--keeping == 0) {
-                    closing.addAll(kept);
+                    kept.forEach(w -> closing.add(w.connection()));
                     kept.clear();
                 }
             }
@@ -253,14 +270,17 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
 
     @Override
     public Connection getConnection() {
-        Connection waiting;
+        Waiting waiting;
         boolean lend;
         synchronized (this) {
             waiting = kept.pollFirst();
             lend = keeping > 0;
         }
         if (waiting != null) {
-            return LentConnection.lend(waiting, this::giveBack, "its user closed it");
+            if (System.nanoTime() - waiting.since() < idle.toNanos()) {
+                return LentConnection.lend(waiting.connection(), this::giveBack, "its user closed it");
+            }
+            LentConnection.closeQuietly(waiting.connection());
         }
         Connection opened = open();
         return lend ? LentConnection.lend(opened, this::giveBack, "its user closed it") : opened;
@@ -271,7 +291,7 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
         if (wouldKeep() && LentConnection.reset(c)) {
             synchronized (this) {
                 if (wouldKeep()) {
-                    kept.addFirst(c);
+                    kept.addFirst(new Waiting(c, System.nanoTime()));
                     return;
                 }
             }
@@ -402,4 +422,7 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
     public String toString() {
         return "ConnectingDataSource[" + describe() + "]";
     }
+
+    /** A connection given back, and when, on {@link System#nanoTime()}'s clock. */
+    private record Waiting(Connection connection, long since) {}
 }

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -158,6 +159,38 @@ class ConnectingDataSourceTest {
             try (Connection outside = ds.getConnection()) { // no run: a connection closed is closed
                 assertThat(migrateSessions(outside)).isEqualTo(1);
             }
+            awaitMigrateSessions(observer, 0);
+        }
+    }
+
+    @Test
+    void aConnectionThatWaitedLongerThanTheIdleLimitIsClosedAndANewOneLent() throws Exception {
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().start();
+                Connection observer = server.getPostgresDatabase().getConnection()) {
+            DatabaseUrl url =
+                    DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres", "a test");
+            ConnectingDataSource ds = new ConnectingDataSource(
+                            new ConnectionFailure.Target(url, "postgres", null, "a test", "in the URL or <password>"))
+                    .idleAtMost(Duration.ofMillis(200));
+            ds.keepingConnections(() -> {
+                try {
+                    int first;
+                    try (Connection c = ds.getConnection()) {
+                        first = backendPid(c);
+                    }
+                    try (Connection c = ds.getConnection()) { // within the limit: the same session
+                        assertThat(backendPid(c)).isEqualTo(first);
+                    }
+                    // a server or a network may end a session that waits (idle_session_timeout, a NAT's idle timeout)
+                    Thread.sleep(400);
+                    try (Connection c = ds.getConnection()) {
+                        assertThat(backendPid(c)).isNotEqualTo(first);
+                        awaitMigrateSessions(observer, 1); // the one that waited too long was closed
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
             awaitMigrateSessions(observer, 0);
         }
     }
