@@ -278,12 +278,17 @@ public class ConnectingDataSource implements DataSource, DescribedDataSource {
         }
         if (waiting != null) {
             if (System.nanoTime() - waiting.since() < idle.toNanos()) {
-                return LentConnection.lend(waiting.connection(), this::giveBack, "its user closed it");
+                return lent(waiting.connection());
             }
             LentConnection.closeQuietly(waiting.connection());
         }
         Connection opened = open();
-        return lend ? LentConnection.lend(opened, this::giveBack, "its user closed it") : opened;
+        return lend ? lent(opened) : opened;
+    }
+
+    /** {@code c}, given back to this source's run when its user closes it. */
+    private Connection lent(Connection c) {
+        return LentConnection.lend(c, this::giveBack, "its user closed it");
     }
 
     /** Keeps {@code c}, reset, for the next to ask while a run keeps connections; closes it otherwise. */

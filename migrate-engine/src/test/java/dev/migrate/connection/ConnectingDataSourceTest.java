@@ -63,10 +63,7 @@ class ConnectingDataSourceTest {
     @Test
     void theConnectionOpenedAheadIsHandedOutOnceAndClosedWhenNobodyTakesIt() throws Exception {
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
-            DatabaseUrl url =
-                    DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres", "a test");
-            ConnectionFailure.Target settings =
-                    new ConnectionFailure.Target(url, "postgres", null, "a test", "in the URL or <password>");
+            ConnectionFailure.Target settings = loginTo(server);
             ConnectingDataSource ds = new ConnectingDataSource(settings).connectAhead();
             try (Connection observer = server.getPostgresDatabase().getConnection()) {
                 awaitMigrateSessions(observer, 1); // open before anyone asks
@@ -96,11 +93,7 @@ class ConnectingDataSourceTest {
     void aRunKeepsTheConnectionsItClosesResetToANewSessionAndClosesThemWhenItEnds() throws Exception {
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start();
                 Connection observer = server.getPostgresDatabase().getConnection()) {
-            DatabaseUrl url =
-                    DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres", "a test");
-            ConnectingDataSource ds = new ConnectingDataSource(
-                            new ConnectionFailure.Target(url, "postgres", null, "a test", "in the URL or <password>"))
-                    .connectAhead();
+            ConnectingDataSource ds = new ConnectingDataSource(loginTo(server)).connectAhead();
             List<Integer> pids = new ArrayList<>();
             ds.keepingConnections(() -> {
                 try {
@@ -167,11 +160,7 @@ class ConnectingDataSourceTest {
     void aConnectionThatWaitedLongerThanTheIdleLimitIsClosedAndANewOneLent() throws Exception {
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start();
                 Connection observer = server.getPostgresDatabase().getConnection()) {
-            DatabaseUrl url =
-                    DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres", "a test");
-            ConnectingDataSource ds = new ConnectingDataSource(
-                            new ConnectionFailure.Target(url, "postgres", null, "a test", "in the URL or <password>"))
-                    .idleAtMost(Duration.ofMillis(200));
+            ConnectingDataSource ds = new ConnectingDataSource(loginTo(server)).idleAtMost(Duration.ofMillis(200));
             ds.keepingConnections(() -> {
                 try {
                     int first;
@@ -198,10 +187,7 @@ class ConnectingDataSourceTest {
     @Test
     void theApplicationNameTravelsWithTheStartupMessage() throws Exception {
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
-            DatabaseUrl url =
-                    DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres", "a test");
-            ConnectingDataSource ds = new ConnectingDataSource(
-                    new ConnectionFailure.Target(url, "postgres", null, "a test", "in the URL or <password>"));
+            ConnectingDataSource ds = new ConnectingDataSource(loginTo(server));
             try (Connection c = ds.getConnection();
                     Statement s = c.createStatement();
                     ResultSet rs =
@@ -219,6 +205,13 @@ class ConnectingDataSourceTest {
             Thread.sleep(20);
         }
         assertThat(migrateSessions(observer)).isEqualTo(expected);
+    }
+
+    /** The embedded server's own database, as its superuser, without a password. */
+    private static ConnectionFailure.Target loginTo(EmbeddedPostgres server) {
+        DatabaseUrl url =
+                DatabaseUrl.parse("postgresql://postgres@localhost:" + server.getPort() + "/postgres", "a test");
+        return new ConnectionFailure.Target(url, "postgres", null, "a test", "in the URL or <password>");
     }
 
     private static String single(Connection c, String query) throws SQLException {
