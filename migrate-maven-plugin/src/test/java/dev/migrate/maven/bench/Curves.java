@@ -79,6 +79,19 @@ final class Curves {
         return curves.isEmpty();
     }
 
+    /** The figures as {@link CurvesPlot} draws them: each size's median time and peak resident set. */
+    List<CurvesPlot.Line> plotLines() {
+        List<CurvesPlot.Line> lines = new ArrayList<>();
+        curves.forEach((figure, curve) -> lines.add(new CurvesPlot.Line(
+                figure,
+                curve.unit(),
+                curve.points().stream()
+                        .map(p -> new CurvesPlot.Point(
+                                p.size(), p.timing().median(), p.timing().peakRssMb()))
+                        .toList())));
+        return lines;
+    }
+
     /**
      * The curves as Markdown tables: per size the medians, then from the size before the growth of time and of
      * peak memory beside the growth of the work, flagged where it is above {@link #PROPORTION} times it.

@@ -213,7 +213,7 @@ public final class WholeProcessBenchmark {
 
     /**
      * Prints the figures by size as tables and charts (with {@code -Dbench.runs} medians), and writes them to
-     * {@code curves.md} beside the projects.
+     * {@code curves.md} beside the projects, with a picture of each unit's curves ({@link CurvesPlot}).
      */
     private void printCurves() throws IOException {
         if (curves.isEmpty()) {
@@ -233,6 +233,9 @@ public final class WholeProcessBenchmark {
         lines.add("```");
         lines.forEach(System.out::println);
         Files.write(root.resolve("curves.md"), lines);
+        for (Path picture : CurvesPlot.write(curves.plotLines(), root)) {
+            System.out.println("Drawn: " + picture);
+        }
     }
 
     /**
