@@ -81,7 +81,8 @@ final class CurvesPlot {
 
     /** The figures of a run's curves table ({@link Curves#tables()}), as written to {@code curves.md}. */
     static List<Line> read(List<String> markdown) {
-        Pattern row = Pattern.compile("^\\| (.+?) \\| ([\\d,]+) (\\w[\\w ]*?) \\| ([\\d,]+) \\| [\\d,]* \\| ([\\d,]*) \\|");
+        Pattern row =
+                Pattern.compile("^\\| (.+?) \\| ([\\d,]+) (\\w[\\w ]*?) \\| ([\\d,]+) \\| [\\d,]* \\| ([\\d,]*) \\|");
         Map<String, Line> lines = new LinkedHashMap<>();
         for (String text : markdown) {
             Matcher m = row.matcher(text);
@@ -91,8 +92,8 @@ final class CurvesPlot {
             String figure = m.group(1);
             Line line = lines.computeIfAbsent(figure, f -> new Line(f, m.group(3), new ArrayList<>()));
             List<Point> points = new ArrayList<>(line.points());
-            points.add(new Point(
-                    number(m.group(2)), number(m.group(4)), m.group(5).isEmpty() ? -1 : number(m.group(5))));
+            points.add(
+                    new Point(number(m.group(2)), number(m.group(4)), m.group(5).isEmpty() ? -1 : number(m.group(5))));
             lines.put(figure, new Line(figure, line.unit(), points));
         }
         return List.copyOf(lines.values());
@@ -126,8 +127,7 @@ final class CurvesPlot {
                 height,
                 width,
                 height));
-        svg.append(String.format(
-                Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
+        svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
         panel(svg, LEFT, "Wall time (s)", unit, lines, p -> p.millis() / 1000.0);
         panel(svg, LEFT + PANEL_W + GAP, "Peak resident set (MB)", unit, lines, Point::rssMb);
         for (int i = 0; i < lines.size(); i++) {
@@ -249,8 +249,7 @@ final class CurvesPlot {
             for (Point p : points) {
                 double px = x.at(p.size());
                 double py = y.at(value.applyAsDouble(p));
-                path.append(path.length() == 0 ? "M" : " L")
-                        .append(String.format(Locale.ROOT, "%.1f %.1f", px, py));
+                path.append(path.length() == 0 ? "M" : " L").append(String.format(Locale.ROOT, "%.1f %.1f", px, py));
                 svg.append(String.format(
                         Locale.ROOT,
                         "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s at %,d: %s</title></circle>%n",

@@ -69,7 +69,10 @@ class CurvesPlotTest {
         assertThat(xy[7]).isEqualTo(xy[5]);
         // a path a panel for each line, the peer's dashed
         assertThat(Pattern.compile("<path d=").matcher(svg).results().count()).isEqualTo(4);
-        assertThat(Pattern.compile("<path d=[^>]*stroke-dasharray").matcher(svg).results().count())
+        assertThat(Pattern.compile("<path d=[^>]*stroke-dasharray")
+                        .matcher(svg)
+                        .results()
+                        .count())
                 .isEqualTo(2);
     }
 
