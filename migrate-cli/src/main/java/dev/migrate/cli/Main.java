@@ -16,7 +16,6 @@ public final class Main {
      * @param args the command and its options, as {@code upgrade --url jdbc:postgresql://db:5432/app}
      */
     public static void main(String[] args) {
-        LoginWarmup.startFor(args); // first: the settings the next lines read take as long as it does
         ShortRunCompilers.keepC2Out(args);
         int code = new Cli(System.getenv(), System.out, System.err, Path.of("").toAbsolutePath()).run(args);
         System.out.flush();
