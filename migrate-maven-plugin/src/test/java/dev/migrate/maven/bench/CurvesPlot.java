@@ -237,8 +237,8 @@ final class CurvesPlot {
         svg.append(String.format(
                 Locale.ROOT,
                 "<text x=\"%d\" y=\"%d\" fill=\"#888\" text-anchor=\"end\">grey: in proportion to the work</text>%n",
-                left + PANEL_W - 6,
-                TOP + PANEL_H - 8));
+                left + PANEL_W,
+                TOP - 12));
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             StringBuilder path = new StringBuilder();
