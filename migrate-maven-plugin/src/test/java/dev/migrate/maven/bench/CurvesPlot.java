@@ -83,20 +83,22 @@ final class CurvesPlot {
     static List<Line> read(List<String> markdown) {
         Pattern row =
                 Pattern.compile("^\\| (.+?) \\| ([\\d,]+) (\\w[\\w ]*?) \\| ([\\d,]+) \\| [\\d,]* \\| ([\\d,]*) \\|");
-        Map<String, Line> lines = new LinkedHashMap<>();
+        Map<String, String> units = new LinkedHashMap<>();
+        Map<String, List<Point>> points = new LinkedHashMap<>();
         for (String text : markdown) {
             Matcher m = row.matcher(text);
-            if (!m.find()) {
-                continue;
+            if (m.find()) {
+                units.putIfAbsent(m.group(1), m.group(3));
+                points.computeIfAbsent(m.group(1), f -> new ArrayList<>())
+                        .add(new Point(
+                                number(m.group(2)),
+                                number(m.group(4)),
+                                m.group(5).isEmpty() ? -1 : number(m.group(5))));
             }
-            String figure = m.group(1);
-            Line line = lines.computeIfAbsent(figure, f -> new Line(f, m.group(3), new ArrayList<>()));
-            List<Point> points = new ArrayList<>(line.points());
-            points.add(
-                    new Point(number(m.group(2)), number(m.group(4)), m.group(5).isEmpty() ? -1 : number(m.group(5))));
-            lines.put(figure, new Line(figure, line.unit(), points));
         }
-        return List.copyOf(lines.values());
+        return points.entrySet().stream()
+                .map(p -> new Line(p.getKey(), java.util.Objects.requireNonNull(units.get(p.getKey())), p.getValue()))
+                .toList();
     }
 
     private static int number(String shown) {
