@@ -143,7 +143,7 @@ final class CurvesPlot {
                     LEFT + 30,
                     y - 4,
                     color(i),
-                    line.peer() ? " stroke-dasharray=\"6 4\"" : ""));
+                    dashed(line)));
             svg.append(String.format(
                     Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>%n", LEFT + 38, y, escaped(line.figure())));
         }
@@ -268,7 +268,7 @@ final class CurvesPlot {
                         "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
                         path,
                         color(i),
-                        line.peer() ? " stroke-dasharray=\"6 4\"" : ""));
+                        dashed(line)));
             }
         }
     }
@@ -308,6 +308,11 @@ final class CurvesPlot {
 
     private static String shown(double v) {
         return v >= 10 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** The stroke attribute of a peer's line, dashed in the panels and the legend alike; none for migrate's. */
+    private static String dashed(Line line) {
+        return line.peer() ? " stroke-dasharray=\"6 4\"" : "";
     }
 
     private static String color(int i) {
