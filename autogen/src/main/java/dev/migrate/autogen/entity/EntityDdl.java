@@ -6,8 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -82,19 +85,105 @@ public record EntityDdl(
      * Maven plugin), sent to {@code providerLog}: only its errors unless that log is verbose.
      */
     public List<String> generate(ClassLoader projectLoader, int serverMajorVersion, ProviderLog providerLog) {
-        Map<String, String> props = new HashMap<>();
-        props.put("jakarta.persistence.database-product-name", "PostgreSQL");
-        props.put("jakarta.persistence.database-major-version", Integer.toString(serverMajorVersion));
-        props.put("jakarta.persistence.database-minor-version", "0");
-        props.putAll(properties);
         Map<String, Object> request = new HashMap<>();
         request.put(
                 EntityDdlBridge.CLASS_DIRECTORIES,
                 classDirectories.stream().map(Path::toString).toList());
         request.put(EntityDdlBridge.PACKAGES, packages);
         request.put(EntityDdlBridge.PERSISTENCE_UNIT, persistenceUnit);
-        request.put(EntityDdlBridge.PROPERTIES, props);
+        request.put(EntityDdlBridge.PROPERTIES, dialect(serverMajorVersion));
+        return withProvider(projectLoader, providerLog, () -> {
+            try {
+                Optional<String> missing = missingJpa(projectLoader);
+                if (missing.isPresent()) {
+                    throw new MigrateException("The entities cannot be described: the project has " + missing.get()
+                            + ". Add jakarta.persistence-api and a JPA provider such as org.hibernate.orm:hibernate-core"
+                            + " as dependencies.");
+                }
+                return refusingWhatPostgresRefuses(
+                        bridge(projectLoader, EntityDdlBridge.class).apply(request), projectLoader);
+            } catch (MigrateException e) {
+                throw e; // says what is missing: no mapping is at fault
+            } catch (MissingResourceException e) {
+                throw new MigrateException(
+                        String.valueOf(e.getMessage()), e); // a mapped class needs a class the classpath lacks
+            } catch (RuntimeException | LinkageError e) {
+                Optional<String> array = ArrayRefusal.of(e, provider(projectLoader), classDirectories, projectLoader);
+                if (array.isPresent()) {
+                    throw new MigrateException(array.get(), e);
+                }
+                throw new MigrateException(
+                        "The JPA provider (" + provider(projectLoader) + ") could not build the entity model: "
+                                + rootMessage(e) + " Fix the mapping (the message names the entity) and run again.",
+                        e);
+            }
+        });
+    }
 
+    /**
+     * The whole model's DDL after a few entity classes changed, made by describing those entities alone before and
+     * after the change ({@link EntityDeltaBridge}) and applying the difference to {@code lastDdl}, the model's DDL
+     * before it ({@link DdlDelta}): what {@link #generate} would write, in a fraction of its time on a large model.
+     * Empty when the change cannot be described so, {@code why} told the reason: the caller then describes the whole
+     * model.
+     *
+     * @param changed the changed classes, each name with the bytes of its class file before the change (the
+     *     project's loader has those after)
+     * @param converters the model's converter classes, which the small unit lists too
+     */
+    public Optional<List<String>> generateChanged(
+            ClassLoader projectLoader,
+            int serverMajorVersion,
+            ProviderLog providerLog,
+            Map<String, byte[]> changed,
+            List<String> converters,
+            List<String> lastDdl,
+            Consumer<String> why) {
+        if (persistenceUnit != null) {
+            why.accept("the persistence unit " + persistenceUnit + " names its classes");
+            return Optional.empty();
+        }
+        if (!EntityDdl.provider(projectLoader).startsWith(HIBERNATE)) {
+            why.accept("the provider is not Hibernate");
+            return Optional.empty();
+        }
+        Map<String, Object> request = new HashMap<>();
+        request.put(EntityDeltaBridge.CHANGED, Map.copyOf(changed));
+        request.put(EntityDeltaBridge.CONVERTERS, List.copyOf(converters));
+        request.put(EntityDdlBridge.PROPERTIES, dialect(serverMajorVersion));
+        Map<String, Object> scripts = withProvider(
+                projectLoader,
+                providerLog,
+                () -> bridge(projectLoader, EntityDeltaBridge.class).apply(request));
+        Object refused = scripts.get(EntityDeltaBridge.REFUSED);
+        if (refused != null) {
+            why.accept(String.valueOf(refused));
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> before = (List<String>) Objects.requireNonNull(scripts.get(EntityDeltaBridge.BEFORE));
+        @SuppressWarnings("unchecked")
+        List<String> after = (List<String>) Objects.requireNonNull(scripts.get(EntityDeltaBridge.AFTER));
+        return DdlDelta.apply(lastDdl, before, after, why).map(ddl -> refusingWhatPostgresRefuses(ddl, projectLoader));
+    }
+
+    private static final String HIBERNATE = "org.hibernate.jpa.HibernatePersistenceProvider";
+
+    /** The dialect's version, then the project's provider settings. */
+    private Map<String, String> dialect(int serverMajorVersion) {
+        Map<String, String> props = new HashMap<>();
+        props.put("jakarta.persistence.database-product-name", "PostgreSQL");
+        props.put("jakarta.persistence.database-major-version", Integer.toString(serverMajorVersion));
+        props.put("jakarta.persistence.database-minor-version", "0");
+        props.putAll(properties);
+        return props;
+    }
+
+    /**
+     * {@code work} with the project's loader as the thread's context loader and the provider's log lines, when it
+     * logs through {@code java.util.logging}, sent to {@code providerLog}: only its errors unless that log is verbose.
+     */
+    private static <T> T withProvider(ClassLoader projectLoader, ProviderLog providerLog, Supplier<T> work) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(projectLoader);
@@ -121,27 +210,7 @@ public record EntityDdl(
         julLogger.setUseParentHandlers(false);
         julLogger.addHandler(forward);
         try {
-            Optional<String> missing = missingJpa(projectLoader);
-            if (missing.isPresent()) {
-                throw new MigrateException("The entities cannot be described: the project has " + missing.get()
-                        + ". Add jakarta.persistence-api and a JPA provider such as org.hibernate.orm:hibernate-core"
-                        + " as dependencies.");
-            }
-            return refusingWhatPostgresRefuses(bridge(projectLoader).apply(request), projectLoader);
-        } catch (MigrateException e) {
-            throw e; // says what is missing: no mapping is at fault
-        } catch (MissingResourceException e) {
-            throw new MigrateException(
-                    String.valueOf(e.getMessage()), e); // a mapped class needs a class the classpath lacks
-        } catch (RuntimeException | LinkageError e) {
-            Optional<String> array = ArrayRefusal.of(e, provider(projectLoader), classDirectories, projectLoader);
-            if (array.isPresent()) {
-                throw new MigrateException(array.get(), e);
-            }
-            throw new MigrateException(
-                    "The JPA provider (" + provider(projectLoader) + ") could not build the entity model: "
-                            + rootMessage(e) + " Fix the mapping (the message names the entity) and run again.",
-                    e);
+            return work.get();
         } finally {
             julLogger.removeHandler(forward);
             julLogger.setUseParentHandlers(previousParents);
@@ -212,15 +281,15 @@ public record EntityDdl(
         return Optional.empty();
     }
 
+    /** {@code type}, one of this module's bridges, loaded from the project's loader so that it links against the project's JPA API. */
     @SuppressWarnings("unchecked")
-    private static Function<Map<String, Object>, List<String>> bridge(ClassLoader loader) {
+    private static <R> Function<Map<String, Object>, R> bridge(
+            ClassLoader loader, Class<? extends Function<Map<String, Object>, R>> type) {
         try {
-            // loaded from the project's loader so that it links against the project's JPA API
-            return (Function<Map<String, Object>, List<String>>)
-                    Class.forName(EntityDdlBridge.class.getName(), true, loader)
-                            .asSubclass(Function.class)
-                            .getConstructor()
-                            .newInstance();
+            return (Function<Map<String, Object>, R>) Class.forName(type.getName(), true, loader)
+                    .asSubclass(Function.class)
+                    .getConstructor()
+                    .newInstance();
         } catch (ClassNotFoundException | NoClassDefFoundError e) {
             throw new MigrateException(
                     "The project has no JPA API on its classpath (jakarta.persistence). Add "

@@ -31,6 +31,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceLoader;
@@ -113,9 +114,46 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
     @SuppressWarnings("unchecked")
     public List<String> apply(Map<String, Object> request) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        Map<String, Object> properties = new HashMap<>((Map<String, String>) request.get(PROPERTIES));
-        springNamingWhenPresent(loader, properties);
         StringWriter ddl = new StringWriter();
+        Map<String, Object> properties =
+                settings(loader, (Map<String, String>) Objects.requireNonNull(request.get(PROPERTIES)), ddl);
+        String unit = (String) request.get(PERSISTENCE_UNIT);
+        List<String> directories = (List<String>) request.getOrDefault(CLASS_DIRECTORIES, List.of());
+        List<String> packages = (List<String>) request.getOrDefault(PACKAGES, List.of());
+        List<Class<?>> classes;
+        if (unit != null) {
+            Persistence.generateSchema(unit, properties);
+            classes = unitClasses(loader, directories, packages);
+        } else {
+            ClassScan scan = new ClassScan(loader, directories, packages);
+            if (!scan.anyMapped()) {
+                return List.of();
+            }
+            try {
+                provider(loader)
+                        .generateSchema(
+                                new ScannedUnit(loader, scan::names, rootUrl(request), List.of()).info(), properties);
+            } catch (RuntimeException | LinkageError e) {
+                // what the scan threw first (a mapped class that cannot be loaded, named); then, touched only now
+                // as it costs, a class a mapped class needs is named with the class that needs it
+                scan.classes().forEach(EntityDdlBridge::requireLinkable);
+                throw e;
+            }
+            classes = scan.classes();
+        }
+        List<String> statements = new ArrayList<>(statements(ddl.toString()));
+        distributions(classes).forEach(d -> statements.add(d.line()));
+        mappedInXml(loader, unit, directories).forEach(d -> statements.add(d.line()));
+        return statements;
+    }
+
+    /**
+     * What the provider is given to write its script into {@code ddl}: {@code given} (the dialect's version, the
+     * project's settings), the naming Spring Boot uses when it is there, offline, and no connection ever.
+     */
+    static Map<String, Object> settings(ClassLoader loader, Map<String, String> given, StringWriter ddl) {
+        Map<String, Object> properties = new HashMap<>(given);
+        springNamingWhenPresent(loader, properties);
         properties.put("jakarta.persistence.schema-generation.database.action", "none");
         properties.put("jakarta.persistence.schema-generation.scripts.action", "create");
         properties.put("jakarta.persistence.schema-generation.scripts.create-target", ddl);
@@ -134,33 +172,19 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
         // source, which providers take before a URL, that refuses every connection keeps them off the database
         properties.put("jakarta.persistence.nonJtaDataSource", OFFLINE);
         CONNECTION_SETTINGS.forEach(properties::remove);
-        String unit = (String) request.get(PERSISTENCE_UNIT);
-        List<String> directories = (List<String>) request.getOrDefault(CLASS_DIRECTORIES, List.of());
-        List<String> packages = (List<String>) request.getOrDefault(PACKAGES, List.of());
-        List<Class<?>> classes;
-        if (unit != null) {
-            Persistence.generateSchema(unit, properties);
-            classes = unitClasses(loader, directories, packages);
-        } else {
-            ClassScan scan = new ClassScan(loader, directories, packages);
-            if (!scan.anyMapped()) {
-                return List.of();
-            }
-            try {
-                provider(loader)
-                        .generateSchema(new ScannedUnit(loader, scan::names, rootUrl(request)).info(), properties);
-            } catch (RuntimeException | LinkageError e) {
-                // what the scan threw first (a mapped class that cannot be loaded, named); then, touched only now
-                // as it costs, a class a mapped class needs is named with the class that needs it
-                scan.classes().forEach(EntityDdlBridge::requireLinkable);
-                throw e;
-            }
-            classes = scan.classes();
-        }
-        List<String> statements = new ArrayList<>(statements(ddl.toString()));
-        distributions(classes).forEach(d -> statements.add(d.line()));
-        mappedInXml(loader, unit, directories).forEach(d -> statements.add(d.line()));
-        return statements;
+        return properties;
+    }
+
+    /**
+     * The provider's DDL for a persistence unit of {@code classes} alone, loaded by {@code loader}, with the mapping
+     * files {@code mappingFiles} that {@code loader} serves.
+     */
+    static List<String> script(
+            ClassLoader loader, List<String> classes, List<String> mappingFiles, Map<String, String> given) {
+        StringWriter ddl = new StringWriter();
+        Map<String, Object> properties = settings(loader, given, ddl);
+        provider(loader).generateSchema(new ScannedUnit(loader, () -> classes, null, mappingFiles).info(), properties);
+        return statements(ddl.toString());
     }
 
     /**
@@ -530,7 +554,8 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
     private record ScannedUnit(
             ClassLoader loader,
             Supplier<List<String>> classes,
-            @Nullable URL root) implements InvocationHandler {
+            @Nullable URL root,
+            List<String> mappingFiles) implements InvocationHandler {
         PersistenceUnitInfo info() {
             return (PersistenceUnitInfo) Proxy.newProxyInstance(
                     PersistenceUnitInfo.class.getClassLoader(), new Class<?>[] {PersistenceUnitInfo.class}, this);
@@ -542,7 +567,8 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
                 case "getPersistenceUnitName" -> "migrate-autogenerate";
                 case "getTransactionType" -> constant(method.getReturnType(), "RESOURCE_LOCAL");
                 case "getManagedClassNames", "getAllClassNames" -> classes.get();
-                case "getQualifierAnnotationNames", "getMappingFileNames", "getJarFileUrls" -> List.of();
+                case "getMappingFileNames" -> mappingFiles;
+                case "getQualifierAnnotationNames", "getJarFileUrls" -> List.of();
                 case "getPersistenceUnitRootUrl" -> root;
                 case "excludeUnlistedClasses" -> true;
                 case "getSharedCacheMode" -> SharedCacheMode.UNSPECIFIED;

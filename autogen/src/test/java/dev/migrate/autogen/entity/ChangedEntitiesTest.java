@@ -1,0 +1,197 @@
+package dev.migrate.autogen.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A few changed entities described alone, before and after, their difference applied to the model's DDL: the result
+ * is what describing the whole model again writes, statement for statement; a change that the model's other entities
+ * depend on, or that others add to, is described whole (nothing answered, the reason told).
+ */
+class ChangedEntitiesTest {
+    @TempDir
+    Path work;
+
+    /** The model: associations both ways, one that another entity adds a column to, and a hierarchy. */
+    private static final Map<String, String> MODEL = Map.of(
+            "Region",
+            "@Entity public class Region { @Id Long id; String code; }",
+            "Customer",
+            "@Entity public class Customer { @Id Long id; String name;"
+                    + " @OneToMany(mappedBy = \"customer\") List<Purchase> purchases; @ManyToOne Region region; }",
+            "Purchase",
+            "@Entity @Table(name = \"purchases\") public class Purchase { @Id @GeneratedValue Long id;"
+                    + " @ManyToOne Customer customer; String note; @ManyToOne Purchase previous; }",
+            "Product",
+            "@Entity public class Product { @Id Long id; String sku; }",
+            "Tag",
+            "@Entity public class Tag { @Id Long id; @OneToMany @JoinColumn(name = \"tag_id\") List<Product> products; }",
+            "Animal",
+            "@Entity public class Animal { @Id Long id; String name; }",
+            "Dog",
+            "@Entity public class Dog extends Animal { String breed; }",
+            "Chain0",
+            "@Entity public class Chain0 { @Id Long id; String label; }",
+            "Chain1",
+            "@Entity public class Chain1 { @Id Long id; @ManyToOne Chain0 parent; }",
+            "Chain2",
+            "@Entity public class Chain2 { @Id Long id; @ManyToOne Chain1 parent; String label; }");
+
+    private int compiled;
+
+    private Path compile(Map<String, String> sources) throws Exception {
+        Path dir = work.resolve("classes" + compiled);
+        Path src = work.resolve("sources" + compiled++);
+        Files.createDirectories(dir);
+        Files.createDirectories(src.resolve("shop"));
+        List<String> args =
+                new ArrayList<>(List.of("-d", dir.toString(), "-cp", System.getProperty("java.class.path")));
+        for (Map.Entry<String, String> file : sources.entrySet()) {
+            Path source = src.resolve("shop").resolve(file.getKey() + ".java");
+            Files.writeString(
+                    source, "package shop;\nimport jakarta.persistence.*;\nimport java.util.*;\n" + file.getValue());
+            args.add(source.toString());
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertThat(javac.run(null, null, null, args.toArray(String[]::new))).isZero();
+        return dir;
+    }
+
+    private List<String> whole(Path classes) throws Exception {
+        try (URLClassLoader loader = loader(classes)) {
+            return new EntityDdl(List.of(classes), List.of("shop"), null, Map.of()).generate(loader, 18);
+        }
+    }
+
+    private URLClassLoader loader(Path classes) throws Exception {
+        return new URLClassLoader(
+                new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
+    }
+
+    /** The model with {@code entity} changed to {@code source}: the DDL made from the change, and the reasons told. */
+    private record Outcome(Optional<List<String>> ddl, List<String> why, List<String> whole) {}
+
+    private Outcome change(String entity, String source) throws Exception {
+        Path before = compile(MODEL);
+        Map<String, String> edited = new LinkedHashMap<>(MODEL);
+        edited.put(entity, source);
+        Path after = compile(edited);
+        List<String> why = new ArrayList<>();
+        byte[] was = Files.readAllBytes(before.resolve("shop").resolve(entity + ".class"));
+        try (URLClassLoader loader = loader(after)) {
+            Optional<List<String>> ddl = new EntityDdl(List.of(after), List.of("shop"), null, Map.of())
+                    .generateChanged(
+                            loader,
+                            18,
+                            ProviderLog.QUIET,
+                            Map.of("shop." + entity, was),
+                            List.of(),
+                            whole(before),
+                            why::add);
+            return new Outcome(ddl, why, whole(after));
+        }
+    }
+
+    private void describedAsTheWholeModelIs(Outcome outcome) {
+        assertThat(outcome.why()).isEmpty();
+        assertThat(outcome.ddl()).isPresent();
+        assertThat(outcome.ddl().get()).containsExactlyInAnyOrderElementsOf(outcome.whole());
+        assertThat(outcome.ddl().get()).isEqualTo(outcome.whole());
+    }
+
+    @Test
+    void aColumnAddedToAnEntityOfAssociationsBothWays() throws Exception {
+        describedAsTheWholeModelIs(change(
+                "Purchase",
+                "@Entity @Table(name = \"purchases\") public class Purchase { @Id @GeneratedValue Long id;"
+                        + " @ManyToOne Customer customer; String note; @ManyToOne Purchase previous;"
+                        + " int quantity; }"));
+    }
+
+    @Test
+    void aColumnWidenedAnIndexAndAUniqueConstraintAdded() throws Exception {
+        describedAsTheWholeModelIs(change(
+                "Purchase",
+                "@Entity @Table(name = \"purchases\", indexes = @Index(name = \"purchases_note_idx\", columnList ="
+                        + " \"note\"), uniqueConstraints = @UniqueConstraint(columnNames = \"note\"))"
+                        + " public class Purchase { @Id @GeneratedValue Long id; @ManyToOne Customer customer;"
+                        + " @Column(length = 500) String note; @ManyToOne Purchase previous; }"));
+    }
+
+    @Test
+    void aReferenceToAnEntityThatOthersAddToAndAJoinTable() throws Exception {
+        describedAsTheWholeModelIs(change(
+                "Purchase",
+                "@Entity @Table(name = \"purchases\") public class Purchase { @Id @GeneratedValue Long id;"
+                        + " @ManyToOne Customer customer; String note; @ManyToOne Purchase previous;"
+                        + " @ManyToOne Product product; @ManyToMany Set<Region> regions; }"));
+    }
+
+    @Test
+    void aColumnRemovedAndAReferenceDropped() throws Exception {
+        describedAsTheWholeModelIs(change(
+                "Customer",
+                "@Entity public class Customer { @Id Long id;"
+                        + " @OneToMany(mappedBy = \"customer\") List<Purchase> purchases; }"));
+    }
+
+    @Test
+    void theLastOfAChainDescribedWithTheOneBeforeAlone() throws Exception {
+        describedAsTheWholeModelIs(change(
+                "Chain2",
+                "@Entity public class Chain2 { @Id Long id; @ManyToOne Chain1 parent; String label;"
+                        + " java.time.OffsetDateTime changedAt; }"));
+    }
+
+    @Test
+    void aChangeOfNoMappingLeavesTheModelAsItWas() throws Exception {
+        describedAsTheWholeModelIs(change(
+                "Region",
+                "@Entity public class Region { @Id Long id; String code;"
+                        + " public String shown() { return code; } }"));
+    }
+
+    @Test
+    void aTableAnotherEntityAddsToIsDescribedWhole() throws Exception {
+        Outcome outcome = change("Product", "@Entity public class Product { @Id Long id; String sku; String color; }");
+        assertThat(outcome.ddl()).isEmpty();
+        assertThat(outcome.why())
+                .containsExactly("the model writes the table Product with what other entities add to it");
+    }
+
+    @Test
+    void aPrimaryKeyOthersReferToIsDescribedWhole() throws Exception {
+        Outcome outcome = change("Region", "@Entity public class Region { @Id Integer id; String code; }");
+        assertThat(outcome.ddl()).isEmpty();
+        assertThat(outcome.why()).containsExactly("the column Region.id, which other tables refer to, changed");
+    }
+
+    @Test
+    void anEntityOfAHierarchyIsDescribedWhole() throws Exception {
+        Outcome outcome = change("Dog", "@Entity public class Dog extends Animal { String breed; boolean trained; }");
+        assertThat(outcome.ddl()).isEmpty();
+        assertThat(outcome.why()).containsExactly("shop.Dog is part of an inheritance hierarchy");
+    }
+
+    @Test
+    void aTableRenamedThatOthersReferToIsDescribedWhole() throws Exception {
+        Outcome outcome = change(
+                "Region", "@Entity @Table(name = \"regions\") public class Region { @Id Long id; String code; }");
+        assertThat(outcome.ddl()).isEmpty();
+        assertThat(outcome.why())
+                .containsExactly("the table Region is gone while other statements of the model refer to it");
+    }
+}
