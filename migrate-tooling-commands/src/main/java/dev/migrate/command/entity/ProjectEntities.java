@@ -281,10 +281,19 @@ public record ProjectEntities(
             info.accept("The project's class path changed since the provider was loaded: it is loaded again with"
                     + " the project's classes for this run.");
         }
+        // the class files as this run describes them, read before the provider starts, for the next run's change
+        Map<String, byte[]> files = kept != null ? DescribedModel.read(classes) : Map.of();
         try (URLClassLoader loader = kept != null ? kept.projectLoader() : loader()) {
             info.accept("Asking the project's JPA provider for the entity DDL: " + EntityDdl.provider(loader) + ".");
+            Optional<List<String>> changed = kept != null
+                    ? kept.described().changed(entities, serverMajorVersion, files, loader, log, info)
+                    : Optional.empty();
             // the entity loader is new for each run: the provider's lines reach the log alone
-            List<String> ddl = entities.generateInOwnLoader(loader, serverMajorVersion, log);
+            List<String> ddl =
+                    changed.isPresent() ? changed.get() : entities.generateInOwnLoader(loader, serverMajorVersion, log);
+            if (kept != null && !ddl.isEmpty()) {
+                kept.described().remember(entities, serverMajorVersion, files, ddl);
+            }
             if (ddl.isEmpty()) {
                 throw new MigrateException("No JPA entities were found in " + classes
                         + (packages.isEmpty() ? "" : " under the packages " + packages)

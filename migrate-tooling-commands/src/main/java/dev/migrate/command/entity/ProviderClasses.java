@@ -28,6 +28,8 @@ public final class ProviderClasses implements AutoCloseable {
     private final EntityClassLoader loader;
     /** The loader of the last run's project classes, weakly: nothing here may keep a cycle's classes. */
     private WeakReference<@Nullable ClassLoader> lastProjectLoader = new WeakReference<>(null);
+    /** The model the provider last described with these libraries, for the next cycle's change. */
+    private final DescribedModel described = new DescribedModel();
 
     private ProviderClasses(Path classes, List<Path> libraries, EntityClassLoader loader) {
         this.classes = classes;
@@ -69,6 +71,11 @@ public final class ProviderClasses implements AutoCloseable {
             throw new MigrateException(
                     "Could not load the project's classes from " + classes + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The model the provider last described with these libraries and the class files it was described from. */
+    DescribedModel described() {
+        return described;
     }
 
     /**

@@ -1,0 +1,142 @@
+package dev.migrate.command.entity;
+
+import dev.migrate.MigrateException;
+import dev.migrate.autogen.entity.EntityDdl;
+import dev.migrate.autogen.entity.ProviderLog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entity model the provider last described for a {@code watch}, with the project's class files it was described
+ * from: when a few entity classes change, the next cycle describes those alone, before and after, and applies the
+ * difference to this model ({@link EntityDdl#generateChanged}) instead of describing every entity again. Holds
+ * bytes and text only, never a class or its loader.
+ */
+final class DescribedModel {
+    /** More changed classes than this are described with the whole model: an edit touches one or two. */
+    private static final int MOST_CHANGED = 8;
+
+    private static final String CONVERTER = "Ljakarta/persistence/Converter;";
+    private static final String ORM_XML = "META-INF/orm.xml";
+
+    private record Last(EntityDdl entities, int serverMajorVersion, Map<String, byte[]> files, List<String> ddl) {}
+
+    private @Nullable Last last;
+
+    /** The files under {@code classes}, by their path from it (with {@code /}), read now. */
+    static Map<String, byte[]> read(Path classes) {
+        Map<String, byte[]> files = new TreeMap<>();
+        if (!Files.isDirectory(classes)) {
+            return files;
+        }
+        try (Stream<Path> walk = Files.walk(classes)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(
+                        classes.relativize(file)
+                                .toString()
+                                .replace(file.getFileSystem().getSeparator(), "/"),
+                        Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new MigrateException("Could not read the project's classes in " + classes + ": " + e.getMessage(), e);
+        }
+        return files;
+    }
+
+    /**
+     * The model's DDL after the change from the last description to {@code files}, when a few entity classes alone
+     * changed and the provider could describe them so; empty otherwise (a first cycle, other settings, a change it
+     * cannot describe alone, told to {@code info} with its reason), and the whole model is then described.
+     */
+    synchronized Optional<List<String>> changed(
+            EntityDdl entities,
+            int serverMajorVersion,
+            Map<String, byte[]> files,
+            ClassLoader projectLoader,
+            ProviderLog log,
+            Consumer<String> info) {
+        Last model = last;
+        if (model == null
+                || !model.entities().equals(entities)
+                || model.serverMajorVersion() != serverMajorVersion
+                || entities.classDirectories().size() != 1) {
+            return Optional.empty();
+        }
+        Map<String, byte[]> before = new TreeMap<>();
+        String whole = null;
+        for (String path : union(model.files(), files)) {
+            byte[] was = model.files().get(path);
+            byte[] is = files.get(path);
+            if (Arrays.equals(was, is)) {
+                continue;
+            }
+            if (was == null || is == null) {
+                whole = "the class file " + path + (was == null ? " is new" : " is gone");
+            } else if (!path.endsWith(".class") || path.endsWith("module-info.class")) {
+                whole = "the file " + path + " changed";
+            } else {
+                before.put(path.substring(0, path.length() - ".class".length()).replace('/', '.'), was);
+            }
+            if (whole != null) {
+                break;
+            }
+        }
+        if (whole == null && files.containsKey(ORM_XML)) {
+            whole = "the project maps entities in " + ORM_XML;
+        }
+        if (whole == null && before.size() > MOST_CHANGED) {
+            whole = before.size() + " classes changed";
+        }
+        if (whole != null) {
+            info.accept("Describing every entity again: " + whole + ".");
+            return Optional.empty();
+        }
+        if (before.isEmpty()) {
+            return Optional.of(model.ddl());
+        }
+        List<String> converters = files.entrySet().stream()
+                .filter(f -> f.getKey().endsWith(".class")
+                        && new String(f.getValue(), StandardCharsets.ISO_8859_1).contains(CONVERTER))
+                .map(f -> f.getKey()
+                        .substring(0, f.getKey().length() - ".class".length())
+                        .replace('/', '.'))
+                .toList();
+        String named = String.join(", ", before.keySet());
+        Optional<List<String>> ddl = entities.generateChanged(
+                projectLoader,
+                serverMajorVersion,
+                log,
+                before,
+                converters,
+                model.ddl(),
+                why -> info.accept(
+                        "Describing every entity again, as " + named + " cannot be described alone: " + why + "."));
+        ddl.ifPresent(d -> info.accept("Described " + named + " alone, before and after the change, with the"
+                + " entities " + (before.size() == 1 ? "it references" : "they reference")
+                + "; the rest of the model as the last description has it."));
+        return ddl;
+    }
+
+    /** Keeps {@code ddl} as the model {@code files} describe, for the next run's change. */
+    synchronized void remember(
+            EntityDdl entities, int serverMajorVersion, Map<String, byte[]> files, List<String> ddl) {
+        last = new Last(entities, serverMajorVersion, files, List.copyOf(ddl));
+    }
+
+    private static List<String> union(Map<String, byte[]> a, Map<String, byte[]> b) {
+        TreeMap<String, Boolean> keys = new TreeMap<>();
+        a.keySet().forEach(k -> keys.put(k, true));
+        b.keySet().forEach(k -> keys.put(k, true));
+        return List.copyOf(keys.keySet());
+    }
+}
