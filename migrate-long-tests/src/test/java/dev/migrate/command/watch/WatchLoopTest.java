@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.MigrateException;
 import dev.migrate.command.entity.ProviderClasses;
+import dev.migrate.command.tooling.AutogenerateCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -274,6 +275,54 @@ class WatchLoopTest {
             Files.write(customer, Files.readAllBytes(customer));
             watch.await(line -> line.endsWith("nothing to compare again."));
             assertThat(watch.session.cycles()).isEqualTo(3);
+        }
+    }
+
+    /**
+     * An edited entity is described alone with the entities it references, the rest of the model as the last cycle
+     * described it; an edit of a table that another entity adds a column to is described with every entity again, and
+     * the cycle says why. Either way the cycle finds what the edits changed, and nothing else.
+     */
+    @Test
+    void anEditedEntityIsDescribedAloneUnlessAnotherEntityAddsToItsTable() throws Exception {
+        WatchedProject project = new WatchedProject(directory.resolve("project"));
+        project.entity("Customer", "@Id public long id; public String name;");
+        project.entity("Product", "@Id public long id;");
+        project.entity(
+                "Tag",
+                "@Id public long id; @OneToMany @JoinColumn(name = \"tag_id\") public java.util.List<Product> products;");
+        project.entity("Orders", "@Id public long id; @ManyToOne public Customer customer;");
+        // the chain's head is this model: the cycles find the edits alone
+        try (WatchCommand.Cycle first = project.cycle(new ArrayList<>())) {
+            new AutogenerateCommand(
+                            project.comparison(),
+                            "model",
+                            project.settings(true).sources(),
+                            false,
+                            false)
+                    .run(first.context(), first.entities());
+        }
+        try (Stream<Path> written = Files.list(project.sources.resolve("app/migrations"))) {
+            written.forEach(project::compileMigration);
+        }
+        try (Running watch = new Running(project)) {
+            assertThat(watch.cycleLines).contains("No differences: the entities match the schema at head.");
+            project.entity("Orders", "@Id public long id; @ManyToOne public Customer customer; public String note;");
+            watch.awaitCycle(2);
+            assertThat(watch.cycleLines)
+                    .contains("Described app.Orders alone, before and after the change, with the entities it"
+                            + " references; the rest of the model as the last description has it.")
+                    .anyMatch(line -> line.startsWith("ERROR The entities differ from the schema at head in 1 way:")
+                            && line.contains("- added column public.orders.note"));
+
+            project.entity("Product", "@Id public long id; public String color;");
+            watch.awaitCycle(3);
+            assertThat(watch.cycleLines)
+                    .contains("Describing every entity again, as app.Product cannot be described alone: the model"
+                            + " writes the table product with what other entities add to it.")
+                    .anyMatch(line -> line.startsWith("ERROR The entities differ from the schema at head in 2 ways:")
+                            && line.contains("- added column public.orders.note")
+                            && line.contains("- added column public.product.color"));
         }
     }
 

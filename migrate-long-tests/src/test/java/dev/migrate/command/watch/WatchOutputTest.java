@@ -155,12 +155,18 @@ class WatchOutputTest {
     /**
      * The lines, the provider's first. The entity side asks the provider on a thread of its own while the chain's
      * side reads the replay cache and says what it found, so that line comes before or after the chain's first
-     * lines as the two threads meet, in {@code check} as in {@code watch}; every other line keeps its place.
+     * lines as the two threads meet, in {@code check} as in {@code watch}; every other line keeps its place. The
+     * lines that say how the provider described the model (a changed entity alone, or every entity again and why) are
+     * left out: they tell what changed since the provider's last description, which the run compared with made.
      */
     private static List<String> inPrintOrder(List<String> lines) {
         List<String> ordered = new ArrayList<>();
         lines.stream().filter(WatchOutputTest::fromProviderThread).forEach(ordered::add);
-        lines.stream().filter(line -> !fromProviderThread(line)).forEach(ordered::add);
+        lines.stream()
+                .filter(line -> !fromProviderThread(line)
+                        && !line.startsWith("Described ")
+                        && !line.startsWith("Describing every entity again"))
+                .forEach(ordered::add);
         return ordered;
     }
 

@@ -206,9 +206,13 @@ final class WatchedProject {
         compile(source, classes, List.of());
     }
 
-    /** Compiles {@code source} into {@code classes}, {@code jars} on the class path before the test's. */
+    /**
+     * Compiles {@code source} into {@code classes}, {@code jars} on the class path before the test's and after the
+     * classes compiled there before (an entity that references another).
+     */
     private static void compile(Path source, Path classes, List<Path> jars) {
         List<String> classpath = new ArrayList<>();
+        classpath.add(classes.toString());
         jars.forEach(jar -> classpath.add(jar.toString()));
         classpath.add(System.getProperty("java.class.path"));
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
