@@ -85,22 +85,24 @@ class ChangedEntitiesTest {
     private record Outcome(Optional<List<String>> ddl, List<String> why, List<String> whole) {}
 
     private Outcome change(String entity, String source) throws Exception {
-        Path before = compile(MODEL);
-        Map<String, String> edited = new LinkedHashMap<>(MODEL);
-        edited.put(entity, source);
+        return change(MODEL, List.of(), Map.of(entity, source));
+    }
+
+    /** {@code model} with the entities of {@code edits} changed, {@code converters} named as the caller finds them. */
+    private Outcome change(Map<String, String> model, List<String> converters, Map<String, String> edits)
+            throws Exception {
+        Path before = compile(model);
+        Map<String, String> edited = new LinkedHashMap<>(model);
+        edited.putAll(edits);
         Path after = compile(edited);
         List<String> why = new ArrayList<>();
-        byte[] was = Files.readAllBytes(before.resolve("shop").resolve(entity + ".class"));
+        Map<String, byte[]> was = new LinkedHashMap<>();
+        for (String entity : edits.keySet()) {
+            was.put("shop." + entity, Files.readAllBytes(before.resolve("shop").resolve(entity + ".class")));
+        }
         try (URLClassLoader loader = loader(after)) {
             Optional<List<String>> ddl = new EntityDdl(List.of(after), List.of("shop"), null, Map.of())
-                    .generateChanged(
-                            loader,
-                            18,
-                            ProviderLog.QUIET,
-                            Map.of("shop." + entity, was),
-                            List.of(),
-                            whole(before),
-                            why::add);
+                    .generateChanged(loader, 18, ProviderLog.QUIET, was, converters, whole(before), why::add);
             return new Outcome(ddl, why, whole(after));
         }
     }
@@ -162,6 +164,82 @@ class ChangedEntitiesTest {
                 "Region",
                 "@Entity public class Region { @Id Long id; String code;"
                         + " public String shown() { return code; } }"));
+    }
+
+    /**
+     * The mappings a changed entity brings along: accessed through its getters, an embedded value, a collection
+     * table, a secondary table, an enumeration, and a converter the provider applies by itself.
+     */
+    private static final Map<String, String> MAPPINGS = Map.of(
+            "Money",
+            "public record Money(long cents) {}",
+            "MoneyConverter",
+            "@Converter(autoApply = true) public class MoneyConverter implements AttributeConverter<Money, Long> {"
+                    + " public Long convertToDatabaseColumn(Money m) { return m == null ? null : m.cents(); }"
+                    + " public Money convertToEntityAttribute(Long c) { return c == null ? null : new Money(c); } }",
+            "Address",
+            "@Embeddable public class Address { String street; String city; }",
+            "Status",
+            "public enum Status { OPEN, CLOSED }",
+            "Owner",
+            "@Entity public class Owner { @Id Long id; String name; @OneToOne(mappedBy = \"owner\") Shop shop; }",
+            "Shop",
+            "@Entity @SecondaryTable(name = \"shop_details\") public class Shop { private Long id; private Owner owner;"
+                    + " private Money price;"
+                    + " @Id public Long getId() { return id; } public void setId(Long id) { this.id = id; }"
+                    + " @OneToOne public Owner getOwner() { return owner; } public void setOwner(Owner o) { owner = o; }"
+                    + " public Money getPrice() { return price; } public void setPrice(Money p) { price = p; } }",
+            "Warehouse",
+            "@Entity public class Warehouse { @Id Long id; @Embedded Address address; @Enumerated(EnumType.STRING)"
+                    + " Status status; Money rent; @ElementCollection Set<String> labels; }",
+            "Slot",
+            "@Entity public class Slot { @Id Long id; @ManyToOne Warehouse warehouse; }");
+
+    @Test
+    void anEntityOfGettersWithAConvertedValueAndASecondaryTable() throws Exception {
+        describedAsTheWholeModelIs(change(
+                MAPPINGS,
+                List.of("shop.MoneyConverter"),
+                Map.of(
+                        "Shop",
+                        "@Entity @SecondaryTable(name = \"shop_details\") public class Shop { private Long id;"
+                                + " private Owner owner; private Money price; private String motto;"
+                                + " @Id public Long getId() { return id; } public void setId(Long id) { this.id = id; }"
+                                + " @OneToOne public Owner getOwner() { return owner; }"
+                                + " public void setOwner(Owner o) { owner = o; }"
+                                + " public Money getPrice() { return price; } public void setPrice(Money p) { price = p; }"
+                                + " @Column(table = \"shop_details\") public String getMotto() { return motto; }"
+                                + " public void setMotto(String m) { motto = m; } }")));
+    }
+
+    @Test
+    void twoEntitiesAtOnceWithAnEmbeddedValueACollectionTableAndAnEnumeration() throws Exception {
+        describedAsTheWholeModelIs(change(
+                MAPPINGS,
+                List.of("shop.MoneyConverter"),
+                Map.of(
+                        "Warehouse",
+                        "@Entity public class Warehouse { @Id Long id; @Embedded Address address;"
+                                + " @Enumerated(EnumType.STRING) Status status; Money rent;"
+                                + " @ElementCollection Set<String> labels; @ElementCollection List<Address> docks; }",
+                        "Slot",
+                        "@Entity public class Slot { @Id Long id; @ManyToOne Warehouse warehouse; Money fee;"
+                                + " @Column(unique = true) String code; }")));
+    }
+
+    @Test
+    void anEntityReferencingOneWhoseIdentityComesFromAnAssociationIsDescribedWhole() throws Exception {
+        Map<String, String> model = new LinkedHashMap<>(MAPPINGS);
+        model.put(
+                "Profile", "@Entity public class Profile { @Id Long id; @MapsId @OneToOne Owner owner; String bio; }");
+        model.put("Badge", "@Entity public class Badge { @Id Long id; }");
+        Outcome outcome = change(
+                model,
+                List.of("shop.MoneyConverter"),
+                Map.of("Badge", "@Entity public class Badge { @Id Long id; @ManyToOne Profile profile; }"));
+        assertThat(outcome.ddl()).isEmpty();
+        assertThat(outcome.why())
+                .containsExactly("it references shop.Profile, whose identity comes from an association");
     }
 
     @Test
