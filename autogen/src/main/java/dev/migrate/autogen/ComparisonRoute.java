@@ -217,7 +217,11 @@ abstract sealed class ComparisonRoute permits OnConfiguredDatabase, OnEmbeddedDe
                     String key = source.key(serverMajorVersion);
                     Optional<List<String>> found = cache.findDdl(key);
                     cached.complete(found.isPresent());
-                    return found.isPresent() ? found.get() : cache.ddl(key, () -> source.generate(serverMajorVersion));
+                    if (found.isPresent()) {
+                        source.held(serverMajorVersion, key, found.get());
+                        return found.get();
+                    }
+                    return cache.ddl(key, () -> source.generate(serverMajorVersion));
                 } finally {
                     cached.complete(false);
                 }

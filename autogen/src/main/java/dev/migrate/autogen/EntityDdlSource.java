@@ -4,6 +4,7 @@ import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.internal.cache.EntitySchemaCache;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 
 /**
@@ -21,11 +22,34 @@ public interface EntityDdlSource {
     List<String> generate(int serverMajorVersion);
 
     /**
+     * Told that the entity cache held {@code ddl} under this source's {@link #key} for {@code serverMajorVersion}, so
+     * that the provider was not asked: a source that keeps the model it last described (a watch's) keeps this one.
+     */
+    default void held(int serverMajorVersion, String key, List<String> ddl) {}
+
+    /** What a source made by {@link #of} does when the cache held its DDL ({@link #held}). */
+    @FunctionalInterface
+    interface Held {
+        /**
+         * Told the DDL the cache held for {@code serverMajorVersion}.
+         *
+         * @param unchanged whether the key is still the one the DDL was found under: asked after reading what the key
+         *     stands for, it says that what was read is what the DDL describes
+         */
+        void held(int serverMajorVersion, List<String> ddl, BooleanSupplier unchanged);
+    }
+
+    /**
      * The DDL of {@code entities}, which {@code generate} asks the provider for, keyed by the
      * entities, the class path the provider runs with and the server's major version
      * ({@link EntitySchemaCache#ddlKey}).
      */
     static EntityDdlSource of(EntityDdl entities, List<Path> classpath, IntFunction<List<String>> generate) {
+        return of(entities, classpath, generate, (major, ddl, unchanged) -> {});
+    }
+
+    /** As {@link #of(EntityDdl, List, IntFunction)}, {@code held} told the DDL the cache held ({@link #held}). */
+    static EntityDdlSource of(EntityDdl entities, List<Path> classpath, IntFunction<List<String>> generate, Held held) {
         List<Path> elements = List.copyOf(classpath);
         return new EntityDdlSource() {
             @Override
@@ -36,6 +60,11 @@ public interface EntityDdlSource {
             @Override
             public List<String> generate(int serverMajorVersion) {
                 return generate.apply(serverMajorVersion);
+            }
+
+            @Override
+            public void held(int serverMajorVersion, String key, List<String> ddl) {
+                held.held(serverMajorVersion, ddl, () -> key.equals(key(serverMajorVersion)));
             }
         };
     }
@@ -92,6 +121,11 @@ public interface EntityDdlSource {
             @Override
             public List<String> generate(int serverMajorVersion) {
                 return source.generate(serverMajorVersion);
+            }
+
+            @Override
+            public void held(int serverMajorVersion, String key, List<String> ddl) {
+                source.held(serverMajorVersion, key, ddl);
             }
 
             @Override

@@ -228,7 +228,19 @@ public record ProjectEntities(
         }
         EntityDdl entities = new EntityDdl(roots, scanned, persistenceUnit, properties);
         return EntityDdlSource.of(
-                entities, classpath, major -> generate(entities, major, log, info, compileAndRun, provider));
+                entities,
+                classpath,
+                major -> generate(entities, major, log, info, compileAndRun, provider),
+                (major, ddl, unchanged) -> {
+                    // a watch keeps the model the cache held as the one its classes describe, for the next change:
+                    // the classes read now, if they are still those the model was found for
+                    if (provider != null && provider.serves(classes, classpath)) {
+                        Map<String, byte[]> files = DescribedModel.read(classes);
+                        if (unchanged.getAsBoolean()) {
+                            provider.described().remember(entities, major, files, ddl);
+                        }
+                    }
+                });
     }
 
     /** The source {@code chosen} gives, chosen when its key or DDL is first asked for. */
@@ -243,6 +255,11 @@ public record ProjectEntities(
             @Override
             public List<String> generate(int serverMajorVersion) {
                 return source.get().generate(serverMajorVersion);
+            }
+
+            @Override
+            public void held(int serverMajorVersion, String key, List<String> ddl) {
+                source.get().held(serverMajorVersion, key, ddl);
             }
         };
     }
