@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +22,7 @@ class ChangedEntitiesTest {
     Path work;
 
     /** The model: associations both ways, one that another entity adds a column to, and a hierarchy. */
-    private static final Map<String, String> MODEL = Map.of(
+    static final Map<String, String> MODEL = Map.of(
             "Region",
             "@Entity public class Region { @Id Long id; String code; }",
             "Customer",
@@ -50,64 +46,26 @@ class ChangedEntitiesTest {
             "Chain2",
             "@Entity public class Chain2 { @Id Long id; @ManyToOne Chain1 parent; String label; }");
 
-    private int compiled;
+    private ChangedModels models;
 
-    private Path compile(Map<String, String> sources) throws Exception {
-        Path dir = work.resolve("classes" + compiled);
-        Path src = work.resolve("sources" + compiled++);
-        Files.createDirectories(dir);
-        Files.createDirectories(src.resolve("shop"));
-        List<String> args =
-                new ArrayList<>(List.of("-d", dir.toString(), "-cp", System.getProperty("java.class.path")));
-        for (Map.Entry<String, String> file : sources.entrySet()) {
-            Path source = src.resolve("shop").resolve(file.getKey() + ".java");
-            Files.writeString(
-                    source, "package shop;\nimport jakarta.persistence.*;\nimport java.util.*;\n" + file.getValue());
-            args.add(source.toString());
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertThat(javac.run(null, null, null, args.toArray(String[]::new))).isZero();
-        return dir;
+    @BeforeEach
+    void models() {
+        models = new ChangedModels(
+                work,
+                classes -> new URLClassLoader(
+                        new URL[] {classes.toUri().toURL()}, ChangedEntitiesTest.class.getClassLoader()));
     }
 
-    private List<String> whole(Path classes) throws Exception {
-        try (URLClassLoader loader = loader(classes)) {
-            return new EntityDdl(List.of(classes), List.of("shop"), null, Map.of()).generate(loader, 18);
-        }
+    private ChangedModels.Outcome change(String entity, String source) throws Exception {
+        return models.change(MODEL, List.of(), Map.of(entity, source));
     }
 
-    private URLClassLoader loader(Path classes) throws Exception {
-        return new URLClassLoader(
-                new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
-    }
-
-    /** The model with {@code entity} changed to {@code source}: the DDL made from the change, and the reasons told. */
-    private record Outcome(Optional<List<String>> ddl, List<String> why, List<String> whole) {}
-
-    private Outcome change(String entity, String source) throws Exception {
-        return change(MODEL, List.of(), Map.of(entity, source));
-    }
-
-    /** {@code model} with the entities of {@code edits} changed, {@code converters} named as the caller finds them. */
-    private Outcome change(Map<String, String> model, List<String> converters, Map<String, String> edits)
+    private ChangedModels.Outcome change(Map<String, String> model, List<String> converters, Map<String, String> edits)
             throws Exception {
-        Path before = compile(model);
-        Map<String, String> edited = new LinkedHashMap<>(model);
-        edited.putAll(edits);
-        Path after = compile(edited);
-        List<String> why = new ArrayList<>();
-        Map<String, byte[]> was = new LinkedHashMap<>();
-        for (String entity : edits.keySet()) {
-            was.put("shop." + entity, Files.readAllBytes(before.resolve("shop").resolve(entity + ".class")));
-        }
-        try (URLClassLoader loader = loader(after)) {
-            Optional<List<String>> ddl = new EntityDdl(List.of(after), List.of("shop"), null, Map.of())
-                    .generateChanged(loader, 18, ProviderLog.QUIET, was, converters, whole(before), why::add);
-            return new Outcome(ddl, why, whole(after));
-        }
+        return models.change(model, converters, edits);
     }
 
-    private void describedAsTheWholeModelIs(Outcome outcome) {
+    static void describedAsTheWholeModelIs(ChangedModels.Outcome outcome) {
         assertThat(outcome.why()).isEmpty();
         assertThat(outcome.ddl()).isPresent();
         assertThat(outcome.ddl().get()).containsExactlyInAnyOrderElementsOf(outcome.whole());
@@ -233,7 +191,7 @@ class ChangedEntitiesTest {
         model.put(
                 "Profile", "@Entity public class Profile { @Id Long id; @MapsId @OneToOne Owner owner; String bio; }");
         model.put("Badge", "@Entity public class Badge { @Id Long id; }");
-        Outcome outcome = change(
+        ChangedModels.Outcome outcome = change(
                 model,
                 List.of("shop.MoneyConverter"),
                 Map.of("Badge", "@Entity public class Badge { @Id Long id; @ManyToOne Profile profile; }"));
@@ -244,7 +202,8 @@ class ChangedEntitiesTest {
 
     @Test
     void aTableAnotherEntityAddsToIsDescribedWhole() throws Exception {
-        Outcome outcome = change("Product", "@Entity public class Product { @Id Long id; String sku; String color; }");
+        ChangedModels.Outcome outcome =
+                change("Product", "@Entity public class Product { @Id Long id; String sku; String color; }");
         assertThat(outcome.ddl()).isEmpty();
         assertThat(outcome.why())
                 .containsExactly("the model writes the table Product with what other entities add to it");
@@ -252,21 +211,23 @@ class ChangedEntitiesTest {
 
     @Test
     void aPrimaryKeyOthersReferToIsDescribedWhole() throws Exception {
-        Outcome outcome = change("Region", "@Entity public class Region { @Id Integer id; String code; }");
+        ChangedModels.Outcome outcome =
+                change("Region", "@Entity public class Region { @Id Integer id; String code; }");
         assertThat(outcome.ddl()).isEmpty();
         assertThat(outcome.why()).containsExactly("the column Region.id, which other tables refer to, changed");
     }
 
     @Test
     void anEntityOfAHierarchyIsDescribedWhole() throws Exception {
-        Outcome outcome = change("Dog", "@Entity public class Dog extends Animal { String breed; boolean trained; }");
+        ChangedModels.Outcome outcome =
+                change("Dog", "@Entity public class Dog extends Animal { String breed; boolean trained; }");
         assertThat(outcome.ddl()).isEmpty();
         assertThat(outcome.why()).containsExactly("shop.Dog is part of an inheritance hierarchy");
     }
 
     @Test
     void aTableRenamedThatOthersReferToIsDescribedWhole() throws Exception {
-        Outcome outcome = change(
+        ChangedModels.Outcome outcome = change(
                 "Region", "@Entity @Table(name = \"regions\") public class Region { @Id Long id; String code; }");
         assertThat(outcome.ddl()).isEmpty();
         assertThat(outcome.why())

@@ -1,0 +1,81 @@
+package dev.migrate.autogen.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * Entity models of package {@code shop} compiled from their sources, before and after an edit of some of them, and
+ * what {@link EntityDdl#generateChanged} makes of the edit beside the whole model described again, each in a loader
+ * {@code loaders} makes over the compiled classes (the provider of the test's class path, or one line's jars).
+ */
+final class ChangedModels {
+    /** What makes a loader of a compiled model with a provider. */
+    @FunctionalInterface
+    interface Loaders {
+        URLClassLoader over(Path classes) throws Exception;
+    }
+
+    /** The DDL made from the change (empty: refused), the reasons told, and the whole model's DDL after it. */
+    record Outcome(Optional<List<String>> ddl, List<String> why, List<String> whole) {}
+
+    private final Path work;
+    private final Loaders loaders;
+    private int compiled;
+
+    ChangedModels(Path work, Loaders loaders) {
+        this.work = work;
+        this.loaders = loaders;
+    }
+
+    /** {@code model} with the entities of {@code edits} changed, {@code converters} named as the caller finds them. */
+    Outcome change(Map<String, String> model, List<String> converters, Map<String, String> edits) throws Exception {
+        Path before = compile(model);
+        Map<String, String> edited = new LinkedHashMap<>(model);
+        edited.putAll(edits);
+        Path after = compile(edited);
+        List<String> why = new ArrayList<>();
+        Map<String, byte[]> was = new LinkedHashMap<>();
+        for (String entity : edits.keySet()) {
+            was.put("shop." + entity, Files.readAllBytes(before.resolve("shop").resolve(entity + ".class")));
+        }
+        try (URLClassLoader loader = loaders.over(after)) {
+            Optional<List<String>> ddl = new EntityDdl(List.of(after), List.of("shop"), null, Map.of())
+                    .generateChanged(loader, 18, ProviderLog.QUIET, was, converters, whole(before), why::add);
+            return new Outcome(ddl, why, whole(after));
+        }
+    }
+
+    private List<String> whole(Path classes) throws Exception {
+        try (URLClassLoader loader = loaders.over(classes)) {
+            return new EntityDdl(List.of(classes), List.of("shop"), null, Map.of()).generate(loader, 18);
+        }
+    }
+
+    private Path compile(Map<String, String> sources) throws Exception {
+        Path dir = work.resolve("classes" + compiled);
+        Path src = work.resolve("sources" + compiled++);
+        Files.createDirectories(dir);
+        Files.createDirectories(src.resolve("shop"));
+        List<String> args =
+                new ArrayList<>(List.of("-d", dir.toString(), "-cp", System.getProperty("java.class.path")));
+        for (Map.Entry<String, String> file : sources.entrySet()) {
+            Path source = src.resolve("shop").resolve(file.getKey() + ".java");
+            Files.writeString(
+                    source, "package shop;\nimport jakarta.persistence.*;\nimport java.util.*;\n" + file.getValue());
+            args.add(source.toString());
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertThat(javac.run(null, null, null, args.toArray(String[]::new))).isZero();
+        return dir;
+    }
+}
