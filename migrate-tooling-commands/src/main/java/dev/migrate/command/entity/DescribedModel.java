@@ -11,7 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -80,12 +82,18 @@ final class DescribedModel {
             if (Arrays.equals(was, is)) {
                 continue;
             }
+            String name = path.endsWith(".class")
+                    ? path.substring(0, path.length() - ".class".length()).replace('/', '.')
+                    : path;
             if (was == null || is == null) {
-                whole = "the class file " + path + (was == null ? " is new" : " is gone");
+                whole = "the file " + path + (was == null ? " is new" : " is gone");
             } else if (!path.endsWith(".class") || path.endsWith("module-info.class")) {
                 whole = "the file " + path + " changed";
+            } else if (!entities.packages().isEmpty()
+                    && entities.packages().stream().noneMatch(p -> name.startsWith(p + "."))) {
+                whole = "the class " + name + " is outside the entity packages";
             } else {
-                before.put(path.substring(0, path.length() - ".class".length()).replace('/', '.'), was);
+                before.put(name, was);
             }
             if (whole != null) {
                 break;
@@ -133,10 +141,9 @@ final class DescribedModel {
         last = new Last(entities, serverMajorVersion, files, List.copyOf(ddl));
     }
 
-    private static List<String> union(Map<String, byte[]> a, Map<String, byte[]> b) {
-        TreeMap<String, Boolean> keys = new TreeMap<>();
-        a.keySet().forEach(k -> keys.put(k, true));
-        b.keySet().forEach(k -> keys.put(k, true));
-        return List.copyOf(keys.keySet());
+    private static Set<String> union(Map<String, byte[]> a, Map<String, byte[]> b) {
+        Set<String> paths = new TreeSet<>(a.keySet());
+        paths.addAll(b.keySet());
+        return paths;
     }
 }
