@@ -93,11 +93,16 @@ final class WatchProcess implements AutoCloseable {
 
     /** Stops the watch as a user does (Ctrl+C) and returns what the whole process took. */
     Optional<Timing.Figures> stop() throws IOException, InterruptedException {
-        // /usr/bin/time ignores SIGINT while it waits; the JVM it runs (mvn execs java) takes it
+        // /usr/bin/time ignores SIGINT while it waits; the JVM it runs (mvn execs java) takes it, unless it was
+        // started with SIGINT ignored (a benchmark run in the background of a shell): then SIGTERM, which runs the
+        // same shutdown hooks (the kept throwaway server stopped), before the JVM is killed
         time.children().forEach(jvm -> signal(jvm.pid()));
-        if (!time.waitFor(60, TimeUnit.SECONDS)) {
-            time.descendants().forEach(ProcessHandle::destroyForcibly);
-            time.waitFor();
+        if (!time.waitFor(20, TimeUnit.SECONDS)) {
+            time.children().forEach(ProcessHandle::destroy);
+            if (!time.waitFor(40, TimeUnit.SECONDS)) {
+                time.descendants().forEach(ProcessHandle::destroyForcibly);
+                time.waitFor();
+            }
         }
         return measured.figures();
     }
