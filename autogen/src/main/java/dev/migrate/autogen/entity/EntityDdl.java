@@ -127,16 +127,15 @@ public record EntityDdl(
      * Empty when the change cannot be described so, {@code why} told the reason: the caller then describes the whole
      * model.
      *
-     * @param changed the changed classes, each name with the bytes of its class file before the change (the
-     *     project's loader has those after)
-     * @param converters the model's converter classes, which the small unit lists too
+     * @param changed the changed classes, each name with the bytes of its class file before the change
+     * @param classes the project's classes as they are now, each name with the bytes of its class file
      */
     public Optional<List<String>> generateChanged(
             ClassLoader projectLoader,
             int serverMajorVersion,
             ProviderLog providerLog,
             Map<String, byte[]> changed,
-            List<String> converters,
+            Map<String, byte[]> classes,
             List<String> lastDdl,
             Consumer<String> why) {
         if (persistenceUnit != null) {
@@ -149,7 +148,7 @@ public record EntityDdl(
         }
         Map<String, Object> request = new HashMap<>();
         request.put(EntityDeltaBridge.CHANGED, Map.copyOf(changed));
-        request.put(EntityDeltaBridge.CONVERTERS, List.copyOf(converters));
+        request.put(EntityDeltaBridge.CLASSES, Map.copyOf(classes));
         request.put(EntityDdlBridge.PROPERTIES, dialect(serverMajorVersion));
         Map<String, Object> scripts = withProvider(
                 projectLoader,

@@ -56,8 +56,12 @@ import org.jspecify.annotations.Nullable;
 public final class EntityDeltaBridge implements Function<Map<String, Object>, Map<String, Object>> {
     /** The changed classes, each name with the bytes of its class file before the change. */
     static final String CHANGED = "changed";
-    /** The converters of the model, listed in the small unit too: one applied automatically changes column types. */
-    static final String CONVERTERS = "converters";
+    /**
+     * The project's classes as they are, each name with the bytes of its class file: the changed ones after the
+     * change, the entities they reference, and the converters, listed in the small unit too (one the provider applies
+     * by itself changes column types).
+     */
+    static final String CLASSES = "classes";
     /** The DDL of the changed entities alone before the change. */
     static final String BEFORE = "before";
     /** The same, after. */
@@ -68,6 +72,7 @@ public final class EntityDeltaBridge implements Function<Map<String, Object>, Ma
     private static final String MAPPING_FILE = "META-INF/migrate-changed-entities.xml";
     private static final List<Class<? extends Annotation>> TO_ENTITIES =
             List.of(ManyToOne.class, OneToOne.class, OneToMany.class, ManyToMany.class);
+    private static final String CONVERTER = "Ljakarta/persistence/Converter;";
     private static final List<String> DISTRIBUTIONS =
             List.of("dev.migrate.annotations.Distributed", "dev.migrate.annotations.ReferenceTable");
 
@@ -76,11 +81,11 @@ public final class EntityDeltaBridge implements Function<Map<String, Object>, Ma
     public Map<String, Object> apply(Map<String, Object> request) {
         ClassLoader project = Thread.currentThread().getContextClassLoader();
         Map<String, byte[]> changed = new TreeMap<>((Map<String, byte[]>) request.get(CHANGED));
-        List<String> converters = (List<String>) request.getOrDefault(CONVERTERS, List.of());
+        Map<String, byte[]> classes = (Map<String, byte[]>) request.getOrDefault(CLASSES, Map.of());
         Map<String, String> properties =
                 (Map<String, String>) Objects.requireNonNull(request.get(EntityDdlBridge.PROPERTIES));
         try {
-            return describe(project, changed, converters, properties);
+            return describe(project, changed, classes, properties);
         } catch (Refused e) {
             return Map.of(REFUSED, String.valueOf(e.getMessage()));
         } catch (RuntimeException | LinkageError e) {
@@ -89,10 +94,13 @@ public final class EntityDeltaBridge implements Function<Map<String, Object>, Ma
     }
 
     private static Map<String, Object> describe(
-            ClassLoader project, Map<String, byte[]> before, List<String> converters, Map<String, String> properties) {
+            ClassLoader project,
+            Map<String, byte[]> before,
+            Map<String, byte[]> classes,
+            Map<String, String> properties) {
         Map<String, byte[]> after = new TreeMap<>();
         for (String name : before.keySet()) {
-            after.put(name, bytes(project, name));
+            after.put(name, bytes(project, classes, name));
         }
         // what each version of the changed entities references, read in a loader of its own
         Set<String> referenced = new TreeSet<>();
@@ -129,10 +137,14 @@ public final class EntityDeltaBridge implements Function<Map<String, Object>, Ma
             if (!outside.isEmpty()) {
                 transients.put(name, outside);
             }
-            kept.put(name, bytes(project, name));
+            kept.put(name, bytes(project, classes, name));
         }
         List<String> listed = new ArrayList<>(unit);
-        converters.stream().filter(c -> !unit.contains(c)).forEach(listed::add);
+        classes.forEach((name, bytes) -> {
+            if (!unit.contains(name) && new String(bytes, StandardCharsets.ISO_8859_1).contains(CONVERTER)) {
+                listed.add(name);
+            }
+        });
         Map<String, Object> scripts = new HashMap<>();
         scripts.put(BEFORE, script(project, with(before, kept), transients, listed, properties));
         scripts.put(AFTER, script(project, with(after, kept), transients, listed, properties));
@@ -351,7 +363,12 @@ public final class EntityDeltaBridge implements Function<Map<String, Object>, Ma
         }
     }
 
-    private static byte[] bytes(ClassLoader loader, String name) {
+    /** The bytes of class {@code name} as given in {@code classes}, else as {@code loader} finds its class file. */
+    private static byte[] bytes(ClassLoader loader, Map<String, byte[]> classes, String name) {
+        byte[] given = classes.get(name);
+        if (given != null) {
+            return given;
+        }
         try (InputStream in = loader.getResourceAsStream(name.replace('.', '/') + ".class")) {
             if (in == null) {
                 throw new Refused("the class file of " + name + " is gone");

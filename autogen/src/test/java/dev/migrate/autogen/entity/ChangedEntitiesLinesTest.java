@@ -46,7 +46,6 @@ class ChangedEntitiesLinesTest {
         });
         ChangedModels.Outcome outcome = models.change(
                 ChangedEntitiesTest.MODEL,
-                List.of(),
                 Map.of(
                         "Purchase",
                         "@Entity @Table(name = \"purchases\") public class Purchase { @Id @GeneratedValue Long id;"

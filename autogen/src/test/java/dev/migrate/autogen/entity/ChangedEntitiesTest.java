@@ -6,7 +6,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,12 +56,11 @@ class ChangedEntitiesTest {
     }
 
     private ChangedModels.Outcome change(String entity, String source) throws Exception {
-        return models.change(MODEL, List.of(), Map.of(entity, source));
+        return models.change(MODEL, Map.of(entity, source));
     }
 
-    private ChangedModels.Outcome change(Map<String, String> model, List<String> converters, Map<String, String> edits)
-            throws Exception {
-        return models.change(model, converters, edits);
+    private ChangedModels.Outcome change(Map<String, String> model, Map<String, String> edits) throws Exception {
+        return models.change(model, edits);
     }
 
     static void describedAsTheWholeModelIs(ChangedModels.Outcome outcome) {
@@ -157,7 +155,6 @@ class ChangedEntitiesTest {
     void anEntityOfGettersWithAConvertedValueAndASecondaryTable() throws Exception {
         describedAsTheWholeModelIs(change(
                 MAPPINGS,
-                List.of("shop.MoneyConverter"),
                 Map.of(
                         "Shop",
                         "@Entity @SecondaryTable(name = \"shop_details\") public class Shop { private Long id;"
@@ -174,7 +171,6 @@ class ChangedEntitiesTest {
     void twoEntitiesAtOnceWithAnEmbeddedValueACollectionTableAndAnEnumeration() throws Exception {
         describedAsTheWholeModelIs(change(
                 MAPPINGS,
-                List.of("shop.MoneyConverter"),
                 Map.of(
                         "Warehouse",
                         "@Entity public class Warehouse { @Id Long id; @Embedded Address address;"
@@ -192,9 +188,7 @@ class ChangedEntitiesTest {
                 "Profile", "@Entity public class Profile { @Id Long id; @MapsId @OneToOne Owner owner; String bio; }");
         model.put("Badge", "@Entity public class Badge { @Id Long id; }");
         ChangedModels.Outcome outcome = change(
-                model,
-                List.of("shop.MoneyConverter"),
-                Map.of("Badge", "@Entity public class Badge { @Id Long id; @ManyToOne Profile profile; }"));
+                model, Map.of("Badge", "@Entity public class Badge { @Id Long id; @ManyToOne Profile profile; }"));
         assertThat(outcome.ddl()).isEmpty();
         assertThat(outcome.why())
                 .containsExactly("it references shop.Profile, whose identity comes from an association");

@@ -2,6 +2,7 @@ package dev.migrate.autogen.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
@@ -37,8 +40,8 @@ final class ChangedModels {
         this.loaders = loaders;
     }
 
-    /** {@code model} with the entities of {@code edits} changed, {@code converters} named as the caller finds them. */
-    Outcome change(Map<String, String> model, List<String> converters, Map<String, String> edits) throws Exception {
+    /** {@code model} with the entities of {@code edits} changed. */
+    Outcome change(Map<String, String> model, Map<String, String> edits) throws Exception {
         Path before = compile(model);
         Map<String, String> edited = new LinkedHashMap<>(model);
         edited.putAll(edits);
@@ -50,9 +53,23 @@ final class ChangedModels {
         }
         try (URLClassLoader loader = loaders.over(after)) {
             Optional<List<String>> ddl = new EntityDdl(List.of(after), List.of("shop"), null, Map.of())
-                    .generateChanged(loader, 18, ProviderLog.QUIET, was, converters, whole(before), why::add);
+                    .generateChanged(loader, 18, ProviderLog.QUIET, was, classes(after), whole(before), why::add);
             return new Outcome(ddl, why, whole(after));
         }
+    }
+
+    /** The classes under {@code root}, each name with the bytes of its class file. */
+    static Map<String, byte[]> classes(Path root) throws IOException {
+        Map<String, byte[]> classes = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = root.relativize(file)
+                        .toString()
+                        .replace(file.getFileSystem().getSeparator(), ".");
+                classes.put(name.substring(0, name.length() - ".class".length()), Files.readAllBytes(file));
+            }
+        }
+        return classes;
     }
 
     private List<String> whole(Path classes) throws Exception {

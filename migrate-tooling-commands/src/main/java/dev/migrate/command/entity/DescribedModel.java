@@ -4,7 +4,6 @@ import dev.migrate.MigrateException;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.entity.ProviderLog;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,7 +27,6 @@ final class DescribedModel {
     /** More changed classes than this are described with the whole model: an edit touches one or two. */
     private static final int MOST_CHANGED = 8;
 
-    private static final String CONVERTER = "Ljakarta/persistence/Converter;";
     private static final String ORM_XML = "META-INF/orm.xml";
 
     private record Last(EntityDdl entities, int serverMajorVersion, Map<String, byte[]> files, List<String> ddl) {}
@@ -112,20 +110,24 @@ final class DescribedModel {
         if (before.isEmpty()) {
             return Optional.of(model.ddl());
         }
-        List<String> converters = files.entrySet().stream()
-                .filter(f -> f.getKey().endsWith(".class")
-                        && new String(f.getValue(), StandardCharsets.ISO_8859_1).contains(CONVERTER))
-                .map(f -> f.getKey()
-                        .substring(0, f.getKey().length() - ".class".length())
-                        .replace('/', '.'))
-                .toList();
+        // the classes as read, of the entity packages as the provider's scan takes them
+        Map<String, byte[]> classes = new TreeMap<>();
+        files.forEach((path, bytes) -> {
+            String name = path.substring(0, Math.max(0, path.length() - ".class".length()))
+                    .replace('/', '.');
+            if (path.endsWith(".class")
+                    && (entities.packages().isEmpty()
+                            || entities.packages().stream().anyMatch(p -> name.startsWith(p + ".")))) {
+                classes.put(name, bytes);
+            }
+        });
         String named = String.join(", ", before.keySet());
         Optional<List<String>> ddl = entities.generateChanged(
                 projectLoader,
                 serverMajorVersion,
                 log,
                 before,
-                converters,
+                classes,
                 model.ddl(),
                 why -> info.accept(
                         "Describing every entity again, as " + named + " cannot be described alone: " + why + "."));
