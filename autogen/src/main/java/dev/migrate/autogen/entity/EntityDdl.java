@@ -142,7 +142,7 @@ public record EntityDdl(
             why.accept("the persistence unit " + persistenceUnit + " names its classes");
             return Optional.empty();
         }
-        if (!EntityDdl.provider(projectLoader).startsWith(HIBERNATE)) {
+        if (!EntityDdl.provider(projectLoader).startsWith(EntityDdlBridge.HIBERNATE_PROVIDER)) {
             why.accept("the provider is not Hibernate");
             return Optional.empty();
         }
@@ -165,8 +165,6 @@ public record EntityDdl(
         List<String> after = (List<String>) Objects.requireNonNull(scripts.get(EntityDeltaBridge.AFTER));
         return DdlDelta.apply(lastDdl, before, after, why).map(ddl -> refusingWhatPostgresRefuses(ddl, projectLoader));
     }
-
-    private static final String HIBERNATE = "org.hibernate.jpa.HibernatePersistenceProvider";
 
     /** The dialect's version, then the project's provider settings. */
     private Map<String, String> dialect(int serverMajorVersion) {

@@ -67,7 +67,7 @@ public final class EntityDdlBridge implements Function<Map<String, Object>, List
             "Ljakarta/persistence/MappedSuperclass;");
     private static final String DISTRIBUTED = "dev.migrate.annotations.Distributed";
     private static final String REFERENCE_TABLE = "dev.migrate.annotations.ReferenceTable";
-    private static final String HIBERNATE_PROVIDER = "org.hibernate.jpa.HibernatePersistenceProvider";
+    static final String HIBERNATE_PROVIDER = "org.hibernate.jpa.HibernatePersistenceProvider";
 
     /** The settings that name a database to connect to, which the provider is not given. */
     private static final List<String> CONNECTION_SETTINGS = List.of(

@@ -80,15 +80,12 @@ final class DescribedModel {
             if (Arrays.equals(was, is)) {
                 continue;
             }
-            String name = path.endsWith(".class")
-                    ? path.substring(0, path.length() - ".class".length()).replace('/', '.')
-                    : path;
+            String name = className(path);
             if (was == null || is == null) {
                 whole = "the file " + path + (was == null ? " is new" : " is gone");
-            } else if (!path.endsWith(".class") || path.endsWith("module-info.class")) {
+            } else if (name == null) {
                 whole = "the file " + path + " changed";
-            } else if (!entities.packages().isEmpty()
-                    && entities.packages().stream().noneMatch(p -> name.startsWith(p + "."))) {
+            } else if (!scanned(entities, name)) {
                 whole = "the class " + name + " is outside the entity packages";
             } else {
                 before.put(name, was);
@@ -113,11 +110,8 @@ final class DescribedModel {
         // the classes as read, of the entity packages as the provider's scan takes them
         Map<String, byte[]> classes = new TreeMap<>();
         files.forEach((path, bytes) -> {
-            String name = path.substring(0, Math.max(0, path.length() - ".class".length()))
-                    .replace('/', '.');
-            if (path.endsWith(".class")
-                    && (entities.packages().isEmpty()
-                            || entities.packages().stream().anyMatch(p -> name.startsWith(p + ".")))) {
+            String name = className(path);
+            if (name != null && scanned(entities, name)) {
                 classes.put(name, bytes);
             }
         });
@@ -141,6 +135,18 @@ final class DescribedModel {
     synchronized void remember(
             EntityDdl entities, int serverMajorVersion, Map<String, byte[]> files, List<String> ddl) {
         last = new Last(entities, serverMajorVersion, files, List.copyOf(ddl));
+    }
+
+    /** The class a path names ({@code shop/Customer.class}: {@code shop.Customer}); null for any other file. */
+    private static @Nullable String className(String path) {
+        return path.endsWith(".class") && !path.endsWith("module-info.class")
+                ? path.substring(0, path.length() - ".class".length()).replace('/', '.')
+                : null;
+    }
+
+    /** Whether the provider's scan takes class {@code name}: it is in one of the entity packages, or any is. */
+    private static boolean scanned(EntityDdl entities, String name) {
+        return entities.packages().isEmpty() || entities.packages().stream().anyMatch(p -> name.startsWith(p + "."));
     }
 
     private static Set<String> union(Map<String, byte[]> a, Map<String, byte[]> b) {
