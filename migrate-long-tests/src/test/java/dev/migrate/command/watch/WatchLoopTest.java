@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.MigrateException;
 import dev.migrate.command.entity.ProviderClasses;
-import dev.migrate.command.tooling.AutogenerateCommand;
 import dev.migrate.command.tooling.CheckCommand;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -294,18 +293,8 @@ class WatchLoopTest {
                 "@Id public long id; @OneToMany @JoinColumn(name = \"tag_id\") public java.util.List<Product> products;");
         project.entity("Orders", "@Id public long id; @ManyToOne public Customer customer;");
         // the chain's head is this model: the cycles find the edits alone
-        try (WatchCommand.Cycle first = project.cycle(new ArrayList<>())) {
-            new AutogenerateCommand(
-                            project.comparison(),
-                            "model",
-                            project.settings(true).sources(),
-                            false,
-                            false)
-                    .run(first.context(), first.entities());
-        }
-        try (Stream<Path> written = Files.list(project.sources.resolve("app/migrations"))) {
-            written.forEach(project::compileMigration);
-        }
+        project.autogenerate("model");
+        project.compileMigrations();
         // a check before the watch: its first cycle finds the model in the entity cache, and keeps it for the edits
         try (WatchCommand.Cycle check = project.cycle(new ArrayList<>())) {
             new CheckCommand(project.comparison()).run(check.context(), check.entities());

@@ -13,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,18 +37,8 @@ class WatchMemoryTest {
         List<String> lines = new ArrayList<>();
         // with a URL, the entity side is built in a scratch schema rolled back: no database made per cycle
         project.entity("Customer", "@Id public long id; public String name;");
-        try (WatchCommand.Cycle first = project.cycle(lines)) {
-            new dev.migrate.command.tooling.AutogenerateCommand(
-                            project.comparison(),
-                            "customers",
-                            project.settings(true).sources(),
-                            false,
-                            false)
-                    .run(first.context(), first.entities());
-        }
-        try (Stream<Path> written = Files.list(project.sources.resolve("app/migrations"))) {
-            written.forEach(project::compileMigration);
-        }
+        project.autogenerate("customers");
+        project.compileMigrations();
         String database = TestPostgres.createDatabase("watch_memory");
         try (WatchCommand.Cycle upgrade = project.cycle(lines)) {
             upgrade.context()

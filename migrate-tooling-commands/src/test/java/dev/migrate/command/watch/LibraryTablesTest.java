@@ -3,7 +3,6 @@ package dev.migrate.command.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.Migrator;
-import dev.migrate.command.tooling.AutogenerateCommand;
 import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.ModuleManifest;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -43,7 +41,7 @@ class LibraryTablesTest {
         project.jars.add(libraryJar(directory.resolve("library")));
         project.entity("Note", "@Id public long id; public String body;");
 
-        autogenerate(project, "create note");
+        project.autogenerate("create note");
         List<Path> written = migrations(project);
         assertThat(written).hasSize(1);
         String migration = Files.readString(written.get(0));
@@ -55,7 +53,7 @@ class LibraryTablesTest {
         // the application's entity changes; the library's table still is not its to change
         project.compileMigration(written.get(0));
         project.entity("Note", "@Id public long id; public String body; public String author;");
-        autogenerate(project, "add author");
+        project.autogenerate("add author");
         assertThat(migrations(project)).hasSize(2);
         assertThat(Files.readString(migrations(project).get(1)))
                 .contains("author")
@@ -73,7 +71,7 @@ class LibraryTablesTest {
         project.entity(
                 "Note", "@Id public long id; @ManyToOne @JoinColumn(name = \"event_id\") public lib.LibEvent event;");
 
-        autogenerate(project, "create note");
+        project.autogenerate("create note");
         List<Path> written = migrations(project);
         assertThat(written).hasSize(1);
         String migration = Files.readString(written.get(0));
@@ -107,7 +105,7 @@ class LibraryTablesTest {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("lib_event");
         }
-        autogenerate(project, "again");
+        project.autogenerate("again");
         assertThat(migrations(project))
                 .as("the model matches the chain: nothing more")
                 .hasSize(1);
@@ -199,19 +197,6 @@ class LibraryTablesTest {
         OutputStream stream = out;
         stream.write(content);
         out.closeEntry();
-    }
-
-    private static void autogenerate(WatchedProject project, String message) {
-        List<String> lines = new ArrayList<>();
-        try (WatchCommand.Cycle cycle = project.cycle(lines)) {
-            new AutogenerateCommand(
-                            project.comparison(),
-                            message,
-                            project.settings(true).sources(),
-                            false,
-                            false)
-                    .run(cycle.context(), cycle.entities());
-        }
     }
 
     private static List<Path> migrations(WatchedProject project) throws IOException {

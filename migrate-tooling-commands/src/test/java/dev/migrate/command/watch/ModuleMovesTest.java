@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
-import dev.migrate.command.tooling.AutogenerateCommand;
 import dev.migrate.command.tooling.CheckCommand;
 import dev.migrate.command.tooling.OtherModules;
 import dev.migrate.testing.LongSuite;
@@ -51,14 +50,14 @@ class ModuleMovesTest {
         customers.declareModule("customers", "");
         customers.entity("Customer", "@Id public long id; public String name;");
         customers.entity("Note", NOTE);
-        autogenerate(customers, "create note");
+        customers.autogenerate("create note");
         compileNew(customers, 1);
 
         WatchedProject billing = new WatchedProject(directory.resolve("billing"), "app", "billing.migrations");
         billing.jars.add(customers.classes);
         billing.declareModule("billing", "customers");
         billing.entity("Invoice", "@Id public long id; public long total;");
-        autogenerate(billing, "create invoice");
+        billing.autogenerate("create invoice");
         assertThat(Files.readString(compileNew(billing, 1)))
                 .contains("\"invoice\"")
                 .doesNotContain("\"note\"");
@@ -76,7 +75,7 @@ class ModuleMovesTest {
                 .contains("The entity of note, note_seq is module billing's now: module customers hands the table over"
                         + " to billing instead of dropping it, a hand-over to write")
                 .doesNotContainIgnoringCase("drop table");
-        List<String> customersLines = autogenerate(customers, "move note");
+        List<String> customersLines = customers.autogenerate("move note");
         String handOver = Files.readString(compileNew(customers, 2));
         assertThat(handOver)
                 .contains("@HandsOver(to = \"billing\", tables = {\"note\", \"note_seq\"})")
@@ -88,7 +87,7 @@ class ModuleMovesTest {
         assertThat(check(billing))
                 .contains("Module billing takes note, note_seq from module customers, which " + given
                         + " gave it: a take to write");
-        List<String> billingLines = autogenerate(billing, "take note");
+        List<String> billingLines = billing.autogenerate("take note");
         String take = Files.readString(compileNew(billing, 2));
         assertThat(take)
                 .contains("@TakesOver(from = \"customers\", tables = {\"note\", \"note_seq\"})")
@@ -97,8 +96,8 @@ class ModuleMovesTest {
         assertThat(billingLines).anyMatch(l -> l.contains("takes note, note_seq from module customers"));
 
         // both chains match their entities now: nothing more to write in either
-        autogenerate(customers, "again");
-        autogenerate(billing, "again");
+        customers.autogenerate("again");
+        billing.autogenerate("again");
         assertThat(migrations(customers)).hasSize(2);
         assertThat(migrations(billing)).hasSize(2);
 
@@ -118,7 +117,7 @@ class ModuleMovesTest {
 
         // a column added to the moved entity is billing's change now, after the take
         billing.entity("Note", NOTE + " public String author;");
-        autogenerate(billing, "add author");
+        billing.autogenerate("add author");
         assertThat(Files.readString(compileNew(billing, 3)))
                 .contains("author")
                 .contains("revises = \"" + idOf(take) + "\"");
@@ -130,11 +129,11 @@ class ModuleMovesTest {
         customers.declareModule("customers", "");
         customers.entity("Customer", "@Id public long id; public String name;");
         customers.entity("Note", NOTE);
-        autogenerate(customers, "create note");
+        customers.autogenerate("create note");
         compileNew(customers, 1);
 
         customers.deleteEntity("Note");
-        List<String> lines = autogenerate(customers, "drop note");
+        List<String> lines = customers.autogenerate("drop note");
         assertThat(Files.readString(migrations(customers).get(1))).contains("dropTable(\"note\")");
         assertThat(lines)
                 .anyMatch(l -> l.contains("Table note of module customers has no entity in the module any more, and"
@@ -144,23 +143,9 @@ class ModuleMovesTest {
         // built in its reactor, where no module has the entity: the drop is what the developer meant, said once
         Files.delete(migrations(customers).get(1));
         customers.others = new OtherModules(Map.of(), true);
-        List<String> inReactor = autogenerate(customers, "drop note");
+        List<String> inReactor = customers.autogenerate("drop note");
         assertThat(Files.readString(migrations(customers).get(1))).contains("dropTable(\"note\")");
         assertThat(inReactor).noneMatch(l -> l.contains("loses its rows"));
-    }
-
-    private static List<String> autogenerate(WatchedProject project, String message) {
-        List<String> lines = new ArrayList<>();
-        try (WatchCommand.Cycle cycle = project.cycle(lines)) {
-            new AutogenerateCommand(
-                            project.comparison(),
-                            message,
-                            project.settings(true).sources(),
-                            false,
-                            false)
-                    .run(cycle.context(), cycle.entities());
-        }
-        return lines;
     }
 
     /** What {@code check} reports of the project's module: the message of its failure, or empty when it passes. */

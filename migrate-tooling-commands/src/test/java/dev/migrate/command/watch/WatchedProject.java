@@ -19,6 +19,7 @@ import dev.migrate.command.entity.ProjectEntities;
 import dev.migrate.command.entity.ProviderClasses;
 import dev.migrate.command.settings.Face;
 import dev.migrate.command.settings.GivenSettings;
+import dev.migrate.command.tooling.AutogenerateCommand;
 import dev.migrate.command.tooling.Entities;
 import dev.migrate.command.tooling.EntityComparison;
 import dev.migrate.command.tooling.OtherModules;
@@ -173,6 +174,26 @@ final class WatchedProject {
     /** Compiles the migration written at {@code source} into the classes, so the chain holds it. */
     void compileMigration(Path source) {
         compile(source);
+    }
+
+    /** Compiles every migration written into the sources, so the chain holds them. */
+    void compileMigrations() throws IOException {
+        try (Stream<Path> written = Files.list(sources.resolve(migrations.replace('.', '/')))) {
+            written.forEach(this::compileMigration);
+        }
+    }
+
+    /**
+     * Writes the migration of what differs between the entities and the chain's head, as {@code autogenerate} does in
+     * a cycle of its own; the lines it printed.
+     */
+    List<String> autogenerate(String message) {
+        List<String> lines = new ArrayList<>();
+        try (WatchCommand.Cycle cycle = cycle(lines)) {
+            new AutogenerateCommand(comparison(), message, settings(true).sources(), false, false)
+                    .run(cycle.context(), cycle.entities());
+        }
+        return lines;
     }
 
     private static Path write(Path file, String text) {
