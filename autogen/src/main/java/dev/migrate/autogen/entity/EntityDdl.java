@@ -129,6 +129,11 @@ public record EntityDdl(
      *
      * @param changed the changed classes, each name with the bytes of its class file before the change
      * @param classes the project's classes as they are now, each name with the bytes of its class file
+     * @param unitScripts the scripts the provider wrote for the last change's small units, by what each was written
+     *     from: one this change's unit is written from again is not described again (the same entity edited twice,
+     *     its unit before the second edit is its unit after the first). Replaced by this change's two; emptied when
+     *     the change is refused. The caller keeps it only while no class but the changed entities changes between
+     *     two calls, and empties it otherwise.
      */
     public Optional<List<String>> generateChanged(
             ClassLoader projectLoader,
@@ -137,7 +142,10 @@ public record EntityDdl(
             Map<String, byte[]> changed,
             Map<String, byte[]> classes,
             List<String> lastDdl,
+            Map<String, List<String>> unitScripts,
             Consumer<String> why) {
+        Map<String, List<String>> known = Map.copyOf(unitScripts);
+        unitScripts.clear();
         if (persistenceUnit != null) {
             why.accept("the persistence unit " + persistenceUnit + " names its classes");
             return Optional.empty();
@@ -150,6 +158,7 @@ public record EntityDdl(
         request.put(EntityDeltaBridge.CHANGED, Map.copyOf(changed));
         request.put(EntityDeltaBridge.CLASSES, Map.copyOf(classes));
         request.put(EntityDdlBridge.PROPERTIES, dialect(serverMajorVersion));
+        request.put(EntityDeltaBridge.SCRIPTS, known);
         Map<String, Object> scripts = withProvider(
                 projectLoader,
                 providerLog,
@@ -163,6 +172,10 @@ public record EntityDdl(
         List<String> before = (List<String>) Objects.requireNonNull(scripts.get(EntityDeltaBridge.BEFORE));
         @SuppressWarnings("unchecked")
         List<String> after = (List<String>) Objects.requireNonNull(scripts.get(EntityDeltaBridge.AFTER));
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>> written =
+                (Map<String, List<String>>) Objects.requireNonNull(scripts.get(EntityDeltaBridge.SCRIPTS));
+        unitScripts.putAll(written);
         return DdlDelta.apply(lastDdl, before, after, why).map(ddl -> refusingWhatPostgresRefuses(ddl, projectLoader));
     }
 

@@ -24,12 +24,16 @@ import java.lang.reflect.Type;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +72,12 @@ public final class EntityDeltaBridge implements Function<Map<String, Object>, Ma
     static final String AFTER = "after";
     /** Why the change is not described so. */
     static final String REFUSED = "refused";
+    /**
+     * In the request, the scripts of small units described before, each under its {@link #unitKey}; in the answer,
+     * the two this one wrote: the next change's unit before it is most often this one's after (the same entity
+     * edited again), which the provider then does not describe again.
+     */
+    static final String SCRIPTS = "scripts";
 
     private static final String MAPPING_FILE = "META-INF/migrate-changed-entities.xml";
     private static final List<Class<? extends Annotation>> TO_ENTITIES =
@@ -84,8 +94,9 @@ public final class EntityDeltaBridge implements Function<Map<String, Object>, Ma
         Map<String, byte[]> classes = (Map<String, byte[]>) request.getOrDefault(CLASSES, Map.of());
         Map<String, String> properties =
                 (Map<String, String>) Objects.requireNonNull(request.get(EntityDdlBridge.PROPERTIES));
+        Map<String, List<String>> known = (Map<String, List<String>>) request.getOrDefault(SCRIPTS, Map.of());
         try {
-            return describe(project, changed, classes, properties);
+            return describe(project, changed, classes, properties, known);
         } catch (Refused e) {
             return Map.of(REFUSED, String.valueOf(e.getMessage()));
         } catch (RuntimeException | LinkageError e) {
@@ -97,7 +108,8 @@ public final class EntityDeltaBridge implements Function<Map<String, Object>, Ma
             ClassLoader project,
             Map<String, byte[]> before,
             Map<String, byte[]> classes,
-            Map<String, String> properties) {
+            Map<String, String> properties,
+            Map<String, List<String>> known) {
         Map<String, byte[]> after = new TreeMap<>();
         for (String name : before.keySet()) {
             after.put(name, bytes(project, classes, name));
@@ -140,15 +152,56 @@ public final class EntityDeltaBridge implements Function<Map<String, Object>, Ma
             kept.put(name, bytes(project, classes, name));
         }
         List<String> listed = new ArrayList<>(unit);
+        Map<String, byte[]> converters = new TreeMap<>();
         classes.forEach((name, bytes) -> {
             if (!unit.contains(name) && new String(bytes, StandardCharsets.ISO_8859_1).contains(CONVERTER)) {
                 listed.add(name);
+                converters.put(name, bytes);
             }
         });
+        Map<String, List<String>> written = new TreeMap<>();
         Map<String, Object> scripts = new HashMap<>();
-        scripts.put(BEFORE, script(project, with(before, kept), transients, listed, properties));
-        scripts.put(AFTER, script(project, with(after, kept), transients, listed, properties));
+        for (Map.Entry<String, Map<String, byte[]>> version :
+                Map.of(BEFORE, before, AFTER, after).entrySet()) {
+            Map<String, byte[]> unitClasses = with(version.getValue(), kept);
+            String key = unitKey(with(unitClasses, converters), transients, listed, properties);
+            List<String> script = known.get(key);
+            if (script == null) {
+                script = script(project, unitClasses, transients, listed, properties);
+            }
+            written.put(key, script);
+            scripts.put(version.getKey(), script);
+        }
+        scripts.put(SCRIPTS, written);
         return scripts;
+    }
+
+    /**
+     * What a small unit's script is written from, summed: the bytes of its classes and of the converters listed
+     * with them, the attributes left out, and the provider's settings. The provider writes the same script from the
+     * same of all three, where the classes they use otherwise (an embedded value, an enumeration) are as they were:
+     * the caller keeps the scripts only while no other class changes.
+     */
+    static String unitKey(
+            Map<String, byte[]> classes,
+            Map<String, List<String>> transients,
+            List<String> listed,
+            Map<String, String> properties) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        classes.forEach((name, bytes) -> {
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(
+                    ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).flip());
+            digest.update(bytes);
+        });
+        digest.update((transients + "\0" + listed + "\0" + new TreeMap<>(properties)).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static Map<String, byte[]> with(Map<String, byte[]> changed, Map<String, byte[]> referenced) {

@@ -6,7 +6,9 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +70,32 @@ class ChangedEntitiesTest {
         assertThat(outcome.ddl()).isPresent();
         assertThat(outcome.ddl().get()).containsExactlyInAnyOrderElementsOf(outcome.whole());
         assertThat(outcome.ddl().get()).isEqualTo(outcome.whole());
+    }
+
+    @Test
+    void anEntityEditedAgainIsDescribedOnlyAsItIsNow() throws Exception {
+        String purchase = "@Entity @Table(name = \"purchases\") public class Purchase { @Id @GeneratedValue Long id;"
+                + " @ManyToOne Customer customer; String note; @ManyToOne Purchase previous;";
+        List<ChangedModels.Outcome> edits = models.changes(
+                MODEL,
+                List.of(
+                        Map.of("Purchase", purchase + " int quantity; }"),
+                        Map.of("Purchase", purchase + " int quantity; String coupon; }"),
+                        Map.of(
+                                "Customer",
+                                Objects.requireNonNull(MODEL.get("Customer"))
+                                        .replace("String name;", "String name; String email;")),
+                        Map.of("Purchase", purchase + " int quantity; }")));
+        edits.forEach(ChangedEntitiesTest::describedAsTheWholeModelIs);
+        // the second edit's unit before it is the first's after: that script is the one written then, not again
+        assertThat(edits.get(1).unitScripts().keySet())
+                .hasSize(2)
+                .containsAnyElementsOf(edits.get(0).unitScripts().keySet());
+        // another entity's unit shares nothing with the last; the fourth edit undoes the second
+        assertThat(edits.get(2).unitScripts().keySet())
+                .doesNotContainAnyElementsOf(edits.get(1).unitScripts().keySet());
+        assertThat(edits.get(3).unitScripts().keySet())
+                .doesNotContainAnyElementsOf(edits.get(2).unitScripts().keySet());
     }
 
     @Test

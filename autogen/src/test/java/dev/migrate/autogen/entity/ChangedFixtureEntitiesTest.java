@@ -10,6 +10,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,6 +77,7 @@ class ChangedFixtureEntitiesTest {
                                 Map.of(entity, was),
                                 ChangedModels.classes(after),
                                 whole,
+                                new HashMap<>(),
                                 why::add);
             }
             if (ddl.isPresent()) {

@@ -7,6 +7,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,12 @@ final class ChangedModels {
         URLClassLoader over(Path classes) throws Exception;
     }
 
-    /** The DDL made from the change (empty: refused), the reasons told, and the whole model's DDL after it. */
-    record Outcome(Optional<List<String>> ddl, List<String> why, List<String> whole) {}
+    /**
+     * The DDL made from the change (empty: refused), the reasons told, the whole model's DDL after it, and the scripts
+     * of the small units it was described with, by what each was written from.
+     */
+    record Outcome(
+            Optional<List<String>> ddl, List<String> why, List<String> whole, Map<String, List<String>> unitScripts) {}
 
     private final Path work;
     private final Loaders loaders;
@@ -42,20 +47,41 @@ final class ChangedModels {
 
     /** {@code model} with the entities of {@code edits} changed. */
     Outcome change(Map<String, String> model, Map<String, String> edits) throws Exception {
+        return changes(model, List.of(edits)).get(0);
+    }
+
+    /**
+     * {@code model} changed by each of {@code edits} in turn, as a watch's cycles change it: each change applied to
+     * what the last one made (the whole model described, where one was refused), with the unit scripts the last
+     * one left ({@link Outcome#unitScripts}).
+     */
+    List<Outcome> changes(Map<String, String> model, List<Map<String, String>> edits) throws Exception {
         Path before = compile(model);
-        Map<String, String> edited = new LinkedHashMap<>(model);
-        edited.putAll(edits);
-        Path after = compile(edited);
-        List<String> why = new ArrayList<>();
-        Map<String, byte[]> was = new LinkedHashMap<>();
-        for (String entity : edits.keySet()) {
-            was.put("shop." + entity, Files.readAllBytes(before.resolve("shop").resolve(entity + ".class")));
+        List<String> lastDdl = whole(before);
+        Map<String, String> current = new LinkedHashMap<>(model);
+        Map<String, List<String>> unitScripts = new HashMap<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Map<String, String> edit : edits) {
+            current.putAll(edit);
+            Path after = compile(current);
+            List<String> why = new ArrayList<>();
+            Map<String, byte[]> was = new LinkedHashMap<>();
+            for (String entity : edit.keySet()) {
+                was.put(
+                        "shop." + entity,
+                        Files.readAllBytes(before.resolve("shop").resolve(entity + ".class")));
+            }
+            List<String> whole = whole(after);
+            try (URLClassLoader loader = loaders.over(after)) {
+                Optional<List<String>> ddl = new EntityDdl(List.of(after), List.of("shop"), null, Map.of())
+                        .generateChanged(
+                                loader, 18, ProviderLog.QUIET, was, classes(after), lastDdl, unitScripts, why::add);
+                outcomes.add(new Outcome(ddl, why, whole, Map.copyOf(unitScripts)));
+                lastDdl = ddl.orElse(whole);
+            }
+            before = after;
         }
-        try (URLClassLoader loader = loaders.over(after)) {
-            Optional<List<String>> ddl = new EntityDdl(List.of(after), List.of("shop"), null, Map.of())
-                    .generateChanged(loader, 18, ProviderLog.QUIET, was, classes(after), whole(before), why::add);
-            return new Outcome(ddl, why, whole(after));
-        }
+        return outcomes;
     }
 
     /** The classes under {@code root}, each name with the bytes of its class file. */

@@ -6,7 +6,9 @@ import dev.migrate.autogen.entity.ProviderLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * bytes and text only, never a class or its loader.
  */
 final class DescribedModel {
+    /** How long a file must have been left as it is for its bytes to be taken again by its length and time. */
+    private static final long SETTLED_MILLIS = 2_000;
+
     /** More changed classes than this are described with the whole model: an edit touches one or two. */
     private static final int MOST_CHANGED = 8;
 
@@ -32,25 +37,65 @@ final class DescribedModel {
     private record Last(EntityDdl entities, int serverMajorVersion, Map<String, byte[]> files, List<String> ddl) {}
 
     private @Nullable Last last;
+    /** The files of the last {@link #read} that had settled when they were read. */
+    private Map<Path, Settled> settled = new HashMap<>();
 
-    /** The files under {@code classes}, by their path from it (with {@code /}), read now. */
-    static Map<String, byte[]> read(Path classes) {
+    /** A file's length, time and bytes: held, never compared, so the array's identity equality does no harm. */
+    @SuppressWarnings("ArrayRecordComponent")
+    private record Settled(long length, long modified, byte[] bytes) {}
+    /**
+     * The scripts of the small units the last change was described with, and the class files it was described from:
+     * the next change may take them only if the model was last described from those very files (no other class, an
+     * embedded value or an enumeration the units use, changed between).
+     */
+    private final Map<String, List<String>> unitScripts = new HashMap<>();
+
+    private Map<String, byte[]> unitScriptsFrom = Map.of();
+
+    /**
+     * The files under {@code classes}, by their path from it (with {@code /}), as they are now: those whose length and
+     * modification time are what they were at the last reading, and which had not been modified for
+     * {@value #SETTLED_MILLIS} ms then, are not read again (a file written again within the clock's resolution of
+     * that reading could otherwise keep its old bytes, as the entity cache's key has it).
+     */
+    synchronized Map<String, byte[]> read(Path classes) {
         Map<String, byte[]> files = new TreeMap<>();
+        Map<Path, Settled> settled = new HashMap<>();
         if (!Files.isDirectory(classes)) {
+            this.settled = settled;
             return files;
         }
         try (Stream<Path> walk = Files.walk(classes)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(
-                        classes.relativize(file)
-                                .toString()
-                                .replace(file.getFileSystem().getSeparator(), "/"),
-                        Files.readAllBytes(file));
+            for (Path file : walk.toList()) {
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                if (!attributes.isRegularFile()) {
+                    continue;
+                }
+                long modified = attributes.lastModifiedTime().toMillis();
+                Settled known = this.settled.get(file);
+                byte[] bytes;
+                if (known != null && known.length() == attributes.size() && known.modified() == modified) {
+                    bytes = known.bytes();
+                } else {
+                    long readAt = System.currentTimeMillis();
+                    bytes = Files.readAllBytes(file);
+                    if (bytes.length != attributes.size() || modified >= readAt - SETTLED_MILLIS) {
+                        files.put(path(classes, file), bytes);
+                        continue; // read again next time
+                    }
+                }
+                settled.put(file, new Settled(bytes.length, modified, bytes));
+                files.put(path(classes, file), bytes);
             }
         } catch (IOException e) {
             throw new MigrateException("Could not read the project's classes in " + classes + ": " + e.getMessage(), e);
         }
+        this.settled = settled;
         return files;
+    }
+
+    private static String path(Path classes, Path file) {
+        return classes.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
     }
 
     /**
@@ -105,6 +150,7 @@ final class DescribedModel {
             return Optional.empty();
         }
         if (before.isEmpty()) {
+            keepUnitScripts(model.files(), files);
             return Optional.of(model.ddl());
         }
         // the classes as read, of the entity packages as the provider's scan takes them
@@ -116,6 +162,10 @@ final class DescribedModel {
             }
         });
         String named = String.join(", ", before.keySet());
+        if (unitScriptsFrom != model.files()) {
+            unitScripts.clear();
+        }
+        unitScriptsFrom = files;
         Optional<List<String>> ddl = entities.generateChanged(
                 projectLoader,
                 serverMajorVersion,
@@ -123,12 +173,20 @@ final class DescribedModel {
                 before,
                 classes,
                 model.ddl(),
+                unitScripts,
                 why -> info.accept(
                         "Describing every entity again, as " + named + " cannot be described alone: " + why + "."));
         ddl.ifPresent(d -> info.accept("Described " + named + " alone, before and after the change, with the"
                 + " entities " + (before.size() == 1 ? "it references" : "they reference")
                 + "; the rest of the model as the last description has it."));
         return ddl;
+    }
+
+    /** The unit scripts written from {@code from} serve the same classes read again as {@code now}. */
+    private void keepUnitScripts(Map<String, byte[]> from, Map<String, byte[]> now) {
+        if (unitScriptsFrom == from) {
+            unitScriptsFrom = now;
+        }
     }
 
     /** Keeps {@code ddl} as the model {@code files} describe, for the next run's change. */

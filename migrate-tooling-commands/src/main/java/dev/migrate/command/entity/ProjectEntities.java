@@ -235,7 +235,7 @@ public record ProjectEntities(
                     // a watch keeps the model the cache held as the one its classes describe, for the next change:
                     // the classes read now, if they are still those the model was found for
                     if (provider != null && provider.serves(classes, classpath)) {
-                        Map<String, byte[]> files = DescribedModel.read(classes);
+                        Map<String, byte[]> files = provider.described().read(classes);
                         if (unchanged.getAsBoolean()) {
                             provider.described().remember(entities, major, files, ddl);
                         }
@@ -299,7 +299,7 @@ public record ProjectEntities(
                     + " the project's classes for this run.");
         }
         // the class files as this run describes them, read before the provider starts, for the next run's change
-        Map<String, byte[]> files = kept != null ? DescribedModel.read(classes) : Map.of();
+        Map<String, byte[]> files = kept != null ? kept.described().read(classes) : Map.of();
         try (URLClassLoader loader = kept != null ? kept.projectLoader() : loader()) {
             info.accept("Asking the project's JPA provider for the entity DDL: " + EntityDdl.provider(loader) + ".");
             Optional<List<String>> changed = kept != null
