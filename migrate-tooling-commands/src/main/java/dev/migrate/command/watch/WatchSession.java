@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
+import dev.migrate.autogen.cache.CacheWrites;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.output.Output;
@@ -80,6 +81,17 @@ public final class WatchSession implements AutoCloseable {
      *     {@code check} fails on them) or failed
      */
     public void run() {
+        // the caches' files are written behind each cycle, its next one reading what they hold from memory; the
+        // files are in place when the watch ends
+        CacheWrites.Behind writes = CacheWrites.behind();
+        try {
+            watch();
+        } finally {
+            writes.close();
+        }
+    }
+
+    private void watch() {
         context.output()
                 .info("Watching "
                         + watched.stream().map(context::shown).collect(Collectors.joining(" and "))

@@ -12,7 +12,6 @@ import java.io.Serializable;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -166,8 +165,7 @@ public final class EntitySchemaCache {
      * {@code exclusions} is kept, so that {@link #read} builds only the tables whose DDL changed.
      */
     public boolean holdsLastBuild(String serverVersionNum, String targetSchema, Exclusions exclusions) {
-        return Files.isRegularFile(
-                files.directory().resolve(lastBuildKey(serverVersionNum, targetSchema, exclusions) + LAST_SUFFIX));
+        return files.holds(lastBuildKey(serverVersionNum, targetSchema, exclusions) + LAST_SUFFIX);
     }
 
     /**

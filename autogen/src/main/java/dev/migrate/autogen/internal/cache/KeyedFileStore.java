@@ -1,5 +1,6 @@
 package dev.migrate.autogen.internal.cache;
 
+import dev.migrate.autogen.cache.CacheWrites;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -22,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -49,6 +52,14 @@ final class KeyedFileStore {
             return size() > REMEMBERED;
         }
     };
+
+    /**
+     * The values queued to be written behind the caller ({@link CacheWrites}), by file, until their file is written:
+     * what the file will hold, which a read answers meanwhile.
+     */
+    private static final Map<Path, Pending> PENDING = new ConcurrentHashMap<>();
+
+    private record Pending(String header, String key, Object value) {}
 
     private final Path directory;
     private final String header;
@@ -78,6 +89,10 @@ final class KeyedFileStore {
     @Nullable
     Object read(String name, String key) {
         Path file = directory.resolve(name);
+        Pending pending = PENDING.get(file);
+        if (pending != null) {
+            return pending.header().equals(header) && pending.key().equals(key) ? pending.value() : null;
+        }
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -120,6 +135,10 @@ final class KeyedFileStore {
     @Nullable
     Object prefetch(String name) {
         Path file = directory.resolve(name);
+        Pending pending = PENDING.get(file);
+        if (pending != null) {
+            return pending.header().equals(header) ? pending.value() : null;
+        }
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -147,20 +166,49 @@ final class KeyedFileStore {
 
     /** The names of this store's files that start with {@code prefix} and end with {@code suffix}. */
     List<String> names(String prefix, String suffix) {
+        Set<String> names = new TreeSet<>();
+        PENDING.keySet().stream()
+                .filter(file -> directory.equals(file.getParent()))
+                .forEach(file -> names.add(file.getFileName().toString()));
         try (Stream<Path> files = Files.list(directory)) {
-            return files.map(file -> file.getFileName().toString())
-                    .filter(name -> name.startsWith(prefix) && name.endsWith(suffix))
-                    .toList();
+            files.forEach(file -> names.add(file.getFileName().toString()));
         } catch (IOException e) {
-            return List.of(); // no store yet, or an unreadable one
+            // no store yet, or an unreadable one: what is queued for it, if anything
         }
+        return names.stream()
+                .filter(name -> name.startsWith(prefix) && name.endsWith(suffix))
+                .toList();
+    }
+
+    /** Whether the store holds the file {@code name}, or a value queued to be written to it. */
+    boolean holds(String name) {
+        Path file = directory.resolve(name);
+        return PENDING.containsKey(file) || Files.isRegularFile(file);
     }
 
     /**
      * Writes {@code value} under {@code key} to the file {@code name} through a temporary file moved into
      * place, then keeps the most recently used files of its suffix; a store that cannot be written is no error.
+     * Behind the caller while {@link CacheWrites#behind()} is open: a read answers the value until it is written.
      */
     void write(String name, String key, Object value) {
+        if (!CacheWrites.writingBehind()) {
+            writeNow(name, key, value);
+            return;
+        }
+        Path file = directory.resolve(name);
+        Pending pending = new Pending(header, key, value);
+        PENDING.put(file, pending);
+        CacheWrites.queue(() -> {
+            try {
+                writeNow(name, key, value);
+            } finally {
+                PENDING.remove(file, pending);
+            }
+        });
+    }
+
+    private void writeNow(String name, String key, Object value) {
         Path file = directory.resolve(name);
         Path temp = null;
         try {

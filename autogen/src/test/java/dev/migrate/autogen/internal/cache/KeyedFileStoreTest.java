@@ -2,12 +2,15 @@ package dev.migrate.autogen.internal.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.autogen.cache.CacheWrites;
 import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +40,41 @@ class KeyedFileStoreTest {
         store().write(KEY + ".entry", KEY, new ArrayList<>(List.of("a", "b")));
 
         assertThat(store().read(KEY + ".entry", KEY)).isEqualTo(List.of("a", "b"));
+    }
+
+    @Test
+    void writtenBehindItIsReadFromMemoryUntilTheFileIsWrittenAndTheScopeWaitsForIt() throws Exception {
+        CountDownLatch writerBusy = new CountDownLatch(1);
+        Path file = directory.resolve("cache/" + KEY + ".entry");
+        CacheWrites.Behind writes = CacheWrites.behind();
+        try {
+            // the writer held on a task queued first, so that the write below is still queued when read
+            CacheWrites.queue(() -> {
+                try {
+                    writerBusy.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            store().write(KEY + ".entry", KEY, new ArrayList<>(List.of("a", "b")));
+
+            assertThat(file).doesNotExist();
+            assertThat(store().read(KEY + ".entry", KEY)).isEqualTo(List.of("a", "b"));
+            assertThat(store().read(KEY + ".entry", "fedcba9876543210")).isNull();
+            assertThat(store().prefetch(KEY + ".entry")).isEqualTo(List.of("a", "b"));
+            assertThat(store().holds(KEY + ".entry")).isTrue();
+            assertThat(store().names("", ".entry")).containsExactly(KEY + ".entry");
+        } finally {
+            writerBusy.countDown();
+            writes.close();
+        }
+        // closing the scope waited for the file, which holds the header, the key and the value
+        try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(file))) {
+            assertThat(in.readUTF()).isEqualTo("test-store");
+            assertThat(in.readUTF()).isEqualTo(KEY);
+            assertThat(in.readObject()).isEqualTo(List.of("a", "b"));
+        }
+        assertThat(CacheWrites.writingBehind()).isFalse();
     }
 
     @Test
