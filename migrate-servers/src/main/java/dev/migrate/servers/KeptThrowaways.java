@@ -15,7 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Throwaway servers kept for a session of many comparisons, a watch's cycles: the first comparison that needs a server
@@ -23,6 +28,10 @@ import javax.sql.DataSource;
  * its own, which saves a server's start each time. What a comparison made there goes when it closes, its databases and
  * the roles made meanwhile, so that each finds the server as a fresh one; a server that cannot be cleaned is stopped,
  * and the next comparison starts another. Closing this stops them all.
+ *
+ * <p>That cleaning, and creating the database the next comparison will take, happen behind the comparison that
+ * closed, on a thread of their own: a watch's next cycle finds its database made and the last one's gone (it waits
+ * for the cleaning when it comes sooner). {@link #settle()} waits for them.
  *
  * <pre>{@code
  * try (KeptThrowaways kept = new KeptThrowaways()) {
@@ -46,6 +55,15 @@ public final class KeptThrowaways implements AutoCloseable {
     private boolean hooked;
     private int uses;
     private boolean closed;
+
+    /** Where closed uses are cleaned and the next use's database is made, one after another. */
+    private final ExecutorService behind = Executors.newSingleThreadExecutor(work -> {
+        Thread thread = new Thread(work, "migrate-kept-throwaways-cleaning");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The last cleaning queued: a use waits for it, so that it finds the server as a fresh one. */
+    private volatile @Nullable Future<?> cleaning;
 
     /** {@code databases}, whose throwaway servers are served from the ones kept here. */
     public ComparisonDatabases keeping(ComparisonDatabases databases) {
@@ -80,7 +98,9 @@ public final class KeptThrowaways implements AutoCloseable {
 
     /** A database of its own on the server of {@code version}, started from {@code databases} when none is kept. */
     private ThrowawayServer use(ThrowawayVersion version, ComparisonDatabases databases) {
+        settle();
         Kept kept;
+        @Nullable Spare spare;
         int use;
         synchronized (this) {
             if (closed) {
@@ -98,13 +118,60 @@ public final class KeptThrowaways implements AutoCloseable {
                 started.add(kept);
             }
             kept.active++;
+            spare = kept.spare;
+            kept.spare = null;
             use = ++uses;
         }
         try {
-            return new Use(kept, "migrate_use_" + use);
+            return spare != null
+                    ? new Use(kept, spare.name(), spare.dataSource())
+                    : new Use(kept, "migrate_use_" + use);
         } catch (RuntimeException e) {
             release(kept, List.of());
             throw e;
+        }
+    }
+
+    /** Cleans what a closed use made on {@code kept} behind the caller, then makes the database the next use takes. */
+    private void releaseBehind(Kept kept, List<String> databases) {
+        cleaning = behind.submit(() -> {
+            release(kept, databases);
+            spare(kept);
+        });
+    }
+
+    /** Waits until what closed uses made is cleaned, and the next use's database made. */
+    public void settle() {
+        Future<?> last = cleaning;
+        if (last == null) {
+            return;
+        }
+        try {
+            last.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // release stops a server it cannot clean; a spare not made is made by the use that needs it
+        }
+    }
+
+    /** Makes the database the next use of {@code kept} takes, unless it has one or is no longer served. */
+    private void spare(Kept kept) {
+        String name;
+        synchronized (this) {
+            if (closed || kept.retired || kept.spare != null || kept.active > 0) {
+                return;
+            }
+            name = "migrate_use_" + ++uses;
+        }
+        DataSource made;
+        try {
+            made = kept.server.createDatabase(name);
+        } catch (RuntimeException e) {
+            return; // the next use creates its own, and says why if it cannot
+        }
+        synchronized (this) {
+            kept.spare = new Spare(name, made); // dropped with the server, if it stopped meanwhile
         }
     }
 
@@ -162,9 +229,15 @@ public final class KeptThrowaways implements AutoCloseable {
         return roles;
     }
 
-    /** Stops every server kept. */
+    /** Stops every server kept, once what closed uses made is cleaned. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        settle();
+        behind.shutdown();
+        stopAll();
+    }
+
+    private synchronized void stopAll() {
         if (closed) {
             return;
         }
@@ -197,6 +270,9 @@ public final class KeptThrowaways implements AutoCloseable {
         int active;
         /** Whether a use could not be cleaned: no use is served from it any more, and it stops with the last open. */
         boolean retired;
+        /** The database made for the next use, fresh, if any. */
+        @Nullable
+        Spare spare;
 
         Kept(ThrowawayServer server, Set<String> roles) {
             this.server = server;
@@ -216,6 +292,14 @@ public final class KeptThrowaways implements AutoCloseable {
             this.kept = kept;
             this.name = name;
             this.first = create(name);
+        }
+
+        /** A use of the database {@code name}, made for it. */
+        Use(Kept kept, String name, DataSource made) {
+            this.kept = kept;
+            this.name = name;
+            this.created.add(name);
+            this.first = made;
         }
 
         private DataSource create(String database) {
@@ -250,7 +334,10 @@ public final class KeptThrowaways implements AutoCloseable {
                 released = true;
                 databases = List.copyOf(created);
             }
-            release(kept, databases);
+            releaseBehind(kept, databases);
         }
     }
+
+    /** A database made on a kept server before a use asked for it. */
+    private record Spare(String name, DataSource dataSource) {}
 }

@@ -26,6 +26,8 @@ import java.util.stream.Stream;
  * embedded PostgreSQL), one entity ({@code E<3N/4>}) changed and recompiled R times. Timed: from its class file
  * written into {@code target/classes} to the differences printed (check mode), and to the migration written
  * ({@code watch.write}); then the heap after a full collection after 10 and after C cycles run directly.
+ * {@code -Dbench.embedded=true} compares on embedded throwaway servers kept across the cycles, as a Maven user's
+ * watch does, instead of databases of the tests' server.
  *
  * <p>{@code -Dbench.compile=module} writes every class file of the module again for each edit, as {@code mvn compile}
  * does (the same bytes, the edited entity's new ones last), the clock started when the last one is written;
@@ -83,6 +85,8 @@ public final class WatchBenchmark {
         long cpuBefore = processorNanos();
         String compile = System.getProperty("bench.compile", "one");
         boolean write = Boolean.parseBoolean(System.getProperty("bench.write", "true"));
+        // -Dbench.embedded=true: embedded throwaway servers, kept across the cycles, as a Maven user's watch has them
+        project.embeddedThrowaways = Boolean.getBoolean("bench.embedded");
         try (ProviderClasses provider = ProviderClasses.of(project.classes, project.classpath())) {
             project.provider = provider;
             for (String name :
