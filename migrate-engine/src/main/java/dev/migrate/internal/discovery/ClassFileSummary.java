@@ -91,6 +91,17 @@ record ClassFileSummary(
     }
 
     /**
+     * The classes a class file names in its constant pool (what its code creates, calls, reads or casts to), as
+     * internal names ({@code db/migrations/V1}); an array's element class for an array.
+     *
+     * @throws IOException when the bytes are not a class file this reader understands
+     * @throws IndexOutOfBoundsException when they end early
+     */
+    static List<String> referencedClasses(byte[] bytes) throws IOException {
+        return new Reader(bytes).referencedClasses();
+    }
+
+    /**
      * A cursor over the bytes of one class file. The constant pool is indexed, not decoded: only
      * the few strings the summary needs are ever made, which keeps a scan of a thousand classes
      * cheap in a JVM that has only just started.
@@ -103,6 +114,27 @@ record ClassFileSummary(
 
         Reader(byte[] bytes) {
             this.bytes = bytes;
+        }
+
+        List<String> referencedClasses() throws IOException {
+            if (u4() != 0xCAFEBABE) {
+                throw new IOException("not a class file");
+            }
+            pos += 4; // minor and major version
+            indexConstantPool();
+            List<String> names = new ArrayList<>();
+            for (int i = 1; i < constants.length; i++) {
+                if (constants[i] != 0 && (bytes[constants[i]] & 0xFF) == CLASS) {
+                    String name = className(i);
+                    int element = name.lastIndexOf('[');
+                    if (element < 0) {
+                        names.add(name);
+                    } else if (name.charAt(element + 1) == 'L') {
+                        names.add(name.substring(element + 2, name.length() - 1));
+                    }
+                }
+            }
+            return names;
         }
 
         ClassFileSummary summary() throws IOException {

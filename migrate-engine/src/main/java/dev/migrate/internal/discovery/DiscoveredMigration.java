@@ -84,6 +84,11 @@ public final class DiscoveredMigration {
         return info;
     }
 
+    /** The loader its class is (or is to be) loaded in. */
+    public ClassLoader loader() {
+        return loader;
+    }
+
     /** The instance the caller gave, or {@code null} when one is created from the class for each use. */
     public @Nullable Migration instance() {
         return instance;

@@ -84,4 +84,27 @@ class ClassFileSummaryTest {
             return in.readAllBytes();
         }
     }
+
+    @Test
+    void theClassesAClassFileNamesAreReadFromItsConstantPool() throws IOException {
+        List<String> named = ClassFileSummary.referencedClasses(bytesOf(Naming.class));
+
+        assertThat(named)
+                .contains(
+                        "dev/migrate/internal/discovery/ClassFileSummaryTest$Naming",
+                        "java/lang/StringBuilder",
+                        "java/util/ArrayList",
+                        "java/time/Duration")
+                .doesNotContain("java/util/List"); // a field's type alone is no class its code names
+    }
+
+    /** Names classes through a constructor call, a static call, an array and a field's type. */
+    static final class Naming {
+        java.util.List<String> held = new java.util.ArrayList<>();
+
+        String named() {
+            java.time.Duration[] durations = new java.time.Duration[] {java.time.Duration.ZERO};
+            return new StringBuilder().append(durations.length).toString();
+        }
+    }
 }

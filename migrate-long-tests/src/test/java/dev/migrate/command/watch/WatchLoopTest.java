@@ -322,6 +322,58 @@ class WatchLoopTest {
         }
     }
 
+    @Test
+    void aMigrationIsRecordedAgainWhenAProjectClassItCallsChangesAndOnlyThen() throws Exception {
+        WatchedProject project = new WatchedProject(directory.resolve("project"));
+        project.entity("Customer", "@Id public long id; public String name;");
+        Path migrations = project.sources.resolve("app/migrations");
+        Files.createDirectories(migrations);
+        Path helper = migrations.resolve("Columns.java");
+        Files.writeString(helper, columns("name"));
+        Path migration = Files.writeString(migrations.resolve("M1.java"), """
+                package app.migrations;
+                @dev.migrate.Revision(id = "m1", message = "customers", revises = {})
+                public class M1 implements dev.migrate.Migration {
+                    public void upgrade(dev.migrate.Operations op) {
+                        op.execute("CREATE TABLE customer (id bigint NOT NULL, " + Columns.name()
+                                + " varchar(255), PRIMARY KEY (id))");
+                    }
+                    public void downgrade(dev.migrate.Operations op) {
+                        op.execute("DROP TABLE customer");
+                    }
+                }
+                """);
+        project.compileAll(List.of(helper, migration));
+        try (Running watch = new Running(project)) {
+            assertThat(watch.cycleLines).contains("No differences: the entities match the schema at head.");
+            // the helper the migration calls now names another column: the chain's head changed with it
+            Files.writeString(helper, columns("label"));
+            project.compileAll(List.of(helper));
+            watch.awaitCycle(2);
+            assertThat(watch.cycleLines)
+                    .anyMatch(line -> line.startsWith("ERROR The entities differ from the schema at head")
+                            && line.contains("public.customer.name"));
+            // an edit of the entity alone: the migration's recording serves, and the head is still the helper's
+            project.entity("Customer", "@Id public long id; public String label;");
+            watch.awaitCycle(3);
+            List<String> lines = List.copyOf(watch.cycleLines);
+            int differed = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith("ERROR The entities differ")) {
+                    differed = i;
+                }
+            }
+            assertThat(lines.subList(differed + 1, lines.size()))
+                    .contains("No differences: the entities match the schema at head.");
+        }
+    }
+
+    /** A helper class of the migrations, naming a column. */
+    private static String columns(String column) {
+        return "package app.migrations;\nclass Columns {\n    static String name() {\n        return \"" + column
+                + "\";\n    }\n}\n";
+    }
+
     /** A project of three entities, {@code Customer}, {@code Orders} and {@code Product}, compiled. */
     private WatchedProject threeEntities() throws IOException {
         WatchedProject project = new WatchedProject(directory.resolve("project"));

@@ -11,6 +11,7 @@ import dev.migrate.command.output.Output;
 import dev.migrate.command.tooling.AutogenerateCommand;
 import dev.migrate.command.tooling.CheckCommand;
 import dev.migrate.servers.KeptThrowaways;
+import dev.migrate.tooling.CarriedRecordings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,6 +58,12 @@ public final class WatchSession implements AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicBoolean writeRequested = new AtomicBoolean();
     private int cycles;
+    /**
+     * The chain's recordings, carried from each cycle to the next for the migrations whose code is unchanged: a
+     * migration might also read a resource, so a changed file other than a class file forgets them.
+     */
+    private final CarriedRecordings recordings = CarriedRecordings.open();
+
     /** The revisions the last cycle compared with. */
     private Set<String> lastChain = Set.of();
     /**
@@ -88,6 +95,7 @@ public final class WatchSession implements AutoCloseable {
             watch();
         } finally {
             writes.close();
+            recordings.close();
         }
     }
 
@@ -176,6 +184,9 @@ public final class WatchSession implements AutoCloseable {
      */
     private void cycle(boolean write, Set<Path> changed, int same, boolean asked) {
         cycles++;
+        if (changed.stream().anyMatch(file -> !file.getFileName().toString().endsWith(".class"))) {
+            recordings.forget();
+        }
         long start = System.nanoTime();
         context.output().info(announce(write, changed, same, asked));
         MigrateException failed = null;
@@ -358,6 +369,7 @@ public final class WatchSession implements AutoCloseable {
         try {
             files.close();
         } finally {
+            recordings.close();
             servers.close();
         }
     }

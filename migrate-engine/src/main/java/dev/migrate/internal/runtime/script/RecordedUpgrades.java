@@ -1,7 +1,11 @@
 package dev.migrate.internal.runtime.script;
 
+import dev.migrate.internal.discovery.ClassClosure;
+import dev.migrate.internal.discovery.DiscoveredMigration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -10,14 +14,48 @@ import java.util.function.Supplier;
  * once, not once a run. Recording is side-effect free and asks nothing of a database, so such a script is the same
  * for every run, its SQL rendered once too. A script with JDBC work is never kept: its code runs on each database
  * with the migration's instance of that run, as it always has.
+ *
+ * <p>While {@link #carry()} is open (a watch, whose every cycle loads the project's classes anew), a script is also
+ * carried to the next chains of the process, under its revision and the sum of the project's classes its migration
+ * reaches ({@link ClassClosure}): a chain whose migration runs the same code takes it instead of recording it again.
+ * The code could still read a resource that changed: the caller {@link #forgetCarried() forgets} them then.
  */
 public final class RecordedUpgrades {
+    /** More carried scripts than this are forgotten at once: a watch's chain and its few edited revisions fit. */
+    private static final int CARRIED_KEPT = 50_000;
+
+    private static final Map<String, Script> CARRIED = new ConcurrentHashMap<>();
+    private static final AtomicInteger CARRYING = new AtomicInteger();
+
     private final Map<String, Script> kept = new ConcurrentHashMap<>();
     /** One lock per revision, so that runs asking at once for a revision not kept yet record it once between them. */
     private final Map<String, Object> recording = new ConcurrentHashMap<>();
 
-    /** The script of {@code revision}: the one kept, or {@code record}'s, kept when it holds operations only. */
-    Script recorded(String revision, Supplier<Script> record) {
+    /** Carries the scripts recorded from now on to the next chains of this process, until {@link #endCarrying()}. */
+    public static void carry() {
+        CARRYING.incrementAndGet();
+    }
+
+    /** Ends one {@link #carry()}; the last forgets what was carried. */
+    public static void endCarrying() {
+        if (CARRYING.decrementAndGet() == 0) {
+            CARRIED.clear();
+        }
+    }
+
+    /** Forgets the scripts carried so far: what a migration might read besides its classes changed. */
+    public static void forgetCarried() {
+        CARRIED.clear();
+    }
+
+    /**
+     * The upgrade of {@code migration}: the one kept, or carried, or {@code record}'s, kept when it holds operations
+     * only.
+     *
+     * @param offline whether the script is written out rather than run, which its operations may ask
+     */
+    Script recorded(DiscoveredMigration migration, boolean offline, Supplier<Script> record) {
+        String revision = migration.info().id();
         Script known = kept.get(revision);
         if (known != null) {
             return known;
@@ -27,11 +65,31 @@ public final class RecordedUpgrades {
             if (known != null) {
                 return known;
             }
-            Script script = record.get();
+            Optional<String> carriedAs = carriedKey(migration, offline);
+            Script script = carriedAs.map(CARRIED::get).orElse(null);
+            if (script == null) {
+                script = record.get();
+                if (script.operationsOnly() && carriedAs.isPresent()) {
+                    if (CARRIED.size() >= CARRIED_KEPT) {
+                        CARRIED.clear();
+                    }
+                    CARRIED.put(carriedAs.get(), script);
+                }
+            }
             if (script.operationsOnly()) {
                 kept.put(revision, script);
             }
             return script;
         }
+    }
+
+    /** What a carried script of {@code migration} is found under; empty when none is carried. */
+    private static Optional<String> carriedKey(DiscoveredMigration migration, boolean offline) {
+        if (CARRYING.get() == 0 || migration.instance() != null) {
+            return Optional.empty(); // an instance given by an application may hold state of its own
+        }
+        String source = migration.info().source();
+        return ClassClosure.digest(migration.loader(), source)
+                .map(code -> migration.info().id() + '\0' + offline + '\0' + source + '\0' + code);
     }
 }

@@ -150,8 +150,8 @@ public final class Scripts implements AutoCloseable, OnlineScripts {
     private FutureTask<Script> task(String revision) {
         return upgrades.computeIfAbsent(
                 revision,
-                id -> new FutureTask<>(
-                        () -> recorded.recorded(id, () -> recorder.record(migration(id), Direction.UPGRADE, offline))));
+                id -> new FutureTask<>(() -> recorded.recorded(
+                        migration(id), offline, () -> recorder.record(migration(id), Direction.UPGRADE, offline))));
     }
 
     private DiscoveredMigration migration(String revision) {
