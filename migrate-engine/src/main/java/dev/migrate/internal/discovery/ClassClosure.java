@@ -1,37 +1,62 @@
 package dev.migrate.internal.discovery;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a class's code is made of among the project's own classes: its class file and the class file of every class it
- * names that a directory of the class path holds (not a jar, not the JDK), and of every class those name, transitively,
- * summed. A class from a jar enters by the jar's address, which names its version. Two runs that find the same sum for
- * a migration run the same code when they record it, unless it reads a resource or the environment.
+ * names that a directory of the class path holds, and of every class those name, transitively, summed, with the
+ * addresses of the class path's jars (a jar's address names its version). Two runs that find the same sum for a
+ * migration run the same code when they record it, unless it reads a resource or the environment. Read from the
+ * directories' files, never through the loader: a lookup through a build tool's loaders costs more than the file.
  */
 public final class ClassClosure {
     private ClassClosure() {}
 
     /**
-     * The sum of {@code className}'s closure in {@code loader}; empty when a class file of it cannot be read or parsed.
+     * The sum of {@code className}'s closure in {@code loader}; empty when the class path is not made of directories
+     * and jars, or a class file of it cannot be read or parsed.
      */
     public static Optional<String> digest(ClassLoader loader, String className) {
+        List<Path> directories = new ArrayList<>();
+        List<String> jars = new ArrayList<>();
+        for (ClassLoader l = loader; l != null; l = l.getParent()) {
+            if (!(l instanceof URLClassLoader urls)) {
+                continue; // the JDK's own loaders, whose classes this process does not change
+            }
+            for (URL url : urls.getURLs()) {
+                Path directory = directory(url);
+                if (directory != null) {
+                    directories.add(directory);
+                } else {
+                    jars.add(url.toString());
+                }
+            }
+        }
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        jars.forEach(jar -> update(digest, jar));
         Set<String> seen = new HashSet<>();
         Deque<String> next = new ArrayDeque<>();
         String first = className.replace('.', '/');
@@ -40,21 +65,11 @@ public final class ClassClosure {
         try {
             while (!next.isEmpty()) {
                 String name = next.poll();
-                URL url = loader.getResource(name + ".class");
-                if (url == null) {
-                    continue; // a class the JDK's loaders hold, or none
+                byte[] bytes = classFile(directories, name);
+                if (bytes == null) {
+                    continue; // a class of a jar or of the JDK
                 }
                 update(digest, name);
-                if (!"file".equals(url.getProtocol())) {
-                    if (!"jrt".equals(url.getProtocol())) {
-                        update(digest, url.toString()); // a jar's class: the jar's address names its version
-                    }
-                    continue;
-                }
-                byte[] bytes;
-                try (InputStream in = url.openStream()) {
-                    bytes = in.readAllBytes();
-                }
                 update(digest, Integer.toString(bytes.length));
                 digest.update(bytes);
                 for (String named : ClassFileSummary.referencedClasses(bytes)) {
@@ -67,6 +82,30 @@ public final class ClassClosure {
             return Optional.empty();
         }
         return Optional.of(HexFormat.of().formatHex(digest.digest()));
+    }
+
+    /** The class file of {@code name} in the first of {@code directories} that holds one; null when none does. */
+    private static byte @Nullable [] classFile(List<Path> directories, String name) throws IOException {
+        for (Path directory : directories) {
+            try {
+                return Files.readAllBytes(directory.resolve(name + ".class"));
+            } catch (NoSuchFileException e) {
+                // in the next directory, or a jar's
+            }
+        }
+        return null;
+    }
+
+    /** The directory a class path URL names; null for a jar or anything else. */
+    private static @Nullable Path directory(URL url) {
+        if (!"file".equals(url.getProtocol()) || !url.getPath().endsWith("/")) {
+            return null;
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static void update(MessageDigest digest, String field) {
