@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -91,7 +94,10 @@ public final class Fingerprint {
         }
     }
 
-    /** The files under {@code dir} in name order, each by its path relative to the element, {@code prefix} for {@code dir}. */
+    /**
+     * The files under {@code dir} in name order, each by its path relative to the element, {@code prefix} for
+     * {@code dir}; each file's kind, length and time read in one call.
+     */
     private void directory(File dir, String prefix) throws IOException {
         String[] names = dir.list();
         if (names == null) {
@@ -102,11 +108,17 @@ public final class Fingerprint {
         Adler32 adler = new Adler32();
         for (String name : names) {
             File child = new File(dir, name);
-            if (child.isDirectory()) {
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(child.toPath(), BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
+                continue; // deleted since the listing, as File's checks took it
+            }
+            if (attributes.isDirectory()) {
                 directory(child, prefix + name + File.separator);
-            } else if (child.isFile()) {
+            } else if (attributes.isRegularFile()) {
                 field(prefix + name);
-                field(summed(child, crc, adler));
+                field(summed(child, attributes, crc, adler));
             }
         }
     }
@@ -118,10 +130,11 @@ public final class Fingerprint {
      * resolution of that read could otherwise keep its old sums, as git's racily clean index entries could). The
      * caches keyed by a class directory are looked up two or three times in a goal, each over every class file.
      */
-    private static String summed(File file, CRC32 crc, Adler32 adler) throws IOException {
+    private static String summed(File file, BasicFileAttributes attributes, CRC32 crc, Adler32 adler)
+            throws IOException {
         String path = file.getPath();
-        long length = file.length();
-        long modified = file.lastModified();
+        long length = attributes.size();
+        long modified = attributes.lastModifiedTime().toMillis();
         Summed known = SUMMED.get(path);
         if (known != null && known.length() == length && known.modified() == modified) {
             return known.sums();
