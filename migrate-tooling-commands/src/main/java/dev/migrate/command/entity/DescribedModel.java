@@ -44,12 +44,14 @@ final class DescribedModel {
     @SuppressWarnings("ArrayRecordComponent")
     private record Settled(long length, long modified, byte[] bytes) {}
     /**
-     * The scripts of the small units the last change was described with, and the class files it was described from:
-     * the next change may take them only if the model was last described from those very files (no other class, an
-     * embedded value or an enumeration the units use, changed between).
+     * The scripts of the small units the last change was described with ({@link EntityDdl#generateChanged}): the next
+     * change may take them only if the model was last described from the very files they were written beside
+     * ({@link #unitScriptsFrom}), so that no other class (an embedded value, an enumeration the units use) changed
+     * between.
      */
     private final Map<String, List<String>> unitScripts = new HashMap<>();
 
+    /** The class files {@link #unitScripts} were written beside, as this model's reading held them. */
     private Map<String, byte[]> unitScriptsFrom = Map.of();
 
     /**
