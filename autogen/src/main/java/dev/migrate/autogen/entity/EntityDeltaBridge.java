@@ -182,7 +182,7 @@ public final class EntityDeltaBridge implements Function<Map<String, Object>, Ma
      * same of all three, where the classes they use otherwise (an embedded value, an enumeration) are as they were:
      * the caller keeps the scripts only while no other class changes.
      */
-    static String unitKey(
+    private static String unitKey(
             Map<String, byte[]> classes,
             Map<String, List<String>> transients,
             List<String> listed,
