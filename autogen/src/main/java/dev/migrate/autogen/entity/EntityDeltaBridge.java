@@ -1,5 +1,6 @@
 package dev.migrate.autogen.entity;
 
+import dev.migrate.autogen.cache.Fingerprint;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.EmbeddedId;
@@ -24,16 +25,12 @@ import java.lang.reflect.Type;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -187,21 +184,12 @@ public final class EntityDeltaBridge implements Function<Map<String, Object>, Ma
             Map<String, List<String>> transients,
             List<String> listed,
             Map<String, String> properties) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        classes.forEach((name, bytes) -> {
-            digest.update(name.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(
-                    ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).flip());
-            digest.update(bytes);
-        });
-        digest.update((transients + "\0" + listed + "\0" + new TreeMap<>(properties)).getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest.digest());
+        Fingerprint key = new Fingerprint();
+        classes.forEach((name, bytes) -> key.field(name).bytes(bytes));
+        return key.field(transients.toString())
+                .fields("listed", listed)
+                .field(new TreeMap<>(properties).toString())
+                .hex();
     }
 
     private static Map<String, byte[]> with(Map<String, byte[]> changed, Map<String, byte[]> referenced) {
