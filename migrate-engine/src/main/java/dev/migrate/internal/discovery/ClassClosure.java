@@ -28,15 +28,21 @@ import org.jspecify.annotations.Nullable;
  * directories' files, never through the loader: a lookup through a build tool's loaders costs more than the file.
  */
 public final class ClassClosure {
-    private ClassClosure() {}
+    private final ClassLoader loader;
+    private final List<Path> directories;
+    /** The class path's jars, in its order, summed once: every class's sum starts from it. */
+    private final byte[] jars;
 
-    /**
-     * The sum of {@code className}'s closure in {@code loader}; empty when the class path is not made of directories
-     * and jars, or a class file of it cannot be read or parsed.
-     */
-    public static Optional<String> digest(ClassLoader loader, String className) {
+    private ClassClosure(ClassLoader loader, List<Path> directories, byte[] jars) {
+        this.loader = loader;
+        this.directories = directories;
+        this.jars = jars;
+    }
+
+    /** The closures of classes of {@code loader}, its class path read once for them all. */
+    public static ClassClosure in(ClassLoader loader) {
         List<Path> directories = new ArrayList<>();
-        List<String> jars = new ArrayList<>();
+        MessageDigest jars = sha256();
         for (ClassLoader l = loader; l != null; l = l.getParent()) {
             if (!(l instanceof URLClassLoader urls)) {
                 continue; // the JDK's own loaders, whose classes this process does not change
@@ -46,17 +52,24 @@ public final class ClassClosure {
                 if (directory != null) {
                     directories.add(directory);
                 } else {
-                    jars.add(url.toString());
+                    update(jars, url.toString());
                 }
             }
         }
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        jars.forEach(jar -> update(digest, jar));
+        return new ClassClosure(loader, List.copyOf(directories), jars.digest());
+    }
+
+    /** Whether these are the closures of classes of {@code other}. */
+    public boolean of(ClassLoader other) {
+        return loader == other;
+    }
+
+    /**
+     * The sum of {@code className}'s closure; empty when a class file of it cannot be read or parsed.
+     */
+    public Optional<String> digest(String className) {
+        MessageDigest digest = sha256();
+        digest.update(jars);
         Set<String> seen = new HashSet<>();
         Deque<String> next = new ArrayDeque<>();
         String first = className.replace('.', '/');
@@ -82,6 +95,14 @@ public final class ClassClosure {
             return Optional.empty();
         }
         return Optional.of(HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The class file of {@code name} in the first of {@code directories} that holds one; null when none does. */

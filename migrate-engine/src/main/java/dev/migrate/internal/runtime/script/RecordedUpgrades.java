@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The upgrade scripts of one chain that hold operations only, recorded once and then shared by every run of the
@@ -28,6 +29,8 @@ public final class RecordedUpgrades {
     private static final AtomicInteger CARRYING = new AtomicInteger();
 
     private final Map<String, Script> kept = new ConcurrentHashMap<>();
+    /** The closures of the migrations' classes, for their loader: its class path read once for the chain. */
+    private volatile @Nullable ClassClosure closures;
     /** One lock per revision, so that runs asking at once for a revision not kept yet record it once between them. */
     private final Map<String, Object> recording = new ConcurrentHashMap<>();
 
@@ -84,12 +87,16 @@ public final class RecordedUpgrades {
     }
 
     /** What a carried script of {@code migration} is found under; empty when none is carried. */
-    private static Optional<String> carriedKey(DiscoveredMigration migration, boolean offline) {
+    private Optional<String> carriedKey(DiscoveredMigration migration, boolean offline) {
         if (CARRYING.get() == 0 || migration.instance() != null) {
             return Optional.empty(); // an instance given by an application may hold state of its own
         }
+        ClassClosure closure = closures;
+        if (closure == null || !closure.of(migration.loader())) {
+            closure = ClassClosure.in(migration.loader());
+            closures = closure;
+        }
         String source = migration.info().source();
-        return ClassClosure.digest(migration.loader(), source)
-                .map(code -> migration.info().id() + '\0' + offline + '\0' + source + '\0' + code);
+        return closure.digest(source).map(code -> migration.info().id() + '\0' + offline + '\0' + source + '\0' + code);
     }
 }
