@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * project class it reaches, changed is, and so is every one after the recordings are forgotten.
  */
 class CarriedRecordingsTest {
-    /** Counts the recordings of the migrations below in this JVM: each upgrade described adds one. */
+    /** Counts the recordings of the migrations below in this JVM: each upgrade or downgrade described adds one. */
     private static final String RECORDED = "carried.recordings.test.recorded";
 
     @TempDir
@@ -63,7 +63,10 @@ class CarriedRecordingsTest {
                         COUNT
                         op.execute("CREATE TABLE a (id int)");
                     }
-                    public void downgrade(dev.migrate.Operations op) {}
+                    public void downgrade(dev.migrate.Operations op) {
+                        COUNT
+                        op.execute("DROP TABLE a");
+                    }
                 }
                 """.replace("COUNT", count));
         Files.writeString(src.resolve("M2.java"), """
@@ -74,7 +77,10 @@ class CarriedRecordingsTest {
                         COUNT
                         op.execute("CREATE TABLE b (" + Helper.column() + " int)");
                     }
-                    public void downgrade(dev.migrate.Operations op) {}
+                    public void downgrade(dev.migrate.Operations op) {
+                        COUNT
+                        op.execute("DROP TABLE b");
+                    }
                 }
                 """.replace("COUNT", count));
         Files.writeString(
@@ -98,7 +104,10 @@ class CarriedRecordingsTest {
                 .isZero();
     }
 
-    /** The chain's statements, its classes loaded anew, and how many upgrades were recorded for them. */
+    /**
+     * The chain's operations, its classes loaded anew, and how many scripts were recorded for them: its upgrades and
+     * its downgrades, as the extensions a comparison's server needs are read from them.
+     */
     private int recordedForAChain(List<String> statements) throws Exception {
         int before = Integer.getInteger(RECORDED, 0);
         try (URLClassLoader loader = new URLClassLoader(
@@ -114,21 +123,21 @@ class CarriedRecordingsTest {
     void anUnchangedMigrationIsTakenAsRecordedAndAChangedOneOrWhatItReachesIsRecordedAgain() throws Exception {
         List<String> statements = new ArrayList<>();
         try (CarriedRecordings carried = CarriedRecordings.open()) {
-            assertThat(recordedForAChain(statements)).isEqualTo(2);
+            assertThat(recordedForAChain(statements)).isEqualTo(4);
             assertThat(recordedForAChain(statements))
                     .as("the same code: nothing recorded")
                     .isZero();
             compile(Columns.TWO); // the helper the second migration calls changes
             assertThat(recordedForAChain(statements))
-                    .as("the second migration reaches the helper")
-                    .isEqualTo(1);
+                    .as("the second migration reaches the helper: its upgrade and its downgrade")
+                    .isEqualTo(2);
             assertThat(recordedForAChain(statements)).isZero();
             carried.forget();
             assertThat(recordedForAChain(statements))
                     .as("forgotten: every one recorded")
-                    .isEqualTo(2);
+                    .isEqualTo(4);
         }
-        assertThat(recordedForAChain(statements)).as("no longer carried").isEqualTo(2);
+        assertThat(recordedForAChain(statements)).as("no longer carried").isEqualTo(4);
         // what a chain takes is what recording it again writes
         assertThat(statements.get(1)).isEqualTo(statements.get(0));
         assertThat(statements.get(3))
@@ -141,7 +150,7 @@ class CarriedRecordingsTest {
     @Test
     void withoutCarryingEachChainRecordsItsOwn() throws Exception {
         List<String> statements = new ArrayList<>();
-        assertThat(recordedForAChain(statements)).isEqualTo(2);
-        assertThat(recordedForAChain(statements)).isEqualTo(2);
+        assertThat(recordedForAChain(statements)).isEqualTo(4);
+        assertThat(recordedForAChain(statements)).isEqualTo(4);
     }
 }

@@ -119,6 +119,12 @@ public final class NeededExtensions {
 
     /** The extension a column's type needs: pgvector's types with their dimensions, PostGIS's. */
     private static void typed(String type, Set<String> names) {
+        // pgvector's type names hold "vec", PostGIS's "geo": most of a model's column types are let go before the
+        // patterns are tried
+        String lower = type.toLowerCase(Locale.ROOT);
+        if (!lower.contains("vec") && !lower.contains("geo")) {
+            return;
+        }
         if (VECTOR_COLUMN.matcher(type).lookingAt()) {
             names.add("vector");
         } else if (POSTGIS_COLUMN.matcher(type).lookingAt()) {

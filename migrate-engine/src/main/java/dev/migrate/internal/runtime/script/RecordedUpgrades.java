@@ -2,6 +2,7 @@ package dev.migrate.internal.runtime.script;
 
 import dev.migrate.internal.discovery.ClassClosure;
 import dev.migrate.internal.discovery.DiscoveredMigration;
+import dev.migrate.internal.graph.Direction;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * with the migration's instance of that run, as it always has.
  *
  * <p>While {@link #carry()} is open (a watch, whose every cycle loads the project's classes anew), a script is also
- * carried to the next chains of the process, under its revision and the sum of the project's classes its migration
- * reaches ({@link ClassClosure}): a chain whose migration runs the same code takes it instead of recording it again.
+ * carried to the next chains of the process, under its revision, its direction and the sum of the project's classes
+ * its migration reaches ({@link ClassClosure}): a chain whose migration runs the same code takes it instead of
+ * recording it again, its downgrade as well ({@link #downgrade}), which the extensions a chain needs are read from.
  * The code could still read a resource that changed: the caller {@link #forgetCarried() forgets} them then.
  */
 public final class RecordedUpgrades {
@@ -68,17 +70,7 @@ public final class RecordedUpgrades {
             if (known != null) {
                 return known;
             }
-            Optional<String> carriedAs = carriedKey(migration, offline);
-            Script script = carriedAs.map(CARRIED::get).orElse(null);
-            if (script == null) {
-                script = record.get();
-                if (script.operationsOnly() && carriedAs.isPresent()) {
-                    if (CARRIED.size() >= CARRIED_KEPT) {
-                        CARRIED.clear();
-                    }
-                    CARRIED.put(carriedAs.get(), script);
-                }
-            }
+            Script script = carried(migration, Direction.UPGRADE, offline, record);
             if (script.operationsOnly()) {
                 kept.put(revision, script);
             }
@@ -86,8 +78,33 @@ public final class RecordedUpgrades {
         }
     }
 
+    /**
+     * The downgrade of {@code migration}: the one carried, or {@code record}'s, carried when it holds operations only.
+     * A run asks for a downgrade once, so it is not kept for the chain.
+     */
+    Script downgrade(DiscoveredMigration migration, boolean offline, Supplier<Script> record) {
+        return carried(migration, Direction.DOWNGRADE, offline, record);
+    }
+
+    /** The script carried for {@code direction} of {@code migration}, or {@code record}'s, then carried if it can be. */
+    private Script carried(
+            DiscoveredMigration migration, Direction direction, boolean offline, Supplier<Script> record) {
+        Optional<String> carriedAs = carriedKey(migration, direction, offline);
+        Script script = carriedAs.map(CARRIED::get).orElse(null);
+        if (script == null) {
+            script = record.get();
+            if (script.operationsOnly() && carriedAs.isPresent()) {
+                if (CARRIED.size() >= CARRIED_KEPT) {
+                    CARRIED.clear();
+                }
+                CARRIED.put(carriedAs.get(), script);
+            }
+        }
+        return script;
+    }
+
     /** What a carried script of {@code migration} is found under; empty when none is carried. */
-    private Optional<String> carriedKey(DiscoveredMigration migration, boolean offline) {
+    private Optional<String> carriedKey(DiscoveredMigration migration, Direction direction, boolean offline) {
         if (CARRYING.get() == 0 || migration.instance() != null) {
             return Optional.empty(); // an instance given by an application may hold state of its own
         }
@@ -97,6 +114,7 @@ public final class RecordedUpgrades {
             closures = closure;
         }
         String source = migration.info().source();
-        return closure.digest(source).map(code -> migration.info().id() + '\0' + offline + '\0' + source + '\0' + code);
+        return closure.digest(source)
+                .map(code -> migration.info().id() + '\0' + direction + '\0' + offline + '\0' + source + '\0' + code);
     }
 }

@@ -98,7 +98,7 @@ public final class Scripts implements AutoCloseable, OnlineScripts {
     public Script script(DiscoveredMigration migration, Direction direction) {
         return direction == Direction.UPGRADE
                 ? upgrade(migration.info().id())
-                : recorder.record(migration, direction, offline);
+                : recorded.downgrade(migration, offline, () -> recorder.record(migration, direction, offline));
     }
 
     /** The upgrade script of a revision: what its checksum covers. */
