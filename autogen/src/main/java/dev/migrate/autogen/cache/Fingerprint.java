@@ -1,9 +1,7 @@
 package dev.migrate.autogen.cache;
 
 import java.io.File;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -128,7 +126,8 @@ public final class Fingerprint {
      * read of it before, when its length and modification time are what they were then and it had not been
      * modified for {@value #SETTLED_MILLIS} ms when it was read (a file written again within the clock's
      * resolution of that read could otherwise keep its old sums, as git's racily clean index entries could). The
-     * caches keyed by a class directory are looked up two or three times in a goal, each over every class file.
+     * caches keyed by a class directory are looked up two or three times in a goal, each over every class file: a
+     * file written since is read once a comparison ({@link FileReads}).
      */
     private static String summed(File file, BasicFileAttributes attributes, CRC32 crc, Adler32 adler)
             throws IOException {
@@ -140,10 +139,7 @@ public final class Fingerprint {
             return known.sums();
         }
         long readAt = System.currentTimeMillis();
-        byte[] content;
-        try (InputStream in = new FileInputStream(file)) {
-            content = in.readAllBytes();
-        }
+        byte[] content = FileReads.bytes(file.toPath(), length, modified);
         crc.reset();
         crc.update(content);
         adler.reset();

@@ -40,6 +40,42 @@ class FingerprintTest {
         assertThat(fingerprint()).isNotEqualTo(racy);
     }
 
+    @Test
+    void withinAComparisonAFileJustWrittenIsReadOnceAndEachComparisonReadsItAgain() throws Exception {
+        Path entity = Files.createDirectories(classes.resolve("com/example")).resolve("Agent.class");
+        long now = System.currentTimeMillis();
+        Files.write(entity, new byte[] {1, 2, 3, 4});
+        Files.setLastModifiedTime(entity, FileTime.fromMillis(now));
+        String first;
+        FileReads.Scope comparison = FileReads.scope();
+        try {
+            first = fingerprint();
+            // written again in the same millisecond with the same length: the comparison keeps its one view
+            Files.write(entity, new byte[] {9, 9, 9, 9});
+            Files.setLastModifiedTime(entity, FileTime.fromMillis(now));
+            assertThat(fingerprint()).isEqualTo(first);
+            assertThat(FileReads.bytes(entity, 4, now)).containsExactly(1, 2, 3, 4);
+            // a new time: read again within the comparison too
+            Files.setLastModifiedTime(entity, FileTime.fromMillis(now + 1));
+            assertThat(fingerprint()).isNotEqualTo(first);
+            assertThat(FileReads.bytes(entity, 4, now + 1)).containsExactly(9, 9, 9, 9);
+        } finally {
+            comparison.close();
+        }
+        // the next comparison, and any read outside one, reads the file as it is
+        Files.write(entity, new byte[] {7, 7, 7, 7});
+        Files.setLastModifiedTime(entity, FileTime.fromMillis(now + 1));
+        String outside = fingerprint();
+        assertThat(outside).isNotEqualTo(first);
+        assertThat(FileReads.bytes(entity, 4, now + 1)).containsExactly(7, 7, 7, 7);
+        FileReads.Scope next = FileReads.scope();
+        try {
+            assertThat(FileReads.bytes(entity, 4, now + 1)).containsExactly(7, 7, 7, 7);
+        } finally {
+            next.close();
+        }
+    }
+
     private String fingerprint() {
         return new Fingerprint().classpathElement(classes).hex();
     }

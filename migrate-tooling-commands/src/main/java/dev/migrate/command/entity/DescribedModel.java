@@ -1,6 +1,7 @@
 package dev.migrate.command.entity;
 
 import dev.migrate.MigrateException;
+import dev.migrate.autogen.cache.FileReads;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.entity.ProviderLog;
 import java.io.IOException;
@@ -58,7 +59,8 @@ final class DescribedModel {
      * The files under {@code classes}, by their path from it (with {@code /}), as they are now: those whose length and
      * modification time are what they were at the last reading, and which had not been modified for
      * {@value #SETTLED_MILLIS} ms then, are not read again (a file written again within the clock's resolution of
-     * that reading could otherwise keep its old bytes, as the entity cache's key has it).
+     * that reading could otherwise keep its old bytes, as the entity cache's key has it); the others are taken as the
+     * comparison's cache key read them ({@link FileReads}).
      */
     synchronized Map<String, byte[]> read(Path classes) {
         Map<String, byte[]> files = new TreeMap<>();
@@ -80,7 +82,7 @@ final class DescribedModel {
                     bytes = known.bytes();
                 } else {
                     long readAt = System.currentTimeMillis();
-                    bytes = Files.readAllBytes(file);
+                    bytes = FileReads.bytes(file, attributes.size(), modified);
                     if (bytes.length != attributes.size() || modified >= readAt - SETTLED_MILLIS) {
                         files.put(path(classes, file), bytes);
                         continue; // read again next time

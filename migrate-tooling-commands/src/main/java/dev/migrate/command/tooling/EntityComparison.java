@@ -29,6 +29,7 @@ import dev.migrate.autogen.AutogenerateRequest;
 import dev.migrate.autogen.AutogenerateResult;
 import dev.migrate.autogen.ComparisonDatabase;
 import dev.migrate.autogen.EntityDdlSource;
+import dev.migrate.autogen.cache.FileReads;
 import dev.migrate.autogen.objects.DeclaredStatement;
 import dev.migrate.autogen.write.ChangeNotes;
 import dev.migrate.catalog.diff.DefinitionDiff;
@@ -154,6 +155,16 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
      *     comparison try the schema at head read from the migrations' SQL before it starts a server
      */
     public AtHead run(String command, boolean expectingNoDifference, CommandContext context, Entities entities) {
+        // the class files written since the last seconds (a compile's) are read once for every key and model
+        FileReads.Scope reads = FileReads.scope();
+        try {
+            return compare(command, expectingNoDifference, context, entities);
+        } finally {
+            reads.close();
+        }
+    }
+
+    private AtHead compare(String command, boolean expectingNoDifference, CommandContext context, Entities entities) {
         Optional<? extends DataSource> configured = context.configuredDatabase();
         Migrator chain = configured.isPresent()
                 ? context.migrations(true).dataSource(configured.get()).build()
