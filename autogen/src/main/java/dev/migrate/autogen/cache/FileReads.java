@@ -45,13 +45,14 @@ public final class FileReads {
         if (OPEN.get() == 0) {
             return Files.readAllBytes(file);
         }
-        Read known = READ.get(file);
+        Path path = file.toAbsolutePath();
+        Read known = READ.get(path);
         if (known != null && known.length() == length && known.modified() == modified) {
             return known.bytes();
         }
         byte[] bytes = Files.readAllBytes(file);
         if (bytes.length == length) {
-            READ.put(file, new Read(length, modified, bytes));
+            READ.put(path, new Read(length, modified, bytes));
         }
         return bytes;
     }

@@ -1,10 +1,12 @@
 package dev.migrate.command.watch;
 
+import dev.migrate.autogen.cache.FileReads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -143,11 +145,14 @@ final class FileDigests {
 
     /** The digest of {@code file}'s bytes; null when it is not a file (deleted, or a directory). */
     private byte @Nullable [] digest(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
         try {
-            return sha256.digest(Files.readAllBytes(file));
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                return null;
+            }
+            // read as the next cycle's comparison reads it, which then takes these bytes
+            return sha256.digest(FileReads.bytes(
+                    file, attributes.size(), attributes.lastModifiedTime().toMillis()));
         } catch (NoSuchFileException e) {
             return null; // deleted since the burst: that is what the next one says
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
 import dev.migrate.autogen.cache.CacheWrites;
+import dev.migrate.autogen.cache.FileReads;
 import dev.migrate.command.CommandContext;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.output.Output;
@@ -63,6 +64,11 @@ public final class WatchSession implements AutoCloseable {
      * migration might also read a resource, so a changed file other than a class file forgets them.
      */
     private final CarriedRecordings recordings = CarriedRecordings.open();
+    /**
+     * The files read since the last cycle, by the watch and then by the next cycle's comparison, which takes the bytes
+     * the watch read instead of reading every file a compile wrote again; a new scope after each cycle.
+     */
+    private FileReads.Scope reads;
 
     /** The revisions the last cycle compared with. */
     private Set<String> lastChain = Set.of();
@@ -78,7 +84,13 @@ public final class WatchSession implements AutoCloseable {
         this.cycleOpener = cycles;
         this.context = context;
         this.files = new ChangedFiles(watched, watch.settings().debounce());
-        this.contents = new FileDigests(watched); // after the watch is set up, so that no change falls between
+        this.reads = FileReads.scope();
+        try {
+            this.contents = new FileDigests(watched); // after the watch is set up, so that no change falls between
+        } catch (RuntimeException e) {
+            reads.close();
+            throw e;
+        }
     }
 
     /**
@@ -226,6 +238,8 @@ public final class WatchSession implements AutoCloseable {
         if (failed != null && !ends) {
             failures.error(String.valueOf(failed.getMessage()));
         }
+        reads.close();
+        reads = FileReads.scope();
         String took = "Cycle " + cycles + " took " + (System.nanoTime() - start) / 1_000_000 + " ms";
         context.output()
                 .info(
@@ -369,6 +383,7 @@ public final class WatchSession implements AutoCloseable {
         try {
             files.close();
         } finally {
+            reads.close();
             recordings.close();
             servers.close();
         }
