@@ -29,7 +29,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -434,12 +436,21 @@ public final class EntityDeltaBridge implements Function<Map<String, Object>, Ma
      * mapping file) before its parent's.
      */
     private static final class Defining extends URLClassLoader {
+        /** Where JAXB looks up its context factory, as a service. */
+        private static final String JAXB_FACTORIES = "META-INF/services/jakarta.xml.bind.JAXBContextFactory";
+
         private final Map<String, byte[]> classes;
+        /** The service file naming {@link KeptJaxbContexts}, outside the loader's own path; null without a root. */
+        private final @Nullable URL keptJaxbContexts;
 
         Defining(Map<String, byte[]> classes, ClassLoader parent, @Nullable Path root) {
             super("migrate-changed-entities", urls(root), parent);
             this.classes = classes;
-            if (root != null) {
+            if (root == null) {
+                keptJaxbContexts = null;
+                return;
+            }
+            try {
                 classes.forEach((name, bytes) -> {
                     try {
                         Path file = root.resolve(name.replace('.', '/') + ".class");
@@ -449,7 +460,25 @@ public final class EntityDeltaBridge implements Function<Map<String, Object>, Ma
                         throw new UncheckedIOException(e);
                     }
                 });
+                Path service = root.resolve("kept-jaxb-contexts").resolve(JAXB_FACTORIES);
+                Files.createDirectories(service.getParent());
+                Files.writeString(service, KeptJaxbContexts.class.getName() + "\n", StandardCharsets.UTF_8);
+                keptJaxbContexts = service.toUri().toURL();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+        }
+
+        /** The provider's JAXB lookups find {@link KeptJaxbContexts} first, which keeps the contexts they make. */
+        @Override
+        public Enumeration<URL> getResources(String name) throws IOException {
+            Enumeration<URL> found = super.getResources(name);
+            if (keptJaxbContexts == null || !name.equals(JAXB_FACTORIES)) {
+                return found;
+            }
+            List<URL> all = new ArrayList<>(List.of(keptJaxbContexts));
+            all.addAll(Collections.list(found));
+            return Collections.enumeration(all);
         }
 
         private static URL[] urls(@Nullable Path root) {
