@@ -3,6 +3,7 @@ package dev.migrate.autogen;
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.cache.Fingerprint;
 import dev.migrate.autogen.data.DeclaredTable;
+import dev.migrate.autogen.internal.scratch.ScratchSchema;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.diff.MigrationScript;
@@ -39,6 +40,24 @@ import javax.sql.DataSource;
  */
 public final class Autogenerate {
     private Autogenerate() {}
+
+    /** What {@link #warm} builds and reads back: tables, keys, a reference, an index, as the provider writes them. */
+    private static final List<String> WARMING = List.of(
+            "create table migrate_warm_a (id bigint not null, name varchar(255) not null, primary key (id))",
+            "create table migrate_warm_b (id bigint not null, a_id bigint, note text, primary key (id))",
+            "alter table if exists migrate_warm_a add constraint migrate_warm_a_name unique (name)",
+            "alter table if exists migrate_warm_b add constraint migrate_warm_b_a foreign key (a_id)"
+                    + " references migrate_warm_a",
+            "create index migrate_warm_b_note on migrate_warm_b (note)");
+
+    /**
+     * Readies {@code connection}, to a fresh database, for a comparison: builds a few tables in a scratch schema and
+     * reads them back, in a transaction rolled back, as a comparison builds the entities' changed tables, so that the
+     * server process has the catalogs at hand; nothing is left in the database, the connection as it was found.
+     */
+    public static void warm(Connection connection) {
+        ScratchSchema.read(connection, WARMING, "public", Exclusions.none());
+    }
 
     /**
      * Compares the entities of {@code request} with the schema at head of its chain, on the databases

@@ -46,6 +46,30 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 @LongSuite
 class AutogenerateTest {
+    @Test
+    void aConnectionReadiedForAComparisonLeavesNothingInItsDatabaseOrItsSession() throws Exception {
+        try (Connection c = TestPostgres.freshDatabase("pipeline_warmed").getConnection();
+                Statement s = c.createStatement()) {
+            String jit;
+            try (ResultSet rs = s.executeQuery("SELECT current_setting('jit')")) {
+                rs.next();
+                jit = rs.getString(1);
+            }
+            Autogenerate.warm(c);
+            assertThat(c.getAutoCommit()).isTrue();
+            try (ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM pg_class WHERE relname LIKE 'migrate%'),"
+                    + " (SELECT count(*) FROM pg_namespace WHERE nspname NOT IN ('public', 'information_schema')"
+                    + " AND nspname NOT LIKE 'pg\\_%'), current_setting('jit')")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("relations").isZero();
+                assertThat(rs.getInt(2)).as("schemas").isZero();
+                assertThat(rs.getString(3))
+                        .as("the session's settings as they were")
+                        .isEqualTo(jit);
+            }
+        }
+    }
+
     @Revision(id = "a1", message = "create agents")
     public static class CreateAgents implements Migration {
         @Override

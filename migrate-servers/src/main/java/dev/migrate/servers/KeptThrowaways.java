@@ -31,7 +31,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>That cleaning, and creating the database the next comparison will take, happen behind the comparison that
  * closed, on a thread of their own: a watch's next cycle finds its database made and the last one's gone (it waits
- * for the cleaning when it comes sooner). {@link #settle()} waits for them.
+ * for the cleaning when it comes sooner). {@link #settle()} waits for them. Given a {@link Warming}, that database is
+ * also connected to and readied ahead, and its use's first connection is that one: a new connection's login and its
+ * server process filling its catalog caches are then behind the last comparison too.
  *
  * <pre>{@code
  * try (KeptThrowaways kept = new KeptThrowaways()) {
@@ -64,6 +66,29 @@ public final class KeptThrowaways implements AutoCloseable {
     });
     /** The last cleaning queued: a use waits for it, so that it finds the server as a fresh one. */
     private volatile @Nullable Future<?> cleaning;
+
+    /** What readies the connection to the next use's database, made ahead; null: none made. */
+    private final @Nullable Warming warming;
+
+    /**
+     * Readies a connection to a fresh database for the comparison that will take it, leaving nothing in the database
+     * and the session as a new one has it (what it runs in a transaction is rolled back), as a comparison would: its
+     * server process then has the catalogs at hand.
+     */
+    @FunctionalInterface
+    public interface Warming {
+        void warm(Connection connection) throws SQLException;
+    }
+
+    /** Kept servers whose next use's database is made ahead, without a connection. */
+    public KeptThrowaways() {
+        this.warming = null;
+    }
+
+    /** Kept servers whose next use's database is made ahead, with its first connection readied by {@code warming}. */
+    public KeptThrowaways(Warming warming) {
+        this.warming = warming;
+    }
 
     /** {@code databases}, whose throwaway servers are served from the ones kept here. */
     public ComparisonDatabases keeping(ComparisonDatabases databases) {
@@ -123,9 +148,7 @@ public final class KeptThrowaways implements AutoCloseable {
             use = ++uses;
         }
         try {
-            return spare != null
-                    ? new Use(kept, spare.name(), spare.dataSource())
-                    : new Use(kept, "migrate_use_" + use);
+            return spare != null ? new Use(kept, spare) : new Use(kept, "migrate_use_" + use);
         } catch (RuntimeException e) {
             release(kept, List.of());
             throw e;
@@ -170,8 +193,40 @@ public final class KeptThrowaways implements AutoCloseable {
         } catch (RuntimeException e) {
             return; // the next use creates its own, and says why if it cannot
         }
+        @Nullable Connection ready = warming == null ? null : ready(made);
         synchronized (this) {
-            kept.spare = new Spare(name, made); // dropped with the server, if it stopped meanwhile
+            if (!closed) {
+                kept.spare = new Spare(name, made, ready); // dropped with the server, if it stopped meanwhile
+                return;
+            }
+        }
+        closeQuietly(ready);
+    }
+
+    /** A connection to {@code database} readied by {@link #warming}; null when it could not be (the use opens one). */
+    private @Nullable Connection ready(DataSource database) {
+        Warming warm = warming;
+        if (warm == null) {
+            return null;
+        }
+        Connection c = null;
+        try {
+            c = database.getConnection();
+            warm.warm(c);
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            return null;
+        }
+    }
+
+    private static void closeQuietly(@Nullable Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // it goes with its database
+            }
         }
     }
 
@@ -237,6 +292,16 @@ public final class KeptThrowaways implements AutoCloseable {
         stopAll();
     }
 
+    /** The connections readied for uses that never came, closed before their servers stop. */
+    private void closeSpares() {
+        for (Kept kept : started) {
+            Spare spare = kept.spare;
+            if (spare != null) {
+                closeQuietly(spare.ready());
+            }
+        }
+    }
+
     private synchronized void stopAll() {
         if (closed) {
             return;
@@ -249,6 +314,7 @@ public final class KeptThrowaways implements AutoCloseable {
                 // the JVM is ending: the hook runs, and finds them stopped
             }
         }
+        closeSpares();
         RuntimeException failed = null;
         for (Kept kept : List.copyOf(started)) {
             try {
@@ -294,12 +360,13 @@ public final class KeptThrowaways implements AutoCloseable {
             this.first = create(name);
         }
 
-        /** A use of the database {@code name}, made for it. */
-        Use(Kept kept, String name, DataSource made) {
+        /** A use of the database made for it ahead, its first connection the one readied there, if any. */
+        Use(Kept kept, Spare spare) {
             this.kept = kept;
-            this.name = name;
+            this.name = spare.name();
             this.created.add(name);
-            this.first = made;
+            Connection ready = spare.ready();
+            this.first = ready == null ? spare.dataSource() : new LendingFirst(spare.dataSource(), ready);
         }
 
         private DataSource create(String database) {
@@ -334,10 +401,90 @@ public final class KeptThrowaways implements AutoCloseable {
                 released = true;
                 databases = List.copyOf(created);
             }
+            if (first instanceof LendingFirst lending) {
+                lending.closeUnlent();
+            }
             releaseBehind(kept, databases);
         }
     }
 
-    /** A database made on a kept server before a use asked for it. */
-    private record Spare(String name, DataSource dataSource) {}
+    /** A database made on a kept server before a use asked for it, with a connection readied there, if any. */
+    private record Spare(
+            String name, DataSource dataSource, @Nullable Connection ready) {}
+
+    /**
+     * A database whose first connection asked for is one opened and readied before: the rest are new. The readied one
+     * is closed when the use ends if it was never asked for.
+     */
+    private static final class LendingFirst implements DataSource {
+        private final DataSource database;
+        private @Nullable Connection ready;
+
+        LendingFirst(DataSource database, Connection ready) {
+            this.database = database;
+            this.ready = ready;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection lent;
+            synchronized (this) {
+                lent = ready;
+                ready = null;
+            }
+            if (lent != null) {
+                if (lent.isValid(5)) {
+                    return lent;
+                }
+                closeQuietly(lent);
+            }
+            return database.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return database.getConnection(user, password);
+        }
+
+        /** Closes the readied connection if it was never asked for. */
+        synchronized void closeUnlent() {
+            closeQuietly(ready);
+            ready = null;
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() throws SQLException {
+            return database.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) throws SQLException {
+            database.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            database.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return database.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
+            return database.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return type.isInstance(this) ? type.cast(this) : database.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return type.isInstance(this) || database.isWrapperFor(type);
+        }
+    }
 }

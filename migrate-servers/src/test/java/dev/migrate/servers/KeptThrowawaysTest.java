@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +75,46 @@ class KeptThrowawaysTest {
                     .isEqualTo(left.get(0));
             assertThat(tables(third.dataSource())).isEmpty();
         }
+    }
+
+    @Test
+    void theNextComparisonsFirstConnectionIsTheOneReadiedAheadAndTheRestAreNew() throws Exception {
+        List<String> readied = new ArrayList<>();
+        try (KeptThrowaways warm = new KeptThrowaways(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TEMPORARY TABLE warming (id int)"); // the session's, gone with it
+                s.execute("DROP TABLE warming");
+                try (ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+                    rs.next();
+                    readied.add(rs.getString(1));
+                }
+            }
+        })) {
+            ComparisonDatabases databases = warm.keeping(embedded());
+            try (ThrowawayServer first = databases.start(databases.defaultVersion())) {
+                assertThat(readied)
+                        .as("the first comparison's database is made for it")
+                        .isEmpty();
+                TestPostgres.execute(first.dataSource(), "CREATE TABLE built (id int)");
+            }
+            warm.settle();
+            assertThat(readied).hasSize(1);
+            try (ThrowawayServer second = databases.start(databases.defaultVersion())) {
+                assertThat(query(second.dataSource(), "SELECT pg_backend_pid()"))
+                        .as("its first connection is the one readied")
+                        .containsExactly(readied.get(0));
+                assertThat(query(second.dataSource(), "SELECT pg_backend_pid()"))
+                        .as("the next is new")
+                        .doesNotContain(readied.get(0));
+                assertThat(tables(second.dataSource())).isEmpty();
+            }
+            warm.settle();
+            assertThat(readied).as("the next comparison's connection readied").hasSize(2);
+            assertThat(query(started.get(0).dataSource(), "SELECT pid::text FROM pg_stat_activity"))
+                    .contains(readied.get(1))
+                    .doesNotContain(readied.get(0));
+        }
+        assertThat(started).hasSize(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.migrate.autogen.bench;
 
+import dev.migrate.autogen.Autogenerate;
 import dev.migrate.autogen.Comparisons;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.internal.cache.EntitySchemaCache;
@@ -61,7 +62,8 @@ import javax.sql.DataSource;
  * <pre>
  * mvn -B -q -pl autogen -am process-test-classes -Pautogen-bench
  * </pre>
- * Options: {@code -Dbench.tables=500,2000}, {@code -Dbench.runs=5}, {@code -Dbench.warmup=2},
+ * Options: {@code -Dbench.tables=500,2000}, {@code -Dbench.runs=5}, {@code -Dbench.warmup=2}, {@code
+ * -Dbench.readied=true} (only a watch cycle's changed table on a connection opened for it and on one readied ahead),
  * {@code -Dbench.isolatedRuns=2} (0 skips the isolated-loader provider runs), {@code -Dbench.batch=200}.
  *
  * <p>Measured on an otherwise idle 2-core machine (load average about 1.4), embedded PostgreSQL 18,
@@ -97,6 +99,10 @@ public final class AutogenerateBenchmark {
     private AutogenerateBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        if (Boolean.getBoolean("bench.readied")) {
+            readiedConnections(Integer.getInteger("bench.runs", 15));
+            return;
+        }
         List<Integer> sizes = Arrays.stream(
                         System.getProperty("bench.tables", "500,2000").split(","))
                 .map(String::trim)
@@ -113,6 +119,39 @@ public final class AutogenerateBenchmark {
             new AutogenerateBenchmark.Size(tables, runs, warmup, isolatedRuns).run();
         }
         System.out.printf("load average at the end: %s%n", loadAverage());
+    }
+
+    /**
+     * A watch cycle's build of its changed table on a fresh database ({@link ScratchSchema#read} of one table and its
+     * unique key), timed with its connection opened for it, and on a connection readied by {@link Autogenerate#warm}
+     * as the kept server readies the next cycle's ({@code -Dbench.readied=true}); three rounds, each sorted.
+     */
+    private static void readiedConnections(int runs) throws SQLException {
+        List<String> changed = List.of(
+                "create table t1500 (id bigint not null, name varchar(255), c1 integer, c2 text, primary key (id))",
+                "alter table if exists t1500 add constraint uk_t1500 unique (name)");
+        for (int round = 0; round < 3; round++) {
+            List<Long> opened = new ArrayList<>();
+            List<Long> readied = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                DataSource fresh = TestPostgres.freshDatabase("readied_a");
+                long start = System.nanoTime();
+                try (Connection c = fresh.getConnection()) {
+                    ScratchSchema.read(c, changed, "public", Exclusions.none());
+                }
+                opened.add((System.nanoTime() - start) / 1_000_000);
+                try (Connection c = TestPostgres.freshDatabase("readied_b").getConnection()) {
+                    Autogenerate.warm(c);
+                    start = System.nanoTime();
+                    ScratchSchema.read(c, changed, "public", Exclusions.none());
+                    readied.add((System.nanoTime() - start) / 1_000_000);
+                }
+            }
+            System.out.printf(
+                    "one changed table built and read on a fresh database, ms: connection opened for it %s;"
+                            + " connection readied ahead %s%n",
+                    opened.stream().sorted().toList(), readied.stream().sorted().toList());
+        }
     }
 
     /** One model size: compile, generate, set up the live side, then time. */

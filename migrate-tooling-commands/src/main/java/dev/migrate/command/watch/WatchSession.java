@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
+import dev.migrate.autogen.Autogenerate;
 import dev.migrate.autogen.cache.CacheWrites;
 import dev.migrate.autogen.cache.FileReads;
 import dev.migrate.command.CommandContext;
@@ -53,8 +54,11 @@ public final class WatchSession implements AutoCloseable {
     private final CommandContext context;
     private final ChangedFiles files;
     private final FileDigests contents;
-    /** The throwaway servers the cycles compare on, started by the first that needs one and kept until the end. */
-    private final KeptThrowaways servers = new KeptThrowaways();
+    /**
+     * The throwaway servers the cycles compare on, started by the first that needs one and kept until the end; each
+     * cycle's database made, connected to and readied while the watch waits.
+     */
+    private final KeptThrowaways servers = new KeptThrowaways(Autogenerate::warm);
 
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicBoolean writeRequested = new AtomicBoolean();
