@@ -1,6 +1,7 @@
 package dev.migrate.internal.discovery;
 
 import dev.migrate.MigrateException;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The modules a build's own classes declare ({@code @MigrationModule} on a {@code package-info}) and the module a
@@ -30,6 +30,26 @@ public final class DeclaredModules {
     private DeclaredModules() {}
 
     /**
+     * The {@code package-info} classes under {@code dir}, the package {@code pkg} (empty: the unnamed one), by their
+     * class names: a package's other class files are passed by their names, never looked at one by one (a
+     * model's thousands of entities).
+     */
+    private static void packageInfos(File dir, String pkg, Map<String, ClassFileSummary> found) throws IOException {
+        String[] names = dir.list();
+        if (names == null) {
+            throw new IOException("Could not list the directory " + dir);
+        }
+        for (String name : names) {
+            File child = new File(dir, name);
+            if (name.equals("package-info.class")) {
+                found.put(pkg + Modules.PACKAGE_INFO, ClassFileSummary.read(Files.readAllBytes(child.toPath())));
+            } else if (!name.endsWith(".class") && child.isDirectory()) {
+                packageInfos(child, pkg.isEmpty() ? name : pkg + "." + name, found);
+            }
+        }
+    }
+
+    /**
      * The modules the {@code package-info} classes under {@code classes} (a {@code target/classes}) declare, one per
      * name with the packages declaring it, sorted by name.
      *
@@ -40,13 +60,8 @@ public final class DeclaredModules {
             return List.of();
         }
         Map<String, ClassFileSummary> packageInfos = new HashMap<>();
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().equals("package-info.class"))
-                    .toList()) {
-                String relative = classes.relativize(file.getParent()).toString();
-                String pkg = relative.replace(file.getFileSystem().getSeparator(), ".");
-                packageInfos.put(pkg + Modules.PACKAGE_INFO, ClassFileSummary.read(Files.readAllBytes(file)));
-            }
+        try {
+            packageInfos(classes.toFile(), "", packageInfos);
         } catch (IOException | IndexOutOfBoundsException e) {
             throw new MigrateException(
                     "Could not read the package-info classes under " + classes + ": " + e.getMessage()
