@@ -193,7 +193,7 @@ public final class KeptThrowaways implements AutoCloseable {
         } catch (RuntimeException e) {
             return; // the next use creates its own, and says why if it cannot
         }
-        @Nullable Connection ready = warming == null ? null : ready(made);
+        @Nullable Connection ready = ready(made);
         synchronized (this) {
             if (!closed) {
                 kept.spare = new Spare(name, made, ready); // dropped with the server, if it stopped meanwhile
@@ -203,7 +203,10 @@ public final class KeptThrowaways implements AutoCloseable {
         closeQuietly(ready);
     }
 
-    /** A connection to {@code database} readied by {@link #warming}; null when it could not be (the use opens one). */
+    /**
+     * A connection to {@code database} readied by {@link #warming}; null without one, or when it could not be readied
+     * (the use then opens its own).
+     */
     private @Nullable Connection ready(DataSource database) {
         Warming warm = warming;
         if (warm == null) {
