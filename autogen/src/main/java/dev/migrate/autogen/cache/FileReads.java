@@ -36,30 +36,38 @@ public final class FileReads {
     }
 
     /**
-     * The bytes of {@code file}, whose length and modification time (in milliseconds) the caller just read: those
-     * read in the open scope when both are unchanged; read now otherwise.
-     *
-     * @return bytes shared with the scope's other readers: never to be modified
+     * {@code file}, whose length and modification time (in milliseconds) the caller just read, as read in the open
+     * scope when both are unchanged; read now otherwise. A caller that remembers what it took beyond the scope goes by
+     * {@link Read#at()}, when the bytes were read, not by its own clock: they may be older than its call.
      */
-    public static byte[] bytes(Path file, long length, long modified) throws IOException {
+    public static Read read(Path file, long length, long modified) throws IOException {
         if (OPEN.get() == 0) {
-            return Files.readAllBytes(file);
+            return readNow(file, modified);
         }
         Path path = file.toAbsolutePath();
         Read known = READ.get(path);
-        if (known != null && known.length() == length && known.modified() == modified) {
-            return known.bytes();
+        if (known != null && known.bytes().length == length && known.modified() == modified) {
+            return known;
         }
-        byte[] bytes = Files.readAllBytes(file);
-        if (bytes.length == length) {
-            READ.put(path, new Read(length, modified, bytes));
+        Read read = readNow(file, modified);
+        if (read.bytes().length == length) {
+            READ.put(path, read);
         }
-        return bytes;
+        return read;
     }
 
-    /** A file's length and time, and its bytes as read: held, never compared, so the array's identity does no harm. */
+    private static Read readNow(Path file, long modified) throws IOException {
+        long at = System.currentTimeMillis();
+        return new Read(modified, at, Files.readAllBytes(file));
+    }
+
+    /**
+     * A file's bytes as read, its modification time then (in milliseconds), and when they were read ({@code at},
+     * taken before the read); the bytes are shared with the scope's other readers, never to be modified. Held, never
+     * compared, so the array's identity does no harm.
+     */
     @SuppressWarnings("ArrayRecordComponent")
-    private record Read(long length, long modified, byte[] bytes) {}
+    public record Read(long modified, long at, byte[] bytes) {}
 
     /** The scope of {@link #scope()}. */
     public static final class Scope implements AutoCloseable {

@@ -138,14 +138,14 @@ public final class Fingerprint {
         if (known != null && known.length() == length && known.modified() == modified) {
             return known.sums();
         }
-        long readAt = System.currentTimeMillis();
-        byte[] content = FileReads.bytes(file.toPath(), length, modified);
+        FileReads.Read read = FileReads.read(file.toPath(), length, modified);
+        byte[] content = read.bytes();
         crc.reset();
         crc.update(content);
         adler.reset();
         adler.update(content);
         String sums = content.length + " " + crc.getValue() + " " + adler.getValue();
-        if (content.length == length && modified == file.lastModified() && modified < readAt - SETTLED_MILLIS) {
+        if (content.length == length && modified == file.lastModified() && modified < read.at() - SETTLED_MILLIS) {
             if (SUMMED.size() >= SUMMED_KEPT) {
                 SUMMED.clear();
             }

@@ -54,11 +54,11 @@ class FingerprintTest {
             Files.write(entity, new byte[] {9, 9, 9, 9});
             Files.setLastModifiedTime(entity, FileTime.fromMillis(now));
             assertThat(fingerprint()).isEqualTo(first);
-            assertThat(FileReads.bytes(entity, 4, now)).containsExactly(1, 2, 3, 4);
+            assertThat(FileReads.read(entity, 4, now).bytes()).containsExactly(1, 2, 3, 4);
             // a new time: read again within the comparison too
             Files.setLastModifiedTime(entity, FileTime.fromMillis(now + 1));
             assertThat(fingerprint()).isNotEqualTo(first);
-            assertThat(FileReads.bytes(entity, 4, now + 1)).containsExactly(9, 9, 9, 9);
+            assertThat(FileReads.read(entity, 4, now + 1).bytes()).containsExactly(9, 9, 9, 9);
         } finally {
             comparison.close();
         }
@@ -67,13 +67,36 @@ class FingerprintTest {
         Files.setLastModifiedTime(entity, FileTime.fromMillis(now + 1));
         String outside = fingerprint();
         assertThat(outside).isNotEqualTo(first);
-        assertThat(FileReads.bytes(entity, 4, now + 1)).containsExactly(7, 7, 7, 7);
+        assertThat(FileReads.read(entity, 4, now + 1).bytes()).containsExactly(7, 7, 7, 7);
         FileReads.Scope next = FileReads.scope();
         try {
-            assertThat(FileReads.bytes(entity, 4, now + 1)).containsExactly(7, 7, 7, 7);
+            assertThat(FileReads.read(entity, 4, now + 1).bytes()).containsExactly(7, 7, 7, 7);
         } finally {
             next.close();
         }
+    }
+
+    @Test
+    void bytesAComparisonReadBeforeTheFileSettledAreNotRememberedAfterIt() throws Exception {
+        Path entity = Files.createDirectories(classes.resolve("com/example")).resolve("Agent.class");
+        long modified = System.currentTimeMillis() - 1_500;
+        Files.write(entity, new byte[] {1, 2, 3, 4});
+        Files.setLastModifiedTime(entity, FileTime.fromMillis(modified));
+        String inside;
+        FileReads.Scope comparison = FileReads.scope();
+        try {
+            // read while the file is not settled; written again within the same millisecond, the same length
+            fingerprint();
+            Files.write(entity, new byte[] {9, 9, 9, 9});
+            Files.setLastModifiedTime(entity, FileTime.fromMillis(modified));
+            Thread.sleep(600); // settled now by the clock, but not when its bytes were read
+            inside = fingerprint();
+        } finally {
+            comparison.close();
+        }
+        assertThat(fingerprint())
+                .as("the sums of the early reading are not kept past the comparison: the file is read again")
+                .isNotEqualTo(inside);
     }
 
     private String fingerprint() {

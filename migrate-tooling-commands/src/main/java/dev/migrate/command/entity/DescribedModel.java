@@ -81,9 +81,9 @@ final class DescribedModel {
                 if (known != null && known.length() == attributes.size() && known.modified() == modified) {
                     bytes = known.bytes();
                 } else {
-                    long readAt = System.currentTimeMillis();
-                    bytes = FileReads.bytes(file, attributes.size(), modified);
-                    if (bytes.length != attributes.size() || modified >= readAt - SETTLED_MILLIS) {
+                    FileReads.Read read = FileReads.read(file, attributes.size(), modified);
+                    bytes = read.bytes();
+                    if (bytes.length != attributes.size() || modified >= read.at() - SETTLED_MILLIS) {
                         files.put(path(classes, file), bytes);
                         continue; // read again next time
                     }

@@ -151,8 +151,11 @@ final class FileDigests {
                 return null;
             }
             // read as the next cycle's comparison reads it, which then takes these bytes
-            return sha256.digest(FileReads.bytes(
-                    file, attributes.size(), attributes.lastModifiedTime().toMillis()));
+            return sha256.digest(FileReads.read(
+                            file,
+                            attributes.size(),
+                            attributes.lastModifiedTime().toMillis())
+                    .bytes());
         } catch (NoSuchFileException e) {
             return null; // deleted since the burst: that is what the next one says
         } catch (IOException e) {
