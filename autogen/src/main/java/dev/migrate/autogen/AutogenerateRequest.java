@@ -49,6 +49,7 @@ public final class AutogenerateRequest {
     private final DeclaredRows rows;
     private final int rowLimit;
     private final boolean expectingNoDifference;
+    private final boolean readyingAhead;
 
     private AutogenerateRequest(Builder builder) {
         this.chain = builder.chain;
@@ -70,6 +71,7 @@ public final class AutogenerateRequest {
         this.rows = builder.rows;
         this.rowLimit = builder.rowLimit;
         this.expectingNoDifference = builder.expectingNoDifference;
+        this.readyingAhead = builder.readyingAhead;
     }
 
     /**
@@ -171,6 +173,14 @@ public final class AutogenerateRequest {
         return expectingNoDifference;
     }
 
+    /**
+     * Whether the comparison is run ahead of the next one, to ready what that one needs ({@link
+     * Builder#readyingAhead()}): its differences are not wanted.
+     */
+    public boolean readyingAhead() {
+        return readyingAhead;
+    }
+
     public static final class Builder {
         private final Migrator chain;
         private final EntityDdlSource entityDdl;
@@ -188,6 +198,7 @@ public final class AutogenerateRequest {
         private long largeTableRows = Long.MAX_VALUE;
         private boolean serialToIdentity;
         private boolean expectingNoDifference;
+        private boolean readyingAhead;
         private DeclaredObjects objects = DeclaredObjects.none();
         private DeclaredRows rows = DeclaredRows.none();
         private int rowLimit = DEFAULT_ROW_LIMIT;
@@ -296,6 +307,18 @@ public final class AutogenerateRequest {
          */
         public Builder expectingNoDifference(boolean expected) {
             this.expectingNoDifference = expected;
+            return this;
+        }
+
+        /**
+         * Says that the comparison is run ahead of the next one, to ready what that one needs (a watch's, behind its
+         * first cycle), its differences not wanted: on the embedded default it replays a chain the replay cache
+         * lacks rather than reading the chain's SQL, and builds the entity side on the server even where reading it
+         * without one confirms the match, so that the caches keep the schema at head and the build the next
+         * comparison builds only the changed tables against.
+         */
+        public Builder readyingAhead() {
+            this.readyingAhead = true;
             return this;
         }
 

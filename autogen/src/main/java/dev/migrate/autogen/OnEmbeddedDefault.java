@@ -302,7 +302,7 @@ final class OnEmbeddedDefault extends ComparisonRoute {
 
         @Override
         public boolean expectingNoDifference() {
-            return request.expectingNoDifference();
+            return request.expectingNoDifference() && !request.readyingAhead();
         }
     }
 
@@ -356,8 +356,10 @@ final class OnEmbeddedDefault extends ComparisonRoute {
                 List<String> managed = reader.managedSchemas(entityDdl);
                 ReplayedSchema current = reader.read(live, managed, configured, true);
                 keep.accept(managed, current);
-                Optional<MigrationScript> confirmed =
-                        result(readWithoutServer).flatMap(read -> comparison.confirmed(current, read, entityDdl));
+                // ahead of the next comparison the entity side is built, for the cache to keep that build
+                Optional<MigrationScript> confirmed = request.readyingAhead()
+                        ? Optional.empty()
+                        : result(readWithoutServer).flatMap(read -> comparison.confirmed(current, read, entityDdl));
                 if (confirmed.isPresent()) {
                     logCacheUse();
                     return result(

@@ -63,6 +63,11 @@ public record CommandContext(
         return new CommandContext(migrations, database, project, fixes, output, directory);
     }
 
+    /** This context, its command's lines and result going to {@code output}. */
+    public CommandContext withOutput(Output output) {
+        return new CommandContext(migrations, database, project, fixes, output, replays);
+    }
+
     /**
      * A builder over the migrations with every run setting, without a database.
      *

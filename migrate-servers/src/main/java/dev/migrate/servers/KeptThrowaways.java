@@ -163,6 +163,11 @@ public final class KeptThrowaways implements AutoCloseable {
         });
     }
 
+    /** Whether a server is kept now: a use started it, and it was neither retired nor stopped since. */
+    public synchronized boolean serving() {
+        return !servers.isEmpty();
+    }
+
     /** Waits until what closed uses made is cleaned, and the next use's database made. */
     public void settle() {
         Future<?> last = cleaning;

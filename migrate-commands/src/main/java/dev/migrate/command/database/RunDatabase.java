@@ -315,12 +315,24 @@ public final class RunDatabase {
 
     /** The configured database, or none, and the throwaway servers of the scratch server or embedded binaries. */
     public ComparisonDatabases comparisonDatabases(@Nullable DataSource configured) {
-        Optional<ConnectingDataSource> scratchServer = !scratch || resolver == null
-                ? Optional.empty()
-                : resolver.scratch(scratchUrl).map(ConnectionSettings::dataSource);
+        Optional<ConnectingDataSource> scratchServer = scratchServer();
         ComparisonDatabases databases = ScratchServer.orEmbedded(scratchServer, configured, this::throwaways);
         // databases on a scratch server cost no server's start: only embedded servers are kept
         return kept == null || scratchServer.isPresent() ? databases : kept.keeping(databases);
+    }
+
+    /**
+     * Whether the throwaway servers of comparisons are served from the servers given to {@link #keepThrowawaysIn}:
+     * embedded ones are, while the databases of a scratch server cost no server's start and are not kept.
+     */
+    public boolean keepsThrowaways() {
+        return kept != null && scratchServer().isEmpty();
+    }
+
+    private Optional<ConnectingDataSource> scratchServer() {
+        return !scratch || resolver == null
+                ? Optional.empty()
+                : resolver.scratch(scratchUrl).map(ConnectionSettings::dataSource);
     }
 
     /**

@@ -156,6 +156,68 @@ class WatchLoopTest {
     }
 
     /**
+     * A watch on a fresh checkout whose entities match the chain: its first cycle reads the schema at head from the
+     * migrations' SQL and starts no server. Behind it, while the user edits, the server the cycles compare on starts
+     * and the chain is replayed into the replay cache, so that the first change neither starts a server nor replays:
+     * its cycle takes the schema at head from the cache and builds the changed table on that server. Then a plain
+     * {@code check} on the same caches, with the change compiled back, finds nothing: what was kept is the chain's.
+     */
+    @Test
+    void behindAFirstCycleWithoutAServerTheServerStartsAndTheChainIsReplayedSoTheFirstChangeDoesNeither()
+            throws Exception {
+        WatchedProject project = threeEntities();
+        project.autogenerate("three tables");
+        project.compileMigrations();
+        WatchedProject.deleteTree(project.caches); // a fresh checkout
+        project.embeddedThrowaways = true;
+        Path staging = directory.resolve("staging");
+        project.entityInto(staging, "Customer", "@Id public long id; public String name;");
+        Path customer = project.classes.resolve("app/Customer.class");
+        byte[] original = Files.readAllBytes(customer);
+        try (Running watch = new Running(project)) {
+            watch.awaitReadied();
+            assertThat(watch.cycleLines)
+                    .anyMatch(line -> line.startsWith("The schema at head read from the SQL of the"))
+                    .anyMatch(line -> line.startsWith("No differences"));
+            assertThat(watch.watchLines)
+                    .anyMatch(line -> line.startsWith("Ready for the next change in ")
+                            && line.endsWith(": the throwaway PostgreSQL it compares on is up, and the schema at"
+                                    + " head is in the replay cache."));
+            List<String> readied = List.copyOf(watch.cycleLines);
+            assertThat(readied)
+                    .filteredOn(line -> line.contains("Starting a throwaway embedded PostgreSQL"))
+                    .as("the server started behind the first cycle")
+                    .hasSize(1);
+
+            Files.copy(staging.resolve("app/Customer.class"), customer, StandardCopyOption.REPLACE_EXISTING);
+            watch.awaitCycle(2);
+            List<String> second;
+            synchronized (watch.cycleLines) {
+                second = List.copyOf(watch.cycleLines.subList(readied.size(), watch.cycleLines.size()));
+            }
+            assertThat(second)
+                    .as("the first change's cycle")
+                    .noneMatch(line -> line.contains("Starting a throwaway embedded PostgreSQL"))
+                    .noneMatch(line -> line.contains("are replayed"))
+                    .anyMatch(line -> line.contains("the migrations were not replayed; of the entity side only the"
+                            + " table whose DDL changed was built"))
+                    .anyMatch(line -> line.startsWith("ERROR The entities differ from the schema at head in 1 way"));
+        }
+        // the same caches, the edit compiled back: a plain check finds the entities in sync with the chain's schema as
+        // the watch's ready-ahead replayed and compared it, and reads or starts nothing
+        Files.write(customer, original);
+        List<String> check = new ArrayList<>();
+        try (WatchCommand.Cycle cycle = project.cycle(check)) {
+            new CheckCommand(project.comparison()).run(cycle.context(), cycle.entities());
+        }
+        assertThat(check)
+                .anyMatch(line -> line.contains("matched the schema at head (1 migration on PostgreSQL")
+                        && line.contains("when last compared"))
+                .noneMatch(line -> line.contains("Starting a throwaway embedded PostgreSQL"))
+                .anyMatch(line -> line.startsWith("No differences"));
+    }
+
+    /**
      * As Maven's compiler plugin recompiles a module when a source changed: every class file it wrote deleted, then,
      * after a pause longer than the debounce (and than the wait for a removed class), all written again, one with new
      * bytes. Nothing is compared while they are gone (before, a cycle found no entities and failed, and the next
@@ -408,6 +470,11 @@ class WatchLoopTest {
             thread = new Thread(session::run, "watch-digest-test");
             thread.start();
             awaitCycle(1);
+        }
+
+        /** Waits for what the first cycle readies behind it for the next change (a cycle that started no server). */
+        void awaitReadied() throws InterruptedException {
+            await(line -> line.startsWith("Ready for the next change") || line.startsWith("Not readied ahead"));
         }
 
         void awaitCycle(int cycle) throws InterruptedException {

@@ -23,6 +23,7 @@ import static dev.migrate.command.settings.SettingsTable.SOURCE_COMMAND;
 import static dev.migrate.command.settings.SettingsTable.SOURCE_MAIN_CLASS;
 import static dev.migrate.command.settings.SettingsTable.SOURCE_SQL_DIRECTORY;
 
+import dev.migrate.MigrateException;
 import dev.migrate.Migrator;
 import dev.migrate.autogen.Autogenerate;
 import dev.migrate.autogen.AutogenerateRequest;
@@ -39,6 +40,7 @@ import dev.migrate.command.CommandContext;
 import dev.migrate.command.output.CommandResult;
 import dev.migrate.command.settings.Setting;
 import dev.migrate.pictures.ChangeSummary;
+import dev.migrate.servers.ComparisonDatabases;
 import dev.migrate.servers.NeededExtensions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -165,12 +167,64 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
     }
 
     private AtHead compare(String command, boolean expectingNoDifference, CommandContext context, Entities entities) {
+        Prepared prepared = prepare(expectingNoDifference, context, entities, false);
+        AutogenerateResult result =
+                Autogenerate.run(prepared.request(), prepared.databases(), ComparisonLog.of(context));
+        String compared = prepared.request().entityDdl().described();
+        summarise(ChangeSummary.of(command, result.script()).comparedWith(compared), context, entities);
+        return new AtHead(prepared.chain(), result, compared);
+    }
+
+    /**
+     * Readies what the next comparison of a session whose throwaway servers are kept (a watch's) needs on the embedded
+     * default, behind the last one ({@link AutogenerateRequest.Builder#readyingAhead()}): a chain the replay cache
+     * does not hold yet (the last comparison read its SQL as text) is replayed on the throwaway server and kept there
+     * with the entity side built beside it, and when the caches answered without a server (or there are no caches),
+     * the server is started. The next comparison then finds the schema at head in the replay cache and its server up,
+     * rather than waiting for them. Nothing is summarised, and nothing is done on a configured database; what it
+     * logs goes to {@code context}'s output.
+     *
+     * @return whether anything was readied: false on a configured database
+     * @throws MigrateException as the comparison would fail (the next one meets the same failure and reports it)
+     */
+    public boolean readyAhead(CommandContext context, Entities entities) {
+        if (context.configuredDatabase().isPresent()) {
+            return false;
+        }
+        FileReads.Scope reads = FileReads.scope();
+        try {
+            Prepared prepared = prepare(false, context, entities, true);
+            AutogenerateRequest request = prepared.request();
+            ComparisonDatabases databases = prepared.databases();
+            // without both caches every comparison replays the chain on a server, and only the server can be readied
+            boolean cached =
+                    request.replayCache().isPresent() && request.entityCache().isPresent();
+            if (!cached
+                    || Autogenerate.run(request, databases, ComparisonLog.of(context))
+                                    .route()
+                            == AutogenerateResult.Route.CACHES) {
+                databases.start(databases.defaultVersion()).close(); // kept: its use closed, the server stays up
+            }
+            return true;
+        } finally {
+            reads.close();
+        }
+    }
+
+    /** The chain, the request and the databases of a comparison on {@code context}. */
+    private record Prepared(Migrator chain, AutogenerateRequest request, ComparisonDatabases databases) {}
+
+    private Prepared prepare(
+            boolean expectingNoDifference, CommandContext context, Entities entities, boolean readyingAhead) {
         Optional<? extends DataSource> configured = context.configuredDatabase();
         Migrator chain = configured.isPresent()
                 ? context.migrations(true).dataSource(configured.get()).build()
                 : context.migrations(false).build();
         AutogenerateRequest.Builder request =
                 entities.requestFor(chain).entitiesOn(entitiesOn).expectingNoDifference(expectingNoDifference);
+        if (readyingAhead) {
+            request.readyingAhead();
+        }
         if (configured.isPresent()) {
             request.measuringRows(measureTimeout, largeTableRows);
         } else {
@@ -181,13 +235,8 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
         List<String> declared = built.objects().statements().stream()
                 .map(DeclaredStatement::sql)
                 .toList();
-        AutogenerateResult result = Autogenerate.run(
-                built,
-                context.databases(configured.orElse(null), chain).needing(NeededExtensions.in(declared)),
-                ComparisonLog.of(context));
-        String compared = built.entityDdl().described();
-        summarise(ChangeSummary.of(command, result.script()).comparedWith(compared), context, entities);
-        return new AtHead(chain, result, compared);
+        return new Prepared(
+                chain, built, context.databases(configured.orElse(null), chain).needing(NeededExtensions.in(declared)));
     }
 
     /** The differences between the entities and the schema on {@code database}, a throwaway one at head, reported. */

@@ -124,6 +124,7 @@ public final class WatchSession implements AutoCloseable {
                                 : "; each change prints what check says.")
                         + " Stop with Ctrl+C.");
         cycle(watch.settings().write(), Set.of());
+        readyAhead();
         // what the bursts since the last cycle changed and wrote again, while a compiler's deletions are held
         Set<Path> changed = new TreeSet<>();
         List<Path> same = new ArrayList<>();
@@ -212,13 +213,7 @@ public final class WatchSession implements AutoCloseable {
             cycle.context().database().keepThrowawaysIn(servers);
             noteChainChange(cycle);
             Comparing output = new Comparing(cycle.context().output());
-            CommandContext cycleContext = new CommandContext(
-                    cycle.context().migrations(),
-                    cycle.context().database(),
-                    cycle.context().project(),
-                    cycle.context().fixes(),
-                    output,
-                    cycle.context().replays());
+            CommandContext cycleContext = cycle.context().withOutput(output);
             try {
                 if (write) {
                     WatchCommand.Settings s = watch.settings();
@@ -256,6 +251,42 @@ public final class WatchSession implements AutoCloseable {
         if (failed != null && ends) {
             throw failed;
         }
+    }
+
+    /**
+     * After the first cycle, when it started no server (the caches answered, or the chain's SQL read as text did) and
+     * the cycles' throwaway servers are kept (embedded ones, not a scratch server's databases): starts the throwaway
+     * server the next cycles compare on, and replays the chain into the replay cache when it
+     * lacks it ({@link dev.migrate.command.tooling.EntityComparison#readyAhead}), now, while the user edits, rather
+     * than on the first change's path, and says so in a line. A change meanwhile is compared once that is done. A
+     * failure is named in that line and left to the next cycle, which meets it on its own path and reports it.
+     */
+    private void readyAhead() {
+        if (done() || servers.serving()) {
+            return;
+        }
+        long start = System.nanoTime();
+        boolean replayCache;
+        try (WatchCommand.Cycle cycle = cycleOpener.get()) {
+            cycle.context().database().keepThrowawaysIn(servers);
+            // a scratch server's databases cost no server's start: there is no server to ready
+            if (!cycle.context().database().keepsThrowaways()
+                    || !watch.comparison().readyAhead(cycle.context().withOutput(new Quiet()), cycle.entities())) {
+                return;
+            }
+            replayCache = cycle.context().replayCache().isPresent();
+        } catch (MigrateException e) {
+            // the next cycle meets it on its own path, and says what it is
+            String message = String.valueOf(e.getMessage());
+            context.output()
+                    .info("Not readied ahead of the next change: "
+                            + message.lines().findFirst().orElse(message));
+            return;
+        }
+        context.output()
+                .info("Ready for the next change in " + (System.nanoTime() - start) / 1_000_000
+                        + " ms: the throwaway PostgreSQL it compares on is up"
+                        + (replayCache ? ", and the schema at head is in the replay cache." : "."));
     }
 
     private String announce(boolean write, Set<Path> changed, int same, boolean asked) {
@@ -343,6 +374,18 @@ public final class WatchSession implements AutoCloseable {
         public void script(String text) {
             output.script(text);
         }
+    }
+
+    /** The output of a comparison readied ahead, which says nothing. */
+    private static final class Quiet implements Output {
+        @Override
+        public void info(String line) {}
+
+        @Override
+        public void warn(String line) {}
+
+        @Override
+        public void error(String line) {}
     }
 
     /**
