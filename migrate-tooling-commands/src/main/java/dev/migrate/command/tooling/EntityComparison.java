@@ -217,9 +217,13 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
     private Prepared prepare(
             boolean expectingNoDifference, CommandContext context, Entities entities, boolean readyingAhead) {
         Optional<? extends DataSource> configured = context.configuredDatabase();
-        Migrator chain = configured.isPresent()
-                ? context.migrations(true).dataSource(configured.get()).build()
-                : context.migrations(false).build();
+        Migrator.Builder migrations = configured.isPresent()
+                ? context.migrations(true).dataSource(configured.get())
+                : context.migrations(false);
+        if (readyingAhead) {
+            migrations.log(context.output().asMigrationLog()); // the chain's replay too says no more than the context
+        }
+        Migrator chain = migrations.build();
         AutogenerateRequest.Builder request =
                 entities.requestFor(chain).entitiesOn(entitiesOn).expectingNoDifference(expectingNoDifference);
         if (readyingAhead) {

@@ -368,7 +368,10 @@ final class WatchedProject {
         }
         return CommandContext.of(
                         Migrations.of(
-                                () -> Migrator.builder().classLoader(loader).packages(migrations),
+                                () -> Migrator.builder()
+                                        .classLoader(loader)
+                                        .packages(migrations)
+                                        .log(output.asMigrationLog()), // as the faces log a run's progress
                                 GivenSettings.on(Face.COMMAND_LINE).resolve()),
                         throwaways(RunDatabase.announcedTo(output, this::shown, TestFixes.INSTANCE)
                                         .configuredBy(
