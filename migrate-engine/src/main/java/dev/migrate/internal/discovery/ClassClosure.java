@@ -16,8 +16,10 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +34,11 @@ public final class ClassClosure {
     private final List<Path> directories;
     /** The class path's jars, in its order, summed once: every class's sum starts from it. */
     private final byte[] jars;
+    /**
+     * Each class's sum, made once for the loader: a run asks for a migration's upgrade and its downgrade, and the
+     * code the loader runs for it does not change while it lives.
+     */
+    private final Map<String, Optional<String>> sums = new ConcurrentHashMap<>();
 
     private ClassClosure(ClassLoader loader, List<Path> directories, byte[] jars) {
         this.loader = loader;
@@ -65,9 +72,14 @@ public final class ClassClosure {
     }
 
     /**
-     * The sum of {@code className}'s closure; empty when a class file of it cannot be read or parsed.
+     * The sum of {@code className}'s closure, made once for these closures' loader; empty when a class file of it
+     * cannot be read or parsed.
      */
     public Optional<String> digest(String className) {
+        return sums.computeIfAbsent(className, this::sum);
+    }
+
+    private Optional<String> sum(String className) {
         MessageDigest digest = sha256();
         digest.update(jars);
         Set<String> seen = new HashSet<>();
