@@ -256,10 +256,10 @@ public final class WatchSession implements AutoCloseable {
     /**
      * After the first cycle, when it started no server (the caches answered, or the chain's SQL read as text did) and
      * the cycles' throwaway servers are kept (embedded ones, not a scratch server's databases): starts the throwaway
-     * server the next cycles compare on, and replays the chain into the replay cache when it
-     * lacks it ({@link dev.migrate.command.tooling.EntityComparison#readyAhead}), now, while the user edits, rather
-     * than on the first change's path, and says so in a line. A change meanwhile is compared once that is done. A
-     * failure is named in that line and left to the next cycle, which meets it on its own path and reports it.
+     * server the next cycles compare on, and replays the chain into the replay cache when it lacks it ({@link
+     * dev.migrate.command.tooling.EntityComparison#readyAhead}), now, while the user edits, rather than on the first
+     * change's path, and says so in a line. A change meanwhile is compared once that is done. A failure is named in
+     * that line and left to the next cycle, which meets it on its own path and reports it.
      */
     private void readyAhead() {
         if (done() || servers.serving()) {
