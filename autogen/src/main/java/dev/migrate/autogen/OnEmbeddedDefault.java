@@ -97,6 +97,9 @@ final class OnEmbeddedDefault extends ComparisonRoute {
                 Optional<AutogenerateResult> withoutReplay =
                         fromCaches(replays, starting, ddl, Objects.requireNonNull(entityCache));
                 if (withoutReplay.isPresent()) {
+                    if (request.readyingAhead()) {
+                        keepEntityBuild(starting, ddl);
+                    }
                     return withoutReplay.get();
                 }
             }
@@ -181,6 +184,25 @@ final class OnEmbeddedDefault extends ComparisonRoute {
                                     + ": no PostgreSQL was started (" + log.setting("replayCache", "false")
                                     + " replays the migrations anyway).");
             return Optional.of(keptIfInSync(replays, ddl, result(withoutReplay.get(), Set.of(), Route.CACHES)));
+        }
+    }
+
+    /**
+     * Ahead of the next comparison, when the caches answered and the entity cache keeps no build of the entity side for
+     * this server: the entity side built on the server, so that the next comparison builds only the tables whose DDL
+     * changed. Entity DDL that needs what the migrations create cannot be built apart: the next comparison builds it
+     * as before.
+     */
+    private void keepEntityBuild(StartingServer starting, EntityDdl ddl) {
+        SideReader reader = comparison.reader;
+        if (reader.declaresStatements() || reader.buildsChangedTables(version.serverVersionNum())) {
+            return;
+        }
+        try (Connection c =
+                starting.start().get().createDatabase(ENTITY_DATABASE).getConnection()) {
+            reader.built(c, ddl.get());
+        } catch (SQLException | MigrateException e) {
+            // built by the next comparison, where a failure is reported
         }
     }
 

@@ -56,7 +56,7 @@ class WatchLoopTest {
                     },
                     "watch-loop-test");
             running.start();
-            await(() -> watchLines.stream().anyMatch(line -> line.startsWith("Cycle 1 took")));
+            await(() -> printed(watchLines, "Cycle 1 took"));
 
             project.entity("Customer", "@Id public long id; public String name;");
             running.join(TimeUnit.MINUTES.toMillis(2));
@@ -89,7 +89,7 @@ class WatchLoopTest {
                 project.start(new WatchCommand(project.comparison(), project.settings(false)), lines, lines)) {
             Thread running = new Thread(session::run, "watch-stop-test");
             running.start();
-            await(() -> lines.stream().anyMatch(line -> line.startsWith("Cycle 1 took")));
+            await(() -> printed(lines, "Cycle 1 took"));
             session.stop();
             running.join(TimeUnit.SECONDS.toMillis(10));
             assertThat(running.isAlive()).as("the watch ended once stopped").isFalse();
@@ -217,6 +217,53 @@ class WatchLoopTest {
                         && line.contains("when last compared"))
                 .noneMatch(line -> line.contains("Starting a throwaway embedded PostgreSQL"))
                 .anyMatch(line -> line.startsWith("No differences"));
+    }
+
+    /**
+     * A watch started where the caches hold both sides but no build of the entity side, every comparison so far having
+     * read it without building it (a check on a fresh checkout, then an autogenerate that found nothing to write): its
+     * first cycle is answered by the caches and starts no server. Behind it the server starts and the entity side is
+     * built once, so that the first change builds its own table alone rather than every entity's.
+     */
+    @Test
+    void behindAFirstCycleAnsweredByTheCachesTheEntitySideIsBuiltSoTheFirstChangeBuildsItsTableAlone()
+            throws Exception {
+        WatchedProject project = threeEntities();
+        project.autogenerate("three tables");
+        project.compileMigrations();
+        WatchedProject.deleteTree(project.caches); // a fresh checkout
+        project.embeddedThrowaways = true;
+        assertThat(project.autogenerate("nothing"))
+                .anyMatch(line -> line.contains("read without building it"))
+                .anyMatch(line -> line.startsWith("No changes detected"));
+        Path staging = directory.resolve("staging");
+        project.entityInto(staging, "Customer", "@Id public long id; public String name;");
+        try (Running watch = new Running(project)) {
+            watch.awaitReadied();
+            assertThat(watch.cycleLines)
+                    .anyMatch(
+                            line -> line.contains("when last compared") && line.contains("nothing was read or built"));
+            List<String> readied = List.copyOf(watch.cycleLines);
+            assertThat(readied)
+                    .filteredOn(line -> line.contains("Starting a throwaway embedded PostgreSQL"))
+                    .as("the server started behind the first cycle")
+                    .hasSize(1);
+
+            Files.copy(
+                    staging.resolve("app/Customer.class"),
+                    project.classes.resolve("app/Customer.class"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            watch.awaitCycle(2);
+            List<String> second;
+            synchronized (watch.cycleLines) {
+                second = List.copyOf(watch.cycleLines.subList(readied.size(), watch.cycleLines.size()));
+            }
+            assertThat(second)
+                    .as("the first change's cycle")
+                    .noneMatch(line -> line.contains("Starting a throwaway embedded PostgreSQL"))
+                    .anyMatch(line -> line.contains("the migrations were not replayed; of the entity side only the"
+                            + " table whose DDL changed was built"));
+        }
     }
 
     /**
@@ -502,6 +549,13 @@ class WatchLoopTest {
                 session.close();
                 provider.close();
             }
+        }
+    }
+
+    /** Whether a line of {@code lines}, which the watch's thread adds to meanwhile, starts with {@code start}. */
+    private static boolean printed(List<String> lines, String start) {
+        synchronized (lines) {
+            return lines.stream().anyMatch(line -> line.startsWith(start));
         }
     }
 
