@@ -314,9 +314,9 @@ public final class AutogenerateRequest {
          * Says that the comparison is run ahead of the next one, to ready what that one needs (a watch's, behind its
          * first cycle), its differences not wanted: on the embedded default it replays a chain the replay cache
          * lacks rather than reading the chain's SQL, and builds the entity side on the server even where reading it
-         * without one confirms the match (or, the caches answering, where the entity cache keeps no build for that
-         * server), so that the caches keep the schema at head and the build the next comparison builds only the
-         * changed tables against.
+         * without one confirms the match (or, the caches answering, starts the server and builds it there when the
+         * entity cache keeps no build for that server), so that the caches keep the schema at head and the build the
+         * next comparison builds only the changed tables against, on a server already up.
          */
         public Builder readyingAhead() {
             this.readyingAhead = true;

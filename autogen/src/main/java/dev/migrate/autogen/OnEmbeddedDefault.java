@@ -98,7 +98,7 @@ final class OnEmbeddedDefault extends ComparisonRoute {
                         fromCaches(replays, starting, ddl, Objects.requireNonNull(entityCache));
                 if (withoutReplay.isPresent()) {
                     if (request.readyingAhead()) {
-                        keepEntityBuild(starting, ddl);
+                        readyServer(starting, ddl);
                     }
                     return withoutReplay.get();
                 }
@@ -188,18 +188,18 @@ final class OnEmbeddedDefault extends ComparisonRoute {
     }
 
     /**
-     * Ahead of the next comparison, when the caches answered and the entity cache keeps no build of the entity side for
-     * this server: the entity side built on the server, so that the next comparison builds only the tables whose DDL
-     * changed. Entity DDL that needs what the migrations create cannot be built apart: the next comparison builds it
-     * as before.
+     * Ahead of the next comparison, when the caches answered: the server it will build on started, and when the entity
+     * cache keeps no build of the entity side for this server, that side built there, so that the next comparison
+     * builds only the tables whose DDL changed. Entity DDL that needs what the migrations create cannot be built
+     * apart: the next comparison builds it as before.
      */
-    private void keepEntityBuild(StartingServer starting, EntityDdl ddl) {
+    private void readyServer(StartingServer starting, EntityDdl ddl) {
+        ThrowawayServer server = starting.start().get();
         SideReader reader = comparison.reader;
         if (reader.declaresStatements() || reader.buildsChangedTables(version.serverVersionNum())) {
             return;
         }
-        try (Connection c =
-                starting.start().get().createDatabase(ENTITY_DATABASE).getConnection()) {
+        try (Connection c = server.createDatabase(ENTITY_DATABASE).getConnection()) {
             reader.built(c, ddl.get());
         } catch (SQLException | MigrateException e) {
             // built by the next comparison, where a failure is reported

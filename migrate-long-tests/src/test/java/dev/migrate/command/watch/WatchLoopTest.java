@@ -183,21 +183,13 @@ class WatchLoopTest {
                     .anyMatch(line -> line.startsWith("Ready for the next change in ")
                             && line.endsWith(": the throwaway PostgreSQL it compares on is up, and the schema at"
                                     + " head is in the replay cache."));
-            List<String> readied = List.copyOf(watch.cycleLines);
-            assertThat(readied)
-                    .filteredOn(line -> line.contains("Starting a throwaway embedded PostgreSQL"))
-                    .as("the server started behind the first cycle")
-                    .hasSize(1);
+            List<String> readied = watch.serverStartedOnceBehindTheFirstCycle();
             // of the replay behind it, nothing is printed but the server's start
             assertThat(readied).noneMatch(line -> line.startsWith("Running upgrade"));
 
             Files.copy(staging.resolve("app/Customer.class"), customer, StandardCopyOption.REPLACE_EXISTING);
             watch.awaitCycle(2);
-            List<String> second;
-            synchronized (watch.cycleLines) {
-                second = List.copyOf(watch.cycleLines.subList(readied.size(), watch.cycleLines.size()));
-            }
-            assertThat(second)
+            assertThat(watch.cycleLinesAfter(readied))
                     .as("the first change's cycle")
                     .noneMatch(line -> line.contains("Starting a throwaway embedded PostgreSQL"))
                     .noneMatch(line -> line.contains("are replayed"))
@@ -243,22 +235,14 @@ class WatchLoopTest {
             assertThat(watch.cycleLines)
                     .anyMatch(
                             line -> line.contains("when last compared") && line.contains("nothing was read or built"));
-            List<String> readied = List.copyOf(watch.cycleLines);
-            assertThat(readied)
-                    .filteredOn(line -> line.contains("Starting a throwaway embedded PostgreSQL"))
-                    .as("the server started behind the first cycle")
-                    .hasSize(1);
+            List<String> readied = watch.serverStartedOnceBehindTheFirstCycle();
 
             Files.copy(
                     staging.resolve("app/Customer.class"),
                     project.classes.resolve("app/Customer.class"),
                     StandardCopyOption.REPLACE_EXISTING);
             watch.awaitCycle(2);
-            List<String> second;
-            synchronized (watch.cycleLines) {
-                second = List.copyOf(watch.cycleLines.subList(readied.size(), watch.cycleLines.size()));
-            }
-            assertThat(second)
+            assertThat(watch.cycleLinesAfter(readied))
                     .as("the first change's cycle")
                     .noneMatch(line -> line.contains("Starting a throwaway embedded PostgreSQL"))
                     .anyMatch(line -> line.contains("the migrations were not replayed; of the entity side only the"
@@ -519,6 +503,23 @@ class WatchLoopTest {
             thread = new Thread(session::run, "watch-digest-test");
             thread.start();
             awaitCycle(1);
+        }
+
+        /** The cycles' lines so far, in which one server start is printed: the one behind the first cycle. */
+        List<String> serverStartedOnceBehindTheFirstCycle() {
+            List<String> readied = List.copyOf(cycleLines);
+            assertThat(readied)
+                    .filteredOn(line -> line.contains("Starting a throwaway embedded PostgreSQL"))
+                    .as("the server started behind the first cycle")
+                    .hasSize(1);
+            return readied;
+        }
+
+        /** The cycles' lines printed after {@code earlier}, the lines there were before. */
+        List<String> cycleLinesAfter(List<String> earlier) {
+            synchronized (cycleLines) {
+                return List.copyOf(cycleLines.subList(earlier.size(), cycleLines.size()));
+            }
         }
 
         /** Waits for what the first cycle readies behind it for the next change (a cycle that started no server). */

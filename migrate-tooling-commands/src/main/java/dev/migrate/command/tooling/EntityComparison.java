@@ -197,12 +197,9 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
             AutogenerateRequest request = prepared.request();
             ComparisonDatabases databases = prepared.databases();
             // without both caches every comparison replays the chain on a server, and only the server can be readied
-            boolean cached =
-                    request.replayCache().isPresent() && request.entityCache().isPresent();
-            if (!cached
-                    || Autogenerate.run(request, databases, ComparisonLog.of(context))
-                                    .route()
-                            == AutogenerateResult.Route.CACHES) {
+            if (request.replayCache().isPresent() && request.entityCache().isPresent()) {
+                Autogenerate.run(request, databases, ComparisonLog.of(context));
+            } else {
                 databases.start(databases.defaultVersion()).close(); // kept: its use closed, the server stays up
             }
             return true;
