@@ -170,7 +170,10 @@ abstract sealed class ComparisonRoute permits OnConfiguredDatabase, OnEmbeddedDe
      * provider is then not started at all), otherwise from the provider, and stored.
      */
     final class EntityDdl implements AutoCloseable {
-        /** Where the cache key is made while the provider runs, when no DDL is stored: a thread that ends with it. */
+        /**
+         * Where the cache key is made while the provider runs (when no DDL is stored) or describes a change alone: a
+         * thread that ends with it.
+         */
         private static final Executor KEY_THREAD = task -> {
             Thread thread = new Thread(task, "migrate-entity-ddl-key");
             thread.setDaemon(true);
@@ -214,7 +217,17 @@ abstract sealed class ComparisonRoute permits OnConfiguredDatabase, OnEmbeddedDe
                         cache.storeDdl(result(key), generated);
                         return generated;
                     }
-                    String key = source.key(serverMajorVersion);
+                    // a change the source describes alone costs less than the key's reading of every class file:
+                    // the key is made beside it, to store the DDL under
+                    CompletableFuture<String> making =
+                            CompletableFuture.supplyAsync(() -> source.key(serverMajorVersion), KEY_THREAD);
+                    Optional<List<String>> alone = source.describedAlone(serverMajorVersion);
+                    if (alone.isPresent()) {
+                        cached.complete(false);
+                        cache.storeDdl(result(making), alone.get());
+                        return alone.get();
+                    }
+                    String key = result(making);
                     Optional<List<String>> found = cache.findDdl(key);
                     cached.complete(found.isPresent());
                     if (found.isPresent()) {

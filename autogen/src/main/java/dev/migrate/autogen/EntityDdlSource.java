@@ -4,6 +4,7 @@ import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.internal.cache.EntitySchemaCache;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 
@@ -20,6 +21,17 @@ public interface EntityDdlSource {
 
     /** The provider's DDL for the dialect of {@code serverMajorVersion}; seconds for a large model. */
     List<String> generate(int serverMajorVersion);
+
+    /**
+     * The DDL {@link #generate} would write, when this source can write it without describing the whole model: a
+     * source that keeps the model it last described (a watch's) describes a change of a few entities alone, in tens of
+     * milliseconds. Asked before the {@link #key} is looked up, while it is made beside: empty (the default) when the
+     * whole model would have to be described, and the key's lookup then comes first, as a stored DDL spares the
+     * provider that.
+     */
+    default Optional<List<String>> describedAlone(int serverMajorVersion) {
+        return Optional.empty();
+    }
 
     /**
      * Told that the entity cache held {@code ddl} under this source's {@link #key} for {@code serverMajorVersion}, so
@@ -50,6 +62,19 @@ public interface EntityDdlSource {
 
     /** As {@link #of(EntityDdl, List, IntFunction)}, {@code held} told the DDL the cache held ({@link #held}). */
     static EntityDdlSource of(EntityDdl entities, List<Path> classpath, IntFunction<List<String>> generate, Held held) {
+        return of(entities, classpath, generate, major -> Optional.empty(), held);
+    }
+
+    /**
+     * As {@link #of(EntityDdl, List, IntFunction, Held)}, {@code alone} writing the DDL without describing the whole
+     * model when it can ({@link #describedAlone}).
+     */
+    static EntityDdlSource of(
+            EntityDdl entities,
+            List<Path> classpath,
+            IntFunction<List<String>> generate,
+            IntFunction<Optional<List<String>>> alone,
+            Held held) {
         List<Path> elements = List.copyOf(classpath);
         return new EntityDdlSource() {
             @Override
@@ -60,6 +85,11 @@ public interface EntityDdlSource {
             @Override
             public List<String> generate(int serverMajorVersion) {
                 return generate.apply(serverMajorVersion);
+            }
+
+            @Override
+            public Optional<List<String>> describedAlone(int serverMajorVersion) {
+                return alone.apply(serverMajorVersion);
             }
 
             @Override
@@ -121,6 +151,11 @@ public interface EntityDdlSource {
             @Override
             public List<String> generate(int serverMajorVersion) {
                 return source.generate(serverMajorVersion);
+            }
+
+            @Override
+            public Optional<List<String>> describedAlone(int serverMajorVersion) {
+                return source.describedAlone(serverMajorVersion);
             }
 
             @Override

@@ -145,7 +145,8 @@ public final class Fingerprint {
         adler.reset();
         adler.update(content);
         String sums = content.length + " " + crc.getValue() + " " + adler.getValue();
-        if (content.length == length && modified == file.lastModified() && modified < read.at() - SETTLED_MILLIS) {
+        // a file modified within the last seconds is summed again next time, without a second look at its time
+        if (content.length == length && modified < read.at() - SETTLED_MILLIS && modified == file.lastModified()) {
             if (SUMMED.size() >= SUMMED_KEPT) {
                 SUMMED.clear();
             }

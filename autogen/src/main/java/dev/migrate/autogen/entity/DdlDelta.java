@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,7 +54,27 @@ public final class DdlDelta {
         }
     }
 
+    /**
+     * The statements parsed before, by their text: a watch applies each change to the model the last one left, whose
+     * thousands of statements are the same strings from change to change.
+     */
+    private static final Map<String, Optional<Statement>> PARSED = new ConcurrentHashMap<>();
+
+    private static final int PARSED_KEPT = 200_000;
+
     private static @Nullable Statement parse(String text) {
+        Optional<Statement> known = PARSED.get(text);
+        if (known == null) {
+            if (PARSED.size() >= PARSED_KEPT) {
+                PARSED.clear();
+            }
+            known = Optional.ofNullable(parsed(text));
+            PARSED.put(text, known);
+        }
+        return known.orElse(null);
+    }
+
+    private static @Nullable Statement parsed(String text) {
         Matcher table = CREATE_TABLE.matcher(text);
         if (table.matches()) {
             return new Statement(Kind.TABLE, table.group(1), table.group(1), text);

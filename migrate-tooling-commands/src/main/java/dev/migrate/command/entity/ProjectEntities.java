@@ -227,10 +227,12 @@ public record ProjectEntities(
             scanned.addAll(EntityDdl.packagesIn(dependencyModules));
         }
         EntityDdl entities = new EntityDdl(roots, scanned, persistenceUnit, properties);
+        Unfinished unfinished = new Unfinished();
         return EntityDdlSource.of(
                 entities,
                 classpath,
-                major -> generate(entities, major, log, info, compileAndRun, provider),
+                major -> generate(entities, major, log, info, compileAndRun, provider, unfinished),
+                major -> describedAlone(entities, major, log, info, provider, unfinished),
                 (major, ddl, unchanged) -> {
                     // a watch keeps the model the cache held as the one its classes describe, for the next change:
                     // the classes read now, if they are still those the model was found for
@@ -255,6 +257,11 @@ public record ProjectEntities(
             @Override
             public List<String> generate(int serverMajorVersion) {
                 return source.get().generate(serverMajorVersion);
+            }
+
+            @Override
+            public Optional<List<String>> describedAlone(int serverMajorVersion) {
+                return source.get().describedAlone(serverMajorVersion);
             }
 
             @Override
@@ -286,23 +293,83 @@ public record ProjectEntities(
         });
     }
 
+    /**
+     * What {@link #describedAlone} left to {@link #generate} when the change could not be described alone: the class
+     * files it read and the lines it held back, told only if the provider then describes the whole model (a stored
+     * DDL may spare it that).
+     */
+    private static final class Unfinished {
+        private @Nullable Map<String, byte[]> files;
+        private int serverMajorVersion;
+        private final List<String> lines = new ArrayList<>();
+    }
+
+    /**
+     * The model's DDL after a change of a few entities, described alone by the provider kept for this class path
+     * ({@code watch}; {@link DescribedModel#changed}); empty when there is none, or the change needs the whole model.
+     */
+    private Optional<List<String>> describedAlone(
+            EntityDdl entities,
+            int serverMajorVersion,
+            ProviderLog log,
+            Consumer<String> info,
+            @Nullable ProviderClasses provider,
+            Unfinished unfinished) {
+        if (provider == null || !provider.serves(classes, classpath)) {
+            return Optional.empty();
+        }
+        Map<String, byte[]> files = provider.described().read(classes);
+        List<String> lines = new ArrayList<>();
+        Optional<List<String>> changed;
+        try (URLClassLoader loader = provider.projectLoader()) {
+            lines.add(asking(loader));
+            changed = provider.described().changed(entities, serverMajorVersion, files, loader, log, lines::add);
+        } catch (IOException e) {
+            throw new MigrateException("Could not close the entity class loader: " + e.getMessage(), e);
+        }
+        if (changed.isPresent()) {
+            lines.forEach(info);
+            provider.described().remember(entities, serverMajorVersion, files, changed.get());
+        } else {
+            unfinished.files = files;
+            unfinished.serverMajorVersion = serverMajorVersion;
+            unfinished.lines.addAll(lines);
+        }
+        return changed;
+    }
+
+    private static String asking(ClassLoader loader) {
+        return "Asking the project's JPA provider for the entity DDL: " + EntityDdl.provider(loader) + ".";
+    }
+
     private List<String> generate(
             EntityDdl entities,
             int serverMajorVersion,
             ProviderLog log,
             Consumer<String> info,
             String compileAndRun,
-            @Nullable ProviderClasses provider) {
+            @Nullable ProviderClasses provider,
+            Unfinished unfinished) {
         ProviderClasses kept = provider != null && provider.serves(classes, classpath) ? provider : null;
         if (provider != null && kept == null) {
             info.accept("The project's class path changed since the provider was loaded: it is loaded again with"
                     + " the project's classes for this run.");
         }
+        // a change that could not be described alone: its lines are told now, and the files it read described
+        Map<String, byte[]> tried =
+                kept != null && unfinished.serverMajorVersion == serverMajorVersion ? unfinished.files : null;
+        unfinished.files = null;
         // the class files as this run describes them, read before the provider starts, for the next run's change
-        Map<String, byte[]> files = kept != null ? kept.described().read(classes) : Map.of();
+        Map<String, byte[]> files =
+                tried != null ? tried : kept != null ? kept.described().read(classes) : Map.of();
         try (URLClassLoader loader = kept != null ? kept.projectLoader() : loader()) {
-            info.accept("Asking the project's JPA provider for the entity DDL: " + EntityDdl.provider(loader) + ".");
-            Optional<List<String>> changed = kept != null
+            if (tried != null) {
+                unfinished.lines.forEach(info);
+            } else {
+                info.accept(asking(loader));
+            }
+            unfinished.lines.clear();
+            Optional<List<String>> changed = kept != null && tried == null
                     ? kept.described().changed(entities, serverMajorVersion, files, loader, log, info)
                     : Optional.empty();
             // the entity loader is new for each run: the provider's lines reach the log alone
