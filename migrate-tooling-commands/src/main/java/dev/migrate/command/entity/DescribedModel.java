@@ -5,9 +5,12 @@ import dev.migrate.autogen.cache.FileReads;
 import dev.migrate.autogen.entity.EntityDdl;
 import dev.migrate.autogen.entity.ProviderLog;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +20,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,12 +71,21 @@ final class DescribedModel {
             this.settled = settled;
             return files;
         }
-        try (Stream<Path> walk = Files.walk(classes)) {
-            for (Path file : walk.toList()) {
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                if (!attributes.isRegularFile()) {
-                    continue;
+        // each file's attributes as the walk read them: one look at each
+        List<Map.Entry<Path, BasicFileAttributes>> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(classes, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile()) {
+                        found.add(Map.entry(file, attributes));
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
+            });
+            for (Map.Entry<Path, BasicFileAttributes> entry : found) {
+                Path file = entry.getKey();
+                BasicFileAttributes attributes = entry.getValue();
                 long modified = attributes.lastModifiedTime().toMillis();
                 Settled known = this.settled.get(file);
                 byte[] bytes;
