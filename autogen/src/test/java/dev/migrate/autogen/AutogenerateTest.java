@@ -305,15 +305,7 @@ class AutogenerateTest {
         EntityDdlSource keyMadeBeside = new EntityDdlSource() {
             @Override
             public String key(int serverMajorVersion) {
-                try {
-                    if (!providerAsked.await(10, TimeUnit.SECONDS)) {
-                        throw new AssertionError("the provider waited for the key");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-                return entities.key(serverMajorVersion);
+                return keyAfter(providerAsked, "the provider waited for the key", entities, serverMajorVersion);
             }
 
             @Override
@@ -322,10 +314,7 @@ class AutogenerateTest {
                 return entities.generate(serverMajorVersion);
             }
         };
-        AutogenerateRequest request = AutogenerateRequest.builder(chain, keyMadeBeside)
-                .entityCacheIn(dir.resolve("entity-cache"))
-                .replayCacheIn(dir.resolve("replay-cache"))
-                .build();
+        AutogenerateRequest request = cached(chain, keyMadeBeside);
 
         AutogenerateResult cold = Autogenerate.run(request, servers, this::log);
         assertThat(cold.script().descriptions()).containsExactly(NICKNAME);
@@ -362,15 +351,8 @@ class AutogenerateTest {
         EntityDdlSource alone = new EntityDdlSource() {
             @Override
             public String key(int serverMajorVersion) {
-                try {
-                    if (!described.await(10, TimeUnit.SECONDS)) {
-                        throw new AssertionError("the change described alone waited for the key");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-                return changed.key(serverMajorVersion);
+                return keyAfter(
+                        described, "the change described alone waited for the key", changed, serverMajorVersion);
             }
 
             @Override
@@ -384,10 +366,7 @@ class AutogenerateTest {
                 throw new AssertionError("the whole model described, though the change was described alone");
             }
         };
-        AutogenerateRequest request = AutogenerateRequest.builder(chain, alone)
-                .entityCacheIn(dir.resolve("entity-cache"))
-                .replayCacheIn(dir.resolve("replay-cache"))
-                .build();
+        AutogenerateRequest request = cached(chain, alone);
         AutogenerateResult result = Autogenerate.run(request, servers, this::log);
         assertThat(result.script().descriptions()).containsExactly(NICKNAME);
 
@@ -768,7 +747,7 @@ class AutogenerateTest {
         log.add(line);
     }
 
-    private AutogenerateRequest.Builder request(Migrator chain, Entities entities) {
+    private AutogenerateRequest.Builder request(Migrator chain, EntityDdlSource entities) {
         return AutogenerateRequest.builder(chain, entities);
     }
 
@@ -781,7 +760,23 @@ class AutogenerateTest {
                 .build();
     }
 
-    private AutogenerateRequest cached(Migrator chain, Entities entities) {
+    /**
+     * The key of {@code entities}, made only once {@code first} is counted down (the work the key is to be made
+     * beside); {@code waited} fails the run when that takes ten seconds.
+     */
+    private static String keyAfter(CountDownLatch first, String waited, Entities entities, int serverMajorVersion) {
+        try {
+            if (!first.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError(waited);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return entities.key(serverMajorVersion);
+    }
+
+    private AutogenerateRequest cached(Migrator chain, EntityDdlSource entities) {
         return request(chain, entities)
                 .entityCacheIn(dir.resolve("entity-cache"))
                 .replayCacheIn(dir.resolve("replay-cache"))
