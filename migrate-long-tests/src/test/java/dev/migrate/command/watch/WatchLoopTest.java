@@ -165,11 +165,7 @@ class WatchLoopTest {
     @Test
     void behindAFirstCycleWithoutAServerTheServerStartsAndTheChainIsReplayedSoTheFirstChangeDoesNeither()
             throws Exception {
-        WatchedProject project = threeEntities();
-        project.autogenerate("three tables");
-        project.compileMigrations();
-        WatchedProject.deleteTree(project.caches); // a fresh checkout
-        project.embeddedThrowaways = true;
+        WatchedProject project = freshCheckoutOfThreeTables();
         Path staging = directory.resolve("staging");
         project.entityInto(staging, "Customer", "@Id public long id; public String name;");
         Path customer = project.classes.resolve("app/Customer.class");
@@ -220,11 +216,7 @@ class WatchLoopTest {
     @Test
     void behindAFirstCycleAnsweredByTheCachesTheEntitySideIsBuiltSoTheFirstChangeBuildsItsTableAlone()
             throws Exception {
-        WatchedProject project = threeEntities();
-        project.autogenerate("three tables");
-        project.compileMigrations();
-        WatchedProject.deleteTree(project.caches); // a fresh checkout
-        project.embeddedThrowaways = true;
+        WatchedProject project = freshCheckoutOfThreeTables();
         assertThat(project.autogenerate("nothing"))
                 .anyMatch(line -> line.contains("read without building it"))
                 .anyMatch(line -> line.startsWith("No changes detected"));
@@ -470,6 +462,19 @@ class WatchLoopTest {
     }
 
     /** A project of three entities, {@code Customer}, {@code Orders} and {@code Product}, compiled. */
+    /**
+     * {@link #threeEntities()} with the migration of their three tables compiled, its caches deleted as on a fresh
+     * checkout, compared on embedded throwaway servers as a new project's defaults have it.
+     */
+    private WatchedProject freshCheckoutOfThreeTables() throws IOException {
+        WatchedProject project = threeEntities();
+        project.autogenerate("three tables");
+        project.compileMigrations();
+        WatchedProject.deleteTree(project.caches);
+        project.embeddedThrowaways = true;
+        return project;
+    }
+
     private WatchedProject threeEntities() throws IOException {
         WatchedProject project = new WatchedProject(directory.resolve("project"));
         project.entity("Customer", "@Id public long id;");
