@@ -240,8 +240,9 @@ abstract sealed class ComparisonRoute permits OnConfiguredDatabase, OnEmbeddedDe
                 }
             });
             fingerprint = fingerprinted
-                    ? thread.submit(() ->
-                            new Fingerprint().fields("entity DDL", result(ddl)).hex())
+                    ? thread.submit(() -> new Fingerprint()
+                            .statements("entity DDL", result(ddl))
+                            .hex())
                     : null;
         }
 

@@ -276,14 +276,11 @@ final class SchemaComparison {
      * The comparison from the models alone, without any server: the live side as a replay read it,
      * the entity side from the cache or built elsewhere. Empty when the comparison needs to ask the
      * live server something no model holds: a column type change (whether PostgreSQL casts by
-     * assignment, or rewrites) or an entity DDL statement the catalog reader does not model (a view,
-     * a cast).
+     * assignment, or rewrites). Only for an entity DDL whose every statement the catalog reader models (not a
+     * view, not a cast), which {@link #fromCaches} checks once before it comes here.
      */
     private Optional<MigrationScript> withoutServer(
             ReplayedSchema live, DatabaseSchema desired, List<String> entityDdl) {
-        if (!SideReader.modelled(entityDdl)) {
-            return Optional.empty();
-        }
         UnaskedTypeChanges typeChanges = new UnaskedTypeChanges();
         MigrationScript diff = compared(live.schema(), desired, diffOptions.withTypeChanges(typeChanges));
         if (typeChanges.asked) {

@@ -13,10 +13,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.Adler32;
 import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A SHA-256 over a sequence of fields, each length-prefixed so that no two different sequences hash
@@ -31,6 +33,9 @@ public final class Fingerprint {
 
     /** The sums of class files read before, by path ({@link #summed}). */
     private static final Map<String, Summed> SUMMED = new ConcurrentHashMap<>();
+
+    /** The statements {@link #statements} summed last, with their sum. */
+    private static volatile @Nullable StatementsSum lastStatements;
 
     private final MessageDigest digest;
 
@@ -55,6 +60,26 @@ public final class Fingerprint {
         values.forEach(this::field);
         return this;
     }
+
+    /**
+     * {@code label}, then the SHA-256 of {@code statements} as {@link #fields} would take them: made once for the
+     * same statements however many keys take them (the entity DDL keys the comparison found in sync, the entity
+     * model and the declared side in one comparison, each over every statement).
+     */
+    public Fingerprint statements(String label, List<String> statements) {
+        StatementsSum last = lastStatements;
+        if (last == null || !last.statements().equals(statements)) {
+            // a copy (none of a list that cannot change), so that a list changed since is summed again
+            List<String> kept = List.copyOf(statements);
+            last = new StatementsSum(
+                    kept, new Fingerprint().fields("statements", kept).hex());
+            lastStatements = last;
+        }
+        return field(label).field(last.sum());
+    }
+
+    /** The statements summed last, and their sum; a list of the same statements compares their references first. */
+    private record StatementsSum(List<String> statements, String sum) {}
 
     public Fingerprint bytes(byte[] value) {
         digest.update(Integer.toString(value.length).getBytes(StandardCharsets.US_ASCII));

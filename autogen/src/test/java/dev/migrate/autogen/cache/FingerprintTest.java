@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +99,26 @@ class FingerprintTest {
         assertThat(fingerprint())
                 .as("the sums of the early reading are not kept past the comparison: the file is read again")
                 .isNotEqualTo(inside);
+    }
+
+    @Test
+    void statementsAreKeyedByTheirTextWhetherTheListWasSummedBeforeOrChangedSince() {
+        List<String> ddl = new ArrayList<>(List.of("create table a (id bigint)", "create table b (id bigint)"));
+        String first = new Fingerprint().statements("ddl", ddl).hex();
+
+        // the same statements in another list, and the sum another key takes of them, label first
+        assertThat(new Fingerprint().statements("ddl", List.copyOf(ddl)).hex()).isEqualTo(first);
+        assertThat(new Fingerprint().statements("entity DDL", ddl).hex()).isNotEqualTo(first);
+        // the list summed last, changed since: summed again
+        ddl.set(1, "create table b (id integer)");
+        String changed = new Fingerprint().statements("ddl", ddl).hex();
+        assertThat(changed).isNotEqualTo(first);
+        ddl.add("create index b_id on b (id)");
+        assertThat(new Fingerprint().statements("ddl", ddl).hex()).isNotEqualTo(changed);
+        // and back: the key of the first text again
+        ddl.remove(2);
+        ddl.set(1, "create table b (id bigint)");
+        assertThat(new Fingerprint().statements("ddl", ddl).hex()).isEqualTo(first);
     }
 
     private String fingerprint() {

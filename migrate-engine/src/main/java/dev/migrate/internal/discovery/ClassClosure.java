@@ -20,12 +20,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.Adler32;
+import java.util.zip.CRC32;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a class's code is made of among the project's own classes: its class file and the class file of every class it
- * names that a directory of the class path holds, and of every class those name, transitively, summed, with the
- * addresses of the class path's jars (a jar's address names its version). Two runs that find the same sum for a
+ * names that a directory of the class path holds, and of every class those name, transitively, summed (each file by
+ * its length, CRC-32 and Adler-32: an edit that keeps all three is a one in 2^64 chance), with the addresses of the
+ * class path's jars (a jar's address names its version). Two runs that find the same sum for a
  * migration run the same code when they record it, unless it reads a resource or the environment. Read from the
  * directories' files, never through the loader: a lookup through a build tool's loaders costs more than the file.
  */
@@ -82,6 +85,8 @@ public final class ClassClosure {
     private Optional<String> sum(String className) {
         MessageDigest digest = sha256();
         digest.update(jars);
+        CRC32 crc = new CRC32();
+        Adler32 adler = new Adler32();
         Set<String> seen = new HashSet<>();
         Deque<String> next = new ArrayDeque<>();
         String first = className.replace('.', '/');
@@ -94,9 +99,15 @@ public final class ClassClosure {
                 if (bytes == null) {
                     continue; // a class of a jar or of the JDK
                 }
+                // a class file enters as its length and two checksums the JDK computes natively, as the entity
+                // cache's key takes class files: a SHA-256 over every byte cost a watch cycle's JVM, not yet
+                // compiled, most of this sum
+                crc.reset();
+                crc.update(bytes);
+                adler.reset();
+                adler.update(bytes);
                 update(digest, name);
-                update(digest, Integer.toString(bytes.length));
-                digest.update(bytes);
+                update(digest, bytes.length + " " + crc.getValue() + " " + adler.getValue());
                 for (String named : ClassFileSummary.referencedClasses(bytes)) {
                     if (seen.add(named)) {
                         next.add(named);

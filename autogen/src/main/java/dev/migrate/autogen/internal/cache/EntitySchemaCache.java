@@ -296,7 +296,7 @@ public final class EntitySchemaCache {
                 .field(serverVersionNum)
                 .field(targetSchema)
                 .fields("exclude", exclusions.patterns())
-                .fields("ddl", ddl)
+                .statements("ddl", ddl)
                 .fields("declared", declared);
         String key = fingerprint.hex();
         if (files.read(key + OBJECTS_SUFFIX, key) instanceof DatabaseSchema cached) {
@@ -315,7 +315,7 @@ public final class EntitySchemaCache {
                 .field(serverVersionNum)
                 .field(targetSchema)
                 .fields("exclude", exclusions.patterns())
-                .fields("ddl", ddl)
+                .statements("ddl", ddl)
                 .hex();
     }
 
