@@ -43,9 +43,12 @@ final class DescribedModel {
     /** The files of the last {@link #read} that had settled when they were read. */
     private Map<Path, Settled> settled = new HashMap<>();
 
-    /** A file's length, time and bytes: held, never compared, so the array's identity equality does no harm. */
+    /**
+     * A file read settled: its length and time then, its path from the class directory and its bytes; held, never
+     * compared, so the array's identity equality does no harm.
+     */
     @SuppressWarnings("ArrayRecordComponent")
-    private record Settled(long length, long modified, byte[] bytes) {}
+    private record Settled(long length, long modified, String path, byte[] bytes) {}
     /**
      * The scripts of the small units the last change was described with ({@link EntityDdl#generateChanged}): the next
      * change may take them only if the model was last described from the very files they were written beside
@@ -88,19 +91,19 @@ final class DescribedModel {
                 BasicFileAttributes attributes = entry.getValue();
                 long modified = attributes.lastModifiedTime().toMillis();
                 Settled known = this.settled.get(file);
-                byte[] bytes;
                 if (known != null && known.length() == attributes.size() && known.modified() == modified) {
-                    bytes = known.bytes();
-                } else {
-                    FileReads.Read read = FileReads.read(file, attributes.size(), modified);
-                    bytes = read.bytes();
-                    if (bytes.length != attributes.size() || modified >= read.at() - SETTLED_MILLIS) {
-                        files.put(path(classes, file), bytes);
-                        continue; // read again next time
-                    }
+                    settled.put(file, known);
+                    files.put(known.path(), known.bytes());
+                    continue;
                 }
-                settled.put(file, new Settled(bytes.length, modified, bytes));
-                files.put(path(classes, file), bytes);
+                FileReads.Read read = FileReads.read(file, attributes.size(), modified);
+                byte[] bytes = read.bytes();
+                String path = path(classes, file);
+                files.put(path, bytes);
+                // one modified within the last seconds is read again next time
+                if (bytes.length == attributes.size() && modified < read.at() - SETTLED_MILLIS) {
+                    settled.put(file, new Settled(bytes.length, modified, path, bytes));
+                }
             }
         } catch (IOException e) {
             throw new MigrateException("Could not read the project's classes in " + classes + ": " + e.getMessage(), e);
