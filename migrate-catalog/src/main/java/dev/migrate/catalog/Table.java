@@ -147,6 +147,25 @@ public record Table(
         return ObjectName.of(schema, name);
     }
 
+    /** The same table with {@code columns} in place of its own, in their order. */
+    public Table withColumns(List<TableColumn> columns) {
+        return new Table(
+                schema,
+                name,
+                columns,
+                primaryKey,
+                foreignKeys,
+                uniqueConstraints,
+                checkConstraints,
+                exclusionConstraints,
+                indexes,
+                comment,
+                partitioning,
+                unlogged,
+                constraintComments,
+                indexComments);
+    }
+
     /**
      * The same table with every SQL expression it holds (column defaults and generation expressions,
      * check and exclusion constraints, index keys, predicates and definitions) passed through {@code respell};

@@ -148,7 +148,7 @@ final class TableDiff {
             written.add(context.serials.asCreated(want, column));
             ownerships.addAll(context.serials.ownershipOnCreate(context.ops, want, column));
         }
-        ops.add(context.ops.createTable(withColumns(want, written)));
+        ops.add(context.ops.createTable(want.withColumns(written)));
         ops.addAll(context.ops.keysAfterCreate(want));
         if (want.partitioning() != null) {
             ops.addAll(partitioned.createPartitions(want));
@@ -302,25 +302,7 @@ final class TableDiff {
             }
             inHaveOrder.add(wanted);
         }
-        return have.equals(withColumns(want, inHaveOrder));
-    }
-
-    private static Table withColumns(Table t, List<TableColumn> columns) {
-        return new Table(
-                t.schema(),
-                t.name(),
-                columns,
-                t.primaryKey(),
-                t.foreignKeys(),
-                t.uniqueConstraints(),
-                t.checkConstraints(),
-                t.exclusionConstraints(),
-                t.indexes(),
-                t.comment(),
-                t.partitioning(),
-                t.unlogged(),
-                t.constraintComments(),
-                t.indexComments());
+        return have.equals(want.withColumns(inHaveOrder));
     }
 
     private void drop(Table have) {
@@ -350,7 +332,7 @@ final class TableDiff {
                         create.sequence(), new SequenceOp.CreateSequence(create.sequence(), create.options(), null)));
             }
         }
-        TableOp.CreateTable definition = context.ops.createTable(withColumns(have, recreated));
+        TableOp.CreateTable definition = context.ops.createTable(have.withColumns(recreated));
         List<String> notes = new ArrayList<>();
         String partitions = "";
         if (have.partitioning() != null) {

@@ -55,45 +55,21 @@ class UnchangedTablesTest {
                 t -> with(t, column("name", "character varying(300)", true, null, null)),
                 t -> with(t, column("name", "character varying(200)", false, null, null)),
                 t -> with(t, column("amount", "numeric(12,2)", true, "1.00", null)),
-                t -> new Table(
-                        t.schema(),
-                        t.name(),
-                        t.columns(),
-                        t.primaryKey(),
-                        t.foreignKeys(),
-                        t.uniqueConstraints(),
+                t -> copy(
+                        t,
                         t.checkConstraints(),
-                        t.exclusionConstraints(),
                         List.of(t.indexes().get(0), index("ix_parent_amount", "amount")),
                         t.comment(),
-                        t.partitioning(),
-                        t.unlogged()),
-                t -> new Table(
-                        t.schema(),
-                        t.name(),
-                        t.columns(),
-                        t.primaryKey(),
-                        t.foreignKeys(),
-                        t.uniqueConstraints(),
+                        t.unlogged(),
+                        t.constraintComments()),
+                t -> copy(
+                        t,
                         List.of(new CheckConstraint("ck_parent_amount", "(amount >= (1)::numeric)", true)),
-                        t.exclusionConstraints(),
                         t.indexes(),
                         t.comment(),
-                        t.partitioning(),
-                        t.unlogged()),
-                t -> new Table(
-                        t.schema(),
-                        t.name(),
-                        t.columns(),
-                        t.primaryKey(),
-                        t.foreignKeys(),
-                        t.uniqueConstraints(),
-                        t.checkConstraints(),
-                        t.exclusionConstraints(),
-                        t.indexes(),
-                        "the parents",
-                        t.partitioning(),
-                        t.unlogged()));
+                        t.unlogged(),
+                        t.constraintComments()),
+                t -> copy(t, t.checkConstraints(), t.indexes(), "the parents", t.unlogged(), t.constraintComments()));
         for (UnaryOperator<Table> edit : edits) {
             MigrationScript script = compare(live, edit.apply(base), ENTITIES);
             assertThat(script.changes()).hasSize(1);
@@ -103,34 +79,16 @@ class UnchangedTablesTest {
     @Test
     void aTableUnloggedOrCommentedOnBothReadSidesIsStillCompared() {
         Table live = parent();
-        Table unlogged = new Table(
-                live.schema(),
-                live.name(),
-                reordered(live).columns(),
-                live.primaryKey(),
-                live.foreignKeys(),
-                live.uniqueConstraints(),
+        Table reordered = reordered(live);
+        Table unlogged = copy(
+                reordered, live.checkConstraints(), live.indexes(), live.comment(), true, live.constraintComments());
+        Table commented = copy(
+                reordered,
                 live.checkConstraints(),
-                live.exclusionConstraints(),
                 live.indexes(),
                 live.comment(),
-                live.partitioning(),
-                true);
-        Table commented = new Table(
-                live.schema(),
-                live.name(),
-                reordered(live).columns(),
-                live.primaryKey(),
-                live.foreignKeys(),
-                live.uniqueConstraints(),
-                live.checkConstraints(),
-                live.exclusionConstraints(),
-                live.indexes(),
-                live.comment(),
-                live.partitioning(),
                 live.unlogged(),
-                Map.of("uk_parent_code", "the code a person reads"),
-                Map.of());
+                Map.of("uk_parent_code", "the code a person reads"));
 
         assertThat(compare(live, unlogged, BOTH_READ).descriptions())
                 .containsExactly("table public.parent: LOGGED -> UNLOGGED");
@@ -198,30 +156,39 @@ class UnchangedTablesTest {
     private static Table reordered(Table table) {
         List<TableColumn> columns = new ArrayList<>(table.columns());
         Collections.reverse(columns);
-        return with(table, columns);
+        return table.withColumns(columns);
     }
 
     /** {@code table} with {@code column} in place of its column of that name. */
     private static Table with(Table table, TableColumn column) {
         List<TableColumn> columns = new ArrayList<>(table.columns());
         columns.replaceAll(c -> c.name().equals(column.name()) ? column : c);
-        return with(table, columns);
+        return table.withColumns(columns);
     }
 
-    private static Table with(Table t, List<TableColumn> columns) {
+    /** {@code t} with these check constraints, indexes, comment, logging and comments of constraints. */
+    private static Table copy(
+            Table t,
+            List<CheckConstraint> checks,
+            List<Index> indexes,
+            @Nullable String comment,
+            boolean unlogged,
+            Map<String, String> constraintComments) {
         return new Table(
                 t.schema(),
                 t.name(),
-                columns,
+                t.columns(),
                 t.primaryKey(),
                 t.foreignKeys(),
                 t.uniqueConstraints(),
-                t.checkConstraints(),
+                checks,
                 t.exclusionConstraints(),
-                t.indexes(),
-                t.comment(),
+                indexes,
+                comment,
                 t.partitioning(),
-                t.unlogged());
+                unlogged,
+                constraintComments,
+                t.indexComments());
     }
 
     private static TableColumn column(
