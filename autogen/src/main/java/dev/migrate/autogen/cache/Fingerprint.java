@@ -165,11 +165,7 @@ public final class Fingerprint {
         }
         FileReads.Read read = FileReads.read(file.toPath(), length, modified);
         byte[] content = read.bytes();
-        crc.reset();
-        crc.update(content);
-        adler.reset();
-        adler.update(content);
-        String sums = content.length + " " + crc.getValue() + " " + adler.getValue();
+        String sums = sums(content, crc, adler);
         // a file modified within the last seconds is summed again next time, without a second look at its time
         if (content.length == length && modified < read.at() - SETTLED_MILLIS && modified == file.lastModified()) {
             if (SUMMED.size() >= SUMMED_KEPT) {
@@ -181,6 +177,23 @@ public final class Fingerprint {
     }
 
     private record Summed(long length, long modified, String sums) {}
+
+    /**
+     * What a file's contents enter a key as, {@code "length crc adler"}: its length, CRC-32 and Adler-32, two
+     * independent checksums the JDK computes natively (an edit keeping all three is a one in 2^64 chance), for
+     * readers that tell whether a file's bytes changed without a SHA-256 over them.
+     */
+    public static String sums(byte[] content) {
+        return sums(content, new CRC32(), new Adler32());
+    }
+
+    private static String sums(byte[] content, CRC32 crc, Adler32 adler) {
+        crc.reset();
+        crc.update(content);
+        adler.reset();
+        adler.update(content);
+        return content.length + " " + crc.getValue() + " " + adler.getValue();
+    }
 
     public String hex() {
         return HexFormat.of().formatHex(digest.digest());

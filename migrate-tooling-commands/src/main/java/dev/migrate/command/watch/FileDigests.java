@@ -1,14 +1,13 @@
 package dev.migrate.command.watch;
 
 import dev.migrate.autogen.cache.FileReads;
+import dev.migrate.autogen.cache.Fingerprint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -30,21 +29,15 @@ import org.jspecify.annotations.Nullable;
  * between the two the classes are not a model to compare. Written again with the bytes it had, it is no change.
  */
 final class FileDigests {
-    private final MessageDigest sha256;
-    private final Map<Path, byte[]> digests = new HashMap<>();
+    private final Map<Path, String> digests = new HashMap<>();
     /** The class files deleted since they were last read, and not written again yet: their last digests. */
-    private final Map<Path, byte[]> held = new HashMap<>();
+    private final Map<Path, String> held = new HashMap<>();
 
     /** The digests of every file under {@code roots} now (a root that does not exist yet holds none). */
     FileDigests(List<Path> roots) {
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
         for (Path root : roots) {
             for (Path file : filesUnder(root)) {
-                byte[] digest = digest(file);
+                String digest = digest(file);
                 if (digest != null) {
                     digests.put(file, digest);
                 }
@@ -76,9 +69,9 @@ final class FileDigests {
         List<Path> same = new ArrayList<>();
         boolean compiling = false;
         for (Path file : files) {
-            byte[] now = digest(file);
+            String now = digest(file);
             if (now == null) {
-                byte[] before = digests.remove(file);
+                String before = digests.remove(file);
                 if (before != null && file.getFileName().toString().endsWith(".class")) {
                     held.put(file, before);
                     compiling = true;
@@ -87,12 +80,12 @@ final class FileDigests {
                 }
                 continue;
             }
-            byte[] before = digests.put(file, now);
+            String before = digests.put(file, now);
             if (before == null) {
                 before = held.remove(file);
                 compiling |= before != null;
             }
-            if (before == null || !MessageDigest.isEqual(now, before)) {
+            if (before == null || !now.equals(before)) {
                 changed.add(file);
             } else {
                 same.add(file);
@@ -143,15 +136,19 @@ final class FileDigests {
         return digests.keySet().stream().anyMatch(known -> !known.equals(path) && known.startsWith(path));
     }
 
-    /** The digest of {@code file}'s bytes; null when it is not a file (deleted, or a directory). */
-    private byte @Nullable [] digest(Path file) {
+    /**
+     * The digest of {@code file}'s bytes: their length and two checksums, as the entity cache's key takes them
+     * ({@link Fingerprint#sums}), where a SHA-256 made the digest of every watched file on the first cycle's path run
+     * in a JVM that has not compiled the digest yet; null when it is not a file (deleted, or a directory).
+     */
+    private @Nullable String digest(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             if (!attributes.isRegularFile()) {
                 return null;
             }
             // read as the next cycle's comparison reads it, which then takes these bytes
-            return sha256.digest(FileReads.read(
+            return Fingerprint.sums(FileReads.read(
                             file,
                             attributes.size(),
                             attributes.lastModifiedTime().toMillis())
@@ -160,7 +157,7 @@ final class FileDigests {
             return null; // deleted since the burst: that is what the next one says
         } catch (IOException e) {
             // unreadable now: changed, so that the cycle reports what reading it says
-            return new byte[0];
+            return "unreadable";
         }
     }
 
