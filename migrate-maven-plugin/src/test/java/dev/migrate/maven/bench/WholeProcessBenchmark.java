@@ -489,7 +489,7 @@ public final class WholeProcessBenchmark {
      * {@code mvn migrate:watch} as a Maven user runs it, on the check project of {@code n} entities on the embedded
      * default, started from a fresh checkout (no {@code target/migrate}): its first cycle (every entity described and
      * compared with the chain), timed from the process's start as the cold {@code check} is, the median of {@code runs}
-     * starts (the first watch's and as many more, each from a fresh checkout); then, in the first, {@code runs} edits
+     * starts, each from a fresh checkout; then, in the first of them, {@code runs} edits
      * of one entity (a column added), each compiled by {@code mvn compile} in a process of its own as in a second
      * terminal, timed from the end of that process to the line of the watch that names the new column (0 when it came
      * before), one edit first, outside the median (printed apart: what is readied behind the first cycle may not be
@@ -559,7 +559,8 @@ public final class WholeProcessBenchmark {
                 String.format(
                         Locale.ROOT,
                         "mvn migrate:watch, %,d tables, embedded, from a fresh checkout: first cycle printed %,d ms"
-                                + " after the start (median of %d starts, each %s)%s; the first watch process, its edits included, %s",
+                                + " after the start (median of %d starts, each %s)%s; the first watch process, its"
+                                + " edits included, %s",
                         n,
                         firstCycle.median(),
                         firsts.size(),

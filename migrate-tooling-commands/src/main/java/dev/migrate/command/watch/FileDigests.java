@@ -138,8 +138,8 @@ final class FileDigests {
 
     /**
      * The digest of {@code file}'s bytes: their length and two checksums, as the entity cache's key takes them
-     * ({@link Fingerprint#sums}), where a SHA-256 made the digest of every watched file on the first cycle's path run
-     * in a JVM that has not compiled the digest yet; null when it is not a file (deleted, or a directory).
+     * ({@link Fingerprint#sums}); every watched file is read before the first cycle, in a JVM that has not compiled a
+     * SHA-256 yet. Null when it is not a file (deleted, or a directory).
      */
     private @Nullable String digest(Path file) {
         try {

@@ -19,7 +19,7 @@ class FileDigestsTest {
         Path other = write("app/Customer.class", "CAFEBABE customer id name");
         FileDigests digests = new FileDigests(List.of(classes));
 
-        // two bytes swapped, a byte changed: the length is the same, a sum of the bytes would be too for the swap
+        // two bytes swapped: the length is the same, and so would be a plain sum of the bytes
         write("app/Order.class", "CAFEBABE order di total");
         write("app/Customer.class", "CAFEBABE customer id name");
         FileDigests.Reading swapped = digests.read(Set.of(entity, other));
