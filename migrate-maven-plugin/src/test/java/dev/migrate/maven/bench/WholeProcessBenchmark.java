@@ -505,12 +505,8 @@ public final class WholeProcessBenchmark {
         long first;
         long firstChange = 0;
         Duration wait = Duration.ofMinutes(10);
-        try (WatchProcess watch = WatchProcess.start(
-                measured(project, Map.of(), mvnCommand("-o", "migrate:watch")), project.resolve("bench.log"))) {
-            first = (watch.await("the end of the first cycle", l -> l.contains("Cycle 1 took"), wait)
-                                    .nanos()
-                            - watch.started())
-                    / 1_000_000;
+        try (WatchProcess watch = startWatch(project)) {
+            first = firstCycleMillis(watch, wait);
             try {
                 for (int i = 0; i <= runs; i++) {
                     String column = "watch_" + i + "_" + System.nanoTime() % 100_000;
@@ -538,12 +534,8 @@ public final class WholeProcessBenchmark {
         List<Long> firsts = new ArrayList<>(List.of(first));
         for (int i = 1; i < runs; i++) {
             deleteTree(project.resolve("target/migrate"));
-            try (WatchProcess again = WatchProcess.start(
-                    measured(project, Map.of(), mvnCommand("-o", "migrate:watch")), project.resolve("bench.log"))) {
-                firsts.add((again.await("the end of the first cycle", l -> l.contains("Cycle 1 took"), wait)
-                                        .nanos()
-                                - again.started())
-                        / 1_000_000);
+            try (WatchProcess again = startWatch(project)) {
+                firsts.add(firstCycleMillis(again, wait));
                 again.stop();
             }
         }
@@ -581,6 +573,20 @@ public final class WholeProcessBenchmark {
                         afterCompile.median(),
                         millis,
                         firstChange));
+    }
+
+    /** {@code mvn migrate:watch} started in {@code project} as a user starts it, its output appended to bench.log. */
+    private WatchProcess startWatch(Path project) throws IOException {
+        return WatchProcess.start(
+                measured(project, Map.of(), mvnCommand("-o", "migrate:watch")), project.resolve("bench.log"));
+    }
+
+    /** From the watch's start to the line that ends its first cycle, ms. */
+    private static long firstCycleMillis(WatchProcess watch, Duration wait) throws InterruptedException {
+        return (watch.await("the end of the first cycle", l -> l.contains("Cycle 1 took"), wait)
+                                .nanos()
+                        - watch.started())
+                / 1_000_000;
     }
 
     /**
