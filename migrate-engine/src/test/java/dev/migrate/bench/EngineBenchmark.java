@@ -38,7 +38,7 @@ import javax.tools.ToolProvider;
  * -Dexec.classpathScope=test} (add {@code -Dexec.args=2000} for another chain length).
  */
 public final class EngineBenchmark {
-    static final String PACKAGE = "bench.chain";
+    public static final String PACKAGE = "bench.chain";
     private static final MigrationLog QUIET = new MigrationLog() {
         @Override
         public void info(String line) {}
@@ -180,7 +180,7 @@ public final class EngineBenchmark {
      * Writes and compiles a linear chain of {@code n} migrations in package {@value #PACKAGE}, the
      * i-th running {@code upgrade.apply(i)} and {@code downgrade.apply(i)} through {@code op.execute}.
      */
-    static ClassLoader compileChain(
+    public static ClassLoader compileChain(
             Path dir, int n, IntFunction<List<String>> upgrade, IntFunction<List<String>> downgrade)
             throws IOException {
         Path src = dir.resolve("src/bench/chain");
@@ -228,7 +228,9 @@ public final class EngineBenchmark {
 
     /** Where the engine's classes are: under exec:java the JVM class path is Maven's own. */
     private static String engineClasses() {
-        return location(dev.migrate.Migration.class).toString();
+        return location(dev.migrate.Migration.class)
+                + java.io.File.pathSeparator
+                + location(dev.migrate.Operations.class);
     }
 
     private record Stats(double median, double min) {}

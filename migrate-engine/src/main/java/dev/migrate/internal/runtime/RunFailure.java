@@ -37,6 +37,10 @@ final class RunFailure {
         StringBuilder message = new StringBuilder();
         if (step == null) {
             message.append("The run failed.");
+        } else if (!progress.together.isEmpty()) {
+            message.append("The connection was lost while migrations ")
+                    .append(String.join(", ", progress.together))
+                    .append(" ran, sent to the server together in one round trip, each in a transaction of its own.");
         } else {
             message.append("Migration ")
                     .append(step.revision().id())
@@ -65,7 +69,7 @@ final class RunFailure {
                     .append(thrown.getMessage())
                     .append("; none of its SQL ran.");
         } else {
-            if (progress.statement != null) {
+            if (progress.statement != null && progress.together.isEmpty()) {
                 message.append("\nStatement: ").append(progress.statement);
             }
             if (e instanceof SQLException sql) {
@@ -118,6 +122,10 @@ final class RunFailure {
             if (progress.leftovers != null) {
                 text.append(whatItLeft(progress.leftovers, failure));
             }
+        } else if (!progress.together.isEmpty()) {
+            text.append("Which of them committed before it was lost is not known: ")
+                    .append(fixes.command("current"))
+                    .append(" shows it, and running upgrade again goes on from there. ");
         } else if (step != null) {
             rolledBack.add(step.revision().id());
         }

@@ -23,6 +23,11 @@ final class RunProgress implements StatementProgress {
 
     @Nullable
     Step step;
+    /**
+     * The steps sent to the server together, in one round trip, while it is out: when the connection is lost, which
+     * of them committed is not known.
+     */
+    List<String> together = List.of();
     /** The step as the listener heard it start; null offline, where no listener hears statements. */
     @Nullable
     MigrationStep heard;

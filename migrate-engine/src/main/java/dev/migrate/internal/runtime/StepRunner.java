@@ -119,10 +119,21 @@ final class StepRunner {
         List<AppliedStep> applied = new ArrayList<>();
         RunProgress progress = new RunProgress(watch);
         boolean inTransaction = false;
+        // a listener hears each migration start before it runs
+        StepsTogether together =
+                listener == MigrationListener.NONE && sink.takesStepsWhole() ? new StepsTogether(tables, log) : null;
         try {
-            for (int i = 0; i < steps; i++) {
+            for (int i = 0; i < steps; ) {
+                if (together != null && !inTransaction) {
+                    StepsTogether.Sent sent = together.send(i, plan, sink, watch, progress, applied, retried);
+                    i += sent.applied();
+                    if (sent.applied() > 0 && !sent.failed()) {
+                        continue;
+                    }
+                }
                 boolean retry = retried.contains(plan.stepAt(i).revision().id());
                 inTransaction = runStep(i, plan, sink, watch, progress, inTransaction, applied, retry);
+                i++;
             }
             if (inTransaction) {
                 progress.at("COMMIT");
@@ -302,7 +313,7 @@ final class StepRunner {
     }
 
     /** The connection broke or the server ended the session: nothing can run again on it. */
-    private static boolean connectionLost(SQLException e) {
+    static boolean connectionLost(SQLException e) {
         String state = e.getSQLState();
         return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }

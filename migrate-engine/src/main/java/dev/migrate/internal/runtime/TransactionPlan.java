@@ -96,6 +96,29 @@ final class TransactionPlan {
         }
     }
 
+    /** How many steps the run has. */
+    int size() {
+        return steps.size();
+    }
+
+    /**
+     * Whether a planned step may go to the server in one round trip with the steps beside it, each in a transaction
+     * of its own: an upgrade of plain statements, without guards, in a run from base, which builds its schema from
+     * nothing with no application running on it, its tables empty, so no statement of it waits long. Its
+     * transaction commits before the next one begins, as when each goes alone.
+     */
+    boolean goesTogether(Planned planned) {
+        Step step = planned.step();
+        return mode == TransactionMode.PER_MIGRATION
+                && fromBase()
+                && step.direction() == Direction.UPGRADE
+                && step.revision().transactional()
+                && !planned.expand()
+                && planned.stateRows().isEmpty()
+                && !step.insertVersions().isEmpty()
+                && plainStatements(planned.parts());
+    }
+
     /** The {@code i}th step, not yet planned. */
     Step stepAt(int i) {
         return steps.get(i);
@@ -176,11 +199,16 @@ final class TransactionPlan {
      * a throwaway database, which nobody follows statement by statement, sends them together too.
      */
     private boolean inOneRoundTrip(Step step, List<Script.Part> parts, ScriptSink sink) {
-        if (mode != TransactionMode.PER_MIGRATION
-                || !step.revision().transactional()
-                || !sink.takesStepsWhole()
-                || parts.isEmpty()
-                || (parts.size() > 1 && !wholeSteps)) {
+        return mode == TransactionMode.PER_MIGRATION
+                && step.revision().transactional()
+                && sink.takesStepsWhole()
+                && (parts.size() == 1 || wholeSteps)
+                && plainStatements(parts);
+    }
+
+    /** Whether {@code parts} are SQL statements, one at least, and none a guard. */
+    private static boolean plainStatements(List<Script.Part> parts) {
+        if (parts.isEmpty()) {
             return false;
         }
         for (Script.Part part : parts) {

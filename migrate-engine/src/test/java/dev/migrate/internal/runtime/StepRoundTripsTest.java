@@ -6,24 +6,36 @@ import static dev.migrate.internal.runtime.Fixtures.tables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrate.AppliedStep;
 import dev.migrate.Migration;
 import dev.migrate.MigrationFailedException;
+import dev.migrate.MigrationListener;
+import dev.migrate.MigrationLog;
+import dev.migrate.MigrationStep;
 import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
+import dev.migrate.bench.EngineBenchmark;
 import dev.migrate.graph.RevisionTarget;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.MigratorTools;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,31 +59,218 @@ class StepRoundTripsTest {
 
     @Test
     void eachMigrationIsOneRoundTrip() throws Exception {
-        CountingDataSource two = new CountingDataSource(db);
-        Migrator.builder()
-                .dataSource(two)
-                .migrations(A1.class, A2.class)
-                .log(new Fixtures.RecordingLog())
-                .waitReportInterval(QUIET)
-                .build()
-                .upgrade("head");
-        db = TestPostgres.freshDatabase("roundtrips");
-        CountingDataSource four = new CountingDataSource(db);
-        Migrator.builder()
-                .dataSource(four)
+        // on a database past base, where an application may run: one migration a round trip
+        fourTables(db).upgrade("a1");
+        CountingDataSource one = new CountingDataSource(db);
+        fourTables(one).upgrade("a2");
+        DataSource other = TestPostgres.freshDatabase("roundtrips");
+        fourTables(other).upgrade("a1");
+        CountingDataSource three = new CountingDataSource(other);
+        fourTables(three).upgrade("head");
+
+        // the run's own reads and set-up cost the same for both: two migrations more, two round trips more
+        assertThat(three.executions.get() - one.executions.get()).isEqualTo(2);
+        assertThat(tables(other)).contains("a1", "a2", "a3", "a4");
+        assertThat(query(other, "SELECT count(*) FROM a4")).containsExactly("1");
+        assertThat(query(other, "SELECT version_num FROM migrate_version")).containsExactly("a4");
+        assertThat(query(other, "SELECT revision || ':' || (duration_ms >= 0) FROM migrate_history ORDER BY id"))
+                .containsExactly("a1:true", "a2:true", "a3:true", "a4:true");
+    }
+
+    private static Migrator fourTables(DataSource db) {
+        return Migrator.builder()
+                .dataSource(db)
                 .migrations(A1.class, A2.class, A3.class, A4.class)
                 .log(new Fixtures.RecordingLog())
                 .waitReportInterval(QUIET)
-                .build()
-                .upgrade("head");
+                .build();
+    }
 
-        // the run's own reads and set-up cost the same for both chains: two migrations more, two round trips more
-        assertThat(four.executions.get() - two.executions.get()).isEqualTo(2);
-        assertThat(tables(db)).contains("a1", "a2", "a3", "a4");
-        assertThat(query(db, "SELECT count(*) FROM a4")).containsExactly("1");
-        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("a4");
-        assertThat(query(db, "SELECT revision || ':' || (duration_ms >= 0) FROM migrate_history ORDER BY id"))
-                .containsExactly("a1:true", "a2:true", "a3:true", "a4:true");
+    @Test
+    void aRunFromBaseSendsItsMigrationsTogetherEachInATransactionOfItsOwn() throws Exception {
+        ClassLoader forty = chain(40, StepRoundTripsTest::table);
+        CountingDataSource two = new CountingDataSource(db);
+        Fixtures.RecordingLog twoLog = new Fixtures.RecordingLog();
+        upgrade(two, forty, twoLog, "v00001");
+        DataSource other = TestPostgres.freshDatabase("roundtrips");
+        CountingDataSource all = new CountingDataSource(other);
+        Fixtures.RecordingLog log = new Fixtures.RecordingLog();
+        upgrade(all, forty, log, "head");
+
+        // 2 migrations in one round trip, 40 in three (16, 16 and 8), the run's own reads the same
+        assertThat(all.executions.get() - two.executions.get()).isEqualTo(2);
+        assertThat(query(other, "SELECT version_num FROM migrate_version")).containsExactly("v00039");
+        assertThat(query(other, "SELECT revision FROM migrate_history ORDER BY id"))
+                .containsExactlyElementsOf(ids(40));
+        // each committed alone, its duration the server's
+        assertThat(query(other, "SELECT count(DISTINCT xmin::text) || ':' || count(duration_ms) FROM migrate_history"))
+                .containsExactly("40:40");
+        assertThat(tables(other)).contains("t0", "t39");
+        // the log tells of each, in its order, as when they go alone
+        List<String> told = log.lines.stream()
+                .filter(l -> l.startsWith("Running upgrade") || l.startsWith("Finished upgrade"))
+                .toList();
+        assertThat(told).hasSize(80);
+        assertThat(told.get(0)).isEqualTo("Running upgrade <base> -> v00000, step 0");
+        assertThat(told.get(1)).startsWith("Finished upgrade <base> -> v00000 in ");
+        assertThat(told.get(78)).isEqualTo("Running upgrade v00038 -> v00039, step 39");
+        assertThat(told.get(79)).startsWith("Finished upgrade v00038 -> v00039 in ");
+    }
+
+    @Test
+    void aFailureAmongMigrationsSentTogetherKeepsThoseBeforeItAndNamesItsStatement() throws Exception {
+        // the 20th of 40 fails at its second statement: it went in the second round trip, with 16 to 31
+        ClassLoader forty = chain(
+                40,
+                i -> i == 19
+                        ? List.of("CREATE TABLE t19 (id int)", "INSERT INTO t19 (id) VALUES ('not a number')")
+                        : table(i));
+        Fixtures.RecordingLog log = new Fixtures.RecordingLog();
+        assertThatThrownBy(() -> upgrade(db, forty, log, "head"))
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("Migration v00019 (step 19) failed during upgrade.")
+                .hasMessageContaining("Statement: INSERT INTO t19 (id) VALUES ('not a number')")
+                .hasMessageContaining("[SQLSTATE 22P02]")
+                .hasMessageContaining("The transaction was rolled back: v00019 was not applied")
+                .hasMessageContaining("Applied and recorded before the failure, and still in place: "
+                        + String.join(", ", ids(19)) + ".");
+        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("v00018");
+        assertThat(query(db, "SELECT revision FROM migrate_history ORDER BY id"))
+                .containsExactlyElementsOf(ids(19));
+        assertThat(tables(db)).contains("t18").doesNotContain("t19", "t20", "t31", "t39");
+        assertThat(log.lines).anyMatch(l -> l.startsWith("Finished upgrade v00017 -> v00018 in "));
+        assertThat(log.lines).noneMatch(l -> l.startsWith("Finished upgrade v00018 -> v00019"));
+    }
+
+    @Test
+    void runsFromBaseAndPastItOnOneDatabaseEachKeepWhatCommitted() throws Exception {
+        ClassLoader forty = chain(40, StepRoundTripsTest::table);
+        // a table in the way of the 20th: those before it stay, the run past them goes one by one
+        Fixtures.execute(db, "CREATE TABLE t19 (id int)");
+        assertThatThrownBy(() -> upgrade(db, forty, new Fixtures.RecordingLog(), "head"))
+                .hasMessageContaining("Migration v00019 (step 19) failed during upgrade.")
+                .hasMessageContaining("[SQLSTATE 42P07]")
+                .hasMessageContaining("still in place: " + String.join(", ", ids(19)) + ".");
+        Fixtures.execute(db, "DROP TABLE t19");
+        upgrade(db, forty, new Fixtures.RecordingLog(), "head");
+        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("v00039");
+        upgrade(db, forty, new Fixtures.RecordingLog(), "base", true);
+        assertThat(tables(db)).doesNotContain("t0", "t39");
+
+        // from base again, the history's rows of the first runs before it: the third fails, the first two stay
+        Fixtures.execute(db, "CREATE TABLE t2 (id int)");
+        assertThatThrownBy(() -> upgrade(db, forty, new Fixtures.RecordingLog(), "head"))
+                .hasMessageContaining("Migration v00002 (step 2) failed during upgrade.")
+                .hasMessageContaining("still in place: v00000, v00001.");
+        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("v00001");
+        upgrade(db, forty, new Fixtures.RecordingLog(), "base", true);
+        // and the first of a round trip failing: nothing of the run stays
+        Fixtures.execute(db, "DROP TABLE t2; CREATE TABLE t0 (id int)");
+        assertThatThrownBy(() -> upgrade(db, forty, new Fixtures.RecordingLog(), "head"))
+                .hasMessageContaining("Migration v00000 (step 0) failed during upgrade.")
+                .hasMessageContaining("No other migration of this run was applied.");
+        assertThat(query(db, "SELECT count(*) FROM migrate_version")).containsExactly("0");
+        Fixtures.execute(db, "DROP TABLE t0");
+        upgrade(db, forty, new Fixtures.RecordingLog(), "head");
+
+        List<String> history = new ArrayList<>(ids(19));
+        history.addAll(ids(40).subList(19, 40));
+        history.addAll(reversed(ids(40)));
+        history.addAll(ids(2));
+        history.addAll(reversed(ids(2)));
+        history.addAll(ids(40));
+        assertThat(query(db, "SELECT revision FROM migrate_history ORDER BY id"))
+                .containsExactlyElementsOf(history);
+        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("v00039");
+    }
+
+    @Test
+    void aListenerHearsEachMigrationBeforeItRunsSoEachGoesAlone() throws Exception {
+        ClassLoader four = chain(4, StepRoundTripsTest::table);
+        List<String> heard = new ArrayList<>();
+        MigrationListener listener = new MigrationListener() {
+            @Override
+            public void beforeStep(MigrationStep step) {
+                heard.add("before " + step.revision());
+            }
+
+            @Override
+            public void afterStep(AppliedStep step) {
+                heard.add("after " + step.revision());
+            }
+        };
+        CountingDataSource two = new CountingDataSource(db);
+        upgrade(two, four, listener, "v00001");
+        DataSource other = TestPostgres.freshDatabase("roundtrips");
+        CountingDataSource all = new CountingDataSource(other);
+        heard.clear();
+        upgrade(all, four, listener, "head");
+
+        assertThat(all.executions.get() - two.executions.get()).isEqualTo(2);
+        assertThat(heard)
+                .containsExactly(
+                        "before v00000",
+                        "after v00000",
+                        "before v00001",
+                        "after v00001",
+                        "before v00002",
+                        "after v00002",
+                        "before v00003",
+                        "after v00003");
+    }
+
+    /** A chain of {@code n} migrations, {@code v00000} on, the ith running {@code upgrade.apply(i)}. */
+    private static ClassLoader chain(int n, IntFunction<List<String>> upgrade) throws IOException {
+        return EngineBenchmark.compileChain(
+                Files.createTempDirectory("together"), n, upgrade, i -> List.of("DROP TABLE t" + i));
+    }
+
+    private static List<String> table(int i) {
+        return List.of("CREATE TABLE t" + i + " (id int)");
+    }
+
+    private static List<String> reversed(List<String> ids) {
+        List<String> copy = new ArrayList<>(ids);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    /** The ids of the chain's first {@code n} revisions. */
+    private static List<String> ids(int n) {
+        return IntStream.range(0, n)
+                .mapToObj(i -> String.format(Locale.ROOT, "v%05d", i))
+                .toList();
+    }
+
+    private static void upgrade(DataSource db, ClassLoader chain, MigrationLog log, String target) {
+        upgrade(db, chain, log, target, false);
+    }
+
+    private static void upgrade(DataSource db, ClassLoader chain, MigrationLog log, String target, boolean down) {
+        Migrator m = Migrator.builder()
+                .dataSource(db)
+                .classLoader(chain)
+                .packages(EngineBenchmark.PACKAGE)
+                .log(log)
+                .waitReportInterval(QUIET)
+                .build();
+        if (down) {
+            m.downgrade(target);
+        } else {
+            m.upgrade(target);
+        }
+    }
+
+    private static void upgrade(DataSource db, ClassLoader chain, MigrationListener listener, String target) {
+        Migrator.builder()
+                .dataSource(db)
+                .classLoader(chain)
+                .packages(EngineBenchmark.PACKAGE)
+                .log(new Fixtures.RecordingLog())
+                .listener(listener)
+                .waitReportInterval(QUIET)
+                .build()
+                .upgrade(target);
     }
 
     @Test
@@ -212,12 +411,33 @@ class StepRoundTripsTest {
                 .migrations(A1.class, A2Terminated.class)
                 .log(new Fixtures.RecordingLog())
                 .build();
+        m.upgrade("a1"); // past base, each migration goes alone
         assertThatThrownBy(() -> m.upgrade("head"))
                 .isInstanceOf(MigrationFailedException.class)
                 .hasMessageContaining("Migration a2_ended (ends its session) failed during upgrade.")
                 .hasMessageContaining("[SQLSTATE 57P01]")
-                .hasMessageContaining("Applied and recorded before the failure, and still in place: a1.");
+                .hasMessageContaining("No other migration of this run was applied.");
         assertThat(tables(db)).doesNotContain("a2_ended");
+        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("a1");
+    }
+
+    @Test
+    void aSessionEndedAmongMigrationsSentTogetherSaysWhichMayHaveCommitted() throws Exception {
+        Migrator m = Migrator.builder()
+                .dataSource(db)
+                .migrations(A1.class, A2Terminated.class)
+                .log(new Fixtures.RecordingLog())
+                .build();
+        assertThatThrownBy(() -> m.upgrade("head"))
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageStartingWith("The connection was lost while migrations a1, a2_ended ran, sent to the"
+                        + " server together in one round trip, each in a transaction of its own.")
+                .hasMessageContaining("[SQLSTATE 57P01]")
+                .hasMessageContaining("Which of them committed before it was lost is not known: mvn migrate:current"
+                        + " shows it, and running upgrade again goes on from there.")
+                .hasMessageNotContaining("Statement:");
+        // a1 committed before a2_ended ended the session; a2_ended did not
+        assertThat(tables(db)).contains("a1").doesNotContain("a2_ended");
         assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("a1");
     }
 

@@ -379,6 +379,25 @@ public final class VersionTables {
                 step, checksum, "(extract(epoch FROM clock_timestamp() - transaction_timestamp()) * 1000)::bigint");
     }
 
+    /**
+     * The bookkeeping of a step sent in one round trip with the steps beside it: timed by the server as {@link
+     * #bookkeepingTimedByServer}, its history row returning that duration, in milliseconds.
+     */
+    public List<String> bookkeepingReturningDuration(Step step, @Nullable String checksum) {
+        List<String> sql = new ArrayList<>(bookkeepingTimedByServer(step, checksum));
+        sql.set(sql.size() - 1, sql.get(sql.size() - 1) + " RETURNING duration_ms");
+        return sql;
+    }
+
+    /**
+     * A query of the newest {@code rows} history rows, newest first, one value each: {@code <duration> <revision>}
+     * for an upgrade, null for any other row.
+     */
+    public String latestUpgradesQuery(int rows) {
+        return "SELECT CASE direction WHEN 'upgrade' THEN coalesce(duration_ms, 0) || ' ' || revision END FROM "
+                + quotedHistory + " ORDER BY id DESC LIMIT " + rows;
+    }
+
     private List<String> bookkeeping(Step step, @Nullable String checksum, String duration) {
         List<String> sql = new ArrayList<>(deleteAndInsert(step.deleteVersions(), step.insertVersions()));
         sql.add(historyRow(

@@ -77,7 +77,43 @@ public final class ConnectionSink implements ScriptSink {
     public void executeAllAndCommit(List<String> statements, boolean flushed) throws SQLException {
         // COMMIT in the same string saves a round trip per migration; the driver then finds no
         // transaction left to commit, so commit() below only switches autocommit back on.
+        send(committing(new StringBuilder(), statements, flushed).toString());
+        commit();
+    }
+
+    @Override
+    public List<String> commitEach(List<List<String>> transactions, boolean lastFlushed) throws SQLException {
         StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < transactions.size(); i++) {
+            // the driver begins the first, as for executeAllAndCommit
+            committing(
+                    sql.append(i == 0 ? "" : ";\nBEGIN;\n"),
+                    transactions.get(i),
+                    lastFlushed && i == transactions.size() - 1);
+        }
+        List<String> values = new ArrayList<>();
+        begin();
+        try (Statement s = connection.createStatement()) {
+            s.setEscapeProcessing(false);
+            // one string, one round trip: on a failure the server skips what follows in it, committing nothing more
+            for (boolean rows = s.execute(sql.toString());
+                    rows || s.getUpdateCount() != -1;
+                    rows = s.getMoreResults()) {
+                if (rows) {
+                    try (ResultSet rs = s.getResultSet()) {
+                        while (rs.next()) {
+                            values.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+        }
+        commit();
+        return values;
+    }
+
+    /** Appends {@code statements} to {@code sql}, then the COMMIT of their transaction. */
+    private static StringBuilder committing(StringBuilder sql, List<String> statements, boolean flushed) {
         if (!flushed) {
             // The server writes its log in order, so a later commit that waits for the disk takes
             // this one with it, and a crash before then loses a run's last migrations, never one
@@ -88,8 +124,7 @@ public final class ConnectionSink implements ScriptSink {
             // a migration's own SQL may end with a line comment, which would swallow the semicolon
             sql.append(statement).append(statement.contains("--") ? "\n;\n" : ";\n");
         }
-        send(sql.append("COMMIT").toString());
-        commit();
+        return sql.append("COMMIT");
     }
 
     @Override

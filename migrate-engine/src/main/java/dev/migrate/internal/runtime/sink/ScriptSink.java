@@ -25,6 +25,16 @@ public interface ScriptSink extends OnlineSink {
     }
 
     /**
+     * Runs {@code transactions} one after the other in one round trip, each committing before the next begins (every
+     * commit but the last skipping the wait for the disk, and the last too unless {@code lastFlushed}), on a sink that
+     * {@link #takesStepsWhole}; returns the first value of every row their statements return, in order. When a
+     * statement fails, the transactions before its own stay committed, and nothing of its own or after it stays.
+     */
+    default List<String> commitEach(List<List<String>> transactions, boolean lastFlushed) throws SQLException {
+        throw new UnsupportedOperationException("only a sink that takes steps whole runs transactions together");
+    }
+
+    /**
      * Runs the backfill of an online change: a live connection walks the table in batches; a script
      * writes {@code statement}, the backfill's one {@code UPDATE}.
      */
