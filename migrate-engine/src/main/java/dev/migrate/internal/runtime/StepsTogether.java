@@ -111,6 +111,7 @@ final class StepsTogether {
             if (StepRunner.connectionLost(e)) {
                 throw e;
             }
+            progress.together = List.of();
             sink.rollback();
             durations = committedOf(batch, sink);
             failed = true;
