@@ -57,7 +57,7 @@ final class StepsTogether {
             ScriptSink sink,
             StepWatch watch,
             RunProgress progress,
-            List<AppliedStep> applied,
+            List<AppliedStep> done,
             Set<String> retried)
             throws SQLException {
         List<TransactionPlan.Planned> batch = new ArrayList<>();
@@ -89,7 +89,7 @@ final class StepsTogether {
             for (Script.Part part : planned.parts()) {
                 statements.add(((Script.Statement) part).sql());
             }
-            statements.addAll(tables.bookkeepingReturningDuration(planned.step(), planned.checksum()));
+            statements.addAll(tables.bookkeepingTimedByServer(planned.step(), planned.checksum()));
             transactions.add(statements);
         }
         Step first = batch.get(0).step();
@@ -102,47 +102,52 @@ final class StepsTogether {
         watch.started(
                 what, new MigrationStep(first.revision().id(), first.revision().message(), StepNames.direction(first)));
         progress.at("(" + batch.size() + " migrations in one round trip, each in a transaction of its own)");
+        // the history's newest rows, read in the same round trip: the durations the server gave the steps
+        String newest = tables.latestUpgradesQuery(batch.size());
         List<String> durations;
         boolean failed = false;
         try {
-            durations =
-                    sink.commitEach(transactions, batch.get(batch.size() - 1).last());
+            List<String> rows =
+                    sink.commitEach(transactions, batch.get(batch.size() - 1).last(), newest);
+            durations = durations(batch, rows, batch.size());
         } catch (SQLException e) {
             if (StepRunner.connectionLost(e)) {
                 throw e;
             }
             progress.together = List.of();
             sink.rollback();
-            durations = committedOf(batch, sink);
+            // those before the one that failed committed
+            durations = durations(batch, sink.query(newest), batch.size() - 1);
             failed = true;
         }
         watch.finished();
         progress.together = List.of();
-        for (int k = 0; k < durations.size(); k++) {
+        int applied = failed ? durations.size() : batch.size();
+        for (int k = 0; k < applied; k++) {
             Step step = batch.get(k).step();
             log.info(StepNames.describe(step));
             progress.start(step);
             progress.applied(true);
             progress.committed();
-            Duration took = Duration.ofMillis(Long.parseLong(durations.get(k)));
+            // a history its own migrations wrote to could hide a step's row; that step committed all the same
+            Duration took = Duration.ofMillis(k < durations.size() ? Long.parseLong(durations.get(k)) : 0);
             log.info(StepNames.finished(step) + " in " + Elapsed.exactly(took) + ".");
-            applied.add(
-                    new AppliedStep(step.revision().id(), step.revision().message(), StepNames.direction(step), took));
+            done.add(new AppliedStep(step.revision().id(), step.revision().message(), StepNames.direction(step), took));
         }
-        return new Sent(durations.size(), failed);
+        return new Sent(applied, failed);
     }
 
     /**
-     * The durations of the steps of {@code batch} that committed before one of them failed, read from the newest
-     * history rows: the run holds the lock, so the rows its batch added are the newest, in its order.
+     * The durations of the first steps of {@code batch} that committed, at most {@code most} of them, as the history's
+     * newest rows give them ({@code rows}, newest first): the run holds the lock, so the rows its steps added are the
+     * newest, in their order. A step whose row is not among them did not commit.
      */
-    private List<String> committedOf(List<TransactionPlan.Planned> batch, ScriptSink sink) throws SQLException {
-        List<String> newest = sink.query(tables.latestUpgradesQuery(batch.size()));
-        for (int committed = Math.min(batch.size() - 1, newest.size()); committed > 0; committed--) {
+    private static List<String> durations(List<TransactionPlan.Planned> batch, List<String> rows, int most) {
+        for (int committed = Math.min(most, rows.size()); committed > 0; committed--) {
             List<String> durations = new ArrayList<>(committed);
             for (int k = 0; k < committed; k++) {
                 // the kth of the batch is the committed-kth newest row
-                @Nullable String row = newest.get(committed - 1 - k);
+                @Nullable String row = rows.get(committed - 1 - k);
                 String revision = batch.get(k).revision();
                 if (row == null
                         || !row.endsWith(" " + revision)

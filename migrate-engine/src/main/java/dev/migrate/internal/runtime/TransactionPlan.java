@@ -10,10 +10,17 @@ import dev.migrate.internal.online.OnlineRunner;
 import dev.migrate.internal.runtime.script.Script;
 import dev.migrate.internal.runtime.script.Scripts;
 import dev.migrate.internal.runtime.sink.ScriptSink;
+import dev.migrate.op.CitusOp;
+import dev.migrate.op.DataOp;
+import dev.migrate.op.OnlineOp;
+import dev.migrate.op.Op;
+import dev.migrate.op.SqlOp;
 import dev.migrate.text.Fixes;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -103,9 +110,11 @@ final class TransactionPlan {
 
     /**
      * Whether a planned step may go to the server in one round trip with the steps beside it, each in a transaction
-     * of its own: an upgrade of plain statements, without guards, in a run from base, which builds its schema from
-     * nothing with no application running on it, its tables empty, so no statement of it waits long. Its
-     * transaction commits before the next one begins, as when each goes alone.
+     * of its own: an upgrade whose statements change the schema only ({@link #schemaOnly}), in a run from base, which
+     * builds its schema from nothing with no application running on it, its tables empty, so no statement of it
+     * runs long. A migration that moves data, or runs SQL that may take its time ({@code SELECT pg_sleep(5)}), goes
+     * alone, and the progress names its statement while it runs. Its transaction commits before the next one
+     * begins, as when each goes alone.
      */
     boolean goesTogether(Planned planned) {
         Step step = planned.step();
@@ -116,8 +125,46 @@ final class TransactionPlan {
                 && !planned.expand()
                 && planned.stateRows().isEmpty()
                 && !step.insertVersions().isEmpty()
-                && plainStatements(planned.parts());
+                && plainStatements(planned.parts())
+                && planned.parts().stream().allMatch(p -> schemaOnly((Script.Statement) p));
     }
+
+    /**
+     * Whether a statement changes the schema only: a typed change of tables, columns, constraints, indexes, types,
+     * sequences or objects, or SQL as written that starts with {@code CREATE}, {@code ALTER}, {@code DROP}, {@code
+     * COMMENT}, {@code GRANT} or {@code REVOKE}. Rows written or read, online phases and Citus' distribution are not.
+     */
+    static boolean schemaOnly(Script.Statement statement) {
+        Op op = statement.op();
+        if (op instanceof DataOp || op instanceof OnlineOp || op instanceof CitusOp) {
+            return false;
+        }
+        if (op != null && !(op instanceof SqlOp)) {
+            return true;
+        }
+        String sql = statement.sql();
+        int at = 0;
+        while (at < sql.length()) { // past blanks and comments to the first word
+            if (Character.isWhitespace(sql.charAt(at))) {
+                at++;
+            } else if (sql.startsWith("--", at)) {
+                int end = sql.indexOf('\n', at);
+                at = end < 0 ? sql.length() : end + 1;
+            } else if (sql.startsWith("/*", at)) {
+                int end = sql.indexOf("*/", at + 2);
+                at = end < 0 ? sql.length() : end + 2;
+            } else {
+                break;
+            }
+        }
+        int end = at;
+        while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
+            end++;
+        }
+        return SCHEMA_WORDS.contains(sql.substring(at, end).toUpperCase(Locale.ROOT));
+    }
+
+    private static final Set<String> SCHEMA_WORDS = Set.of("CREATE", "ALTER", "DROP", "COMMENT", "GRANT", "REVOKE");
 
     /** The {@code i}th step, not yet planned. */
     Step stepAt(int i) {

@@ -17,6 +17,8 @@ import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.bench.EngineBenchmark;
 import dev.migrate.graph.RevisionTarget;
+import dev.migrate.internal.runtime.script.Script;
+import dev.migrate.op.SqlOp;
 import dev.migrate.testing.TestPostgres;
 import dev.migrate.tooling.MigratorTools;
 import java.io.IOException;
@@ -88,7 +90,8 @@ class StepRoundTripsTest {
 
     @Test
     void aRunFromBaseSendsItsMigrationsTogetherEachInATransactionOfItsOwn() throws Exception {
-        ClassLoader forty = chain(40, StepRoundTripsTest::table);
+        // the sixth reads rows, which may take its time: it goes alone
+        ClassLoader forty = chain(40, i -> i == 5 ? List.of("SELECT 'a row'") : table(i));
         CountingDataSource two = new CountingDataSource(db);
         Fixtures.RecordingLog twoLog = new Fixtures.RecordingLog();
         upgrade(two, forty, twoLog, "v00001");
@@ -97,15 +100,15 @@ class StepRoundTripsTest {
         Fixtures.RecordingLog log = new Fixtures.RecordingLog();
         upgrade(all, forty, log, "head");
 
-        // 2 migrations in one round trip, 40 in three (16, 16 and 8), the run's own reads the same
-        assertThat(all.executions.get() - two.executions.get()).isEqualTo(2);
+        // 2 migrations in one round trip; 40 in five: 5, the sixth alone, 16, 16 and 2; the run's own reads the same
+        assertThat(all.executions.get() - two.executions.get()).isEqualTo(4);
         assertThat(query(other, "SELECT version_num FROM migrate_version")).containsExactly("v00039");
         assertThat(query(other, "SELECT revision FROM migrate_history ORDER BY id"))
                 .containsExactlyElementsOf(ids(40));
         // each committed alone, its duration the server's
         assertThat(query(other, "SELECT count(DISTINCT xmin::text) || ':' || count(duration_ms) FROM migrate_history"))
                 .containsExactly("40:40");
-        assertThat(tables(other)).contains("t0", "t39");
+        assertThat(tables(other)).contains("t0", "t4", "t6", "t39").doesNotContain("t5");
         // the log tells of each, in its order, as when they go alone
         List<String> told = log.lines.stream()
                 .filter(l -> l.startsWith("Running upgrade") || l.startsWith("Finished upgrade"))
@@ -122,15 +125,13 @@ class StepRoundTripsTest {
         // the 20th of 40 fails at its second statement: it went in the second round trip, with 16 to 31
         ClassLoader forty = chain(
                 40,
-                i -> i == 19
-                        ? List.of("CREATE TABLE t19 (id int)", "INSERT INTO t19 (id) VALUES ('not a number')")
-                        : table(i));
+                i -> i == 19 ? List.of("CREATE TABLE t19 (id int)", "ALTER TABLE t19 ADD COLUMN id int") : table(i));
         Fixtures.RecordingLog log = new Fixtures.RecordingLog();
         assertThatThrownBy(() -> upgrade(db, forty, log, "head"))
                 .isInstanceOf(MigrationFailedException.class)
                 .hasMessageContaining("Migration v00019 (step 19) failed during upgrade.")
-                .hasMessageContaining("Statement: INSERT INTO t19 (id) VALUES ('not a number')")
-                .hasMessageContaining("[SQLSTATE 22P02]")
+                .hasMessageContaining("Statement: ALTER TABLE t19 ADD COLUMN id int")
+                .hasMessageContaining("[SQLSTATE 42701]")
                 .hasMessageContaining("The transaction was rolled back: v00019 was not applied")
                 .hasMessageContaining("Applied and recorded before the failure, and still in place: "
                         + String.join(", ", ids(19)) + ".");
@@ -217,6 +218,37 @@ class StepRoundTripsTest {
                         "after v00002",
                         "before v00003",
                         "after v00003");
+    }
+
+    @Test
+    void onlyStatementsThatChangeTheSchemaGoTogether() {
+        for (String sql : List.of(
+                "CREATE TABLE t (id int)",
+                "  -- a table\n/* of ours */ create table t (id int)",
+                "ALTER TABLE t ADD COLUMN name text",
+                "DROP INDEX t_name",
+                "COMMENT ON TABLE t IS 'rows of t'",
+                "GRANT SELECT ON t TO reader",
+                "REVOKE SELECT ON t FROM reader")) {
+            assertThat(TransactionPlan.schemaOnly(new Script.Statement(sql, new SqlOp.Execute(sql, null))))
+                    .as(sql)
+                    .isTrue();
+        }
+        for (String sql : List.of(
+                "INSERT INTO t VALUES (1)",
+                "UPDATE t SET id = 2",
+                "DELETE FROM t",
+                "SELECT pg_sleep(5)",
+                "WITH old AS (DELETE FROM t RETURNING *) INSERT INTO t SELECT * FROM old",
+                "DO $$ BEGIN PERFORM pg_sleep(5); END $$",
+                "CALL backfill()",
+                "-- CREATE TABLE in a comment\nINSERT INTO t VALUES (1)",
+                "CREATED",
+                "")) {
+            assertThat(TransactionPlan.schemaOnly(new Script.Statement(sql, null)))
+                    .as(sql)
+                    .isFalse();
+        }
     }
 
     /** A chain of {@code n} migrations, {@code v00000} on, the ith running {@code upgrade.apply(i)}. */
@@ -423,22 +455,25 @@ class StepRoundTripsTest {
 
     @Test
     void aSessionEndedAmongMigrationsSentTogetherSaysWhichMayHaveCommitted() throws Exception {
-        Migrator m = Migrator.builder()
-                .dataSource(db)
-                .migrations(A1.class, A2Terminated.class)
-                .log(new Fixtures.RecordingLog())
-                .build();
-        assertThatThrownBy(() -> m.upgrade("head"))
+        // the table of the second ends the session that makes it
+        Fixtures.execute(
+                db,
+                "CREATE FUNCTION end_session() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN"
+                        + " IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() WHERE object_identity ="
+                        + " 'public.ends_session') THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF; END $$;"
+                        + " CREATE EVENT TRIGGER end_session ON ddl_command_end EXECUTE FUNCTION end_session()");
+        ClassLoader three = chain(3, i -> i == 1 ? List.of("CREATE TABLE ends_session (id int)") : table(i));
+        assertThatThrownBy(() -> upgrade(db, three, new Fixtures.RecordingLog(), "head"))
                 .isInstanceOf(MigrationFailedException.class)
-                .hasMessageStartingWith("The connection was lost while migrations a1, a2_ended ran, sent to the"
-                        + " server together in one round trip, each in a transaction of its own.")
+                .hasMessageStartingWith("The connection was lost while migrations v00000, v00001, v00002 ran, sent"
+                        + " to the server together in one round trip, each in a transaction of its own.")
                 .hasMessageContaining("[SQLSTATE 57P01]")
                 .hasMessageContaining("Which of them committed before it was lost is not known: mvn migrate:current"
                         + " shows it, and running upgrade again goes on from there.")
                 .hasMessageNotContaining("Statement:");
-        // a1 committed before a2_ended ended the session; a2_ended did not
-        assertThat(tables(db)).contains("a1").doesNotContain("a2_ended");
-        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("a1");
+        // the first committed before the second ended the session; the rest did not
+        assertThat(tables(db)).contains("t0").doesNotContain("ends_session", "t2");
+        assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("v00000");
     }
 
     @Revision(id = "a2_ended", revises = "a1", message = "ends its session")

@@ -380,16 +380,6 @@ public final class VersionTables {
     }
 
     /**
-     * The bookkeeping of a step sent in one round trip with the steps beside it: timed by the server as {@link
-     * #bookkeepingTimedByServer}, its history row returning that duration, in milliseconds.
-     */
-    public List<String> bookkeepingReturningDuration(Step step, @Nullable String checksum) {
-        List<String> sql = new ArrayList<>(bookkeepingTimedByServer(step, checksum));
-        sql.set(sql.size() - 1, sql.get(sql.size() - 1) + " RETURNING duration_ms");
-        return sql;
-    }
-
-    /**
      * A query of the newest {@code rows} history rows, newest first, one value each: {@code <duration> <revision>}
      * for an upgrade, null for any other row.
      */

@@ -82,7 +82,8 @@ public final class ConnectionSink implements ScriptSink {
     }
 
     @Override
-    public List<String> commitEach(List<List<String>> transactions, boolean lastFlushed) throws SQLException {
+    public List<String> commitEach(List<List<String>> transactions, boolean lastFlushed, String query)
+            throws SQLException {
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < transactions.size(); i++) {
             // the driver begins the first, as for executeAllAndCommit
@@ -91,25 +92,28 @@ public final class ConnectionSink implements ScriptSink {
                     transactions.get(i),
                     lastFlushed && i == transactions.size() - 1);
         }
-        List<String> values = new ArrayList<>();
+        sql.append(";\n").append(query);
+        List<String> rows = new ArrayList<>();
         begin();
         try (Statement s = connection.createStatement()) {
             s.setEscapeProcessing(false);
-            // one string, one round trip: on a failure the server skips what follows in it, committing nothing more
-            for (boolean rows = s.execute(sql.toString());
-                    rows || s.getUpdateCount() != -1;
-                    rows = s.getMoreResults()) {
-                if (rows) {
+            // One string, one round trip: on a failure the server skips what follows in it. The rows are the
+            // query's, the last statement's: a migration's own statements may return rows too.
+            for (boolean hasRows = s.execute(sql.toString());
+                    hasRows || s.getUpdateCount() != -1;
+                    hasRows = s.getMoreResults()) {
+                if (hasRows) {
+                    rows.clear();
                     try (ResultSet rs = s.getResultSet()) {
                         while (rs.next()) {
-                            values.add(rs.getString(1));
+                            rows.add(rs.getString(1));
                         }
                     }
                 }
             }
         }
         commit();
-        return values;
+        return rows;
     }
 
     /** Appends {@code statements} to {@code sql}, then the COMMIT of their transaction. */

@@ -26,11 +26,12 @@ public interface ScriptSink extends OnlineSink {
 
     /**
      * Runs {@code transactions} one after the other in one round trip, each committing before the next begins (every
-     * commit but the last skipping the wait for the disk, and the last too unless {@code lastFlushed}), on a sink that
-     * {@link #takesStepsWhole}; returns the first value of every row their statements return, in order. When a
-     * statement fails, the transactions before its own stay committed, and nothing of its own or after it stays.
+     * commit but the last skipping the wait for the disk, and the last too unless {@code lastFlushed}), then {@code
+     * query}, on a sink that {@link #takesStepsWhole}; returns the first column of the query's rows. When a statement
+     * fails, the transactions before its own stay committed, and nothing of its own or after it runs.
      */
-    default List<String> commitEach(List<List<String>> transactions, boolean lastFlushed) throws SQLException {
+    default List<String> commitEach(List<List<String>> transactions, boolean lastFlushed, String query)
+            throws SQLException {
         throw new UnsupportedOperationException("only a sink that takes steps whole runs transactions together");
     }
 
