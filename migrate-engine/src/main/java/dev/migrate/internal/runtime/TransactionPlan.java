@@ -32,6 +32,9 @@ import org.jspecify.annotations.Nullable;
  * fails in its turn, after the migrations before it.
  */
 final class TransactionPlan {
+    /** The first words of SQL as written that changes the schema only ({@link #schemaOnly}). */
+    private static final Set<String> SCHEMA_WORDS = Set.of("CREATE", "ALTER", "DROP", "COMMENT", "GRANT", "REVOKE");
+
     private final List<Step> steps;
     private final Map<String, DiscoveredMigration> migrations;
     private final Scripts scripts;
@@ -163,8 +166,6 @@ final class TransactionPlan {
         }
         return SCHEMA_WORDS.contains(sql.substring(at, end).toUpperCase(Locale.ROOT));
     }
-
-    private static final Set<String> SCHEMA_WORDS = Set.of("CREATE", "ALTER", "DROP", "COMMENT", "GRANT", "REVOKE");
 
     /** The {@code i}th step, not yet planned. */
     Step stepAt(int i) {

@@ -155,7 +155,7 @@ class StepRoundTripsTest {
         Fixtures.execute(db, "DROP TABLE t19");
         upgrade(db, forty, new Fixtures.RecordingLog(), "head");
         assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("v00039");
-        upgrade(db, forty, new Fixtures.RecordingLog(), "base", true);
+        migrator(db, forty, new Fixtures.RecordingLog()).downgrade("base");
         assertThat(tables(db)).doesNotContain("t0", "t39");
 
         // from base again, the history's rows of the first runs before it: the third fails, the first two stay
@@ -164,7 +164,7 @@ class StepRoundTripsTest {
                 .hasMessageContaining("Migration v00002 (step 2) failed during upgrade.")
                 .hasMessageContaining("still in place: v00000, v00001.");
         assertThat(query(db, "SELECT version_num FROM migrate_version")).containsExactly("v00001");
-        upgrade(db, forty, new Fixtures.RecordingLog(), "base", true);
+        migrator(db, forty, new Fixtures.RecordingLog()).downgrade("base");
         // and the first of a round trip failing: nothing of the run stays
         Fixtures.execute(db, "DROP TABLE t2; CREATE TABLE t0 (id int)");
         assertThatThrownBy(() -> upgrade(db, forty, new Fixtures.RecordingLog(), "head"))
@@ -275,22 +275,17 @@ class StepRoundTripsTest {
     }
 
     private static void upgrade(DataSource db, ClassLoader chain, MigrationLog log, String target) {
-        upgrade(db, chain, log, target, false);
+        migrator(db, chain, log).upgrade(target);
     }
 
-    private static void upgrade(DataSource db, ClassLoader chain, MigrationLog log, String target, boolean down) {
-        Migrator m = Migrator.builder()
+    private static Migrator migrator(DataSource db, ClassLoader chain, MigrationLog log) {
+        return Migrator.builder()
                 .dataSource(db)
                 .classLoader(chain)
                 .packages(EngineBenchmark.PACKAGE)
                 .log(log)
                 .waitReportInterval(QUIET)
                 .build();
-        if (down) {
-            m.downgrade(target);
-        } else {
-            m.upgrade(target);
-        }
     }
 
     private static void upgrade(DataSource db, ClassLoader chain, MigrationListener listener, String target) {
