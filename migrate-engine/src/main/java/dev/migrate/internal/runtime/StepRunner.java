@@ -282,12 +282,7 @@ final class StepRunner {
     private boolean inOneRoundTrip(TransactionPlan.Planned planned, ScriptSink sink, RunProgress progress)
             throws SQLException {
         List<Script.Part> parts = planned.parts();
-        List<String> whole = new ArrayList<>(parts.size() + 3);
-        for (Script.Part part : parts) {
-            whole.add(((Script.Statement) part).sql());
-        }
-        whole.addAll(tables.bookkeepingTimedByServer(planned.step(), planned.checksum()));
-        whole.addAll(planned.stateRows());
+        List<String> whole = planned.whole(tables);
         String first = ((Script.Statement) parts.get(0)).sql();
         progress.at(first);
         sink.begin();

@@ -7,7 +7,6 @@ import dev.migrate.internal.graph.Step;
 import dev.migrate.internal.runtime.history.VersionTables;
 import dev.migrate.internal.runtime.progress.StepNames;
 import dev.migrate.internal.runtime.progress.StepWatch;
-import dev.migrate.internal.runtime.script.Script;
 import dev.migrate.internal.runtime.sink.ScriptSink;
 import dev.migrate.internal.text.Elapsed;
 import java.sql.SQLException;
@@ -61,6 +60,7 @@ final class StepsTogether {
             Set<String> retried)
             throws SQLException {
         List<TransactionPlan.Planned> batch = new ArrayList<>();
+        List<List<String>> transactions = new ArrayList<>();
         int chars = 0;
         for (int j = i; j < plan.size() && batch.size() < STEPS && chars < CHARS; j++) {
             if (retried.contains(plan.stepAt(j).revision().id())) {
@@ -75,22 +75,15 @@ final class StepsTogether {
             if (!plan.goesTogether(planned)) {
                 break;
             }
+            List<String> whole = planned.whole(tables);
             batch.add(planned);
-            for (Script.Part part : planned.parts()) {
-                chars += ((Script.Statement) part).sql().length();
+            transactions.add(whole);
+            for (String statement : whole) {
+                chars += statement.length();
             }
         }
         if (batch.size() < 2) {
             return new Sent(0, false);
-        }
-        List<List<String>> transactions = new ArrayList<>(batch.size());
-        for (TransactionPlan.Planned planned : batch) {
-            List<String> statements = new ArrayList<>(planned.parts().size() + 3);
-            for (Script.Part part : planned.parts()) {
-                statements.add(((Script.Statement) part).sql());
-            }
-            statements.addAll(tables.bookkeepingTimedByServer(planned.step(), planned.checksum()));
-            transactions.add(statements);
         }
         Step first = batch.get(0).step();
         Step last = batch.get(batch.size() - 1).step();
@@ -102,26 +95,28 @@ final class StepsTogether {
         watch.started(
                 what, new MigrationStep(first.revision().id(), first.revision().message(), StepNames.direction(first)));
         progress.at("(" + batch.size() + " migrations in one round trip, each in a transaction of its own)");
-        // the history's newest rows, read in the same round trip: the durations the server gave the steps
+        // the history's newest rows, read at the end of the same round trip: the durations the server gave the steps
         String newest = tables.latestUpgradesQuery(batch.size());
-        List<String> durations;
-        boolean failed = false;
+        @Nullable List<String> rows;
         try {
-            List<String> rows =
-                    sink.commitEach(transactions, batch.get(batch.size() - 1).last(), newest);
-            durations = durations(batch, rows, batch.size());
+            rows = sink.commitEach(transactions, batch.get(batch.size() - 1).last(), newest);
         } catch (SQLException e) {
             if (StepRunner.connectionLost(e)) {
-                throw e;
+                throw e; // with progress.together: which of them committed is not known
             }
-            progress.together = List.of();
-            sink.rollback();
-            // those before the one that failed committed
-            durations = durations(batch, sink.query(newest), batch.size() - 1);
-            failed = true;
+            rows = null;
         }
         watch.finished();
         progress.together = List.of();
+        boolean failed = rows == null;
+        List<String> durations;
+        if (rows == null) {
+            // those before the one that failed committed, which the history's newest rows say
+            sink.rollback();
+            durations = durations(batch, sink.query(newest), batch.size() - 1);
+        } else {
+            durations = durations(batch, rows, batch.size());
+        }
         int applied = failed ? durations.size() : batch.size();
         for (int k = 0; k < applied; k++) {
             Step step = batch.get(k).step();
@@ -148,13 +143,13 @@ final class StepsTogether {
             for (int k = 0; k < committed; k++) {
                 // the kth of the batch is the committed-kth newest row
                 @Nullable String row = rows.get(committed - 1 - k);
-                String revision = batch.get(k).revision();
+                int space = row == null ? -1 : row.indexOf(' ');
                 if (row == null
-                        || !row.endsWith(" " + revision)
-                        || row.indexOf(' ') != row.length() - revision.length() - 1) {
+                        || space < 0
+                        || !row.substring(space + 1).equals(batch.get(k).revision())) {
                     break;
                 }
-                durations.add(row.substring(0, row.indexOf(' ')));
+                durations.add(row.substring(0, space));
             }
             if (durations.size() == committed) {
                 return durations;

@@ -7,6 +7,7 @@ import dev.migrate.internal.graph.Direction;
 import dev.migrate.internal.graph.Step;
 import dev.migrate.internal.lock.LockRetries;
 import dev.migrate.internal.online.OnlineRunner;
+import dev.migrate.internal.runtime.history.VersionTables;
 import dev.migrate.internal.runtime.script.Script;
 import dev.migrate.internal.runtime.script.Scripts;
 import dev.migrate.internal.runtime.sink.ScriptSink;
@@ -15,11 +16,14 @@ import dev.migrate.op.DataOp;
 import dev.migrate.op.OnlineOp;
 import dev.migrate.op.Op;
 import dev.migrate.op.SqlOp;
+import dev.migrate.sql.SqlLexer;
+import dev.migrate.sql.SqlToken;
 import dev.migrate.text.Fixes;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -33,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class TransactionPlan {
     /** The first words of SQL as written that changes the schema only ({@link #schemaOnly}). */
-    private static final Set<String> SCHEMA_WORDS = Set.of("CREATE", "ALTER", "DROP", "COMMENT", "GRANT", "REVOKE");
+    private static final Set<String> SCHEMA_WORDS = Set.of("create", "alter", "drop", "comment", "grant", "revoke");
 
     private final List<Step> steps;
     private final Map<String, DiscoveredMigration> migrations;
@@ -104,6 +108,20 @@ final class TransactionPlan {
         String revision() {
             return step.revision().id();
         }
+
+        /**
+         * What goes to the server in one round trip for a step whose parts are SQL statements, none a guard: its
+         * statements, its bookkeeping timed by the server and its state rows.
+         */
+        List<String> whole(VersionTables tables) {
+            List<String> whole = new ArrayList<>(parts.size() + 3);
+            for (Script.Part part : parts) {
+                whole.add(((Script.Statement) part).sql());
+            }
+            whole.addAll(tables.bookkeepingTimedByServer(step, checksum));
+            whole.addAll(stateRows);
+            return whole;
+        }
     }
 
     /** How many steps the run has. */
@@ -145,26 +163,10 @@ final class TransactionPlan {
         if (op != null && !(op instanceof SqlOp)) {
             return true;
         }
-        String sql = statement.sql();
-        int at = 0;
-        while (at < sql.length()) { // past blanks and comments to the first word
-            if (Character.isWhitespace(sql.charAt(at))) {
-                at++;
-            } else if (sql.startsWith("--", at)) {
-                int end = sql.indexOf('\n', at);
-                at = end < 0 ? sql.length() : end + 1;
-            } else if (sql.startsWith("/*", at)) {
-                int end = sql.indexOf("*/", at + 2);
-                at = end < 0 ? sql.length() : end + 2;
-            } else {
-                break;
-            }
-        }
-        int end = at;
-        while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
-            end++;
-        }
-        return SCHEMA_WORDS.contains(sql.substring(at, end).toUpperCase(Locale.ROOT));
+        List<SqlToken> tokens = SqlLexer.tokens(statement.sql());
+        return !tokens.isEmpty()
+                && tokens.get(0).kind() == SqlToken.Kind.WORD
+                && SCHEMA_WORDS.contains(Objects.requireNonNull(tokens.get(0).name()));
     }
 
     /** The {@code i}th step, not yet planned. */

@@ -225,6 +225,7 @@ class StepRoundTripsTest {
         for (String sql : List.of(
                 "CREATE TABLE t (id int)",
                 "  -- a table\n/* of ours */ create table t (id int)",
+                "/* a comment /* within a comment */ still */ CREATE TABLE t (id int)",
                 "ALTER TABLE t ADD COLUMN name text",
                 "DROP INDEX t_name",
                 "COMMENT ON TABLE t IS 'rows of t'",
