@@ -21,6 +21,7 @@ import dev.migrate.sql.SqlToken;
 import dev.migrate.text.Fixes;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,6 +51,8 @@ final class TransactionPlan {
     private final boolean wholeSteps;
 
     private final Fixes fixes;
+    /** For each step, whether it upgrades a revision built from nothing in this run ({@link #fromNothing(List)}). */
+    private final boolean[] fromNothing;
 
     /**
      * @param phases the phase of each online revision the state table names: the downgrade of one in its
@@ -74,6 +77,7 @@ final class TransactionPlan {
         this.lockRetries = lockRetries;
         this.wholeSteps = wholeSteps;
         this.fixes = fixes;
+        this.fromNothing = fromNothing(steps);
     }
 
     /**
@@ -89,6 +93,7 @@ final class TransactionPlan {
      * @param oneRoundTrip whether its statements, bookkeeping and COMMIT go to the server together
      * @param commitsWithBookkeeping whether its bookkeeping commits its transaction, which is its own
      * @param stateRows the online state table's part of its bookkeeping
+     * @param fromNothing whether it upgrades a revision this run built from nothing ({@link #fromNothing(List)})
      * @param completesOnTheWay whether the contract of its expand runs at once, after it
      * @param last whether it is the run's last, whose commit waits for the disk
      */
@@ -103,6 +108,7 @@ final class TransactionPlan {
             boolean oneRoundTrip,
             boolean commitsWithBookkeeping,
             List<String> stateRows,
+            boolean fromNothing,
             boolean completesOnTheWay,
             boolean last) {
         String revision() {
@@ -131,17 +137,16 @@ final class TransactionPlan {
 
     /**
      * Whether a planned step may go to the server in one round trip with the steps beside it, each in a transaction
-     * of its own: an upgrade whose statements change the schema only ({@link #schemaOnly}), in a run from base, which
-     * builds its schema from nothing with no application running on it, its tables empty, so no statement of it
-     * runs long. A migration that moves data, or runs SQL that may take its time ({@code SELECT pg_sleep(5)}), goes
+     * of its own: an upgrade whose statements change the schema only ({@link #schemaOnly}) of a revision built from
+     * nothing in this run (a run from base, a library's module new to the database), with no application running
+     * on it, its tables empty, so no statement of it runs long. A migration that moves data, or runs SQL that may take its time ({@code SELECT pg_sleep(5)}), goes
      * alone, and the progress names its statement while it runs. Its transaction commits before the next one
      * begins, as when each goes alone.
      */
     boolean goesTogether(Planned planned) {
         Step step = planned.step();
         return mode == TransactionMode.PER_MIGRATION
-                && fromBase()
-                && step.direction() == Direction.UPGRADE
+                && planned.fromNothing()
                 && step.revision().transactional()
                 && !planned.expand()
                 && planned.stateRows().isEmpty()
@@ -193,7 +198,8 @@ final class TransactionPlan {
                 inOneRoundTrip(step, parts, sink),
                 mode == TransactionMode.PER_MIGRATION,
                 stateRows(step, script),
-                expand && (wholeSteps || fromBase() || upgradesLater(i)),
+                fromNothing[i],
+                expand && (wholeSteps || fromNothing[i] || upgradesLater(i)),
                 i == steps.size() - 1);
     }
 
@@ -270,10 +276,25 @@ final class TransactionPlan {
         return true;
     }
 
-    /** Whether the run builds the schema from nothing: no application can be running on it. */
-    private boolean fromBase() {
-        return steps.get(0).direction() == Direction.UPGRADE
-                && steps.get(0).revision().isBase();
+    /**
+     * For each step, whether it upgrades a revision whose parents this run built from nothing before it, or that
+     * has none: what it changes is new, so no application can be running on it. In a run from base every upgrade
+     * is; where a library's module is added to a database that runs the application, the module's chain is and
+     * the application's own revisions after it are not.
+     */
+    static boolean[] fromNothing(List<Step> steps) {
+        boolean[] fromNothing = new boolean[steps.size()];
+        Set<String> built = new HashSet<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            if (step.direction() == Direction.UPGRADE
+                    && built.containsAll(step.revision().revises())) {
+                fromNothing[i] = true;
+                built.add(step.revision().id());
+                built.addAll(step.revision().replaces()); // a squash's children revise the last it replaces
+            }
+        }
+        return fromNothing;
     }
 
     /** Whether a step after the {@code i}th upgrades a revision. */

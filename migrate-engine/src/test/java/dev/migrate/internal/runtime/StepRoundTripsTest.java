@@ -16,7 +16,10 @@ import dev.migrate.Migrator;
 import dev.migrate.Operations;
 import dev.migrate.Revision;
 import dev.migrate.bench.EngineBenchmark;
+import dev.migrate.graph.RevisionInfo;
 import dev.migrate.graph.RevisionTarget;
+import dev.migrate.internal.graph.Direction;
+import dev.migrate.internal.graph.Step;
 import dev.migrate.internal.runtime.script.Script;
 import dev.migrate.op.SqlOp;
 import dev.migrate.testing.TestPostgres;
@@ -34,6 +37,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.logging.Logger;
@@ -77,6 +81,65 @@ class StepRoundTripsTest {
         assertThat(query(other, "SELECT version_num FROM migrate_version")).containsExactly("a4");
         assertThat(query(other, "SELECT revision || ':' || (duration_ms >= 0) FROM migrate_history ORDER BY id"))
                 .containsExactly("a1:true", "a2:true", "a3:true", "a4:true");
+    }
+
+    @Test
+    void aLibrarysModuleNewToALiveDatabaseGoesTogetherAndTheApplicationsRevisionsAfterItAlone() throws Exception {
+        // the application runs on a1; a library's module comes with the next release, applied before the
+        // application's own revisions: its two migrations build from nothing, a2 to a4 change a live database
+        fourTables(db).upgrade("a1");
+        CountingDataSource withLibrary = new CountingDataSource(db);
+        withLibraryModule(withLibrary).upgrade("heads");
+        DataSource other = TestPostgres.freshDatabase("roundtrips");
+        fourTables(other).upgrade("a1");
+        CountingDataSource without = new CountingDataSource(other);
+        fourTables(without).upgrade("head");
+
+        // the module's two in one round trip, a2 to a4 one each as without the module (five in one before: -2)
+        assertThat(withLibrary.executions.get() - without.executions.get()).isEqualTo(1);
+        assertThat(query(db, "SELECT version_num FROM migrate_version ORDER BY 1"))
+                .containsExactly("a4", "library.l2");
+        assertThat(query(db, "SELECT revision FROM migrate_history ORDER BY id"))
+                .containsExactly("a1", "library.l1", "library.l2", "a2", "a3", "a4");
+        assertThat(tables(db)).contains("library_one", "library_two", "a4");
+    }
+
+    private static Migrator withLibraryModule(DataSource db) {
+        return Migrator.builder()
+                .dataSource(db)
+                .migrations(A1.class, A2.class, A3.class, A4.class, L1.class, L2.class)
+                .log(new Fixtures.RecordingLog())
+                .waitReportInterval(QUIET)
+                .build();
+    }
+
+    @Test
+    void whatARunBuildsFromNothingIsWhatItsParentsAreToo() {
+        RevisionInfo r1 = revision("r1");
+        RevisionInfo r2 = revision("r2", "r1");
+        RevisionInfo squash = new RevisionInfo("s", List.of(), "", Set.of(), List.of(), true, "S", List.of("r1", "r2"));
+        RevisionInfo afterSquash = revision("r3", "r2");
+        RevisionInfo live = revision("x2", "x1");
+        RevisionInfo afterLive = revision("x3", "x2");
+        RevisionInfo merge = revision("m", "r2", "x3");
+
+        assertThat(TransactionPlan.fromNothing(List.of(up(r1), up(r2), up(live), up(afterLive), up(merge))))
+                .containsExactly(true, true, false, false, false);
+        // a squash built from base: its children revise the last revision it replaces
+        assertThat(TransactionPlan.fromNothing(List.of(up(squash), up(afterSquash))))
+                .containsExactly(true, true);
+        // a downgrade builds nothing, nor does what follows it on the revision it left
+        assertThat(TransactionPlan.fromNothing(
+                        List.of(new Step(live, Direction.DOWNGRADE, List.of("x2"), List.of("x1")), up(r1))))
+                .containsExactly(false, true);
+    }
+
+    private static RevisionInfo revision(String id, String... revises) {
+        return new RevisionInfo(id, List.of(revises), "", Set.of(), List.of(), true, id);
+    }
+
+    private static Step up(RevisionInfo revision) {
+        return new Step(revision, Direction.UPGRADE, revision.revises(), List.of(revision.id()));
     }
 
     private static Migrator fourTables(DataSource db) {
@@ -519,6 +582,20 @@ class StepRoundTripsTest {
     public static class A4 extends Two {
         public A4() {
             super("a4");
+        }
+    }
+
+    @Revision(id = "l1", module = "library", message = "a library's first table")
+    public static class L1 extends OneTable {
+        public L1() {
+            super("library_one", "CREATE TABLE library_one (id int)");
+        }
+    }
+
+    @Revision(id = "l2", revises = "l1", module = "library", message = "a library's second table")
+    public static class L2 extends OneTable {
+        public L2() {
+            super("library_two", "CREATE TABLE library_two (id int)");
         }
     }
 

@@ -738,6 +738,37 @@ class OnlineMigrationTest {
         assertThat(m.current()).extracting(CurrentRevision::toString).containsExactly("o2 (head)");
     }
 
+    /**
+     * A library's module new to a live database is built from nothing; the application's online revision applied
+     * after it in the same run is not: the old release still runs on its tables, so it stays in its expand phase.
+     */
+    @Test
+    void aLibrarysModuleNewToTheDatabaseLeavesTheApplicationsOnlineRevisionInItsExpandPhase() throws Exception {
+        Migrator m = migrator(AmountType.class, LibraryJobs.class).build();
+        m.upgrade("heads");
+
+        assertThat(m.current())
+                .extracting(CurrentRevision::toString)
+                .contains("o2 (head) (expand)")
+                .noneMatch(head -> head.startsWith("o2") && !head.endsWith("(expand)"));
+        assertThat(log.lines).noneMatch(line -> line.contains("its contract runs now"));
+        assertThat(columns("public", "orders")).contains("amount integer not null");
+        assertThat(query(db, "SELECT count(*) FROM library_jobs")).containsExactly("0");
+    }
+
+    @Revision(id = "l1", module = "library", message = "a library's table")
+    public static class LibraryJobs implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.createTable("library_jobs", Ddl.column("id", "bigint").primaryKey());
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.dropTable("library_jobs");
+        }
+    }
+
     @Revision(id = "o3", revises = "o2", message = "longer codes")
     public static class WidenCode implements Migration {
         @Override
