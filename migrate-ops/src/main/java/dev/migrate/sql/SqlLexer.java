@@ -3,6 +3,7 @@ package dev.migrate.sql;
 import dev.migrate.sql.SqlToken.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,13 +47,24 @@ public final class SqlLexer {
     /** The tokens of {@code sql}, in order, without whitespace and comments. */
     public static List<SqlToken> tokens(String sql) {
         SqlLexer lexer = new SqlLexer(sql);
-        lexer.run();
+        lexer.run(Integer.MAX_VALUE);
         return List.copyOf(lexer.tokens);
     }
 
-    private void run() {
+    /**
+     * The first token of {@code sql}, past whitespace and comments, read without the rest of the text (a seed of
+     * megabytes is not lexed to learn that it starts with {@code INSERT}); empty when there is none.
+     */
+    public static Optional<SqlToken> firstToken(String sql) {
+        SqlLexer lexer = new SqlLexer(sql);
+        lexer.run(1);
+        return lexer.tokens.stream().findFirst();
+    }
+
+    /** Reads tokens until the text ends or {@code limit} of them are read. */
+    private void run(int limit) {
         int n = sql.length();
-        while (i < n) {
+        while (i < n && tokens.size() < limit) {
             int start = i;
             char ch = sql.charAt(i);
             if (isWhitespace(ch)) {

@@ -27,6 +27,25 @@ class SqlLexerTest {
         return tokens.get(0);
     }
 
+    @Test
+    void theFirstTokenIsReadPastCommentsAndWhitespaceAloneWithoutTheRest() {
+        assertThat(SqlLexer.firstToken("/* a /* nested */ comment */ -- a line\n\t CREATE TABLE t (id int)"))
+                .hasValueSatisfying(first -> {
+                    assertThat(first.kind()).isEqualTo(Kind.WORD);
+                    assertThat(first.name()).isEqualTo("create");
+                });
+        assertThat(SqlLexer.firstToken("  -- nothing but a comment")).isEmpty();
+        assertThat(SqlLexer.firstToken("")).isEmpty();
+        assertThat(SqlLexer.firstToken("'text' || 'more'").map(SqlToken::kind)).contains(Kind.STRING);
+        // a statement left open after its first word: the rest is never read, so it cannot matter
+        assertThat(SqlLexer.firstToken("INSERT INTO t VALUES ('never closed").map(SqlToken::name))
+                .contains("insert");
+        for (String sql :
+                List.of("WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x", "\"Quoted\" . name", "$$ body $$")) {
+            assertThat(SqlLexer.firstToken(sql)).contains(SqlLexer.tokens(sql).get(0));
+        }
+    }
+
     // ---- 4.1.1 identifiers and key words ---------------------------------------------------------------
 
     @Test

@@ -168,10 +168,10 @@ final class TransactionPlan {
         if (op != null && !(op instanceof SqlOp)) {
             return true;
         }
-        List<SqlToken> tokens = SqlLexer.tokens(statement.sql());
-        return !tokens.isEmpty()
-                && tokens.get(0).kind() == SqlToken.Kind.WORD
-                && SCHEMA_WORDS.contains(Objects.requireNonNull(tokens.get(0).name()));
+        return SqlLexer.firstToken(statement.sql())
+                .filter(first -> first.kind() == SqlToken.Kind.WORD)
+                .map(first -> SCHEMA_WORDS.contains(Objects.requireNonNull(first.name())))
+                .orElse(false);
     }
 
     /** The {@code i}th step, not yet planned. */
