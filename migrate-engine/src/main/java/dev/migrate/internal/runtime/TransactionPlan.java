@@ -139,9 +139,9 @@ final class TransactionPlan {
      * Whether a planned step may go to the server in one round trip with the steps beside it, each in a transaction
      * of its own: an upgrade whose statements change the schema only ({@link #schemaOnly}) of a revision built from
      * nothing in this run (a run from base, a library's module new to the database), with no application running
-     * on it, its tables empty, so no statement of it runs long. A migration that moves data, or runs SQL that may take its time ({@code SELECT pg_sleep(5)}), goes
-     * alone, and the progress names its statement while it runs. Its transaction commits before the next one
-     * begins, as when each goes alone.
+     * on it, its tables empty, so no statement of it runs long. A migration that moves data, or runs SQL that may
+     * take its time ({@code SELECT pg_sleep(5)}), goes alone, and the progress names its statement while it runs.
+     * Its transaction commits before the next one begins, as when each goes alone.
      */
     boolean goesTogether(Planned planned) {
         Step step = planned.step();

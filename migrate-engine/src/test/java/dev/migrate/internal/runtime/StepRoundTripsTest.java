@@ -128,10 +128,10 @@ class StepRoundTripsTest {
         // a squash built from base: its children revise the last revision it replaces
         assertThat(TransactionPlan.fromNothing(List.of(up(squash), up(afterSquash))))
                 .containsExactly(true, true);
-        // a downgrade builds nothing, nor does what follows it on the revision it left
+        // a downgrade builds nothing, nor does an upgrade again from the revision it left; a new root does
         assertThat(TransactionPlan.fromNothing(
-                        List.of(new Step(live, Direction.DOWNGRADE, List.of("x2"), List.of("x1")), up(r1))))
-                .containsExactly(false, true);
+                        List.of(new Step(live, Direction.DOWNGRADE, List.of("x2"), List.of("x1")), up(live), up(r1))))
+                .containsExactly(false, false, true);
     }
 
     private static RevisionInfo revision(String id, String... revises) {
