@@ -277,10 +277,11 @@ final class TransactionPlan {
     }
 
     /**
-     * For each step, whether it upgrades a revision whose parents this run built from nothing before it, or that
-     * has none: what it changes is new, so no application can be running on it. In a run from base every upgrade
-     * is; where a library's module is added to a database that runs the application, the module's chain is and
-     * the application's own revisions after it are not.
+     * For each step, whether it upgrades a revision whose parents, and the revisions it depends on, this run built
+     * from nothing before it, or that has none: what it changes is new, so no application can be running on it. In
+     * a run from base every upgrade is; where a library's module is added to a database that runs the application,
+     * the module's chain is and the application's own revisions after it are not, nor is a module's take of a table
+     * another module hands over from a live chain, or what follows the take.
      */
     static boolean[] fromNothing(List<Step> steps) {
         boolean[] fromNothing = new boolean[steps.size()];
@@ -288,7 +289,8 @@ final class TransactionPlan {
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             if (step.direction() == Direction.UPGRADE
-                    && built.containsAll(step.revision().revises())) {
+                    && built.containsAll(step.revision().revises())
+                    && built.containsAll(step.revision().dependsOn())) {
                 fromNothing[i] = true;
                 built.add(step.revision().id());
                 built.addAll(step.revision().replaces()); // a squash's children revise the last it replaces

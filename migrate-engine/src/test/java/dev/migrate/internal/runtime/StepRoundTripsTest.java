@@ -128,6 +128,13 @@ class StepRoundTripsTest {
         // a squash built from base: its children revise the last revision it replaces
         assertThat(TransactionPlan.fromNothing(List.of(up(squash), up(afterSquash))))
                 .containsExactly(true, true);
+        // a root that depends on a live revision (a module's take of a table another module hands over) is not
+        // built from nothing, nor is its child; one that depends on a revision the run built is
+        RevisionInfo take = new RevisionInfo("take", List.of(), "", Set.of(), List.of("x2"), true, "Take");
+        RevisionInfo afterTake = revision("t2", "take");
+        RevisionInfo ordered = new RevisionInfo("o", List.of(), "", Set.of(), List.of("r1"), true, "O");
+        assertThat(TransactionPlan.fromNothing(List.of(up(live), up(take), up(afterTake), up(r1), up(ordered))))
+                .containsExactly(false, false, false, true, true);
         // a downgrade builds nothing, nor does an upgrade again from the revision it left; a new root does
         assertThat(TransactionPlan.fromNothing(
                         List.of(new Step(live, Direction.DOWNGRADE, List.of("x2"), List.of("x1")), up(live), up(r1))))
