@@ -169,10 +169,10 @@ public final class Squash {
         if (sql.startsWith("(the JDBC code")) {
             return true;
         }
-        List<SqlToken> tokens = SqlLexer.tokens(sql);
-        return !tokens.isEmpty()
-                && tokens.get(0).kind() == SqlToken.Kind.WORD
-                && DATA_KEYWORDS.contains(tokens.get(0).text().toLowerCase(Locale.ROOT));
+        return SqlLexer.firstToken(sql)
+                .filter(first -> first.kind() == SqlToken.Kind.WORD)
+                .map(first -> DATA_KEYWORDS.contains(first.text().toLowerCase(Locale.ROOT)))
+                .orElse(false);
     }
 
     private static String shortened(String sql) {
