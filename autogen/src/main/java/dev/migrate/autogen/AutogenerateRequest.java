@@ -40,6 +40,8 @@ public final class AutogenerateRequest {
     private final @Nullable RenameDecider renameDecider;
     private final List<String> notRenamed;
     private final @Nullable Path entityCache;
+    private final @Nullable Path entitySnapshot;
+    private final boolean entitySnapshotWritten;
     private final @Nullable Path replayCache;
     private final ComparisonDatabase comparisonDatabase;
     private final @Nullable Duration measureTimeout;
@@ -62,6 +64,8 @@ public final class AutogenerateRequest {
         this.renameDecider = builder.renameDecider;
         this.notRenamed = List.copyOf(builder.notRenamed);
         this.entityCache = builder.entityCache;
+        this.entitySnapshot = builder.entitySnapshot;
+        this.entitySnapshotWritten = builder.entitySnapshotWritten;
         this.replayCache = builder.replayCache;
         this.comparisonDatabase = builder.comparisonDatabase;
         this.measureTimeout = builder.measureTimeout;
@@ -125,6 +129,16 @@ public final class AutogenerateRequest {
 
     public Optional<Path> entityCache() {
         return Optional.ofNullable(entityCache);
+    }
+
+    /** The file the provider's DDL is kept in within the project, read with the entity cache; empty: none. */
+    public Optional<Path> entitySnapshot() {
+        return Optional.ofNullable(entitySnapshot);
+    }
+
+    /** Whether the provider's DDL is written to the {@link #entitySnapshot} once known. */
+    public boolean entitySnapshotWritten() {
+        return entitySnapshotWritten;
     }
 
     public Optional<Path> replayCache() {
@@ -192,6 +206,8 @@ public final class AutogenerateRequest {
         private @Nullable RenameDecider renameDecider;
         private List<String> notRenamed = List.of();
         private @Nullable Path entityCache;
+        private @Nullable Path entitySnapshot;
+        private boolean entitySnapshotWritten;
         private @Nullable Path replayCache;
         private ComparisonDatabase comparisonDatabase = ComparisonDatabase.AUTO;
         private @Nullable Duration measureTimeout;
@@ -257,6 +273,22 @@ public final class AutogenerateRequest {
         public Builder entityCacheIn(Path directory) {
             this.entityCache = Objects.requireNonNull(directory, "directory");
             return this;
+        }
+
+        /**
+         * Reads the provider's DDL from {@code file} when it was written for the same entities, provider and
+         * settings, on any machine (a clean checkout in CI), as a run reads it from the {@linkplain #entityCacheIn
+         * entity cache}, which it is read beside.
+         */
+        public Builder readingEntitySnapshot(Path file) {
+            this.entitySnapshot = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /** As {@link #readingEntitySnapshot}, and writes the DDL there once known ({@code autogenerate}). */
+        public Builder writingEntitySnapshot(Path file) {
+            this.entitySnapshotWritten = true;
+            return readingEntitySnapshot(file);
         }
 
         /** Keeps the schema the chain replays to on the embedded default in {@code directory} between runs. */

@@ -4,6 +4,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.autogen.AutogenerateResult.Route;
 import dev.migrate.autogen.cache.Fingerprint;
 import dev.migrate.autogen.internal.cache.EntitySchemaCache;
+import dev.migrate.autogen.internal.cache.EntitySnapshot;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.catalog.diff.RenameDecider;
@@ -201,21 +202,24 @@ abstract sealed class ComparisonRoute permits OnConfiguredDatabase, OnEmbeddedDe
         EntityDdl(int serverMajorVersion, boolean fingerprinted) {
             EntityDdlSource source = request.entityDdl();
             EntitySchemaCache cache = entityCache;
+            @Nullable
+            EntitySnapshot snapshot = cache == null
+                    ? null
+                    : request.entitySnapshot().map(EntitySnapshot::new).orElse(null);
             ddl = thread.submit(() -> {
                 try {
                     if (cache == null) {
                         cached.complete(false);
                         return source.generate(serverMajorVersion);
                     }
-                    if (!cache.holdsDdl()) {
+                    if (!cache.holdsDdl() && (snapshot == null || !snapshot.exists())) {
                         // nothing stored can match: the provider starts at once, and the key its DDL is stored
                         // under (every class file read and hashed) is made beside it
                         cached.complete(false);
                         CompletableFuture<String> key =
                                 CompletableFuture.supplyAsync(() -> source.key(serverMajorVersion), KEY_THREAD);
                         List<String> generated = source.generate(serverMajorVersion);
-                        cache.storeDdl(result(key), generated);
-                        return generated;
+                        return stored(cache, snapshot, result(key), generated);
                     }
                     // a change the source describes alone costs less than the key's reading of every class file:
                     // the key is made beside it, to store the DDL under
@@ -224,17 +228,16 @@ abstract sealed class ComparisonRoute permits OnConfiguredDatabase, OnEmbeddedDe
                     Optional<List<String>> alone = source.describedAlone(serverMajorVersion);
                     if (alone.isPresent()) {
                         cached.complete(false);
-                        cache.storeDdl(result(making), alone.get());
-                        return alone.get();
+                        return stored(cache, snapshot, result(making), alone.get());
                     }
                     String key = result(making);
-                    Optional<List<String>> found = cache.findDdl(key);
+                    Optional<List<String>> found = cache.findDdl(key).or(() -> fromSnapshot(cache, snapshot, key));
                     cached.complete(found.isPresent());
                     if (found.isPresent()) {
                         source.held(serverMajorVersion, key, found.get());
-                        return found.get();
+                        return written(snapshot, key, found.get());
                     }
-                    return cache.ddl(key, () -> source.generate(serverMajorVersion));
+                    return stored(cache, snapshot, key, source.generate(serverMajorVersion));
                 } finally {
                     cached.complete(false);
                 }
@@ -244,6 +247,40 @@ abstract sealed class ComparisonRoute permits OnConfiguredDatabase, OnEmbeddedDe
                             .statements("entity DDL", result(ddl))
                             .hex())
                     : null;
+        }
+
+        /** The DDL {@code snapshot} holds for {@code key}, stored in {@code cache} too; said when it is for others. */
+        private Optional<List<String>> fromSnapshot(
+                EntitySchemaCache cache, @Nullable EntitySnapshot snapshot, String key) {
+            if (snapshot == null || !snapshot.exists()) {
+                return Optional.empty();
+            }
+            Optional<List<String>> found = snapshot.find(key);
+            if (found.isPresent()) {
+                log.info("Read the entities' DDL from " + log.shown(snapshot.file())
+                        + ", written for the same entities, provider and settings.");
+                cache.storeDdl(key, found.get());
+            } else {
+                log.info(log.shown(snapshot.file()) + " was written for other entities, provider or settings: the"
+                        + " provider describes the entities"
+                        + (request.entitySnapshotWritten() ? "." : " (autogenerate" + " writes it again)."));
+            }
+            return found;
+        }
+
+        /** {@code ddl}, stored in {@code cache} under {@code key} and written to the snapshot. */
+        private List<String> stored(
+                EntitySchemaCache cache, @Nullable EntitySnapshot snapshot, String key, List<String> ddl) {
+            cache.storeDdl(key, ddl);
+            return written(snapshot, key, ddl);
+        }
+
+        /** {@code ddl}, written to {@code snapshot} under {@code key} when the request writes it. */
+        private List<String> written(@Nullable EntitySnapshot snapshot, String key, List<String> ddl) {
+            if (snapshot != null && request.entitySnapshotWritten()) {
+                snapshot.write(key, ddl);
+            }
+            return ddl;
         }
 
         /** Whether the DDL comes from the cache; waits for the lookup, not for the provider. */

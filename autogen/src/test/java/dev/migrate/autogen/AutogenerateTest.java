@@ -827,7 +827,7 @@ class AutogenerateTest {
         /** What else the key covers, as the classes' bytes do beside the DDL they make. */
         private final String classes;
 
-        private int generated;
+        int generated;
 
         Entities(List<String> ddl) {
             this(ddl, "");

@@ -45,6 +45,16 @@ abstract class EntityMojo extends DatabaseMojo {
     protected boolean entityCache;
 
     /**
+     * A file of the project, committed with the migrations ({@code src/main/migrate/entities.sql}), that
+     * {@code autogenerate} writes the provider's DDL of the entities to, under a key of what it depends on
+     * (the class files and jars by their contents, the settings, the server's major version): a
+     * {@code check} or {@code autogenerate} in a clean checkout whose entities, provider and settings are
+     * the ones of the key reads it instead of starting the provider. Unset: no such file.
+     */
+    @Parameter(property = "migrate.entitySnapshot")
+    protected @Nullable File entitySnapshot;
+
+    /**
      * The project's objects beside tables: {@code .sql} files (any number, any layout) whose views,
      * materialized views, functions, procedures, triggers, policies, row-level security, domains, types
      * and extensions are the desired state of those objects in the managed schemas, as the entities are
@@ -174,6 +184,7 @@ abstract class EntityMojo extends DatabaseMojo {
     @Override
     protected GivenSettings settings(GivenSettings given) {
         return given.with("entityCache", entityCache)
+                .with("entitySnapshot", entitySnapshot)
                 .with("source", source)
                 .with("source.sql.dir", sourceSqlDir)
                 .with("source.command", sourceCommand)

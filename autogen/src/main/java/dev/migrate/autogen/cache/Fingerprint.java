@@ -2,6 +2,7 @@ package dev.migrate.autogen.cache;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,6 +116,70 @@ public final class Fingerprint {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + element + " to key a cache", e);
         }
+    }
+
+    /**
+     * A class path element by its contents alone, wherever it lies, so that a key made on one machine is the key
+     * made on another for the same files (a key kept in the project, {@code entitySnapshot}): a directory by the
+     * names, lengths and contents of its files, as {@link #classpathElement} takes it; a jar by its name and its
+     * central directory, which holds the name, length and CRC-32 of every entry (a rebuilt jar whose entries carry
+     * new times reads as another jar); an element that is missing by its name.
+     */
+    public Fingerprint contentElement(Path element) {
+        File file = element.toFile();
+        String name = String.valueOf(element.getFileName());
+        try {
+            if (file.isDirectory()) {
+                field("directory");
+                directory(file, "");
+            } else if (file.isFile()) {
+                field("file " + name);
+                field(centralDirectory(file));
+            } else {
+                field("absent " + name);
+            }
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + element + " to key a cache", e);
+        }
+    }
+
+    /**
+     * The sums of a zip's central directory, read from its end record; of the whole file when it is no zip this
+     * reads (too short, a zip64 archive, a comment hiding the record).
+     */
+    private static String centralDirectory(File file) throws IOException {
+        try (RandomAccessFile zip = new RandomAccessFile(file, "r")) {
+            long length = zip.length();
+            int tail = (int) Math.min(length, END_RECORD + 0xFFFF);
+            byte[] end = new byte[tail];
+            zip.seek(length - tail);
+            zip.readFully(end);
+            for (int at = tail - END_RECORD; at >= 0; at--) {
+                if (end[at] == 0x50 && end[at + 1] == 0x4b && end[at + 2] == 0x05 && end[at + 3] == 0x06) {
+                    long size = unsigned(end, at + 12);
+                    long offset = unsigned(end, at + 16);
+                    if (size == 0xFFFFFFFFL || offset == 0xFFFFFFFFL || offset + size > length) {
+                        break;
+                    }
+                    byte[] directory = new byte[(int) size];
+                    zip.seek(offset);
+                    zip.readFully(directory);
+                    return "zip " + length + " " + sums(directory);
+                }
+            }
+        }
+        return "bytes " + sums(Files.readAllBytes(file.toPath()));
+    }
+
+    /** The length of a zip's end of central directory record without its comment. */
+    private static final int END_RECORD = 22;
+
+    private static long unsigned(byte[] bytes, int at) {
+        return (bytes[at] & 0xFFL)
+                | (bytes[at + 1] & 0xFFL) << 8
+                | (bytes[at + 2] & 0xFFL) << 16
+                | (bytes[at + 3] & 0xFFL) << 24;
     }
 
     /**

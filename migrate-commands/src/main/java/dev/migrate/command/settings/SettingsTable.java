@@ -658,6 +658,19 @@ public final class SettingsTable {
             .documented(
                     "Reuse the entity side from `target/migrate/entity-cache` while the entities are " + "unchanged.");
 
+    public static final Setting<Path> ENTITY_SNAPSHOT = Setting.named("entitySnapshot", SettingType.PATH)
+            .in(Section.AUTOGENERATE)
+            .notIn(Face.COMMAND_LINE, COMMAND_LINE_WATCH_DEFAULTS)
+            .notIn(Face.QUARKUS, "a setting of the Maven plugin's `check` and `autogenerate`, which a CI job runs")
+            .notIn(Face.SPRING_BOOT, STARTER_AT_STARTUP)
+            .notIn(Face.JAVA_API, JAVA_RUNS_MIGRATIONS)
+            .documented("A file of the project (`src/main/migrate/entities.sql`, committed with the migrations) "
+                    + "that `autogenerate` writes the provider's DDL of the entities to, under a key of what it "
+                    + "depends on; a `check` or `autogenerate` whose entities, provider and settings are the ones of "
+                    + "the key reads it instead of starting the provider, in a clean checkout on any machine too "
+                    + "([A clean checkout without the provider](../howto/ci.md#a-clean-checkout-without-the-provider)). "
+                    + "Unset: no such file.");
+
     public static final Setting<Boolean> REPLAY_CACHE = Setting.named("replayCache", SettingType.FLAG)
             .in(Section.AUTOGENERATE)
             .byDefault("true")
@@ -1443,6 +1456,7 @@ public final class SettingsTable {
             MANAGED_SCHEMA,
             COMPARISON_DATABASE,
             ENTITY_CACHE,
+            ENTITY_SNAPSHOT,
             REPLAY_CACHE,
             SOURCE,
             SOURCE_SQL_DIRECTORY,

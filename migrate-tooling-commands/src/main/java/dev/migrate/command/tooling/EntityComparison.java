@@ -5,6 +5,7 @@ import static dev.migrate.command.settings.SettingsTable.DATA_DIRECTORY;
 import static dev.migrate.command.settings.SettingsTable.DATA_ROW_LIMIT;
 import static dev.migrate.command.settings.SettingsTable.ENTITY_CACHE;
 import static dev.migrate.command.settings.SettingsTable.ENTITY_PACKAGES;
+import static dev.migrate.command.settings.SettingsTable.ENTITY_SNAPSHOT;
 import static dev.migrate.command.settings.SettingsTable.EXCLUDE;
 import static dev.migrate.command.settings.SettingsTable.HIBERNATE_PROPERTIES;
 import static dev.migrate.command.settings.SettingsTable.IMPLICIT_NAMING_STRATEGY;
@@ -79,6 +80,7 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
             MANAGED_SCHEMA,
             COMPARISON_DATABASE,
             ENTITY_CACHE,
+            ENTITY_SNAPSHOT,
             REPLAY_CACHE,
             SOURCE,
             SOURCE_SQL_DIRECTORY,

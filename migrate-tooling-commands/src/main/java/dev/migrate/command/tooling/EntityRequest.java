@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the comparing commands ({@code autogenerate}, {@code check}, {@code verify}, {@code watch}) compare with a
  * chain's schema, as the settings of a run say it: the managed schema, what is left alone, the renames, the objects
- * and rows the project declares, and where the entity side is kept. Every face builds its request here.
+ * and rows the project declares, and where the entity side is kept (and the entity snapshot, which {@code
+ * autogenerate} writes). Every face builds its request here.
  *
  * <pre>{@code
  * Entities.of(chain -> EntityRequest.of(settings, "watch", project, Path::toString)
@@ -140,6 +141,15 @@ public record EntityRequest(ResolvedSettings settings, String command, Path proj
                         DeclaredRows.in(data, shown.apply(data), managedSchema()), value(SettingsTable.DATA_ROW_LIMIT));
         if (value(SettingsTable.ENTITY_CACHE)) {
             request.entityCacheIn(entityCache);
+            @Nullable Path snapshot = settings.value(SettingsTable.ENTITY_SNAPSHOT, command);
+            if (snapshot != null) {
+                Path file = project.resolve(snapshot).toAbsolutePath().normalize();
+                if (command.equals("autogenerate")) {
+                    request.writingEntitySnapshot(file);
+                } else {
+                    request.readingEntitySnapshot(file);
+                }
+            }
         }
         return request;
     }

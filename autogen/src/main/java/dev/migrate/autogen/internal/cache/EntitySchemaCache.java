@@ -324,8 +324,10 @@ public final class EntitySchemaCache {
      * provider: what the DDL depends on is {@code entities} (class directories by the bytes of every
      * file in them, so entity classes, their enums and {@code persistence.xml}; packages; persistence
      * unit; provider settings, naming strategies included), the rest of the class path the provider
-     * runs with (its jar and version among them), the server's major version, the JVM and this build
-     * of migrate.
+     * runs with (its jar and version among them), the server's major version, the JVM's feature release and
+     * this build of migrate. Every element enters by its contents, never by where it lies
+     * ({@link Fingerprint#contentElement}): the key made in a clean checkout on another machine is this one, as
+     * {@link EntitySnapshot} needs.
      *
      * @param classpath the class path of the loader {@link EntityDdl#generate} will get, in its order
      */
@@ -333,19 +335,19 @@ public final class EntitySchemaCache {
         Fingerprint key = migrateBuild()
                 .field("entity ddl")
                 .field(Integer.toString(serverMajorVersion))
-                .field(Runtime.version().toString())
+                .field("java " + Runtime.version().feature())
                 .field(String.valueOf(entities.persistenceUnit()))
                 .fields("packages", entities.packages());
         key.field("properties " + entities.properties().size());
         new TreeMap<>(entities.properties())
                 .forEach((name, value) -> key.field(name).field(value));
         key.field("classes " + entities.classDirectories().size());
-        entities.classDirectories().forEach(key::classpathElement);
+        entities.classDirectories().forEach(key::contentElement);
         List<Path> rest = classpath.stream()
                 .filter(element -> !entities.classDirectories().contains(element))
                 .toList();
         key.field("classpath " + rest.size());
-        rest.forEach(key::classpathElement);
+        rest.forEach(key::contentElement);
         return key.hex();
     }
 
