@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The commands as users run them, each a whole {@code mvn} process, timed from start to exit:
@@ -86,6 +87,9 @@ public final class WholeProcessBenchmark {
     private final Curves curves = new Curves();
     /** Alembic's compare by number of tables: the same whatever the chain, so run once per size. */
     private final Map<Integer, Timing> alembicByTables = new HashMap<>();
+    /** Where the benchmark's projects keep the entity snapshot when a figure asks for one. */
+    private static final String ENTITY_SNAPSHOT = "src/main/migrate/entities.sql";
+
     /** The cold {@code check} on the embedded default by number of tables, beside the watch's first cycle. */
     private final Map<Integer, Timing> coldCheckByTables = new HashMap<>();
     /** Whether only the cold {@code check} is timed ({@code -Dbench.check=cold}). */
@@ -474,6 +478,7 @@ public final class WholeProcessBenchmark {
                                         chainSqlReadings(project) - readBefore,
                                         runs)
                                 : ""));
+                lines.add(coldWithSnapshot(project, env, n, tables, where, chain, alembic));
                 coldWithHeaps(project, env, n, tables, where, lines);
                 if (smallestHeapStep > 0) {
                     smallestHeaps(project, env, n, where, chain, lines);
@@ -483,6 +488,46 @@ public final class WholeProcessBenchmark {
             }
         }
         return lines;
+    }
+
+    /**
+     * The cold {@code check} of a project that keeps the entity snapshot ({@code entitySnapshot}): written once by
+     * {@code autogenerate}, as a developer's last one leaves it committed, then a fresh checkout's {@code check} every
+     * run (no {@code target/migrate}), which reads the provider's DDL from it; the file is removed after, so that the
+     * figures after these are a project's without it.
+     */
+    private String coldWithSnapshot(
+            Path project,
+            Map<String, String> env,
+            int n,
+            String tables,
+            String where,
+            Chain chain,
+            @Nullable Timing alembic)
+            throws Exception {
+        String setting = "-Dmigrate.entitySnapshot=" + ENTITY_SNAPSHOT;
+        try {
+            mvn(project, env, setting, "-Dmigrate.message=nothing", "migrate:autogenerate");
+            Timing cold = time(() -> {
+                deleteTree(project.resolve("target/migrate"));
+                mvn(project, env, setting, "migrate:check");
+            });
+            curves.add(figure("mvn migrate:check cold, entity snapshot", where, chain), ENTITIES, n, cold);
+            return String.format(
+                    Locale.ROOT,
+                    "mvn migrate:check, %s, %s, cold (fresh checkout), the entity snapshot committed %s%s",
+                    tables,
+                    where,
+                    cold,
+                    alembic == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    "; Alembic's compare takes %.1fx its time",
+                                    (double) alembic.median() / cold.median()));
+        } finally {
+            Files.deleteIfExists(project.resolve(ENTITY_SNAPSHOT));
+        }
     }
 
     /**

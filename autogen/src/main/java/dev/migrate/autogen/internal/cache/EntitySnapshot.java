@@ -89,7 +89,8 @@ public final class EntitySnapshot {
             }
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Path written = Files.createTempFile(parent, ".entity-snapshot", ".tmp");
+            // beside it under a name of this process, written with the permissions of any file the user writes
+            Path written = parent.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             try {
                 Files.write(written, bytes);
                 Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
