@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -87,10 +88,11 @@ public final class EntitySnapshot {
             if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
                 return;
             }
-            Path parent = file.toAbsolutePath().getParent();
+            Path parent = Objects.requireNonNull(file.toAbsolutePath().getParent(), "a file's directory");
             Files.createDirectories(parent);
             // beside it under a name of this process, written with the permissions of any file the user writes
-            Path written = parent.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            Path written = parent.resolve(
+                    "." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             try {
                 Files.write(written, bytes);
                 Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
