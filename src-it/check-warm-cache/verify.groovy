@@ -20,7 +20,8 @@ try {
     def snapshot = new File(basedir, 'src/main/migrate/entities.sql').readLines()
     def key = snapshot.findIndexOf { it.startsWith('-- key ') }
     assert key > 0 && snapshot[key] ==~ /-- key [0-9a-f]{64}/
-    assert snapshot.drop(key + 1).any { it.startsWith('create table agents (') && it.endsWith(';') }
+    assert snapshot[key + 1] ==~ /-- statements [0-9a-f]{64}/
+    assert snapshot.drop(key + 2).any { it.startsWith('create table agents (') && it.endsWith(';') }
 
     // the last clean checkout's cache holds its own DDL alone
     def cache = new File(basedir, 'target/migrate/entity-cache')

@@ -255,15 +255,15 @@ abstract sealed class ComparisonRoute permits OnConfiguredDatabase, OnEmbeddedDe
             if (snapshot == null || !snapshot.exists()) {
                 return Optional.empty();
             }
-            Optional<List<String>> found = snapshot.find(key);
+            EntitySnapshot.Lookup lookup = snapshot.find(key);
+            Optional<List<String>> found = lookup.found();
             if (found.isPresent()) {
                 log.info("Read the entities' DDL from " + log.shown(snapshot.file())
                         + ", written for the same entities, provider and settings.");
                 cache.storeDdl(key, found.get());
             } else {
-                log.info(log.shown(snapshot.file()) + " was written for other entities, provider or settings: the"
-                        + " provider describes the entities"
-                        + (request.entitySnapshotWritten() ? "." : " (autogenerate" + " writes it again)."));
+                log.info(log.shown(snapshot.file()) + " " + lookup.missed() + ": the provider describes the entities"
+                        + (request.entitySnapshotWritten() ? "." : " (autogenerate writes it again)."));
             }
             return found;
         }

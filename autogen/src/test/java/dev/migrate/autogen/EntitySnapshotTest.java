@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,9 +122,11 @@ class EntitySnapshotTest {
                 "create index t_b on t (b)");
         snapshot.write("k", ddl);
         List<String> lines = Files.readAllLines(snapshot.file());
-        assertThat(lines.subList(lines.indexOf("-- key k") + 1, lines.size())).hasSize(3);
-        assertThat(snapshot.find("k")).contains(ddl);
-        assertThat(snapshot.find("other")).isEmpty();
+        assertThat(lines.get(lines.indexOf("-- key k") + 1)).matches("-- statements [0-9a-f]{64}");
+        assertThat(lines.subList(lines.indexOf("-- key k") + 2, lines.size())).hasSize(3);
+        assertThat(snapshot.find("k").found()).contains(ddl);
+        assertThat(snapshot.find("other").found()).isEmpty();
+        assertThat(snapshot.find("other").missed()).isEqualTo("was written for other entities, provider or settings");
 
         FileTime time = FileTime.fromMillis(1_000_000L);
         Files.setLastModifiedTime(snapshot.file(), time);
@@ -134,14 +137,38 @@ class EntitySnapshotTest {
     }
 
     @Test
+    void statementsMergedOrEditedUnderAKeptKeyAreNotTakenForTheKeys() throws IOException {
+        EntitySnapshot snapshot = new EntitySnapshot(dir.resolve("entities.sql"));
+        List<String> ddl = List.of(
+                "create table agents (id bigint not null, primary key (id))",
+                "create table orders (id bigint not null, primary key (id))");
+        snapshot.write("k", ddl);
+        // as a merge leaves it: this side's key line, and another branch's statement merged in cleanly below it
+        String merged = Files.readString(snapshot.file())
+                .replace(
+                        "create table orders (id bigint not null, primary key (id));",
+                        "create table orders (id bigint not null, placed timestamp, primary key (id));");
+        Files.writeString(snapshot.file(), merged);
+        EntitySnapshot.Lookup lookup = snapshot.find("k");
+        assertThat(lookup.found()).isEmpty();
+        assertThat(lookup.missed()).isEqualTo("was edited or merged since autogenerate wrote it");
+
+        // a statement taken out, or one added, the same
+        snapshot.write("k", ddl);
+        Files.writeString(snapshot.file(), Files.readString(snapshot.file()).replace(ddl.get(1) + ";\n", ""));
+        assertThat(snapshot.find("k").found()).isEmpty();
+        snapshot.write("k", ddl);
+        Files.writeString(snapshot.file(), "create table extra (id int);\n", StandardOpenOption.APPEND);
+        assertThat(snapshot.find("k").found()).isEmpty();
+        snapshot.write("k", ddl);
+        assertThat(snapshot.find("k").found()).contains(ddl);
+    }
+
+    @Test
     void aFileEditedIntoSomethingElseIsRefusedNamingItAndTheWayOut() throws IOException {
         EntitySnapshot snapshot = new EntitySnapshot(dir.resolve("entities.sql"));
         snapshot.write("k", IN_SYNC);
-        Files.writeString(
-                snapshot.file(),
-                "create table half (\n",
-                StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(snapshot.file(), "create table half (\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         assertThatThrownBy(() -> snapshot.find("k"))
                 .isInstanceOf(MigrateException.class)
                 .hasMessageContaining(snapshot.file().toString())

@@ -1,6 +1,7 @@
 package dev.migrate.autogen.internal.cache;
 
 import dev.migrate.MigrateException;
+import dev.migrate.autogen.cache.Fingerprint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The provider's DDL of the entities kept in the project ({@code entitySnapshot}), under the key of what it was
@@ -24,11 +26,13 @@ import java.util.Optional;
  */
 public final class EntitySnapshot {
     private static final String KEY = "-- key ";
+    private static final String STATEMENTS = "-- statements ";
     private static final String HEADER = """
             -- The DDL this project's JPA provider writes for its entities, kept by migrate (entitySnapshot). A check or
             -- autogenerate whose entities, provider and settings are the ones of the key below reads it instead of
-            -- starting the provider; with others, the provider runs. autogenerate writes it again. Not to be edited: on
-            -- a merge conflict, take either side, and the next autogenerate writes it for the merged entities.
+            -- starting the provider; with others, the provider runs. autogenerate writes it again. Not to be edited
+            -- (statements that are not the ones summed below the key are not read): on a merge conflict, take either
+            -- side, and the next autogenerate writes it for the merged entities.
             """;
 
     private final Path file;
@@ -46,13 +50,16 @@ public final class EntitySnapshot {
         return Files.isRegularFile(file);
     }
 
-    /** The DDL the file holds when it was written for {@code key}; empty when it is missing or for other inputs. */
-    public Optional<List<String>> find(String key) {
+    /**
+     * What the file holds for {@code key}: its DDL when it was written for that key and its statements are the ones
+     * written (a merge or an edit of them, its key line kept, reads as a miss).
+     */
+    public Lookup find(String key) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return Optional.empty();
+            return Lookup.missed("is missing");
         } catch (IOException e) {
             throw new MigrateException(
                     "Could not read the entity snapshot " + file + ": " + e.getMessage()
@@ -63,11 +70,13 @@ public final class EntitySnapshot {
         while (at < lines.size() && !lines.get(at).startsWith(KEY)) {
             at++;
         }
-        if (at == lines.size() || !lines.get(at).substring(KEY.length()).strip().equals(key)) {
-            return Optional.empty();
+        if (at + 1 >= lines.size()
+                || !lines.get(at).substring(KEY.length()).strip().equals(key)) {
+            return Lookup.missed("was written for other entities, provider or settings");
         }
+        String statements = lines.get(at + 1);
         List<String> ddl = new ArrayList<>();
-        for (String line : lines.subList(at + 1, lines.size())) {
+        for (String line : lines.subList(at + 2, lines.size())) {
             if (!line.isEmpty()) {
                 if (!line.endsWith(";")) {
                     throw new MigrateException("The entity snapshot " + file + " has a line that is no statement"
@@ -76,12 +85,40 @@ public final class EntitySnapshot {
                 ddl.add(unescaped(line.substring(0, line.length() - 1)));
             }
         }
-        return Optional.of(ddl);
+        if (!statements.equals(STATEMENTS + sum(ddl))) {
+            return Lookup.missed("was edited or merged since autogenerate wrote it");
+        }
+        return new Lookup(ddl, "");
+    }
+
+    /**
+     * What {@link #find} found: the DDL, or why there is none, said after the file's name ({@code was written for
+     * other entities, provider or settings}).
+     */
+    public record Lookup(@Nullable List<String> ddl, String missed) {
+        static Lookup missed(String why) {
+            return new Lookup(null, why);
+        }
+
+        public Optional<List<String>> found() {
+            return Optional.ofNullable(ddl);
+        }
+    }
+
+    /** The sum of the statements under the key, so that statements not written with it are not taken for its. */
+    private static String sum(List<String> ddl) {
+        return new Fingerprint().fields("statements", ddl).hex();
     }
 
     /** Writes {@code ddl} under {@code key}, unless the file already holds exactly that (its time then kept). */
     public void write(String key, List<String> ddl) {
-        StringBuilder text = new StringBuilder(HEADER).append(KEY).append(key).append('\n');
+        StringBuilder text = new StringBuilder(HEADER)
+                .append(KEY)
+                .append(key)
+                .append('\n')
+                .append(STATEMENTS)
+                .append(sum(ddl))
+                .append('\n');
         ddl.forEach(statement -> text.append(escaped(statement)).append(";\n"));
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         try {
