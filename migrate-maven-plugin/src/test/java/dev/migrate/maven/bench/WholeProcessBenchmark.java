@@ -465,12 +465,7 @@ public final class WholeProcessBenchmark {
                         tables,
                         where,
                         cold,
-                        alembic == null
-                                ? ""
-                                : String.format(
-                                        Locale.ROOT,
-                                        "; Alembic's compare takes %.1fx its time",
-                                        (double) alembic.median() / cold.median()),
+                        beside(alembic, cold),
                         env.isEmpty()
                                 ? String.format(
                                         Locale.ROOT,
@@ -519,15 +514,20 @@ public final class WholeProcessBenchmark {
                     tables,
                     where,
                     cold,
-                    alembic == null
-                            ? ""
-                            : String.format(
-                                    Locale.ROOT,
-                                    "; Alembic's compare takes %.1fx its time",
-                                    (double) alembic.median() / cold.median()));
+                    beside(alembic, cold));
         } finally {
             Files.deleteIfExists(project.resolve(ENTITY_SNAPSHOT));
         }
+    }
+
+    /** How many times a {@code check}'s time Alembic's compare took, when it ran: {@code "; Alembic's compare ..."}. */
+    private static String beside(@Nullable Timing alembic, Timing check) {
+        return alembic == null
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        "; Alembic's compare takes %.1fx its time",
+                        (double) alembic.median() / check.median());
     }
 
     /**
