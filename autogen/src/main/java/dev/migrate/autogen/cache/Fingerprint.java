@@ -32,7 +32,7 @@ public final class Fingerprint {
     /** How many files' sums a process remembers before it starts again. */
     private static final int SUMMED_KEPT = 200_000;
 
-    /** The sums of class files read before, by path ({@link #summed}). */
+    /** The sums of class files read before, by path ({@link #summed}), and of jars' central directories. */
     private static final Map<String, Summed> SUMMED = new ConcurrentHashMap<>();
 
     /** The statements {@link #statements} summed last, with their sum. */
@@ -134,7 +134,11 @@ public final class Fingerprint {
                 directory(file, "");
             } else if (file.isFile()) {
                 field("file " + name);
-                field(centralDirectory(file));
+                BasicFileAttributes attributes = Files.readAttributes(element, BasicFileAttributes.class);
+                field(remembered("zip " + file.getPath(), file, attributes, (length, modified) -> {
+                    long at = System.currentTimeMillis();
+                    return new Reading(centralDirectory(file), at, file.length() == length);
+                }));
             } else {
                 field("absent " + name);
             }
@@ -221,25 +225,47 @@ public final class Fingerprint {
      */
     private static String summed(File file, BasicFileAttributes attributes, CRC32 crc, Adler32 adler)
             throws IOException {
-        String path = file.getPath();
+        return remembered(file.getPath(), file, attributes, (length, modified) -> {
+            FileReads.Read read = FileReads.read(file.toPath(), length, modified);
+            byte[] content = read.bytes();
+            return new Reading(sums(content, crc, adler), read.at(), content.length == length);
+        });
+    }
+
+    /**
+     * What {@code read} makes of a file, under {@code key} in what this process remembers: as {@link #summed} says,
+     * taken again while the file's length and modification time are those of a read made when it had been left
+     * alone for {@value #SETTLED_MILLIS} ms.
+     */
+    private static String remembered(String key, File file, BasicFileAttributes attributes, FileReading read)
+            throws IOException {
         long length = attributes.size();
         long modified = attributes.lastModifiedTime().toMillis();
-        Summed known = SUMMED.get(path);
+        Summed known = SUMMED.get(key);
         if (known != null && known.length() == length && known.modified() == modified) {
             return known.sums();
         }
-        FileReads.Read read = FileReads.read(file.toPath(), length, modified);
-        byte[] content = read.bytes();
-        String sums = sums(content, crc, adler);
-        // a file modified within the last seconds is summed again next time, without a second look at its time
-        if (content.length == length && modified < read.at() - SETTLED_MILLIS && modified == file.lastModified()) {
+        Reading reading = read.read(length, modified);
+        // a file modified within the last seconds is read again next time, without a second look at its time
+        if (reading.whole() && modified < reading.at() - SETTLED_MILLIS && modified == file.lastModified()) {
             if (SUMMED.size() >= SUMMED_KEPT) {
                 SUMMED.clear();
             }
-            SUMMED.put(path, new Summed(length, modified, sums));
+            SUMMED.put(key, new Summed(length, modified, reading.sums()));
         }
-        return sums;
+        return reading.sums();
     }
+
+    /** A reading of a file of {@code length} bytes modified at {@code modified}, for {@link #remembered}. */
+    @FunctionalInterface
+    private interface FileReading {
+        Reading read(long length, long modified) throws IOException;
+    }
+
+    /**
+     * What a file read to: its sums, when the read started, and whether it read the length the file was listed with.
+     */
+    private record Reading(String sums, long at, boolean whole) {}
 
     private record Summed(long length, long modified, String sums) {}
 
