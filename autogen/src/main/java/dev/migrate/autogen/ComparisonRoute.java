@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -315,13 +316,29 @@ abstract sealed class ComparisonRoute permits OnConfiguredDatabase, OnEmbeddedDe
      * waiting for its processes), closed when this is if it was started.
      */
     final class StartingServer implements AutoCloseable {
-        final ThrowawayVersion version;
+        private final Supplier<ThrowawayVersion> versionWhenAsked;
+        private @Nullable ThrowawayVersion version;
         private final ExecutorService thread =
                 Executors.newSingleThreadExecutor(r -> new Thread(r, "migrate-throwaway-server"));
         private @Nullable Future<ThrowawayServer> server;
 
         StartingServer(ThrowawayVersion version) {
-            this.version = version;
+            this(() -> version);
+        }
+
+        /** A server of the version {@code version} gives, asked for once, when first needed. */
+        StartingServer(Supplier<ThrowawayVersion> version) {
+            this.versionWhenAsked = version;
+        }
+
+        /** Its version, known without starting it. */
+        synchronized ThrowawayVersion version() {
+            ThrowawayVersion known = version;
+            if (known == null) {
+                known = versionWhenAsked.get();
+                version = known;
+            }
+            return known;
         }
 
         /** Whether it was asked to start. */
@@ -332,7 +349,8 @@ abstract sealed class ComparisonRoute permits OnConfiguredDatabase, OnEmbeddedDe
         /** Starts the server, unless it is starting already. */
         StartingServer start() {
             if (server == null) {
-                server = thread.submit(() -> databases.start(version));
+                ThrowawayVersion starting = version();
+                server = thread.submit(() -> databases.start(starting));
                 thread.shutdown();
             }
             return this;

@@ -59,24 +59,24 @@ final class OnConfiguredDatabase extends ComparisonRoute {
             // the provider boots (seconds for a large model) while this thread reads the live catalog; the
             // throwaway server starts when the comparison first asks for it: the entity cache may answer
             try (EntityDdl ddl = new EntityDdl(major);
-                    StartingServer server = new StartingServer(databases.version(major));
+                    StartingServer server = new StartingServer(() -> databases.version(major));
                     FreshConnection scratch = new FreshConnection(THROWAWAY, () -> {
                         log.info("Building the entity side on a throwaway embedded PostgreSQL "
-                                + server.version.major()
+                                + server.version().major()
                                 + " (comparisonDatabase=embedded): the configured database is only read.");
                         return server.get().dataSource().getConnection();
                     });
                     FreshConnection objects = new FreshConnection(THROWAWAY, () -> {
                         if (!server.started()) {
                             log.info("Applying the declared objects on a throwaway embedded PostgreSQL "
-                                    + server.version.major() + ", after the entities' tables.");
+                                    + server.version().major() + ", after the entities' tables.");
                         }
                         return server.get().createDatabase(OBJECTS_DATABASE).getConnection();
                     })) {
                 diff = comparison.compare(
                         c,
                         elsewhere,
-                        elsewhere ? server.version.serverVersionNum() : null,
+                        elsewhere ? server.version().serverVersionNum() : null,
                         elsewhere ? scratch::get : () -> c,
                         ddl::get,
                         null,

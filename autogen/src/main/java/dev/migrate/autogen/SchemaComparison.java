@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -96,11 +97,15 @@ final class SchemaComparison {
             Supplier<List<String>> entityDdlWhenReady,
             @Nullable ReplayedSchemaCache keep,
             Supplier<Connection> objectsDatabase) {
-        DatabaseSchema configured = reader.read(live, List.of(schema), !onlyRead);
         // the server the entity side is built on: the throwaway one, or the configured database itself
         String builtOn = scratchVersionNum != null ? scratchVersionNum : EntitySchemaCache.serverVersionNum(live);
+        // on the configured database itself the changed tables may be built at once: no server to start
+        boolean confirming =
+                !reader.declaresStatements() && !(scratchVersionNum == null && reader.buildsChangedTables(builtOn));
+        EntityReading reading = new EntityReading(entityDdlWhenReady, confirming);
+        DatabaseSchema configured = reader.read(live, List.of(schema), !onlyRead);
         reader.prefetchLastBuild(builtOn); // read while the provider may still be writing the DDL
-        List<String> entityDdl = entityDdlWhenReady.get();
+        List<String> entityDdl = ComparisonRoute.result(reading.ddl);
         List<String> managed = reader.managedSchemas(entityDdl);
         ReplayedSchema current = reader.read(live, managed, configured, !onlyRead);
         if (keep != null) {
@@ -110,10 +115,9 @@ final class SchemaComparison {
         if (reader.declaresStatements()) {
             desired = reader.declaredTables(EntitySchemaCache.serverVersionNum(live), entityDdl, objectsDatabase);
         } else {
-            // on the configured database itself the changed tables may be built at once: no server to start
-            Optional<MigrationScript> confirmed = scratchVersionNum == null && reader.buildsChangedTables(builtOn)
-                    ? Optional.empty()
-                    : confirmedWithoutServer(current, entityDdl);
+            ReplayedSchema read = current;
+            Optional<MigrationScript> confirmed =
+                    ComparisonRoute.result(reading.read).flatMap(entities -> confirmed(read, entities, entityDdl));
             if (confirmed.isPresent()) {
                 return withObjects(confirmed.get(), live, current, entityDdl, objectsDatabase);
             }
@@ -126,6 +130,36 @@ final class SchemaComparison {
             current = reader.checksCanonicalOn(() -> reader.prepared(live, scratch.get()), current, desired);
         }
         return onServer(live, current, desired, entityDdl, objectsDatabase);
+    }
+
+    /**
+     * The entity DDL, waited for on a thread of its own, and where a match may be {@linkplain #confirmed confirmed}
+     * without a server its {@linkplain SideReader#readWithoutServer reading} there too, while the caller reads the
+     * live catalog (mostly waiting for the server).
+     */
+    private final class EntityReading {
+        final CompletableFuture<List<String>> ddl = new CompletableFuture<>();
+        final CompletableFuture<Optional<DatabaseSchema>> read;
+
+        EntityReading(Supplier<List<String>> entityDdlWhenReady, boolean confirming) {
+            read = CompletableFuture.supplyAsync(
+                    () -> {
+                        List<String> entityDdl;
+                        try {
+                            entityDdl = entityDdlWhenReady.get();
+                        } catch (RuntimeException | Error e) {
+                            ddl.completeExceptionally(e);
+                            throw e;
+                        }
+                        ddl.complete(entityDdl);
+                        return confirming ? reader.readWithoutServer(entityDdl) : Optional.empty();
+                    },
+                    task -> {
+                        Thread thread = new Thread(task, "migrate-entity-reading");
+                        thread.setDaemon(true);
+                        thread.start();
+                    });
+        }
     }
 
     /**

@@ -4,17 +4,17 @@ import dev.migrate.Migrator;
 import dev.migrate.command.database.RunDatabase;
 import dev.migrate.command.output.Output;
 import dev.migrate.connection.ConnectingDataSource;
-import dev.migrate.op.Op;
 import dev.migrate.servers.ComparisonDatabases;
 import dev.migrate.servers.NeededExtensions;
 import dev.migrate.text.Fixes;
 import dev.migrate.tooling.MigratorTools;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -108,6 +108,11 @@ public record CommandContext(
         return database.configured();
     }
 
+    /** {@code work}'s result, the configured database's connections reused within it ({@link RunDatabase#keepingConnections}). */
+    public <T> T keepingConnections(Supplier<T> work) {
+        return database.keepingConnections(work);
+    }
+
     /**
      * {@code configured} (null for none) and the throwaway servers of the run, which have the extensions the
      * migrations create or use, read from their operations without rendering them ({@link NeededExtensions#of}).
@@ -124,18 +129,18 @@ public record CommandContext(
     }
 
     /**
-     * As {@link #databases(DataSource)}, with the extensions read from {@code chain}, the run's own: what it
-     * records for them it keeps for its fingerprint and its statements, which are then not recorded again.
+     * As {@link #databases(DataSource)}, with the extensions read from {@code chain}, the run's own, when a
+     * throwaway server is first asked for: what it records for them it keeps for its fingerprint and its
+     * statements, which are then not recorded again; a comparison on the configured database alone records nothing.
      */
     public ComparisonDatabases databases(@Nullable DataSource configured, Migrator chain) {
-        ComparisonDatabases databases = database.comparisonDatabases(configured);
-        List<Op> operations;
-        try {
-            operations = MigratorTools.of(chain).operations();
-        } catch (RuntimeException e) {
-            return databases; // a chain that cannot be read fails as it did, in the command that reads it
-        }
-        return databases.needing(NeededExtensions.of(operations));
+        return database.comparisonDatabases(configured).needingWhenAsked(() -> {
+            try {
+                return NeededExtensions.of(MigratorTools.of(chain).operations());
+            } catch (RuntimeException e) {
+                return Set.of(); // a chain that cannot be read fails as it did, in the command that reads it
+            }
+        });
     }
 
     /** Where the schema each revision replays to is kept between runs; empty: replayed every run. */

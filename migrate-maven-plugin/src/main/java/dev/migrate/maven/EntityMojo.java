@@ -1,5 +1,6 @@
 package dev.migrate.maven;
 
+import dev.migrate.command.database.RunDatabase;
 import dev.migrate.command.settings.GivenSettings;
 import java.io.File;
 import java.util.List;
@@ -213,7 +214,8 @@ abstract class EntityMojo extends DatabaseMojo {
 
     @Override
     protected DatabaseUse use(Goal goal) {
-        return super.use(goal).keepingReplayCache(replayCache);
+        // a configured database is read at once by every comparison: its first connection opens while the goal starts
+        return super.use(goal).keepingReplayCache(replayCache).connectingAhead(RunDatabase::isConfigured);
     }
 
     @Override

@@ -43,6 +43,12 @@ public class McpMojo extends EntityMojo {
     protected File sourceDirectory;
 
     @Override
+    protected DatabaseUse use(Goal goal) {
+        // a server waits for its first tool call, which may come an hour later: it connects when a tool asks
+        return super.use(goal).connectingAhead(database -> false);
+    }
+
+    @Override
     protected void run(EntityGoal goal, ClassLoader projectClasses) {
         // the server's libraries join the plugin's class path only for this goal; the classes that name them are
         // in Server, which the JVM loads after that

@@ -5,6 +5,7 @@ import dev.migrate.tooling.MigratorTools;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -33,6 +34,17 @@ public interface ComparisonDatabases {
      */
     default ComparisonDatabases needing(Set<String> extensions) {
         return this;
+    }
+
+    /**
+     * These databases, {@linkplain #needing needing} the extensions {@code extensions} gives, asked for once and
+     * only when a throwaway server's version or a server itself is: a run that compares on the configured
+     * database alone never reads them (reading a chain's operations records every migration).
+     *
+     * <pre>{@code databases.needingWhenAsked(() -> NeededExtensions.of(MigratorTools.of(chain).operations()))}</pre>
+     */
+    default ComparisonDatabases needingWhenAsked(Supplier<Set<String>> extensions) {
+        return new NeedingWhenAsked(this, extensions);
     }
 
     /**

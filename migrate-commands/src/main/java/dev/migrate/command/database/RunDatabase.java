@@ -15,9 +15,12 @@ import dev.migrate.servers.ScratchServer;
 import dev.migrate.text.Fixes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -78,6 +81,9 @@ public final class RunDatabase {
     private boolean resolvedOnce;
     /** Where throwaway embedded servers are kept between comparisons; null: each comparison starts its own. */
     private @Nullable KeptThrowaways kept;
+
+    /** The configured database's connections, made and announced once, on first use; null until then or none. */
+    private @Nullable ConnectingDataSource source;
 
     /** The configured database with its first connection opening ahead, once the run asked for it. */
     private @Nullable ConnectingDataSource connecting;
@@ -224,10 +230,30 @@ public final class RunDatabase {
 
     /** The configured database, announced; empty when none is, and the embedded one (if any) is to be used. */
     public Optional<ConnectingDataSource> configured() {
-        return resolved().map(settings -> {
-            output.info("Using PostgreSQL at " + settings.describe() + " (from " + settings.origin() + ").");
-            return settings.dataSource();
-        });
+        if (source == null) {
+            source = resolved()
+                    .map(settings -> {
+                        output.info(
+                                "Using PostgreSQL at " + settings.describe() + " (from " + settings.origin() + ").");
+                        return settings.dataSource();
+                    })
+                    .orElse(null);
+        }
+        return Optional.ofNullable(source);
+    }
+
+    /**
+     * {@code work}'s result, the connections to the configured database closed during it kept for the next to ask
+     * ({@link ConnectingDataSource#keepingConnections}), so that a command reading it several times logs in once.
+     */
+    public <T> T keepingConnections(Supplier<T> work) {
+        Optional<ConnectingDataSource> database = configured();
+        if (database.isEmpty()) {
+            return work.get();
+        }
+        List<T> result = new ArrayList<>(1);
+        database.get().keepingConnections(() -> result.add(work.get()));
+        return result.get(0);
     }
 
     /**

@@ -162,7 +162,7 @@ public record EntityComparison(ComparisonDatabase entitiesOn, Duration measureTi
         // the class files written since the last seconds (a compile's) are read once for every key and model
         FileReads.Scope reads = FileReads.scope();
         try {
-            return compare(command, expectingNoDifference, context, entities);
+            return context.keepingConnections(() -> compare(command, expectingNoDifference, context, entities));
         } finally {
             reads.close();
         }
