@@ -7,6 +7,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.MigrationFailedException;
 import dev.migrate.StepDirection;
 import dev.migrate.command.output.Output;
+import dev.migrate.connection.ConnectingDataSource;
 import dev.migrate.servers.ComparisonDatabases.ThrowawayServer;
 import dev.migrate.servers.EmbeddedServers;
 import dev.migrate.servers.PostgresBinaries;
@@ -56,6 +57,30 @@ class RunDatabaseTest {
                 .containsExactly(
                         "Using PostgreSQL at " + described + " (from the environment variable MIGRATE_DATABASE_URL).");
         assertThat(started).isEmpty();
+    }
+
+    /**
+     * A comparison reads the configured database on several connections one after another (whether it is at head,
+     * then its catalog): asked for twice, the configured database is one data source, announced once, and within
+     * {@code keepingConnections} the connections closed are handed to the next to ask, so the run logs in once.
+     */
+    @Test
+    void theConfiguredDatabaseIsOneSourceAnnouncedOnceWhoseConnectionsAKeepingRunReuses() throws SQLException {
+        String database = TestPostgres.createDatabase("kept_logins");
+        RunDatabase goal = goal(Map.of("MIGRATE_DATABASE_URL", TestPostgres.jdbcUrl(database)));
+        ConnectingDataSource source = goal.configured().orElseThrow();
+        assertThat(goal.configured()).containsSame(source);
+
+        List<Integer> backends =
+                goal.keepingConnections(() -> List.of(backend(source), backend(source), backend(source)));
+
+        assertThat(backends)
+                .as("one session, one login, serves the three reads")
+                .containsOnly(backends.get(0));
+        assertThat(log).hasSize(1).allMatch(line -> line.startsWith("Using PostgreSQL at "));
+        // outside such a run each connection is a login of its own, closed when its user closes it
+        int alone = backend(source);
+        assertThat(alone).isNotEqualTo(backends.get(0)).isNotEqualTo(backend(source));
     }
 
     @Test
@@ -317,6 +342,18 @@ class RunDatabaseTest {
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The server process of a new connection from {@code source}, which is closed after. */
+    private static int backend(DataSource source) {
+        try (Connection c = source.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
