@@ -1,6 +1,7 @@
 package dev.migrate.cli;
 
 import java.nio.file.Path;
+import java.util.OptionalInt;
 
 /**
  * The command line: {@code java -jar migrate-cli-<version>.jar <command> [options]}, the goals of the
@@ -16,6 +17,12 @@ public final class Main {
      * @param args the command and its options, as {@code upgrade --url jdbc:postgresql://db:5432/app}
      */
     public static void main(String[] args) {
+        // a plain java -jar of a short command runs it in a JVM started from the class-data archive, as bin/migrate
+        // does
+        OptionalInt started = ArchivedStart.run(args);
+        if (started.isPresent()) {
+            System.exit(started.getAsInt());
+        }
         ShortRunCompilers.keepC2Out(args);
         int code = new Cli(System.getenv(), System.out, System.err, Path.of("").toAbsolutePath()).run(args);
         System.out.flush();

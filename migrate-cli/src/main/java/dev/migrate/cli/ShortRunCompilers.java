@@ -8,7 +8,6 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Keeps the optimizing compiler (C2) out of a short command started by a plain {@code java -jar}.
@@ -25,9 +24,6 @@ import java.util.Set;
  * compilers ({@code -XX:TieredStopAtLevel}, {@code -XX:-TieredCompilation}) or directives of its own.
  */
 final class ShortRunCompilers {
-    /** The commands that run until stopped: C2 pays back there. */
-    private static final Set<String> RESIDENT = Set.of(CliCommand.WATCH.commandName(), CliCommand.MCP.commandName());
-
     private static final String DIRECTIVE = "[{ match: \"*.*\", c2: { Exclude: true } }]";
     private static final List<String> OWN_CHOICE =
             List.of("-XX:TieredStopAtLevel", "-XX:-TieredCompilation", "-XX:CompilerDirectivesFile", "-Xint");
@@ -41,7 +37,7 @@ final class ShortRunCompilers {
      * @return whether the directive was added
      */
     static boolean keepC2Out(String[] args) {
-        if (args.length > 0 && RESIDENT.contains(args[0])) {
+        if (args.length > 0 && ArchivedStart.RESIDENT.contains(args[0])) {
             return false;
         }
         Optional<Vm> vm = Vm.running();

@@ -8,6 +8,9 @@ import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
@@ -265,6 +269,118 @@ class CliIT {
                 .contains("No credentials provider named creds.RotatingPasswrd is on the class path")
                 .contains("--credentials-provider names it")
                 .contains("add its jar or directory to --classpath");
+    }
+
+    @Test
+    void aPlainJavaJarRunStartsItsCommandFromTheArchiveItsFirstSuccessfulRunWrote() throws IOException {
+        Path plainHome = Files.createDirectories(work.resolve("plain-home"));
+        Path cache = plainHome.resolve(".cache/migrate");
+        Result first = runPlain(plainHome, Map.of(), "heads", "--classpath", plainJar.toString());
+        assertThat(first.code()).as(first.toString()).isZero();
+        assertThat(first.out()).contains(THIRD);
+        assertThat(archives(cache)).singleElement().asString().matches("migrate-cli-jar-[0-9a-f]+-heads\\.jsa");
+
+        // the second run maps migrate's classes from the archive (MIGRATE_JAVA_OPTS reaches the JVM that runs it)
+        Result second = runPlain(
+                plainHome,
+                Map.of("MIGRATE_JAVA_OPTS", "-Xlog:class+load=info"),
+                "heads",
+                "--classpath",
+                plainJar.toString());
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(second.out())
+                .contains(THIRD)
+                .containsPattern("dev\\.migrate\\.cli\\.Cli source: shared objects file \\(top\\)");
+
+        // a refused option: the command's own message and exit code, and no archive kept of what it loaded
+        Result refused = runPlain(plainHome, Map.of(), "history", "--bogus");
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.err()).contains("--bogus");
+        // MIGRATE_CDS=false: the run stays in its JVM and writes nothing
+        Result inPlace =
+                runPlain(plainHome, Map.of("MIGRATE_CDS", "false"), "branches", "--classpath", plainJar.toString());
+        assertThat(inPlace.code()).as(inPlace.toString()).isZero();
+        assertThat(archives(cache))
+                .as("the first archive alone, nothing half written")
+                .hasSize(1);
+    }
+
+    @Test
+    void aPlainJavaJarRunStoppedStopsTheJvmRunningItsCommand() throws Exception {
+        Path plainHome = Files.createDirectories(work.resolve("stopped-home"));
+        // a server that takes the connection and never answers: the login waits
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new ArrayList<>();
+            Thread accepting = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            });
+            accepting.setDaemon(true);
+            accepting.start();
+            ProcessBuilder line = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    cliJar.toString(),
+                    "current",
+                    "--url",
+                    "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/app",
+                    "--user",
+                    "app",
+                    "--password",
+                    "secret");
+            line.environment().clear();
+            line.environment().put("HOME", plainHome.toString());
+            Process run = line.redirectErrorStream(true)
+                    .redirectOutput(work.resolve("stopped.txt").toFile())
+                    .start();
+            Optional<ProcessHandle> second = Optional.empty();
+            for (int i = 0; i < 600 && second.isEmpty(); i++) {
+                second = run.descendants()
+                        .filter(p -> p.info()
+                                .arguments()
+                                .map(a -> Arrays.asList(a).contains("current"))
+                                .orElse(false))
+                        .findFirst();
+                Thread.sleep(100);
+            }
+            assertThat(second).as("the JVM running the command").isPresent();
+            for (int i = 0; i < 600 && held.isEmpty(); i++) {
+                Thread.sleep(100); // until its login is under way
+            }
+            run.destroy(); // SIGTERM, as docker stop sends
+            assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.get().onExit().get(60, TimeUnit.SECONDS).isAlive())
+                    .as("the JVM that ran the command ended with the run")
+                    .isFalse();
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+
+    private static List<String> archives(Path cache) throws IOException {
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** Runs {@code java -jar} with no JVM options, as a user types it, in a container's environment. */
+    private static Result runPlain(Path userHome, Map<String, String> environment, String... args) {
+        List<String> line = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", cliJar.toString()));
+        line.addAll(List.of(args));
+        ProcessBuilder process = new ProcessBuilder(line).directory(work.toFile());
+        Map<String, String> env = process.environment();
+        env.clear();
+        env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
+        env.put("HOME", userHome.toString());
+        env.putAll(environment);
+        return finished(process, "java -jar " + String.join(" ", args));
     }
 
     @Test
@@ -1396,6 +1512,11 @@ class CliIT {
         env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
         env.put("HOME", home.toString());
         env.putAll(new HashMap<>(environment));
+        return finished(process, "java -jar " + cliJar + " " + command);
+    }
+
+    /** {@code process} run to its end within 3 minutes, its output read. */
+    private static Result finished(ProcessBuilder process, String what) {
         try {
             Path out = Files.createTempFile(work, "out", ".txt");
             Path err = Files.createTempFile(work, "err", ".txt");
@@ -1404,7 +1525,7 @@ class CliIT {
                     .start();
             if (!started.waitFor(3, TimeUnit.MINUTES)) {
                 started.destroyForcibly();
-                throw new AssertionError("java -jar " + cliJar + " " + command + " did not end in 3 minutes");
+                throw new AssertionError(what + " did not end in 3 minutes");
             }
             return new Result(
                     started.exitValue(),
