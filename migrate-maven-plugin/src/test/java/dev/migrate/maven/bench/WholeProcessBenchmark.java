@@ -181,6 +181,9 @@ public final class WholeProcessBenchmark {
                     .toList();
             for (Chain chain : chains) {
                 for (int n : tables) {
+                    if (n <= 0) {
+                        continue;
+                    }
                     report.addAll(bench.done(bench.check(server, n, chain)));
                     if (objects > 0) {
                         report.addAll(bench.done(bench.checkWithObjects(server, n, Math.min(objects, n), chain)));
@@ -895,6 +898,7 @@ public final class WholeProcessBenchmark {
                             .normalize()
                             .toString());
             run(project, cliEnv, concat(cli, List.of("current", "--classpath", classes))); // writes the archive
+            run(project, cliEnv, concat(jar, List.of("current", "--classpath", classes))); // and java -jar's, for current
             commands.put(
                     "cli upgrade", () -> run(project, cliEnv, concat(cli, List.of("upgrade", "--classpath", classes))));
             commands.put(
