@@ -185,7 +185,7 @@ final class ArchivedStart {
         return command;
     }
 
-    /** Whether the second JVM writes the archive (the first run for this {@code java} and jar). */
+    /** Whether the second JVM writes the archive (the first run for this {@code java}, jar and command). */
     boolean writesArchive() {
         return writing != null;
     }

@@ -23,6 +23,7 @@ public final class Main {
         if (started.isPresent()) {
             System.exit(started.getAsInt());
         }
+        LoginClasses.loadAhead();
         ShortRunCompilers.keepC2Out(args);
         int code = new Cli(System.getenv(), System.out, System.err, Path.of("").toAbsolutePath()).run(args);
         System.out.flush();

@@ -1,0 +1,38 @@
+package dev.migrate.cli;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import javax.crypto.Mac;
+import javax.crypto.SecretKeyFactory;
+
+/**
+ * Loads and initializes what a login to PostgreSQL runs, on a thread of its own while the command line is read: the
+ * driver, and the security providers and the Unicode normalizer of a SCRAM exchange. A command connects as soon as
+ * it knows where to, on a thread of its own; what its login would load first is then loaded.
+ */
+final class LoginClasses {
+    private LoginClasses() {}
+
+    /** Starts loading them on a daemon thread. */
+    static void loadAhead() {
+        Thread thread = new Thread(LoginClasses::load, "migrate-login-classes");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void load() {
+        try {
+            Class.forName("org.postgresql.Driver", true, LoginClasses.class.getClassLoader());
+            // what the driver's SCRAM client asks for: a key derived by PBKDF2, HMACs and digests, a nonce, SASLprep
+            SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+            Mac.getInstance("HmacSHA256");
+            MessageDigest.getInstance("SHA-256");
+            new SecureRandom().nextInt();
+            Normalizer.normalize("migrate", Normalizer.Form.NFKC);
+        } catch (ClassNotFoundException | GeneralSecurityException | RuntimeException e) {
+            // only time is at stake: the login loads what it needs as it would have
+        }
+    }
+}
