@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -374,13 +373,7 @@ class CliIT {
         List<String> line = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", cliJar.toString()));
         line.addAll(List.of(args));
-        ProcessBuilder process = new ProcessBuilder(line).directory(work.toFile());
-        Map<String, String> env = process.environment();
-        env.clear();
-        env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
-        env.put("HOME", userHome.toString());
-        env.putAll(environment);
-        return finished(process, "java -jar " + String.join(" ", args));
+        return finished(inContainer(line, userHome, environment), "java -jar " + String.join(" ", args));
     }
 
     @Test
@@ -1262,28 +1255,24 @@ class CliIT {
     }
 
     /** Runs the distribution's launcher with a JDK on the path and an empty home, as a container has. */
-    private static Result launch(Path launcher, Map<String, String> environment, String command, String... options)
-            throws IOException, InterruptedException {
+    private static Result launch(Path launcher, Map<String, String> environment, String command, String... options) {
         List<String> line = new ArrayList<>(List.of("/bin/sh", launcher.toString(), command));
         line.addAll(List.of(options));
+        return finished(inContainer(line, home, environment), launcher + " " + command);
+    }
+
+    /**
+     * {@code line} as a container runs it: a JDK and the system directories on the path, {@code userHome} empty, no
+     * Maven and no database variables but {@code environment}'s.
+     */
+    private static ProcessBuilder inContainer(List<String> line, Path userHome, Map<String, String> environment) {
         ProcessBuilder process = new ProcessBuilder(line).directory(work.toFile());
         Map<String, String> env = process.environment();
         env.clear();
         env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
-        env.put("HOME", home.toString());
+        env.put("HOME", userHome.toString());
         env.putAll(environment);
-        Path out = Files.createTempFile(work, "out", ".txt");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        Process started =
-                process.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!started.waitFor(3, TimeUnit.MINUTES)) {
-            started.destroyForcibly();
-            throw new AssertionError(launcher + " " + command + " did not end in 3 minutes");
-        }
-        return new Result(
-                started.exitValue(),
-                Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return process;
     }
 
     /**
@@ -1504,15 +1493,7 @@ class CliIT {
         line.addAll(jvmOptions);
         line.addAll(List.of("-jar", cliJar.toString(), command));
         line.addAll(List.of(options));
-        ProcessBuilder process = new ProcessBuilder(line).directory(work.toFile());
-        // what a container has: a JDK and the system directories on the path, an empty home, no Maven and no
-        // database variables
-        Map<String, String> env = process.environment();
-        env.clear();
-        env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
-        env.put("HOME", home.toString());
-        env.putAll(new HashMap<>(environment));
-        return finished(process, "java -jar " + cliJar + " " + command);
+        return finished(inContainer(line, home, environment), "java -jar " + cliJar + " " + command);
     }
 
     /** {@code process} run to its end within 3 minutes, its output read. */
