@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -171,6 +172,23 @@ class ArchivedStartTest {
                         plain("current"),
                         Map.of("MIGRATE_CACHE", blocked.resolve("migrate").toString())))
                 .isEmpty();
+    }
+
+    @Test
+    void theSecondJvmsOptionsAreTheLaunchersForAShortCommand() throws IOException {
+        String launcher = Files.readString(Path.of("src/main/dist/bin/migrate"));
+        List<String> options = new ArrayList<>();
+        for (String line : launcher.lines().toList()) {
+            if (line.startsWith("options=\"")) {
+                options.addAll(List.of(line.substring(9, line.length() - 1).split(" ")));
+            } else if (line.strip().startsWith("options=\"$options ")) {
+                String more = line.strip();
+                options.addAll(List.of(more.substring(18, more.length() - 1).split(" ")));
+            }
+        }
+        assertThat(options)
+                .as("bin/migrate's options for a command other than watch")
+                .isEqualTo(ArchivedStart.OPTIONS);
     }
 
     @Test
