@@ -42,7 +42,10 @@ final class ArchivedStart {
      */
     static final Set<String> RESIDENT = Set.of("watch", "mcp");
 
-    /** What {@code bin/migrate} gives a short command, the archive aside ({@code options} in the launcher; a test compares them). */
+    /**
+     * What {@code bin/migrate} gives a short command, the archive aside ({@code options} in the launcher; a test
+     * compares them).
+     */
     static final List<String> OPTIONS = List.of(
             "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-XX:+UseSerialGC");
 
