@@ -17,8 +17,7 @@ public final class Main {
      * @param args the command and its options, as {@code upgrade --url jdbc:postgresql://db:5432/app}
      */
     public static void main(String[] args) {
-        // a plain java -jar of a short command runs it in a JVM started from the class-data archive, as bin/migrate
-        // does
+        // a plain java -jar of a short command runs it in a second JVM started from a class-data archive
         OptionalInt started = ArchivedStart.run(args);
         if (started.isPresent()) {
             System.exit(started.getAsInt());

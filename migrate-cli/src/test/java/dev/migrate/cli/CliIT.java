@@ -321,19 +321,17 @@ class CliIT {
             });
             accepting.setDaemon(true);
             accepting.start();
-            ProcessBuilder line = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar",
-                    cliJar.toString(),
-                    "current",
-                    "--url",
-                    "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/app",
-                    "--user",
-                    "app",
-                    "--password",
-                    "secret");
-            line.environment().clear();
-            line.environment().put("HOME", plainHome.toString());
+            ProcessBuilder line = inContainer(
+                    plainJavaJar(
+                            "current",
+                            "--url",
+                            "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/app",
+                            "--user",
+                            "app",
+                            "--password",
+                            "secret"),
+                    plainHome,
+                    Map.of());
             Process run = line.redirectErrorStream(true)
                     .redirectOutput(work.resolve("stopped.txt").toFile())
                     .start();
@@ -370,10 +368,15 @@ class CliIT {
 
     /** Runs {@code java -jar} with no JVM options, as a user types it, in a container's environment. */
     private static Result runPlain(Path userHome, Map<String, String> environment, String... args) {
+        return finished(inContainer(plainJavaJar(args), userHome, environment), "java -jar " + String.join(" ", args));
+    }
+
+    /** {@code java -jar} of the jar with no JVM options, then {@code args}. */
+    private static List<String> plainJavaJar(String... args) {
         List<String> line = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", cliJar.toString()));
         line.addAll(List.of(args));
-        return finished(inContainer(line, userHome, environment), "java -jar " + String.join(" ", args));
+        return line;
     }
 
     @Test
