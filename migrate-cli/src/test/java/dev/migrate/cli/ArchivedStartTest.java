@@ -173,13 +173,14 @@ class ArchivedStartTest {
     @Test
     void theSecondJvmsOptionsAreTheLaunchersForAShortCommand() throws IOException {
         String launcher = Files.readString(Path.of("src/main/dist/bin/migrate"));
+        String first = "options=\"";
+        String added = "options=\"$options ";
         List<String> options = new ArrayList<>();
-        for (String line : launcher.lines().toList()) {
-            if (line.startsWith("options=\"")) {
-                options.addAll(List.of(line.substring(9, line.length() - 1).split(" ")));
-            } else if (line.strip().startsWith("options=\"$options ")) {
-                String more = line.strip();
-                options.addAll(List.of(more.substring(18, more.length() - 1).split(" ")));
+        for (String line : launcher.lines().map(String::strip).toList()) {
+            String prefix = line.startsWith(added) ? added : line.startsWith(first) ? first : null;
+            if (prefix != null) {
+                options.addAll(List.of(
+                        line.substring(prefix.length(), line.length() - 1).split(" ")));
             }
         }
         assertThat(options)
