@@ -308,6 +308,27 @@ class FlywayMoveInTest {
                 .hasMessageContaining("flyway migrate -outOfOrder=true");
     }
 
+    /**
+     * The history is found in whichever schema of the search path holds it now: moved there after Flyway ran
+     * ({@code ALTER TABLE ... SET SCHEMA}), with the server's own schema on the path too, which the search reads
+     * otherwise than the others.
+     */
+    @Test
+    void aHistoryMovedToAnotherSchemaOfTheSearchPathMovesInFromThere() throws SQLException {
+        String database = flywayDatabase("3");
+        execute(database, "CREATE SCHEMA legacy");
+        execute(database, "ALTER TABLE flyway_schema_history SET SCHEMA legacy");
+        execute(database, "ALTER DATABASE " + database + " SET search_path = public, pg_catalog, legacy");
+        DataSource moved = TestPostgres.dataSource(database);
+
+        migrator(moved).upgrade("heads");
+
+        assertThat(rows(moved, "SELECT revision FROM public.migrate_history WHERE direction = 'imported' ORDER BY id"))
+                .containsExactly("V1", "V2", "V3");
+        assertThat(rows(moved, "SELECT version_num FROM public.migrate_version"))
+                .containsExactly("R_repeatable");
+    }
+
     @Test
     void bothToolsTablesInOneDatabaseAreRefused() throws SQLException {
         String database = flywayDatabase("2");

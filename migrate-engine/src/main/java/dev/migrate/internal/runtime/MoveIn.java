@@ -42,16 +42,31 @@ import org.jspecify.annotations.Nullable;
  * naming the row and the fix, whatever it cannot move in exactly.
  */
 final class MoveIn {
-    /** Tables shaped as Flyway's or Liquibase's history, by their columns: a configured name is found too. */
-    private static final String FIND_OLD_TABLES = "SELECT n.nspname, c.relname,"
-            + " bool_or(a.attname = 'installed_rank') AS flyway"
-            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
-            + " WHERE c.relkind IN ('r', 'p') AND (n.nspname = ANY (current_schemas(false)) OR n.nspname = ?)"
-            + " GROUP BY n.nspname, c.relname"
-            + " HAVING array_agg(a.attname::text) @> ARRAY['installed_rank', 'version', 'checksum', 'success', 'script']"
-            + " OR array_agg(a.attname::text) @> ARRAY['id', 'author', 'filename', 'md5sum', 'orderexecuted', 'exectype']"
-            + " ORDER BY 1, 2";
+    /**
+     * Tables shaped as Flyway's or Liquibase's history, by their columns (a configured name is found too), in the
+     * schemas of the search path and the version table's. A schema's tables are found through its dependents in
+     * pg_depend, by that catalog's index: pg_class has none on the schema, and reading all of it takes 32 ms in a
+     * database of 400,000 relations, for each tenant of a fleet. Every table records its schema there but in a
+     * schema the server pins (pg_catalog, pg_toast: their objects record nothing), read from pg_class when one is
+     * on the search path; {@code public} is not pinned, nor is any schema made after the server's own.
+     */
+    private static final String FIND_OLD_TABLES =
+            "WITH s AS (SELECT oid, nspname, oid >= 16384 OR oid = 2200 AS recorded"
+                    + " FROM pg_namespace WHERE nspname = ANY (array_append(current_schemas(false), ?::name))),"
+                    + " t AS (SELECT s.nspname, c.oid, c.relname FROM s JOIN pg_depend d"
+                    + " ON d.refclassid = 'pg_namespace'::regclass AND d.refobjid = s.oid AND d.classid = 'pg_class'::regclass"
+                    + " JOIN pg_class c ON c.oid = d.objid AND c.relnamespace = s.oid"
+                    + " WHERE s.recorded AND c.relkind IN ('r', 'p')"
+                    + " UNION ALL SELECT s.nspname, c.oid, c.relname FROM pg_class c JOIN s ON s.oid = c.relnamespace"
+                    + " WHERE EXISTS (SELECT FROM s WHERE NOT s.recorded) AND NOT s.recorded AND c.relkind IN ('r', 'p')),"
+                    // each table's columns read by its own index lookup, whatever the planner guesses of the tables'
+                    // number
+                    + " k AS MATERIALIZED (SELECT t.nspname, t.relname, ARRAY(SELECT a.attname::text FROM pg_attribute a"
+                    + " WHERE a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns FROM t)"
+                    + " SELECT nspname, relname, 'installed_rank' = ANY (columns) FROM k"
+                    + " WHERE columns @> ARRAY['installed_rank', 'version', 'checksum', 'success', 'script']"
+                    + " OR columns @> ARRAY['id', 'author', 'filename', 'md5sum', 'orderexecuted', 'exectype']"
+                    + " ORDER BY 1, 2";
 
     private final RevisionGraph graph;
     private final Map<String, DiscoveredMigration> migrations;
