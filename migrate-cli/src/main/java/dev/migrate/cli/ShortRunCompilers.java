@@ -40,6 +40,9 @@ final class ShortRunCompilers {
         if (args.length > 0 && ArchivedStart.RESIDENT.contains(args[0])) {
             return false;
         }
+        if (compilersChosen(System.getProperty("java.vm.info", ""))) {
+            return false; // bin/migrate's JVM and the second JVM of a plain java -jar: nothing to load for it
+        }
         Optional<Vm> vm = Vm.running();
         if (vm.isEmpty()
                 || vm.get().arguments().stream()
@@ -66,6 +69,14 @@ final class ShortRunCompilers {
         } catch (IOException | RuntimeException e) {
             return false; // the run goes on with both compilers
         }
+    }
+
+    /**
+     * Whether the JVM says it runs C1 alone ({@code -XX:TieredStopAtLevel=1}: "emulated-client") or no compiler
+     * ({@code -Xint}), read from {@code java.vm.info} without loading the management classes the full check takes.
+     */
+    static boolean compilersChosen(String vmInfo) {
+        return vmInfo.contains("emulated-client") || vmInfo.startsWith("interpreted");
     }
 
     /**
