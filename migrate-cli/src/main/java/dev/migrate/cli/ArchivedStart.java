@@ -80,6 +80,7 @@ final class ArchivedStart {
         Optional<ArchivedStart> start = of(
                 Arrays.asList(given.get()),
                 System.getenv(),
+                System.getProperty("user.home", ""),
                 System.getProperty("java.home"),
                 System.getProperty("java.vm.name", ""),
                 System.getProperty("java.vm.version", ""),
@@ -90,11 +91,13 @@ final class ArchivedStart {
 
     /**
      * How a run whose JVM was started with {@code given} (its arguments after the {@code java} executable) runs in a
-     * second JVM, the archive's directory made if missing; empty when it runs in the first.
+     * second JVM, the archive's directory made if missing; empty when it runs in the first. {@code userHome} is the
+     * home of the user's account ({@code user.home}), for a run whose environment names none ({@code env -i}).
      */
     static Optional<ArchivedStart> of(
             List<String> given,
             Map<String, String> environment,
+            String userHome,
             String javaHome,
             String vmName,
             String vmVersion,
@@ -112,7 +115,7 @@ final class ArchivedStart {
                 || !(vmName.contains("HotSpot") || vmName.contains("OpenJDK"))) {
             return Optional.empty();
         }
-        Optional<File> cache = cache(environment);
+        Optional<File> cache = cache(environment, userHome);
         File jar = new File(classPath).getAbsoluteFile();
         if (cache.isEmpty()
                 || !jar.isFile()
@@ -167,8 +170,12 @@ final class ArchivedStart {
         return true;
     }
 
-    /** The cache {@code bin/migrate} keeps its archive in; empty when no home says where. */
-    private static Optional<File> cache(Map<String, String> environment) {
+    /**
+     * The cache {@code bin/migrate} keeps its archive in: {@code MIGRATE_CACHE}, else {@code $XDG_CACHE_HOME/migrate},
+     * else {@code .cache/migrate} in {@code HOME} or, where the environment has none, in the account's home; empty
+     * when no home says where.
+     */
+    private static Optional<File> cache(Map<String, String> environment, String userHome) {
         String cache = environment.get("MIGRATE_CACHE");
         if (cache != null && !cache.isEmpty()) {
             return Optional.of(new File(cache));
@@ -178,9 +185,11 @@ final class ArchivedStart {
         if (xdg != null && !xdg.isEmpty()) {
             return Optional.of(new File(xdg, "migrate"));
         }
-        return home == null || home.isEmpty()
-                ? Optional.empty()
-                : Optional.of(new File(new File(home, ".cache"), "migrate"));
+        if (home == null || home.isEmpty()) {
+            // the JVM reads the account's home from the system's user database; "?" where it has no entry
+            home = new File(userHome).isAbsolute() ? userHome : "";
+        }
+        return home.isEmpty() ? Optional.empty() : Optional.of(new File(new File(home, ".cache"), "migrate"));
     }
 
     /** The second JVM's command line. */

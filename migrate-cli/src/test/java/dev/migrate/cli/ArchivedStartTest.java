@@ -41,7 +41,7 @@ class ArchivedStartTest {
             List<String> given, Map<String, String> environment, String javaHome, String vmName) {
         Map<String, String> env = new HashMap<>(Map.of("HOME", home.toString()));
         env.putAll(environment);
-        return ArchivedStart.of(given, env, javaHome, vmName, "17.0.15+6", jar.toString(), 4242);
+        return ArchivedStart.of(given, env, "?", javaHome, vmName, "17.0.15+6", jar.toString(), 4242);
     }
 
     private List<String> plain(String... args) {
@@ -123,6 +123,28 @@ class ArchivedStartTest {
     }
 
     @Test
+    void aRunWhoseEnvironmentNamesNoHomeKeepsItsArchiveInTheAccountsHome() {
+        // env -i java -jar ...: no HOME, and the JVM's user.home read from the system's user database
+        Path account = dir.resolve("account");
+        Optional<ArchivedStart> start = ArchivedStart.of(
+                plain("current"), Map.of(), account.toString(), "/opt/jdk-17", HOTSPOT, "17", jar.toString(), 7);
+        assertThat(archiveOf(start.orElseThrow()))
+                .startsWith(account.resolve(".cache/migrate/migrate-cli-jar-").toString());
+        // a HOME given, even empty of files, is the one taken
+        Optional<ArchivedStart> given = ArchivedStart.of(
+                plain("current"),
+                Map.of("HOME", home.toString()),
+                account.toString(),
+                "/opt/jdk-17",
+                HOTSPOT,
+                "17",
+                jar.toString(),
+                7);
+        assertThat(archiveOf(given.orElseThrow()))
+                .startsWith(home.resolve(".cache/migrate/").toString());
+    }
+
+    @Test
     void migrateJavaOptsAddOptionsToTheSecondJvm() {
         List<String> line = start(plain("upgrade"), Map.of("MIGRATE_JAVA_OPTS", "  -Xmx256m   -Dx=y "))
                 .orElseThrow()
@@ -161,7 +183,10 @@ class ArchivedStartTest {
         assertThat(start(plain("current"), Map.of(), "/opt/j9", "Eclipse OpenJ9 VM"))
                 .isEmpty();
         // no home to keep the archive in, or a file where the cache would be
-        assertThat(ArchivedStart.of(plain("current"), Map.of(), "/opt/jdk-17", HOTSPOT, "17", jar.toString(), 1))
+        assertThat(ArchivedStart.of(plain("current"), Map.of(), "?", "/opt/jdk-17", HOTSPOT, "17", jar.toString(), 1))
+                .isEmpty();
+        assertThat(ArchivedStart.of(
+                        plain("current"), Map.of("HOME", ""), "", "/opt/jdk-17", HOTSPOT, "17", jar.toString(), 1))
                 .isEmpty();
         Path blocked = Files.writeString(dir.resolve("blocked"), "a file");
         assertThat(start(

@@ -1217,6 +1217,31 @@ class CliIT {
         assertThat(current.code()).as(current.toString()).isZero();
         assertThat(current.out()).contains(THIRD + " (head)");
         assertThat(current.err()).doesNotContain("cds", "CDS");
+
+        // env -i: no HOME and no cache named; the archive goes to the account's home, which the system's user
+        // database gives (here a getent first on the path, answering for this account with a home of the test's)
+        Path account = Files.createDirectories(work.resolve("account-home"));
+        Path tools = Files.createDirectories(work.resolve("account-tools"));
+        Path getent = Files.writeString(
+                tools.resolve("getent"), "#!/bin/sh\necho \"someone:x:$(id -u):0::" + account + ":/bin/sh\"\n");
+        assertThat(getent.toFile().setExecutable(true)).isTrue();
+        ProcessBuilder noHome = new ProcessBuilder(
+                        "/bin/sh", launcher.toString(), "current", "--classpath", plainJar.toString())
+                .directory(work.toFile());
+        noHome.environment().clear();
+        noHome.environment()
+                .put("PATH", tools + ":" + Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
+        noHome.environment().put("MIGRATE_DATABASE_URL", url);
+        Result withoutHome = finished(noHome, launcher + " current, no HOME");
+        assertThat(withoutHome.code()).as(withoutHome.toString()).isZero();
+        assertThat(withoutHome.out()).contains(THIRD + " (head)");
+        try (Stream<Path> archives = Files.list(account.resolve(".cache/migrate"))) {
+            assertThat(archives.map(path -> path.getFileName().toString()))
+                    .as("the archive, in the account's home")
+                    .singleElement()
+                    .satisfies(
+                            name -> assertThat(name).startsWith("migrate-cli-").endsWith(".jsa"));
+        }
     }
 
     /** The image of the distribution's Dockerfile, where a Docker daemon answers: built, then run. */
