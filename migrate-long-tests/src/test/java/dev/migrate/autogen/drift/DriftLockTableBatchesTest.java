@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link Drift} of a fleet whose catalog outgrows the server's lock table: 30 tenants of 20 tables on a server
  * whose lock table holds 200 locks (10 per transaction, 20 connections). Read at once, their catalog would lock
  * 1,200 sequences (two per table) and outgrow it ("out of shared memory"), as a thousand tenants outgrow a default
- * server's; read in batches, halved until one fits (30, 15, 8, 4), each batch compared before the next is read
+ * server's; read in batches (25 tenants), halved until one fits (12, 6, 3), each batch compared before the next is read
  * (a fleet's memory holds one read's models, whatever its size), and the ones edited by hand are named. The
  * other cases of drift are in autogen's {@code DriftTest}.
  */
