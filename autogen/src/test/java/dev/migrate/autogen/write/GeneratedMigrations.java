@@ -16,7 +16,9 @@ import dev.migrate.autogen.internal.write.OpJavaRenderer;
 import dev.migrate.op.Op;
 import dev.migrate.tooling.OpSql;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -118,8 +120,14 @@ final class GeneratedMigrations {
         List<JavaFileObject> sources =
                 files.stream().map(f -> f.toJavaFileObject()).collect(Collectors.toList());
         List<String> options = List.of("--release", "17", "-Xlint:all", "-Werror", "-classpath", engineClasspath());
-        boolean ok = compiler.getTask(null, inMemory, diagnostics, options, null, sources)
-                .call();
+        boolean ok;
+        // closed here: each compilation opens the class path's jars and the JDK's image anew
+        try (inMemory) {
+            ok = compiler.getTask(null, inMemory, diagnostics, options, null, sources)
+                    .call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (!ok) {
             String messages = diagnostics.getDiagnostics().stream()
                     .map(d -> d.getSource() == null
