@@ -67,8 +67,8 @@ public final class Drift {
      * How many tenant schemas one catalog read covers. A read's models are held while its tenants are compared, so
      * each young collection of those comparisons copies them: at 100 a read, a first drift of 5,000 tenant schemas
      * promoted them at every collection (1.1 GB resident, 4.4 s of pauses), at 25 it keeps 40 MB after each (0.47 GB,
-     * 0.8 s); at 10 the extra catalog queries cost more time than the collections save. 25 tenants of 20 tables lock
-     * 500 sequences at most.
+     * 0.8 s); at 10 the extra catalog queries cost more time than the collections save. 25 tenants of 20 tables, a
+     * sequence each, lock 500 sequences.
      */
     private static final int TENANTS_PER_READ = 25;
     /** PostgreSQL's "out of shared memory": the lock table is full. */

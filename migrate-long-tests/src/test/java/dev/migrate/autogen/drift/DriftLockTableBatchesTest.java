@@ -29,9 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link Drift} of a fleet whose catalog outgrows the server's lock table: 30 tenants of 20 tables on a server
  * whose lock table holds 200 locks (10 per transaction, 20 connections). Read at once, their catalog would lock
  * 1,200 sequences (two per table) and outgrow it ("out of shared memory"), as a thousand tenants outgrow a default
- * server's; read in batches (25 tenants), halved until one fits (12, 6, 3), each batch compared before the next is read
- * (a fleet's memory holds one read's models, whatever its size), and the ones edited by hand are named. The
- * other cases of drift are in autogen's {@code DriftTest}.
+ * server's; read 25 and then 5 at a time, a batch halved until it fits (25 into 12 and 13, then 6 and 7, ...), each
+ * batch compared before the next is read (a fleet's memory holds one read's models, whatever its size), and the ones
+ * edited by hand are named. The other cases of drift are in autogen's {@code DriftTest}.
  */
 class DriftLockTableBatchesTest {
     /** A tenant of many tables, each with a default and a check: a catalog read locks each of them. */
