@@ -3,7 +3,6 @@ package dev.migrate.sql;
 import dev.migrate.op.QualifiedName;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -12,7 +11,6 @@ import java.util.stream.Collectors;
  * name can end the identifier early.
  */
 public final class Identifiers {
-    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
 
     /**
      * Keywords that are reserved, or usable only as function or type names, in PostgreSQL 13 to 18
@@ -195,10 +193,25 @@ public final class Identifiers {
             throw new IllegalArgumentException("The identifier " + name.replace("\0", "\\0")
                     + " contains a NUL character, which PostgreSQL does not allow in names.");
         }
-        if (PLAIN.matcher(name).matches() && !KEYWORDS.contains(name)) {
+        if (plain(name) && !KEYWORDS.contains(name)) {
             return name;
         }
         return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** Whether {@code name} is a lower-case letter or an underscore, then lower-case letters, digits, {@code _} and {@code $}. */
+    private static boolean plain(String name) {
+        char first = name.charAt(0);
+        if (!((first >= 'a' && first <= 'z') || first == '_')) {
+            return false;
+        }
+        for (int k = 1; k < name.length(); k++) {
+            char c = name.charAt(k);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code schema.name}, each part quoted if needed. */

@@ -21,7 +21,8 @@ public final class Names {
 
     /** The name PostgreSQL keeps of {@code name}: at most {@link #MAX_BYTES}, never half a character. */
     public static String truncated(String name) {
-        return clipped(name, MAX_BYTES);
+        // a character takes at most three bytes (a pair of surrogates four): a short name fits without counting
+        return name.length() <= MAX_BYTES / 3 ? name : clipped(name, MAX_BYTES);
     }
 
     /**

@@ -92,7 +92,8 @@ public final class SqlLexer {
                 unicode(start);
             } else if (isIdentifierStart(ch)) {
                 i = wordEnd(i + 1);
-                add(Kind.WORD, start, Names.truncated(foldedToLowerCase(sql.substring(start, i))));
+                String word = sql.substring(start, i);
+                tokens.add(new SqlToken(Kind.WORD, start, i, word, Names.truncated(foldedToLowerCase(word))));
             } else if (ch == '$') {
                 dollar(start);
             } else if (isDigit(ch) || (ch == '.' && isDigit(next(1)))) {
@@ -434,13 +435,28 @@ public final class SqlLexer {
         return isTagChar(c) || c == '$';
     }
 
-    /** Only ASCII letters fold: PostgreSQL leaves every other character of a UTF-8 name as written. */
+    /**
+     * Only ASCII letters fold: PostgreSQL leaves every other character of a UTF-8 name as written. A word without
+     * a capital is itself (most of the SQL a provider or a migration writes).
+     */
     private static String foldedToLowerCase(String word) {
-        StringBuilder out = new StringBuilder(word.length());
-        for (int k = 0; k < word.length(); k++) {
-            char c = word.charAt(k);
-            out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        int first = 0;
+        while (first < word.length() && !isCapital(word.charAt(first))) {
+            first++;
         }
-        return out.toString();
+        if (first == word.length()) {
+            return word;
+        }
+        char[] out = word.toCharArray();
+        for (int k = first; k < out.length; k++) {
+            if (isCapital(out[k])) {
+                out[k] = (char) (out[k] + ('a' - 'A'));
+            }
+        }
+        return new String(out);
+    }
+
+    private static boolean isCapital(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 }

@@ -1,5 +1,7 @@
 package dev.migrate.internal.sql;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -16,13 +18,28 @@ public final class Types {
                     + "|\"([^\"]|\"\")+\"(\\.\"([^\"]|\"\")+\")?(\\[\\d*\\])*"
                     + "|[A-Za-z_][A-Za-z0-9_]*\\.\"([^\"]|\"\")+\"(\\[\\d*\\])*");
 
+    /**
+     * How many checked types are kept: a schema spells its columns with a few dozen types, each checked once a column
+     * (16,000 times for 2,000 tables), by a pattern that took two fifths of rendering a {@code CREATE TABLE}.
+     */
+    private static final int CHECKED_AT_MOST = 4096;
+    /** Types found to be types, exactly as given. */
+    private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
+
     private Types() {}
 
     public static String check(@Nullable String type) {
+        if (type != null && CHECKED.contains(type)) {
+            return type; // checked before, and without spaces around it
+        }
         if (type == null || !TYPE.matcher(type.trim()).matches()) {
             throw new IllegalArgumentException("'" + type + "' is not a PostgreSQL type name. Write a type as in DDL, "
                     + "for example varchar(50), numeric(10,2), timestamptz, jsonb or text[].");
         }
-        return type.trim();
+        String checked = type.trim();
+        if (checked.equals(type) && CHECKED.size() < CHECKED_AT_MOST) {
+            CHECKED.add(checked);
+        }
+        return checked;
     }
 }
