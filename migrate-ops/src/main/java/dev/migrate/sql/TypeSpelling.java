@@ -64,6 +64,6 @@ public final class TypeSpelling {
      * {@code numeric} is unconstrained, so {@code numeric(p,s)} stays as it is.)
      */
     public static String withoutDefaultPrecision(String type) {
-        return DEFAULT_PRECISION.matcher(type).replaceFirst("$1");
+        return type.contains("(6)") ? DEFAULT_PRECISION.matcher(type).replaceFirst("$1") : type;
     }
 }

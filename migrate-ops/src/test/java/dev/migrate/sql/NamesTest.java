@@ -26,6 +26,16 @@ class NamesTest {
     }
 
     @Test
+    void truncatedAroundTheLengthThatFitsWithoutCounting() {
+        // 21 characters of three bytes are 63 bytes: they fit; the 22nd does not
+        assertThat(Names.truncated("€".repeat(21))).isEqualTo("€".repeat(21));
+        assertThat(Names.truncated("€".repeat(22))).isEqualTo("€".repeat(21));
+        // a pair of surrogates is two characters and four bytes
+        assertThat(Names.truncated("\uD83D\uDE00".repeat(10))).isEqualTo("\uD83D\uDE00".repeat(10));
+        assertThat(Names.truncated("\uD83D\uDE00".repeat(16))).isEqualTo("\uD83D\uDE00".repeat(15));
+    }
+
+    @Test
     void fittedShortensTheStemAndKeepsTheSuffix() {
         assertThat(Names.fitted("t".repeat(60), "_not_null_check"))
                 .hasSize(63)

@@ -88,6 +88,10 @@ class SqlLexerTest {
         assertThat(only("FOO").name()).isEqualTo("foo");
         assertThat(only("FOO").isWord("foo")).isTrue();
         assertThat(only("\"foo\"").isWord("foo")).isFalse();
+        // a capital anywhere folds, the first or the last; a word without one is its own name
+        assertThat(SqlLexer.tokens("Orders ordeRS orders").stream().map(SqlToken::name))
+                .containsExactly("orders", "orders", "orders");
+        assertThat(only("orders_2024").text()).isEqualTo("orders_2024");
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -284,6 +285,19 @@ class ProviderDdlSchemaTest {
                         "public",
                         EXCLUSIONS))
                 .isEmpty();
+    }
+
+    /** A length or precision is read when it is plain decimal digits that a {@code long} holds; otherwise not at all. */
+    @Test
+    void aModifierIsReadOnlyAsPlainDigits() {
+        assertThat(ProviderDdlSchema.read(List.of("create table t (c varchar(40))"), "public", EXCLUSIONS))
+                .isPresent();
+        for (String modifier : List.of("1_0", "0x10", "1.5", "4e1", "1234567890123456789")) {
+            assertThat(ProviderDdlSchema.read(
+                            List.of("create table t (c varchar(" + modifier + "))"), "public", EXCLUSIONS))
+                    .as(modifier)
+                    .isEmpty();
+        }
     }
 
     /**

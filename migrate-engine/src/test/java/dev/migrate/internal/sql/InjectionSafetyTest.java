@@ -385,6 +385,10 @@ class InjectionSafetyTest {
         assertThat(Identifiers.quote("1leading")).isEqualTo("\"1leading\"");
         assertThat(Identifiers.quote("$dollar")).isEqualTo("\"$dollar\"");
         assertThat(Identifiers.quote("ünï")).isEqualTo("\"ünï\"");
+        assertThat(Identifiers.quote("_x1$")).isEqualTo("_x1$");
+        assertThat(Identifiers.quote("lastcapitaL")).isEqualTo("\"lastcapitaL\"");
+        assertThat(Identifiers.quote("a-b")).isEqualTo("\"a-b\"");
+        assertThat(Identifiers.quote("a b")).isEqualTo("\"a b\"");
         assertThat(Identifiers.quote(QualifiedName.of("app", "user"))).isEqualTo("app.\"user\"");
         assertThatThrownBy(() -> Identifiers.quote("")).hasMessageContaining("must not be empty");
     }

@@ -53,6 +53,18 @@ class TypesTest {
     }
 
     @Test
+    void aTypeCheckedBeforeIsGivenBackAsItWasAndWhatIsNotATypeStaysRefused() {
+        for (int round = 0; round < 2; round++) {
+            assertThat(Types.check("varchar(40)")).isEqualTo("varchar(40)");
+            assertThat(Types.check(" varchar(40) ")).isEqualTo("varchar(40)");
+            assertThat(Types.check("varchar(40)[]")).isEqualTo("varchar(40)[]");
+            assertThatThrownBy(() -> Types.check("varchar(40); DROP TABLE x"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(Types.check("varchar(40) ")).isEqualTo("varchar(40)");
+        }
+    }
+
+    @Test
     void refusesNull() {
         assertThatThrownBy(() -> Types.check(null)).isInstanceOf(IllegalArgumentException.class);
     }

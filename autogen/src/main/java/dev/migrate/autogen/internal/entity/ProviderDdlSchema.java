@@ -805,13 +805,24 @@ public final class ProviderDdlSchema {
 
         long number() {
             SqlToken next = peek();
-            if (next == null
-                    || next.kind() != SqlToken.Kind.NUMBER
-                    || !next.text().matches("[0-9]{1,18}")) {
+            if (next == null || next.kind() != SqlToken.Kind.NUMBER || !digits(next.text())) {
                 throw new Unread();
             }
             at++;
             return Long.parseLong(next.text());
+        }
+
+        /** Whether {@code text} is 1 to 18 decimal digits: a {@code long}, whatever they are. */
+        private static boolean digits(String text) {
+            if (text.isEmpty() || text.length() > 18) {
+                return false;
+            }
+            for (int k = 0; k < text.length(); k++) {
+                if (text.charAt(k) < '0' || text.charAt(k) > '9') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** {@code (n)}. */
