@@ -482,11 +482,16 @@ class PgSchemaDiffSuiteTest {
                 exclusions);
     }
 
-    /** Roles live in the cluster, shared by the cases' databases: each is made once. */
+    /**
+     * Roles live in the cluster, shared by the cases' databases: each is made once. Two cases that make the same role
+     * at the same moment meet in the catalog's unique index (a {@code unique_violation}) rather than as an existing
+     * role (a {@code duplicate_object}): either way the role is there.
+     */
     private static void createRoles(Connection c, List<String> roles) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String role : roles) {
-                s.execute("DO $$ BEGIN CREATE ROLE " + role + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+                s.execute("DO $$ BEGIN CREATE ROLE " + role
+                        + "; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
             }
         }
     }
