@@ -270,7 +270,9 @@ public final class MigratorTools {
                     create.execute("CREATE ROLE " + Identifiers.quote(role) + " NOLOGIN");
                     log.accept("Created role " + role + " on the throwaway server: the migrations grant to it.");
                 } catch (SQLException e) {
-                    if (!"42710".equals(e.getSQLState())) { // made meanwhile by another replay on the server
+                    // made meanwhile by another replay on the server: found made (42710), or made while this
+                    // waited on the catalog's unique index for the other's commit (23505)
+                    if (!"42710".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
                         throw e;
                     }
                 }

@@ -296,7 +296,7 @@ class ObjectsBesideTablesTest {
                 execute(
                         c,
                         "DO $$BEGIN CREATE ROLE " + role
-                                + " NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$");
+                                + " NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END$$");
             }
             Fixtures.upgradeToModel(c, Comparisons.of("public"), TABLES_V1);
             declare("functions.sql", FUNCTIONS);

@@ -173,7 +173,9 @@ class ObjectsInTenantSchemasTest {
     }
 
     private static void role(Connection c) throws SQLException {
-        execute(c, "DO $$ BEGIN CREATE ROLE tenant_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        execute(
+                c,
+                "DO $$ BEGIN CREATE ROLE tenant_reader; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
     }
 
     private static long count(Connection c, String sql) throws SQLException {

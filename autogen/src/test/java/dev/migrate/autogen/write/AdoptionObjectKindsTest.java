@@ -110,8 +110,8 @@ class AdoptionObjectKindsTest {
                 CREATE RULE actor_keep AS ON DELETE TO public.actor DO INSTEAD NOTHING;
                 COMMENT ON RULE actor_keep ON public.actor IS 'Actors stay';
                 CREATE STATISTICS public.film_codes (dependencies) ON release_year, code FROM public.film;
-                DO $$BEGIN CREATE ROLE adopt_reader NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$;
-                DO $$BEGIN CREATE ROLE adopt_writer NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$;
+                DO $$BEGIN CREATE ROLE adopt_reader NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END$$;
+                DO $$BEGIN CREATE ROLE adopt_writer NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END$$;
                 GRANT SELECT ON public.film_list TO adopt_reader;
                 GRANT SELECT (title), UPDATE (title) ON public.film TO adopt_reader;
                 GRANT SELECT, UPDATE ON public.actor TO adopt_writer WITH GRANT OPTION;

@@ -117,11 +117,12 @@ public final class CanonicalChecks {
             }
             sql.add("SET LOCAL search_path = " + Identifiers.quote(managedSchema) + ", public");
             for (EnumType type : schema.enumTypes().values()) {
-                // the server may have the database's types already, copied for the entities that use them
+                // the server may have the database's types already, copied for the entities that use them, or
+                // another comparison may be making them at the same moment
                 sql.add("DO $migrate$ BEGIN CREATE TYPE " + Identifiers.quote(type.schema()) + "."
                         + Identifiers.quote(type.name()) + " AS ENUM ("
                         + type.labels().stream().map(Literals::string).collect(Collectors.joining(", "))
-                        + "); EXCEPTION WHEN duplicate_object THEN NULL; END $migrate$");
+                        + "); EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $migrate$");
             }
             return sql;
         }

@@ -90,7 +90,8 @@ class KindPresenceTest {
                 "presence_" + kind.name().toLowerCase(Locale.ROOT) + "_" + Math.floorMod(ddl.hashCode(), 100_000);
         try (Connection c = TestPostgres.freshDatabase(database).getConnection();
                 Statement s = c.createStatement()) {
-            s.execute("DO $$ BEGIN CREATE ROLE presence_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            s.execute(
+                    "DO $$ BEGIN CREATE ROLE presence_reader; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
             s.execute(TABLE);
             s.execute(ddl);
             try {

@@ -51,7 +51,7 @@ class ApplicationDatabaseTest {
         DataSource application = TestPostgres.freshDatabase("app_role");
         TestPostgres.execute(
                 application,
-                "DO $$ BEGIN CREATE ROLE app_migrator LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+                "DO $$ BEGIN CREATE ROLE app_migrator LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
                 "GRANT CREATE ON SCHEMA public TO app_migrator",
                 "GRANT CREATE ON DATABASE "
                         + TestPostgres.query(application, "SELECT current_database()")

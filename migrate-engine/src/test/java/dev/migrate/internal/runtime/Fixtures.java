@@ -225,7 +225,10 @@ public final class Fixtures {
 
     /** A login role; roles belong to the server, so one made by an earlier test is taken as it is. */
     static void createRole(DataSource admin, String role) throws SQLException {
-        execute(admin, "DO $$ BEGIN CREATE ROLE " + role + " LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        execute(
+                admin,
+                "DO $$ BEGIN CREATE ROLE " + role
+                        + " LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
     }
 
     /**

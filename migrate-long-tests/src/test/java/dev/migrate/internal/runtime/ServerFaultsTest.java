@@ -233,7 +233,7 @@ class ServerFaultsTest {
         String database = query(db, "SELECT current_database()").get(0);
         server.execute(
                 database,
-                "DO $$ BEGIN CREATE ROLE slots LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+                "DO $$ BEGIN CREATE ROLE slots LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$",
                 "GRANT ALL ON SCHEMA public TO slots");
         DataSource asSlots = server.dataSource(database);
         ((org.postgresql.ds.PGSimpleDataSource) asSlots).setUser("slots");

@@ -143,12 +143,14 @@ public final class DeclaredObjectsSide {
         return failed;
     }
 
+    /** Whether {@code role} is there now: made here, or meanwhile by another comparison on the same server. */
     private static boolean makeRole(Statement s, String role) {
         try {
             s.execute("CREATE ROLE " + Identifiers.quote(role) + " NOLOGIN");
             return true;
         } catch (SQLException e) {
-            return false;
+            // 42710: found made; 23505: made while this waited on the catalog's unique index for the other's commit
+            return "42710".equals(e.getSQLState()) || "23505".equals(e.getSQLState());
         }
     }
 
