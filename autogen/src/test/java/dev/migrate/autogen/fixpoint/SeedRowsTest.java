@@ -91,6 +91,23 @@ class SeedRowsTest {
         }
     }
 
+    /** A key column whose name PostgreSQL reserves is quoted where the row is looked for and deleted. */
+    @Test
+    void aSeedRowKeyedByAReservedWordIsFoundAndDeletedQuoted() throws Exception {
+        List<String> ddl = List.of(
+                "create table counters (\"order\" varchar(20) not null, n bigint, primary key (\"order\"))",
+                "insert into counters (\"order\", n) values ('a', 1)");
+        try (Connection c = TestPostgres.freshDatabase("seeded_reserved").getConnection()) {
+            MigrationScript diff = COMPARISON.compare(c, ddl);
+            assertThat(diff.descriptions()).contains("added row \"order\" = 'a' of table counters");
+            run(c, diff.upgrade());
+            assertThat(rows(c, "SELECT \"order\" || '=' || n FROM counters")).containsExactly("a=1");
+            assertNoChanges(COMPARISON.compare(c, ddl));
+            run(c, diff.downgrade());
+            assertThat(new CatalogReader().read(c, List.of("public")).tables()).isEmpty();
+        }
+    }
+
     private static List<String> rows(Connection c, String query) throws Exception {
         List<String> rows = new ArrayList<>();
         try (Statement s = c.createStatement();

@@ -5,6 +5,7 @@ import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
 import dev.migrate.op.SqlOp;
+import dev.migrate.sql.Identifiers;
 import dev.migrate.sql.SqlLexer;
 import dev.migrate.sql.SqlToken;
 import java.sql.Connection;
@@ -99,7 +100,7 @@ public final class SeedRows {
         }
         List<String> parts = new ArrayList<>();
         for (String column : table.primaryKey().columns()) {
-            parts.add(quoteIfNeeded(column) + " = "
+            parts.add(Identifiers.quote(column) + " = "
                     + row.values().get(row.columns().indexOf(column)));
         }
         return String.join(" and ", parts);
@@ -172,9 +173,5 @@ public final class SeedRows {
         return n.startsWith("\"") && n.endsWith("\"") && n.length() >= 2
                 ? n.substring(1, n.length() - 1).replace("\"\"", "\"")
                 : n.toLowerCase(Locale.ROOT);
-    }
-
-    private static String quoteIfNeeded(String column) {
-        return column.matches("[a-z_][a-z0-9_$]*") ? column : "\"" + column.replace("\"", "\"\"") + "\"";
     }
 }
