@@ -163,11 +163,7 @@ public final class DeclaredFileEdit {
         if (value == null) {
             return "";
         }
-        return old.startsWith("\"") || needsQuotes(value) ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
-    }
-
-    private static boolean needsQuotes(String value) {
-        return value.isEmpty() || value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
+        return DeclaredRows.csvQuoted(value, old.startsWith("\"") || DeclaredRows.csvNeedsQuotes(value));
     }
 
     private static String apply(String text, List<Replacement> edits) {

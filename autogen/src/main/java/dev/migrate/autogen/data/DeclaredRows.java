@@ -136,7 +136,16 @@ public record DeclaredRows(@Nullable Path directory, List<DeclaredTable> tables)
 
     /** A value as a CSV field: quoted when it is empty or holds a comma, a quote or a line break. */
     private static String csvField(String value) {
-        boolean quoted = value.isEmpty() || value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
+        return csvQuoted(value, csvNeedsQuotes(value));
+    }
+
+    /** Whether a CSV field of {@code value} must be quoted: it is empty or holds a comma, a quote or a line break. */
+    static boolean csvNeedsQuotes(String value) {
+        return value.isEmpty() || value.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
+    }
+
+    /** {@code value} as a CSV field, in quotes (its own quotes doubled) when {@code quoted}. */
+    static String csvQuoted(String value, boolean quoted) {
         return quoted ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
