@@ -158,11 +158,13 @@ public sealed interface OldProject {
         public OldChain read() {
             OldChain chain = LiquibaseChangelog.read(loader, changelog());
             List<String> warnings = new ArrayList<>(settings.warnings());
-            String changelogSchema = changelog().changelogSchema();
-            if (changelogSchema != null && !changelogSchema.equals(schema())) {
-                warnings.add("Liquibase keeps its history in the schema " + changelogSchema + " (changelogSchemaName):"
-                        + " the first upgrade of each database finds it there when " + changelogSchema + " is on the "
-                        + "connection's search_path or is migrate's own schema (migrate.schema=" + changelogSchema
+            // the history's schema, as Liquibase keeps it (changelogSchemaName, else defaultSchemaName)
+            String historySchema = changelog().history().schema();
+            if (historySchema != null && !historySchema.equals("public")) {
+                warnings.add("Liquibase keeps its history in the schema " + historySchema + " ("
+                        + (changelog().changelogSchema() != null ? "changelogSchemaName" : "defaultSchemaName")
+                        + "): the first upgrade of each database finds it there when " + historySchema + " is on the "
+                        + "connection's search_path or is migrate's own schema (migrate.schema=" + historySchema
                         + "). Set one of them, or each database runs the whole chain over what Liquibase built.");
             }
             warnings.addAll(chain.warnings());

@@ -7,6 +7,7 @@ import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
 import dev.migrate.op.Precondition;
 import dev.migrate.op.SqlOp;
+import dev.migrate.sql.Identifiers;
 import dev.migrate.sql.Literals;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -269,7 +270,7 @@ public record LiquibaseChangelog(
                         + "statements plainly and stops on an error; check that it ran on every database before "
                         + "relying on it.");
             }
-            migrations.add(migration(changeSet, changelogGuards, changelogNotes, warnings));
+            migrations.add(migration(changeSet, project.defaultSchema(), changelogGuards, changelogNotes, warnings));
         }
         return new OldChain(
                 OldTool.LIQUIBASE,
@@ -348,6 +349,7 @@ public record LiquibaseChangelog(
 
     private static OldMigration migration(
             LiquibaseChangeSet changeSet,
+            @Nullable String defaultSchema,
             List<SqlOp.Guard> changelogGuards,
             List<String> changelogNotes,
             List<String> warnings) {
@@ -436,6 +438,11 @@ public record LiquibaseChangelog(
             notes.add("Liquibase's failOnError=false: where one of its statements fails, the revision undoes all of "
                     + "it, warns and goes on, as Liquibase rolls the changeset back and records it FAILED.");
         }
+        List<String> downgrade = changeSet.rollback();
+        if (defaultSchema != null && !defaultSchema.equals("public")) {
+            upgrade = onSearchPath(upgrade, defaultSchema, changeSet.runInTransaction());
+            downgrade = downgrade == null ? null : onSearchPath(downgrade, defaultSchema, changeSet.runInTransaction());
+        }
         OldMigration.Kind kind = changeSet.runAlways()
                 ? OldMigration.Kind.ALWAYS
                 : changeSet.runOnChange() ? OldMigration.Kind.REPEATABLE : OldMigration.Kind.VERSIONED;
@@ -447,7 +454,7 @@ public record LiquibaseChangelog(
                 kind,
                 List.copyOf(checksums),
                 upgrade,
-                changeSet.rollback(),
+                downgrade,
                 changeSet.runInTransaction(),
                 changeSet.customChanges().isEmpty()
                         ? null
@@ -455,6 +462,27 @@ public record LiquibaseChangelog(
                 notes,
                 guards,
                 changeSet.failOnError());
+    }
+
+    /**
+     * A changeset's statements run as Liquibase ran them with a default schema: that schema first on the
+     * {@code search_path} (Liquibase 4.33's {@code DatabaseUtils.initializeDatabase} puts it before the session's own),
+     * so that a name the SQL leaves unqualified ({@code <sql>}, {@code sqlFile}, a view's query) is found and created
+     * there. The session's own path comes back after them: in the transaction's end for a transactional changeset, by
+     * the last statement for one that runs outside a transaction.
+     */
+    static List<String> onSearchPath(List<String> statements, String schema, boolean transactional) {
+        if (statements.isEmpty()) {
+            return statements;
+        }
+        String local = transactional ? "true" : "false";
+        List<String> around = new ArrayList<>(statements.size() + 2);
+        around.add("SELECT set_config('search_path', concat_ws(', ', " + Literals.string(Identifiers.quote(schema))
+                + ", nullif(set_config('migrate.search_path', current_setting('search_path'), " + local + "), '')), "
+                + local + ")");
+        around.addAll(statements);
+        around.add("SELECT set_config('search_path', current_setting('migrate.search_path'), " + local + ")");
+        return List.copyOf(around);
     }
 
     /**

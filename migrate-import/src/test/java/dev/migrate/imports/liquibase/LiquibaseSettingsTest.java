@@ -9,6 +9,7 @@ import dev.migrate.imports.ImportProof;
 import dev.migrate.imports.ImportedRevisions;
 import dev.migrate.imports.OldProject;
 import dev.migrate.imports.tool.OldChain;
+import dev.migrate.imports.tool.OldMigration;
 import dev.migrate.imports.tool.OldTool;
 import dev.migrate.testing.TestPostgres;
 import java.nio.file.Path;
@@ -305,8 +306,11 @@ class LiquibaseSettingsTest {
         assertThat(chain.table()).isEqualTo("lb_history");
         assertThat(chain.schema()).isEqualTo("lb");
         assertThat(chain.migrations().get(0).key()).isEqualTo("db/master.xml::1::alice");
+        // between the default schema put first on the search path and the session's own put back, as Liquibase ran it
         assertThat(chain.migrations().get(0).upgrade())
-                .containsExactly("CREATE TABLE billing.invoice (id INTEGER, owner TEXT DEFAULT 'pom_owner')");
+                .hasSize(3)
+                .element(1)
+                .isEqualTo("CREATE TABLE billing.invoice (id INTEGER, owner TEXT DEFAULT 'pom_owner')");
 
         String db = TestPostgres.createDatabase("liquibase_settings");
         try (Connection c = TestPostgres.dataSource(db).getConnection();
@@ -371,6 +375,114 @@ class LiquibaseSettingsTest {
                         TestPostgres.freshDatabase("proof_ours"))
                 .differences();
         assertThat(differences).isEmpty();
+    }
+
+    /**
+     * A default schema and SQL that names its tables without one: Liquibase runs every changeset with that schema first
+     * on the search path, so the {@code <sql>} table, the view's query and the index built outside a transaction all
+     * find their tables there; the written chain builds the same, and the session's own path comes back after each
+     * revision. Where the history lives is said, as Liquibase keeps it in the default schema.
+     */
+    @Test
+    void sqlWithoutASchemaBuildsInTheDefaultSchemaAsLiquibaseRanIt() throws Exception {
+        write(project.resolve("pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <build>
+                    <plugins>
+                      <plugin>
+                        <groupId>org.liquibase</groupId>
+                        <artifactId>liquibase-maven-plugin</artifactId>
+                        <version>4.33.0</version>
+                        <configuration>
+                          <changeLogFile>db/master.xml</changeLogFile>
+                          <searchPath>${project.basedir}/src/main/database</searchPath>
+                          <defaultSchemaName>app</defaultSchemaName>
+                        </configuration>
+                      </plugin>
+                    </plugins>
+                  </build>
+                </project>
+                """);
+        write(project.resolve("src/main/database/db/master.xml"), """
+                <databaseChangeLog
+                    xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.33.xsd">
+                    <changeSet id="1" author="k">
+                        <createTable tableName="event"><column name="id" type="int"/></createTable>
+                    </changeSet>
+                    <changeSet id="2" author="k">
+                        <sql>create table retention_cfg(days int default 30)</sql>
+                        <rollback><sql>drop table retention_cfg</sql></rollback>
+                    </changeSet>
+                    <changeSet id="3" author="k">
+                        <createView viewName="recent_event">select id from event where id > 10</createView>
+                    </changeSet>
+                    <changeSet id="4" author="k" runInTransaction="false">
+                        <sql>create index concurrently retention_days on retention_cfg (days)</sql>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        OldProject old = OldProject.of(OldTool.LIQUIBASE, project, Map.of(), LiquibaseTesting.loader());
+        OldChain chain = old.read();
+        assertThat(old.schema()).isEqualTo("app");
+        assertThat(chain.warnings())
+                .contains("Liquibase keeps its history in the schema app (defaultSchemaName): the first upgrade of"
+                        + " each database finds it there when app is on the connection's search_path or is migrate's"
+                        + " own schema (migrate.schema=app). Set one of them, or each database runs the whole chain"
+                        + " over what Liquibase built.");
+        OldMigration sql = chain.migrations().get(1);
+        assertThat(sql.upgrade())
+                .containsExactly(
+                        "SELECT set_config('search_path', concat_ws(', ', 'app', nullif(set_config("
+                                + "'migrate.search_path', current_setting('search_path'), true), '')), true)",
+                        "create table retention_cfg(days int default 30)",
+                        "SELECT set_config('search_path', current_setting('migrate.search_path'), true)");
+        assertThat(sql.downgrade()).contains("drop table retention_cfg");
+        assertThat(chain.migrations().get(3).upgrade().get(0)).endsWith(", false)");
+
+        List<String> differences = new ImportProof(old.schema(), old.ownTables(chain))
+                .prove(
+                        old::replay,
+                        TestPostgres.freshDatabase("proof_old"),
+                        new ImportedRevisions("db.imported.app").of(chain, null),
+                        "db.imported.app",
+                        List.of(),
+                        project.resolve("target/proof"),
+                        TestPostgres.freshDatabase("proof_ours"))
+                .differences();
+        assertThat(differences).isEmpty();
+
+        String db = TestPostgres.createDatabase("liquibase_default_schema");
+        try (Connection c = TestPostgres.dataSource(db).getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA app");
+            for (OldMigration m : chain.migrations()) {
+                c.setAutoCommit(!m.transactional());
+                for (String statement : m.upgrade()) {
+                    s.execute(statement);
+                }
+                if (m.transactional()) {
+                    c.commit();
+                }
+                try (var rs = s.executeQuery("SHOW search_path")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1))
+                            .as("the session's path after " + m.key())
+                            .isEqualTo("\"$user\", public");
+                }
+            }
+            c.setAutoCommit(true);
+        }
+        assertThat(LiquibaseTesting.rows(
+                        db,
+                        "SELECT schemaname::text, tablename::text FROM pg_tables WHERE schemaname IN ('app', 'public')"
+                                + " UNION ALL SELECT schemaname::text, indexname::text FROM pg_indexes"
+                                + " WHERE indexname = 'retention_days' ORDER BY 1, 2"))
+                .containsExactly(
+                        List.of("app", "event"), List.of("app", "retention_cfg"), List.of("app", "retention_days"));
     }
 
     /** The Maven plugin and the application disagree: the application wins, and the report says so. */
