@@ -1,6 +1,7 @@
 package dev.migrate.imports.liquibase;
 
 import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -67,6 +68,7 @@ import liquibase.precondition.core.OrPrecondition;
 import liquibase.precondition.core.PreconditionContainer;
 import liquibase.resource.CompositeResourceAccessor;
 import liquibase.resource.DirectoryResourceAccessor;
+import liquibase.resource.Resource;
 import liquibase.resource.ResourceAccessor;
 import liquibase.sql.Sql;
 import liquibase.sql.visitor.SqlVisitor;
@@ -162,7 +164,55 @@ public final class LiquibaseBridge implements Function<Map<String, Object>, Obje
         for (Object root : list(request, "roots")) {
             roots.add(new DirectoryResourceAccessor(Path.of(String.valueOf(root))));
         }
-        return new CompositeResourceAccessor(roots);
+        return new SpringPaths(roots);
+    }
+
+    /**
+     * The search roots, where a path Spring's resource loader reads ({@code classpath:db/changelog/first.yaml},
+     * {@code classpath*:...}) is found under them, as Spring Boot's Liquibase finds it on the class path: an
+     * {@code include}, {@code includeAll} or {@code sqlFile} a Spring project wrote so runs there, and Liquibase's Maven
+     * plugin, whose search path takes no such prefix, would not have read it.
+     */
+    private static final class SpringPaths extends CompositeResourceAccessor {
+        SpringPaths(List<ResourceAccessor> roots) {
+            super(roots);
+        }
+
+        @Override
+        public List<Resource> search(String path, SearchOptions options) throws IOException {
+            return super.search(plain(path), options);
+        }
+
+        @Override
+        public List<Resource> search(String path, boolean recursive) throws IOException {
+            return super.search(plain(path), recursive);
+        }
+
+        @Override
+        public List<Resource> getAll(String path) throws IOException {
+            return super.getAll(plain(path));
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+        }
+
+        private static String plain(String path) {
+            for (String prefix : List.of("classpath*:", "classpath:")) {
+                if (path.startsWith(prefix)) {
+                    String rest = path.substring(prefix.length());
+                    return rest.startsWith("/") ? rest.substring(1) : rest;
+                }
+            }
+            return path;
+        }
     }
 
     // ---------------------------------------------------------------- read

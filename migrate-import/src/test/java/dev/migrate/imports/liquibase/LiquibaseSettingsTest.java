@@ -485,6 +485,56 @@ class LiquibaseSettingsTest {
                         List.of("app", "event"), List.of("app", "retention_cfg"), List.of("app", "retention_days"));
     }
 
+    /**
+     * A Spring Boot project's changelog that includes, includes all of and reads SQL from {@code classpath:} paths, as
+     * Spring's resource loader finds them: each is read from the search roots, recorded under its path without the
+     * prefix (what Spring Boot's Liquibase writes in databasechangelog), and the written chain builds what Liquibase
+     * builds.
+     */
+    @Test
+    void springClasspathPathsAreFoundAsSpringFindsThem() throws Exception {
+        write(project.resolve("src/main/resources/application.properties"), """
+                spring.liquibase.change-log=classpath:db/changelog/db.changelog-master.yaml
+                """);
+        Path changelogs = project.resolve("src/main/resources/db/changelog");
+        write(changelogs.resolve("db.changelog-master.yaml"), """
+                databaseChangeLog:
+                  - include: {file: classpath:db/changelog/first.yaml}
+                  - includeAll: {path: classpath*:/db/changelog/all/}
+                """);
+        write(changelogs.resolve("first.yaml"), """
+                databaseChangeLog:
+                  - changeSet:
+                      id: first
+                      author: k
+                      changes:
+                        - sqlFile: {path: classpath:db/changelog/extra.sql}
+                """);
+        write(changelogs.resolve("extra.sql"), "create table extra (id int);\n");
+        write(changelogs.resolve("all/001.sql"), """
+                --liquibase formatted sql
+                --changeset k:all-1
+                create table from_all (id int);
+                """);
+        OldProject old = OldProject.of(OldTool.LIQUIBASE, project, Map.of(), LiquibaseTesting.loader());
+        OldChain chain = old.read();
+        assertThat(chain.migrations())
+                .extracting(OldMigration::key)
+                .containsExactly("db/changelog/first.yaml::first::k", "db/changelog/all/001.sql::all-1::k");
+        assertThat(chain.migrations().get(0).upgrade()).containsExactly("create table extra (id int)");
+        List<String> differences = new ImportProof(old.schema(), old.ownTables(chain))
+                .prove(
+                        old::replay,
+                        TestPostgres.freshDatabase("proof_old"),
+                        new ImportedRevisions("db.imported.spring").of(chain, null),
+                        "db.imported.spring",
+                        List.of(),
+                        project.resolve("target/proof"),
+                        TestPostgres.freshDatabase("proof_ours"))
+                .differences();
+        assertThat(differences).isEmpty();
+    }
+
     /** The Maven plugin and the application disagree: the application wins, and the report says so. */
     @Test
     void theMavenPluginAndTheApplicationDisagreeingIsNamed() throws Exception {
