@@ -295,8 +295,9 @@ public record LiquibaseChangelog(
         List<String> out = new ArrayList<>();
         for (String custom : changeSet.customChanges()) {
             out.add(changeSet.named() + " runs the custom change class " + custom + ", Java code whose effect the "
-                    + "import cannot read. Rewrite it as SQL in a <sql> changeset, or take it out of the changelog "
-                    + "and write it again as a Java revision after the import.");
+                    + "import cannot read. Rewrite it as SQL in a <sql> changeset" + keepingItsChecksum(changeSet)
+                    + ", or take it out of the changelog (the rows of the databases that ran it are passed over) and "
+                    + "write it again as a Java revision after the import.");
         }
         if (changeSet.runAlways()) {
             out.add(changeSet.named() + " is runAlways: Liquibase runs it on every update, which no revision of a "
@@ -317,8 +318,11 @@ public record LiquibaseChangelog(
             }
         }
         for (String problem : changeSet.problems()) {
-            out.add(changeSet.named() + " cannot be imported: " + problem + " Rewrite it as explicit SQL in a "
-                    + "<sql> changeset (the SQL `liquibase update-sql` prints for it) and import again.");
+            out.add(changeSet.named() + " cannot be imported: " + problem + " Replace it with a <sql> changeset that "
+                    + "does the same to the database (for a change Liquibase renders, the SQL `liquibase update-sql` "
+                    + "prints for it)" + keepingItsChecksum(changeSet) + "; or, where it changed nothing in the "
+                    + "database, take it out of the changelog (the rows of the databases that ran it are passed "
+                    + "over). Then import again.");
         }
         if (changeSet.checksum9() == null && changeSet.customChanges().isEmpty()) {
             out.add(changeSet.named() + " has no checksum Liquibase could compute here (" + changeSet.checksumError()
@@ -326,6 +330,25 @@ public record LiquibaseChangelog(
                     + "with `liquibase validate`, and import again.");
         }
         return out;
+    }
+
+    /**
+     * How a changeset rewritten to be imported keeps the databases that ran it as it was: Liquibase's
+     * {@code validCheckSum} with the checksums it has now, which those databases recorded, else a pointer to them.
+     */
+    private static String keepingItsChecksum(LiquibaseChangeSet changeSet) {
+        List<String> sums = new ArrayList<>();
+        if (changeSet.checksum9() != null) {
+            sums.add("<validCheckSum>" + changeSet.checksum9() + "</validCheckSum>");
+        }
+        if (changeSet.checksum8() != null) {
+            sums.add("<validCheckSum>" + changeSet.checksum8() + "</validCheckSum>");
+        }
+        return sums.isEmpty()
+                ? ", with a <validCheckSum> of the MD5SUM its rows in databasechangelog hold, so that the databases"
+                        + " that ran it still move in"
+                : ", with " + String.join(" and ", sums) + " in it (its checksums as the databases that ran it"
+                        + " recorded them), so that they still move in";
     }
 
     /**

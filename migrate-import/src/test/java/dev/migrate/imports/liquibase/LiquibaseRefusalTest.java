@@ -39,14 +39,19 @@ class LiquibaseRefusalTest {
         assertThat(chain.refusals()).hasSize(3);
     }
 
-    /** The project's class is not on the import's path: Liquibase would fail the changelog, the import names it. */
+    /**
+     * The project's class is not on the import's path: Liquibase would fail the changelog, the import names it. With
+     * no checksum computed here, the fix points at the ones the history holds.
+     */
     @Test
     void customChangeIsRefusedByItsClass() {
         assertThat(chain.refusals())
-                .contains("The changeset move-data by alice in custom.xml runs the custom change"
-                        + " class com.example.migrations.MovePeople, Java code whose effect the import cannot read. Rewrite"
-                        + " it as SQL in a <sql> changeset, or take it out of the changelog and write it again as a Java"
-                        + " revision after the import.");
+                .contains("The changeset move-data by alice in custom.xml runs the custom change class"
+                        + " com.example.migrations.MovePeople, Java code whose effect the import cannot read. Rewrite it"
+                        + " as SQL in a <sql> changeset, with a <validCheckSum> of the MD5SUM its rows in"
+                        + " databasechangelog hold, so that the databases that ran it still move in, or take it out of"
+                        + " the changelog (the rows of the databases that ran it are passed over) and write it again as"
+                        + " a Java revision after the import.");
         assertThat(migration("move-data").javaClass()).isEqualTo("com.example.migrations.MovePeople");
     }
 
@@ -73,14 +78,30 @@ class LiquibaseRefusalTest {
                         + " evaluated on the database it runs on.");
     }
 
-    /** dropAllForeignKeyConstraints renders from what the live database holds: refused, not rendered empty. */
+    /**
+     * dropAllForeignKeyConstraints renders from what the live database holds: refused, not rendered empty. The fix
+     * gives the rewritten changeset the checksums the databases that ran it recorded, so that they still move in.
+     */
     @Test
     void whatNeedsALiveDatabaseIsRefused() {
+        LiquibaseChangeSet dropFks =
+                LiquibaseChangelog.parse(loader(), LiquibaseProject.of(RESOURCES.resolve("refusals"), "custom.xml"))
+                        .changeSets()
+                        .stream()
+                        .filter(c -> c.id().equals("drop-fks"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(dropFks.checksum9()).startsWith("9:");
         assertThat(chain.refusals())
                 .contains("The changeset drop-fks by dan in custom.xml cannot be imported: Its"
                         + " dropAllForeignKeyConstraints change needs a live database to render its SQL (Liquibase generates"
-                        + " it from what the database holds then). Rewrite it as explicit SQL in a <sql> changeset (the SQL"
-                        + " `liquibase update-sql` prints for it) and import again.");
+                        + " it from what the database holds then). Replace it with a <sql> changeset that does the same to"
+                        + " the database (for a change Liquibase renders, the SQL `liquibase update-sql` prints for it), with"
+                        + " <validCheckSum>" + dropFks.checksum9() + "</validCheckSum> and <validCheckSum>"
+                        + dropFks.checksum8() + "</validCheckSum> in it (its checksums as the databases that ran it"
+                        + " recorded them), so that they still move in; or, where it changed nothing in the database,"
+                        + " take it out of the changelog (the rows of the databases that ran it are passed over). Then"
+                        + " import again.");
     }
 
     /** A precondition that halts held wherever the changeset ran: kept as a note. */
