@@ -111,6 +111,9 @@ class LiquibaseMoveInTest {
                 .hasMessageContaining("changeset 2-orders by alice in db/changelog/tables.xml was changed after "
                         + "Liquibase applied it")
                 .hasMessageContaining("holds the checksum 9:0123456789abcdef0123456789abcdef")
+                .hasMessageContaining("a changelog property given only in some contexts or labels made the difference:"
+                        + " import again with the contexts and labels this database's updates ran"
+                        + " (-Dmigrate.import.liquibase.contexts=..., -Dmigrate.import.liquibase.labels=...).")
                 .hasMessageContaining("Nothing was run");
     }
 
@@ -137,6 +140,27 @@ class LiquibaseMoveInTest {
                         "Liquibase holds its lock on this database (public.databasechangeloglock, taken by"
                                 + " ci-runner")
                 .hasMessageContaining("liquibase release-locks");
+    }
+
+    /**
+     * A gap of two changesets before one that ran, as a database updated with other contexts has: both are named,
+     * with the import's contexts and labels as the way out, and nothing runs.
+     */
+    @Test
+    void aGapOfChangeSetsIsRefusedNamingEachAndTheContextsToImportWith() throws SQLException {
+        String database = liquibaseDatabase(6);
+        execute(database, "DELETE FROM databasechangelog WHERE id IN ('2-orders', '3-release-1')");
+        assertThatThrownBy(() -> migrator(TestPostgres.dataSource(database)).upgrade("heads"))
+                .hasMessageContaining("to this database but not changeset db/changelog/tables.xml::2-orders::alice"
+                        + " (revision L0002_2_orders), changeset db/changelog/tables.xml::3-release-1::alice"
+                        + " (revision L0003_3_release_1), which come before it in the chain")
+                .hasMessageContaining(
+                        "by their contexts or labels, import again with the contexts and labels those"
+                                + " updates ran (-Dmigrate.import.liquibase.contexts=..., -Dmigrate.import.liquibase.labels=...)")
+                .hasMessageContaining("else apply them with liquibase update first")
+                .hasMessageContaining("Nothing was run");
+        assertThat(rows(TestPostgres.dataSource(database), "SELECT to_regclass('migrate_version') IS NULL"))
+                .containsExactly("t");
     }
 
     @Test

@@ -580,14 +580,22 @@ final class MoveIn {
                         + revision + " was imported from a file whose checksum is "
                         + String.join(" or ", from.checksums()) + ". Restore the file as it ran and import again; or, "
                         + "if this database's schema matches the file as it is now, add \"" + row.checksum()
-                        + "\" to the checksums of @Imported on " + revision
-                        + ". Nothing was run.");
+                        + "\" to the checksums of @Imported on " + revision + "."
+                        + (flyway
+                                ? ""
+                                : " Where the file did not change, a changelog property given only in some contexts"
+                                        + " or labels made the difference: import again with the contexts and labels"
+                                        + " this database's updates ran ("
+                                        + graph.fixes().setting("import.liquibase.contexts", "...") + ", "
+                                        + graph.fixes().setting("import.liquibase.labels", "...") + ").")
+                        + " Nothing was run.");
             }
         }
         // what was applied must be the start of the chain: the chain can only say "everything up to here"
         List<String> stamped = new ArrayList<>();
         List<VersionTables.ImportedRow> rows = new ArrayList<>();
         @Nullable String firstMissing = null;
+        List<String> missing = new ArrayList<>(); // from the first not applied on, until one applied after them
         List<Revision> tried = new ArrayList<>(); // failOnError=false, no row: stamped once a later one ran
         List<Revision> passedOver = new ArrayList<>(); // CONTINUE, no row: pending once a later one ran
         for (Revision revision : imported) {
@@ -640,11 +648,22 @@ final class MoveIn {
                 if (firstMissing != null) {
                     throw new MigrateException(table.displayTool() + " applied "
                             + ran.get(0).shown()
-                            + " to this database but not " + firstMissing + ", which comes before it in the chain "
+                            + " to this database but not " + named(missing) + ", which come"
+                            + (missing.size() == 1 ? "s" : "") + " before it in the chain "
                             + "(an out-of-order history). The chain can only say that everything up to a revision "
-                            + "is applied. Apply the missing migration with " + table.displayTool()
-                            + (flyway ? " (flyway migrate -outOfOrder=true)" : " (liquibase update)")
-                            + " first, then upgrade. Nothing was run.");
+                            + "is applied. "
+                            + (flyway
+                                    ? "Apply the missing migration with Flyway (flyway migrate -outOfOrder=true)"
+                                            + " first, then upgrade."
+                                    : "Where Liquibase left " + (missing.size() == 1 ? "it" : "them") + " out of"
+                                            + " this database's updates by their contexts or labels, import again"
+                                            + " with the contexts and labels those updates ran ("
+                                            + graph.fixes().setting("import.liquibase.contexts", "...") + ", "
+                                            + graph.fixes().setting("import.liquibase.labels", "...")
+                                            + "), so that the chain holds what this database ran; else apply "
+                                            + (missing.size() == 1 ? "it" : "them") + " with liquibase update"
+                                            + " first, then upgrade.")
+                            + " Nothing was run.");
                 }
                 stamped.add(revision.id());
                 Applied first = ran.get(0);
@@ -666,11 +685,20 @@ final class MoveIn {
                 tried.add(revision);
             } else if (firstMissing == null && !flyway && continues.test(revision.id())) {
                 passedOver.add(revision);
-            } else if (firstMissing == null && !revision.repeatable()) {
-                firstMissing = describe(flyway, revision.from().get(0)) + " (revision " + revision.id() + ")";
+            } else if (!revision.repeatable()) {
+                String named = describe(flyway, revision.from().get(0)) + " (revision " + revision.id() + ")";
+                firstMissing = firstMissing == null ? named : firstMissing;
+                missing.add(named);
             }
         }
         return new Plan(table, stamped, rows, List.copyOf(unexpected));
+    }
+
+    /** The migrations of a gap, the first ten by name. */
+    private static String named(List<String> missing) {
+        return missing.size() <= 10
+                ? String.join(", ", missing)
+                : String.join(", ", missing.subList(0, 10)) + " and " + (missing.size() - 10) + " more";
     }
 
     private static String key(boolean flyway, Imported from) {
