@@ -84,7 +84,9 @@ final class GuardCheck {
                 }
                 throw new MigrateException(
                         "Revision " + revision + " stops the run: its precondition \"" + guard.errorText()
-                                + "\" could not be evaluated (onError HALT): " + e.getMessage() + ". Nothing of it"
+                                + "\" could not be evaluated (onError HALT): "
+                                + PreconditionSql.explained(e.getMessage())
+                                + ". Nothing of it"
                                 + " was applied; fix the precondition, or give the guard an onError outcome, and"
                                 + " run again.",
                         e);
@@ -110,7 +112,8 @@ final class GuardCheck {
                 return outcome(
                         revision,
                         guard.errorOutcome(),
-                        "precondition could not be evaluated: " + guard.errorText() + " (" + error.getMessage() + ")",
+                        "precondition could not be evaluated: " + guard.errorText() + " ("
+                                + PreconditionSql.explained(error.getMessage()) + ")",
                         "onError",
                         log);
             }

@@ -139,7 +139,12 @@ class PreconditionSqlTest {
         assertThat(holds(new SqlCheck("SELECT NULL::text", ""))).isFalse();
         assertThatThrownBy(() -> holds(new SqlCheck("SELECT email FROM person WHERE id = 3", "null")))
                 .as("no row is an error")
-                .hasMessageContaining("sqlCheck expects its query to return one row, not 0");
+                .hasMessageContaining("sqlCheck expects its query to return one row, not 0")
+                .satisfies(e -> assertThat(PreconditionSql.explained(e.getMessage()))
+                        .as("said without the cast's type error around it")
+                        .isEqualTo("sqlCheck expects its query to return one row, not 0"));
+        assertThat(PreconditionSql.explained("ERROR: relation \"badtable\" does not exist"))
+                .isEqualTo("ERROR: relation \"badtable\" does not exist");
         assertThatThrownBy(() -> holds(new SqlCheck("SELECT id FROM person", "1")))
                 .as("two rows are an error")
                 .hasMessageContaining("sqlCheck expects its query to return one row, not 2");

@@ -6,6 +6,8 @@ import static dev.migrate.sql.Literals.string;
 import dev.migrate.op.Precondition;
 import dev.migrate.op.QualifiedName;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -76,6 +78,21 @@ public final class PreconditionSql {
                 + " count(*))::int = 0 ELSE bool_and(v IS NOT NULL AND format('%s', v) = " + string(q.expected())
                 + ") END FROM (" + query + ") AS sql_check(v))";
     }
+
+    /**
+     * The server's message of a failed guard, said as the guard meant it: where a {@code sqlCheck}'s query returned
+     * no row or several, the cast that stops the evaluation wraps the words in a type error ({@code invalid input
+     * syntax for type integer: "sqlCheck expects ..."}), and those words alone are given back; any other message as
+     * it is.
+     */
+    public static String explained(@Nullable String serverMessage) {
+        String message = String.valueOf(serverMessage);
+        Matcher rows = SQL_CHECK_ROWS.matcher(message);
+        return rows.find() ? rows.group() : message;
+    }
+
+    private static final Pattern SQL_CHECK_ROWS =
+            Pattern.compile("sqlCheck expects its query to return one row, not [0-9]+");
 
     private static String joined(List<Precondition> parts, String operator) {
         return parts.stream().map(PreconditionSql::of).collect(Collectors.joining(operator, "(", ")"));
