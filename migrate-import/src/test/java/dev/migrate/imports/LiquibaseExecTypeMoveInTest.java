@@ -9,6 +9,7 @@ import dev.migrate.imports.tool.OldTool;
 import dev.migrate.imports.tool.ToolLoader;
 import dev.migrate.testing.LongSuite;
 import dev.migrate.testing.TestPostgres;
+import dev.migrate.tooling.MigratorTools;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -129,6 +130,19 @@ class LiquibaseExecTypeMoveInTest {
         assertThat(rows(old, "SELECT direction || ': ' || message FROM migrate_history WHERE revision LIKE '%pre_5'"))
                 .containsExactly("marked: imported: marked ran by Liquibase without running it (SKIPPED) as changeset"
                         + " pre-5 by dbms in changelog.xml");
+        // the history says which ran and which were only marked ran
+        List<String> history = MigratorTools.of(dbms.migrator(old)).historyReport(null, false);
+        assertThat(history)
+                .filteredOn(line -> line.contains("-> L0013_warn,"))
+                .singleElement()
+                .asString()
+                .contains("[marked ran ")
+                .contains(" by postgres (Liquibase)");
+        assertThat(history)
+                .filteredOn(line -> line.contains("-> L0014_not_oracle,"))
+                .singleElement()
+                .asString()
+                .contains("[applied ");
 
         // its downgrade does not run: Liquibase recorded it without running it, so what it would drop is not its
         List<String> moved = rows(old, "SELECT revision FROM migrate_history ORDER BY id");

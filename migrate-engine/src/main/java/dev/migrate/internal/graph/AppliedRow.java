@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param revision the revision id
  * @param stamped whether a stamp, not an upgrade, recorded it (no migration code ran)
+ * @param markedRan whether it was marked ran without its changes running: its guard said MARK_RAN, or the tool it
+ *     moved in from marked it so ({@code MARK_RAN})
  * @param at when, as the server's clock said
  * @param by the database user that ran it
  * @param duration how long the upgrade took; null for a stamp or a row without one
@@ -20,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 public record AppliedRow(
         String revision,
         boolean stamped,
+        boolean markedRan,
         Instant at,
         String by,
         @Nullable Duration duration,
@@ -27,18 +30,19 @@ public record AppliedRow(
 
     /** An applied revision's row. */
     public AppliedRow(String revision, boolean stamped, Instant at, String by, @Nullable Duration duration) {
-        this(revision, stamped, at, by, duration, null);
+        this(revision, stamped, false, at, by, duration, null);
     }
 
     /**
-     * {@code applied 2026-11-20T09:31:02Z by app in 13 ms}, {@code stamped ... by app}, or, for a revision left
+     * {@code applied 2026-11-20T09:31:02Z by app in 13 ms}, {@code stamped ... by app}, {@code marked ran ... by app}
+     * (its changes did not run), or, for a revision left
      * pending, {@code pending: precondition failed: ...; retried at every upgrade}.
      */
     public String describe() {
         if (pending != null) {
             return pending;
         }
-        return (stamped ? "stamped " : "applied ") + at.truncatedTo(ChronoUnit.SECONDS) + " by " + by
-                + (duration == null ? "" : " in " + Elapsed.exactly(duration));
+        return (stamped ? "stamped " : markedRan ? "marked ran " : "applied ") + at.truncatedTo(ChronoUnit.SECONDS)
+                + " by " + by + (duration == null ? "" : " in " + Elapsed.exactly(duration));
     }
 }

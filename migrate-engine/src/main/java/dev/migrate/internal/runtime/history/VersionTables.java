@@ -230,6 +230,7 @@ public final class VersionTables {
                         new AppliedRow(
                                 rs.getString(1),
                                 "stamp".equals(rs.getString(2)),
+                                MARKED.equals(rs.getString(2)),
                                 rs.getObject(3, OffsetDateTime.class).toInstant(),
                                 rs.getString(4),
                                 duration,
