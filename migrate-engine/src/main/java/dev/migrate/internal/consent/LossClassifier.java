@@ -24,13 +24,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one classification of what a planned operation can lose: every kind of {@link Op} answers here (the visitor
  * does not compile without it), and SQL the model cannot see into (raw SQL, statements of no operation) is read
- * conservatively: any {@code DROP}, {@code TRUNCATE}, {@code DELETE} or column type change in it counts.
+ * conservatively: any {@code DROP} (but a column's {@code DROP DEFAULT} and {@code DROP NOT NULL}), {@code TRUNCATE},
+ * {@code DELETE} or column type change in it counts.
  */
 public final class LossClassifier implements OpVisitor<Optional<Loss>> {
     private static final Pattern COMMENTS_AND_STRINGS =
             Pattern.compile("--[^\\n]*|/\\*.*?\\*/|'(?:[^']|'')*'", Pattern.DOTALL);
     private static final Pattern DESTRUCTIVE = Pattern.compile(
-            "\\b(DROP|TRUNCATE|DELETE)\\b|\\bALTER\\s+COLUMN\\b[^;]*\\bTYPE\\b", Pattern.CASE_INSENSITIVE);
+            // a column's default or NOT NULL dropped widens what it may hold, and loses nothing
+            "\\b(DROP(?!\\s+(?:DEFAULT|NOT\\s+NULL)\\b)|TRUNCATE|DELETE)\\b|\\bALTER\\s+COLUMN\\b[^;]*\\bTYPE\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern TABLE = Pattern.compile(
             "\\b(?:DROP\\s+TABLE|TRUNCATE(?:\\s+TABLE)?|DELETE\\s+FROM"
                     + "|ALTER\\s+TABLE)\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)",
