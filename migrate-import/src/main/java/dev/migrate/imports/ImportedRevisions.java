@@ -287,7 +287,9 @@ public final class ImportedRevisions {
             for (String note : migration.notes()) {
                 text.append("<p>").append(note).append('\n');
             }
-            if (migration.downgrade() == null) {
+            // said once: a note that gives the reason says it already
+            if (migration.downgrade() == null
+                    && migration.notes().stream().noneMatch(n -> n.contains("no downgrade"))) {
                 text.append("<p>No downgrade: ")
                         .append(migration.tool().displayName())
                         .append(" has none for it.\n");
@@ -338,7 +340,10 @@ public final class ImportedRevisions {
         return candidate;
     }
 
-    /** {@code V42_AddOrders}: the id, then the description in camel case, plain ASCII. */
+    /**
+     * {@code V42_AddOrders}: the id, then the description in camel case, plain ASCII; the id alone where it ends with
+     * the description already ({@code L0002_2_orders} for a changeset {@code 2-orders} that has no comment).
+     */
     static String className(String id, String description) {
         StringBuilder name = new StringBuilder(id);
         StringBuilder words = new StringBuilder();
@@ -347,7 +352,10 @@ public final class ImportedRevisions {
                 words.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
             }
         }
-        if (words.length() > 0) {
+        boolean said = id.replace("_", "")
+                .toLowerCase(Locale.ROOT)
+                .endsWith(words.toString().toLowerCase(Locale.ROOT));
+        if (words.length() > 0 && !said) {
             name.append('_').append(words, 0, Math.min(words.length(), 60));
         }
         return name.toString();

@@ -3,6 +3,7 @@ package dev.migrate.imports;
 import static dev.migrate.imports.FlywayMoveInTest.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.MigrationLog;
 import dev.migrate.Migrator;
 import dev.migrate.imports.liquibase.LiquibaseChangelog;
 import dev.migrate.imports.liquibase.LiquibaseProject;
@@ -81,6 +82,24 @@ record ImportedLiquibaseChain(
                 .dataSource(database)
                 .classLoader(classes)
                 .packages(packageName)
+                .build();
+    }
+
+    /** The same, its info lines added to {@code lines}. */
+    Migrator migrator(DataSource database, List<String> lines) {
+        return Migrator.builder()
+                .dataSource(database)
+                .classLoader(classes)
+                .packages(packageName)
+                .log(new MigrationLog() {
+                    @Override
+                    public void info(String line) {
+                        lines.add(line);
+                    }
+
+                    @Override
+                    public void warn(String line) {}
+                })
                 .build();
     }
 

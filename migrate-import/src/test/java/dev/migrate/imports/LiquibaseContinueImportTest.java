@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -85,7 +86,13 @@ class LiquibaseContinueImportTest {
                 .containsExactly("person EXECUTED", "after EXECUTED");
 
         // the move-in: the changeset Liquibase passed over is pending in its place, the version row past it
-        chain.migrator(ours).upgrade("heads");
+        List<String> said = new ArrayList<>();
+        chain.migrator(ours, said).upgrade("heads");
+        assertThat(said)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("Moved in from Liquibase: 2 revisions it applied (")
+                        .endsWith("up to L0003_after; 1 it passed over (onFail or onError CONTINUE) left pending in its"
+                                + " place, retried at every upgrade."));
         assertThat(rows(ours, "SELECT revision || ' ' || direction FROM migrate_history ORDER BY id"))
                 .containsExactly("L0001_person imported", "L0002_continue pending", "L0003_after imported");
         assertThat(rows(ours, "SELECT message FROM migrate_history WHERE direction = 'pending'"))

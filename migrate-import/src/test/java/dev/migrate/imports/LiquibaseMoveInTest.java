@@ -68,6 +68,10 @@ class LiquibaseMoveInTest {
                         "L0004_4_totals",
                         "L0005_5_email",
                         "L0006_6_status");
+        assertThat(revisions)
+                .extracting(ImportedRevisions.Written::className)
+                .as("a changeset without a comment names its class by its id once")
+                .startsWith("L0001_1_customers", "L0002_2_orders");
         assertThat(revisions.get(4).message()).isEqualTo("changeset 5-email by bob (Liquibase db/changelog/later.sql)");
         String orders = revisions.get(1).file().toString();
         assertThat(orders)

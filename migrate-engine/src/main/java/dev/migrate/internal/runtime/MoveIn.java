@@ -108,10 +108,17 @@ final class MoveIn {
         run.workSink()
                 .executeInTransaction(tables.moveIn(
                         graph.planStamp(Set.of(), RevisionTarget.revision(stamped.get(stamped.size() - 1))), rows));
-        log.info("Moved in from " + plan.get().table().displayTool() + ": " + stamped.size() + " revision"
-                + (stamped.size() == 1 ? "" : "s") + " it applied ("
+        long pending = rows.stream().filter(VersionTables.ImportedRow::pending).count();
+        long applied = rows.size() - pending;
+        log.info("Moved in from " + plan.get().table().displayTool() + ": " + applied + " revision"
+                + (applied == 1 ? "" : "s") + " it applied ("
                 + plan.get().table().name() + ", read and left as "
-                + "it is) marked as applied, up to " + stamped.get(stamped.size() - 1) + ".");
+                + "it is) marked as applied, up to " + stamped.get(stamped.size() - 1)
+                + (pending == 0
+                        ? ""
+                        : "; " + pending + " it passed over (onFail or onError CONTINUE) left pending in "
+                                + (pending == 1 ? "its place" : "their places") + ", retried at every upgrade")
+                + ".");
         return versions.read(run.lockConnection());
     }
 
