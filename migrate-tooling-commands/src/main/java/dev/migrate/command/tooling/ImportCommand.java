@@ -218,7 +218,10 @@ public record ImportCommand(
                 throw new MigrateException("The written chain does not build what "
                         + oldChain.tool().displayName()
                         + " builds: replayed on two empty databases, the schemas differ in "
-                        + differences.size() + " place" + (differences.size() == 1 ? "" : "s") + ":\n  - "
+                        + differences.size() + " place" + (differences.size() == 1 ? "" : "s") + " (\"the chain\" is"
+                        + " what the written revisions build, \"the database\" what "
+                        + oldChain.tool().displayName()
+                        + " built):\n  - "
                         + differences.stream().collect(Collectors.joining("\n  - "))
                         + "\nNothing was written. Report this with the migrations named above.");
             }
