@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -270,7 +271,20 @@ public record LiquibaseChangelog(
                         + "statements plainly and stops on an error; check that it ran on every database before "
                         + "relying on it.");
             }
-            migrations.add(migration(changeSet, project.defaultSchema(), changelogGuards, changelogNotes, warnings));
+            OldMigration migration =
+                    migration(changeSet, project.defaultSchema(), changelogGuards, changelogNotes, warnings);
+            String schema = project.defaultSchema();
+            if (schema != null
+                    && !schema.equals("public")
+                    && migration.guards().stream().anyMatch(g -> readsSqlWithout(g.precondition(), schema))) {
+                warnings.add(
+                        changeSet.named() + " has a sqlCheck precondition, which Liquibase evaluated with " + schema
+                                + " first on the search_path; its revision's guard is evaluated on the connection's own path"
+                                + " before the revision runs. Where its query names a table without a schema, qualify it ("
+                                + schema + ".<table>) or put " + schema + " first on the connection's search_path"
+                                + " (?currentSchema=" + schema + ",public in the URL).");
+            }
+            migrations.add(migration);
         }
         return new OldChain(
                 OldTool.LIQUIBASE,
@@ -280,6 +294,24 @@ public record LiquibaseChangelog(
                 null,
                 refusals,
                 warnings);
+    }
+
+    /**
+     * Whether a precondition runs SQL of the changelog's own ({@code sqlCheck}), alone or combined, that does not name
+     * {@code schema}.
+     */
+    private static boolean readsSqlWithout(Precondition p, String schema) {
+        if (p instanceof Precondition.And a) {
+            return a.all().stream().anyMatch(each -> readsSqlWithout(each, schema));
+        }
+        if (p instanceof Precondition.Or o) {
+            return o.any().stream().anyMatch(each -> readsSqlWithout(each, schema));
+        }
+        if (p instanceof Precondition.Not n) {
+            return readsSqlWithout(n.precondition(), schema);
+        }
+        return p instanceof Precondition.SqlCheck q
+                && !q.query().toLowerCase(Locale.ROOT).contains(schema.toLowerCase(Locale.ROOT) + ".");
     }
 
     /** A changeset named by its {@code filePath::id::author} key, as {@link LiquibaseChangeSet#named} names it. */

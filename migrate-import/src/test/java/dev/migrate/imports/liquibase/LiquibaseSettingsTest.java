@@ -423,6 +423,7 @@ class LiquibaseSettingsTest {
                     <changeSet id="4" author="k" runInTransaction="false">
                         <sql>create index concurrently retention_days on retention_cfg (days)</sql>
                     </changeSet>
+
                 </databaseChangeLog>
                 """);
         OldProject old = OldProject.of(OldTool.LIQUIBASE, project, Map.of(), LiquibaseTesting.loader());
@@ -483,6 +484,45 @@ class LiquibaseSettingsTest {
                                 + " WHERE indexname = 'retention_days' ORDER BY 1, 2"))
                 .containsExactly(
                         List.of("app", "event"), List.of("app", "retention_cfg"), List.of("app", "retention_days"));
+    }
+
+    /**
+     * A sqlCheck of a project with a default schema: Liquibase evaluated it with that schema first on the search path,
+     * the revision's guard on the connection's own, so a query that names its table without the schema is warned
+     * about, with the ways to make them agree; one that names the schema is not.
+     */
+    @Test
+    void aSqlCheckNamingNoSchemaUnderADefaultSchemaIsWarnedAbout() throws Exception {
+        write(project.resolve("pom.xml"), POM.replace("<changelogSchemaName>lb</changelogSchemaName>", ""));
+        write(project.resolve("src/main/database/db/master.xml"), """
+                <databaseChangeLog
+                    xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                        http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.33.xsd">
+                    <changeSet id="bare" author="k">
+                        <preConditions onFail="MARK_RAN">
+                            <not><sqlCheck expectedResult="0">select count(*) from invoice</sqlCheck></not>
+                        </preConditions>
+                        <sql>select 1</sql>
+                    </changeSet>
+                    <changeSet id="qualified" author="k">
+                        <preConditions onFail="MARK_RAN">
+                            <sqlCheck expectedResult="0">select count(*) from billing.invoice</sqlCheck>
+                        </preConditions>
+                        <sql>select 1</sql>
+                    </changeSet>
+                </databaseChangeLog>
+                """);
+        OldChain chain = OldProject.of(OldTool.LIQUIBASE, project, Map.of(), LiquibaseTesting.loader())
+                .read();
+        assertThat(chain.warnings())
+                .contains("The changeset bare by k in db/master.xml has a sqlCheck precondition, which Liquibase"
+                        + " evaluated with billing first on the search_path; its revision's guard is evaluated on the"
+                        + " connection's own path before the revision runs. Where its query names a table without a"
+                        + " schema, qualify it (billing.<table>) or put billing first on the connection's search_path"
+                        + " (?currentSchema=billing,public in the URL).")
+                .noneMatch(w -> w.contains("changeset qualified"));
     }
 
     /**
