@@ -188,6 +188,31 @@ class GeometryTypeChangeTest {
                 .containsOnly("3857");
     }
 
+    /**
+     * A geography's kind changed: the fix the note gives goes through a geometry and back, since PostGIS's ST_Multi
+     * and ST_Transform take no geography, and the type change with it runs.
+     */
+    @Test
+    void aGeographysFixGoesThroughAGeometryAndRuns() throws SQLException {
+        DataSource database = server.freshDatabase("geography_fix");
+        execute(
+                database,
+                "CREATE TABLE zones (id int PRIMARY KEY, area geography(Polygon,4326))",
+                "INSERT INTO zones VALUES (1, 'SRID=4326;POLYGON((0 0,1 0,1 1,0 0))')");
+        String fix = TypeChangeRows.of("area", "public.zones.area", "geography(MultiPolygon,4326)", 16)
+                .orElseThrow()
+                .fix();
+        assertThat(fix)
+                .contains("USING ST_Transform(area::geometry, 4326)::geography")
+                .contains("ST_Multi(area::geometry)::geography for a Multi type");
+        execute(
+                database,
+                "ALTER TABLE zones ALTER COLUMN area TYPE geography(MultiPolygon,4326)"
+                        + " USING ST_Multi(area::geometry)::geography");
+        assertThat(query(database, "SELECT ST_AsText(area) FROM zones"))
+                .containsExactly("MULTIPOLYGON(((0 0,1 0,1 1,0 0)))");
+    }
+
     private static DatabaseSchema read(Connection c) {
         return SchemaDrift.read(c, "public", Exclusions.versionTables());
     }

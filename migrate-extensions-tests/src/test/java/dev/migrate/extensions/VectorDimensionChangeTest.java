@@ -46,12 +46,15 @@ class VectorDimensionChangeTest {
         execute(
                 live,
                 "CREATE EXTENSION vector",
-                "CREATE TABLE documents (id bigint PRIMARY KEY, embedding vector(3), summary halfvec(2))",
-                "INSERT INTO documents VALUES (1, '[1,2,3]', '[1,2]'), (2, '[4,5,6]', NULL), (3, NULL, NULL)");
+                "CREATE TABLE documents (id bigint PRIMARY KEY, embedding vector(3), summary halfvec(2),"
+                        + " terms sparsevec(100))",
+                "INSERT INTO documents VALUES (1, '[1,2,3]', '[1,2]', '{1:1.5,7:2}/100'), (2, '[4,5,6]', NULL, NULL),"
+                        + " (3, NULL, NULL, NULL)");
         execute(
                 wanted,
                 "CREATE EXTENSION vector",
-                "CREATE TABLE documents (id bigint PRIMARY KEY, embedding vector(4), summary halfvec(2))");
+                "CREATE TABLE documents (id bigint PRIMARY KEY, embedding vector(4), summary halfvec(2),"
+                        + " terms sparsevec(50))");
 
         MigrationScript script;
         try (Connection c = live.getConnection()) {
@@ -67,8 +70,10 @@ class VectorDimensionChangeTest {
                         .toList());
         assertThat(notes)
                 .contains("public.documents.embedding: 2 values do not have 4 dimensions (e.g. '[")
-                .contains("compute the values of public.documents.embedding again with 4 dimensions");
-        assertThat(script.guards()).hasSize(1);
+                .contains("compute the values of public.documents.embedding again with 4 dimensions")
+                // a sparse vector's dimensions are read from its text, which has no vector_dims
+                .contains("public.documents.terms: 1 value does not have 50 dimensions (e.g. '{1:1.5,7:2}/100')");
+        assertThat(script.guards()).hasSize(2);
 
         // as it stands, the guard stops the migration before the type changes
         try (Connection c = live.getConnection()) {
@@ -86,7 +91,7 @@ class VectorDimensionChangeTest {
                 .containsExactly("vector(3)");
 
         // once the old embeddings are cleared (to be computed again with the new model), it runs
-        execute(live, "UPDATE documents SET embedding = NULL");
+        execute(live, "UPDATE documents SET embedding = NULL, terms = NULL");
         try (Connection c = live.getConnection()) {
             run(c, script.upgrade());
             assertThat(SchemaDiff.compare(

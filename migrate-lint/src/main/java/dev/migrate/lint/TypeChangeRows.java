@@ -30,7 +30,7 @@ public record TypeChangeRows(String condition, String example, String one, Strin
     private static final Pattern NUMERIC = Pattern.compile("(?:numeric|decimal)\\s*\\((\\d+)(?:\\s*,\\s*(\\d+))?\\)");
     /** pgvector's dense types with their dimension: a value of another dimension makes the cast fail. */
     private static final Pattern VECTOR =
-            Pattern.compile("((?:[a-z_][a-z0-9_]*\\.)?)(?:vector|halfvec)\\s*\\((\\d+)\\)");
+            Pattern.compile("((?:[a-z_][a-z0-9_]*\\.)?)(vector|halfvec|sparsevec)\\s*\\((\\d+)\\)");
     /**
      * PostGIS's types with a typmod, as {@code format_type} spells them: {@code geometry(Point,4326)}, {@code
      * geography(MultiPolygonZ,4326)}, {@code geometry(Polygon)}.
@@ -59,9 +59,13 @@ public record TypeChangeRows(String condition, String example, String one, Strin
         if (vector.matches()) {
             // pgvector's vector_dims, in the schema of the type; a dimension change does not convert values,
             // which were computed by a model of the old dimension, so they are computed again or cleared first
-            int dimensions = Integer.parseInt(vector.group(2));
+            int dimensions = Integer.parseInt(vector.group(3));
+            // a sparsevec has no vector_dims: its text ends with its dimensions ({1:1.5,7:2}/100)
+            String dims = vector.group(2).equals("sparsevec")
+                    ? "split_part(" + text + ", '/', 2)::int"
+                    : vector.group(1) + "vector_dims(" + quoted + ")";
             return Optional.of(new TypeChangeRows(
-                    vector.group(1) + "vector_dims(" + quoted + ") <> " + dimensions,
+                    dims + " <> " + dimensions,
                     text,
                     "value does not have " + dimensions + " dimensions",
                     "values do not have " + dimensions + " dimensions",
@@ -107,7 +111,10 @@ public record TypeChangeRows(String condition, String example, String one, Strin
     private static TypeChangeRows spatial(Matcher typmod, String column, String subject, String shown) {
         String schema = typmod.group(1);
         String quoted = Identifiers.quote(column);
-        String geometry = typmod.group(2).equals("geography") ? quoted + "::" + schema + "geometry" : quoted;
+        boolean geography = typmod.group(2).equals("geography");
+        String geometry = geography ? quoted + "::" + schema + "geometry" : quoted;
+        // PostGIS's functions that convert take a geometry: a geography's value goes through one and back
+        String back = geography ? "::" + schema + "geography" : "";
         String kind = typmod.group(3);
         int zm = kind.endsWith("zm") ? 3 : kind.endsWith("z") ? 2 : kind.endsWith("m") ? 1 : 0;
         String base = kind.substring(0, kind.length() - (zm == 3 ? 2 : zm == 0 ? 0 : 1));
@@ -118,8 +125,9 @@ public record TypeChangeRows(String condition, String example, String one, Strin
             refused.add(schema + "ST_SRID(" + geometry + ") NOT IN (0, " + srid + ")");
             fixes.add("transform the values of " + subject + " of another SRID with ST_Transform in the type change"
                     + " (its USING expression: ALTER COLUMN " + quoted + " TYPE " + shown + " USING ST_Transform("
-                    + quoted + ", " + srid + "), op.alterColumnType(table, \"" + column + "\", \"" + shown
-                    + "\", \"ST_Transform(" + quoted + ", " + srid + ")\"))");
+                    + geometry + ", " + srid + ")" + back + ", op.alterColumnType(table, \"" + column + "\", \""
+                    + shown + "\", \"ST_Transform(" + geometry.replace("\"", "\\\"") + ", " + srid + ")" + back
+                    + "\"))");
         }
         if (!base.equals("geometry")) {
             refused.add("lower(" + schema + "ST_GeometryType(" + geometry + ")) <> " + Literals.string("st_" + base));
@@ -127,7 +135,8 @@ public record TypeChangeRows(String condition, String example, String one, Strin
         refused.add(schema + "ST_Zmflag(" + geometry + ") <> " + zm);
         if (!base.equals("geometry") || zm > 0) {
             fixes.add("convert the values of another kind in the type change with a USING expression (such as"
-                    + " ST_Multi(" + quoted + ") for a Multi type, ST_Force2D or ST_Force3D for the Z coordinate),"
+                    + " ST_Multi(" + geometry + ")" + back + " for a Multi type, ST_Force2D or ST_Force3D for the Z"
+                    + " coordinate),"
                     + " or correct or delete those rows first");
         }
         return new TypeChangeRows(
