@@ -2,17 +2,20 @@ package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.op.SqlOp;
+import dev.migrate.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The statements of the entity DDL that the catalog reader does not model: Hibernate 7's
+ * The statements of the entity DDL that the catalog reader does not model: an extension a program's DDL creates
+ * ({@code create extension}, first, as the tables' types may be its), Hibernate 7's
  * {@code @View} entities ({@code create view}), the implicit casts it writes for
  * {@code SqlTypes.NAMED_ENUM} ({@code create cast}), the rows it seeds its generator tables with
  * ({@link SeedRows}), and anything else a provider may write. None
@@ -30,6 +33,8 @@ public final class UnmodelledDdl {
 
     private static final Pattern VIEW =
             Pattern.compile("(?is)\\s*create\\s+(or\\s+replace\\s+)?view\\s+(\\S+)\\s+as\\s+.*");
+    private static final Pattern EXTENSION =
+            Pattern.compile("(?is)\\s*create\\s+extension\\s+(if\\s+not\\s+exists\\s+)?(\"[^\"]+\"|[\\w$]+).*");
     private static final Pattern CAST =
             Pattern.compile("(?is)\\s*create\\s+cast\\s*\\(\\s*(.+?)\\s+as\\s+(.+?)\\s*\\).*");
 
@@ -66,6 +71,7 @@ public final class UnmodelledDdl {
             boolean viewsCompared)
             throws SQLException {
         List<Change> seedRows = SeedRows.missing(live, entityDdl, schema, desired);
+        List<Change> extensions = new ArrayList<>();
         List<Change> viewsAndCasts = new ArrayList<>();
         List<Change> notMigrated = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -75,7 +81,17 @@ public final class UnmodelledDdl {
             }
             Matcher view = VIEW.matcher(sql);
             Matcher cast = CAST.matcher(sql);
-            if (view.matches()) {
+            Matcher extension = EXTENSION.matcher(sql);
+            if (extension.matches()) {
+                String name = extension.group(2).startsWith("\"")
+                        ? extension.group(2).substring(1, extension.group(2).length() - 1)
+                        : extension.group(2).toLowerCase(Locale.ROOT);
+                if (!exists(live, "SELECT EXISTS (SELECT FROM pg_extension WHERE extname = ?)", name)) {
+                    extensions.add(Change.of(
+                            Description.added("extension " + name),
+                            new SqlOp.Execute(sql, "DROP EXTENSION " + Identifiers.quote(name))));
+                }
+            } else if (view.matches()) {
                 String name = view.group(2);
                 if (viewsCompared) {
                     // compared by definition with the objects beside tables
@@ -106,8 +122,11 @@ public final class UnmodelledDdl {
                                         + sql)));
             }
         }
-        // seed rows, views and casts use the tables, so they come after them
-        return script.withLast(
+        // an extension gives the tables their types, so it comes first; seed rows, views and casts use the tables,
+        // so they come after them
+        MigrationScript withExtensions =
+                extensions.isEmpty() ? script : script.withFirst(OpGroup.outsideTables(extensions));
+        return withExtensions.withLast(
                 List.of(
                         OpGroup.outsideTables(seedRows),
                         OpGroup.outsideTables(viewsAndCasts),
