@@ -47,6 +47,7 @@ public final class AutogenerateRequest {
     private final @Nullable Duration measureTimeout;
     private final long largeTableRows;
     private final boolean serialToIdentity;
+    private final boolean wholeSchemaDeclared;
     private final DeclaredObjects objects;
     private final DeclaredRows rows;
     private final int rowLimit;
@@ -71,6 +72,7 @@ public final class AutogenerateRequest {
         this.measureTimeout = builder.measureTimeout;
         this.largeTableRows = builder.largeTableRows;
         this.serialToIdentity = builder.serialToIdentity;
+        this.wholeSchemaDeclared = builder.wholeSchemaDeclared;
         this.objects = builder.objects;
         this.rows = builder.rows;
         this.rowLimit = builder.rowLimit;
@@ -163,6 +165,15 @@ public final class AutogenerateRequest {
         return serialToIdentity;
     }
 
+    /**
+     * Whether the desired side declares the whole schema (SQL schema files, a program's DDL), so that what entities
+     * cannot express (an expression index, an operator class, another index method) is compared like the rest, and
+     * dropped where it is no longer declared.
+     */
+    public boolean wholeSchemaDeclared() {
+        return wholeSchemaDeclared;
+    }
+
     /** The objects beside tables the project declares; {@link DeclaredObjects#none()} by default. */
     public DeclaredRows rows() {
         return rows;
@@ -213,6 +224,7 @@ public final class AutogenerateRequest {
         private @Nullable Duration measureTimeout;
         private long largeTableRows = Long.MAX_VALUE;
         private boolean serialToIdentity;
+        private boolean wholeSchemaDeclared;
         private boolean expectingNoDifference;
         private boolean readyingAhead;
         private DeclaredObjects objects = DeclaredObjects.none();
@@ -319,6 +331,15 @@ public final class AutogenerateRequest {
          */
         public Builder convertingSerialToIdentity(boolean convert) {
             this.serialToIdentity = convert;
+            return this;
+        }
+
+        /**
+         * The desired side declares the whole schema when {@code declared} (SQL schema files, a program's DDL): an
+         * index entities cannot express is compared, and dropped once no statement declares it.
+         */
+        public Builder declaringTheWholeSchema(boolean declared) {
+            this.wholeSchemaDeclared = declared;
             return this;
         }
 

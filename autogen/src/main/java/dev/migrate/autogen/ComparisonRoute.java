@@ -73,7 +73,8 @@ abstract sealed class ComparisonRoute permits OnConfiguredDatabase, OnEmbeddedDe
                 decider(),
                 entityCache,
                 request.serialToIdentity(),
-                request.objects());
+                request.objects(),
+                request.wholeSchemaDeclared());
     }
 
     /** Compares the entities of the request with the schema at head of its chain this way. */

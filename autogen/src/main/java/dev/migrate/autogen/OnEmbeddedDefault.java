@@ -253,6 +253,7 @@ final class OnEmbeddedDefault extends ComparisonRoute {
         parts.add("renames " + new TreeMap<>(request.renames()));
         parts.add("not renamed " + request.notRenamed());
         parts.add("serial to identity " + request.serialToIdentity());
+        parts.add("whole schema declared " + request.wholeSchemaDeclared());
         parts.add("objects " + request.objects().managed());
         request.objects().statements().forEach(statement -> parts.add(statement.sql()));
         parts.add("entity DDL " + ddl.fingerprint());

@@ -62,6 +62,8 @@ final class SchemaComparison {
      * @param serialToIdentity whether a {@code serial} column the entities want as an identity column is
      *     converted; otherwise it is no difference
      * @param declared the objects beside tables the project declares ({@link #withObjects})
+     * @param wholeSchemaDeclared whether the desired side declares the whole schema (SQL files, a program's DDL):
+     *     what entities cannot express is compared like the rest
      */
     SchemaComparison(
             String schema,
@@ -70,11 +72,14 @@ final class SchemaComparison {
             RenameDecider decider,
             @Nullable EntitySchemaCache entityCache,
             boolean serialToIdentity,
-            DeclaredObjects declared) {
+            DeclaredObjects declared,
+            boolean wholeSchemaDeclared) {
         this.schema = schema;
         this.declared = declared;
         this.exclusions = exclusions;
-        this.diffOptions = new SchemaDiff.Options(schema, renames, decider).withSerialToIdentity(serialToIdentity);
+        SchemaDiff.Options options =
+                new SchemaDiff.Options(schema, renames, decider).withSerialToIdentity(serialToIdentity);
+        this.diffOptions = wholeSchemaDeclared ? options.withBothRead() : options;
         this.reader = new SideReader(schema, exclusions, entityCache, declared);
     }
 
@@ -334,6 +339,7 @@ final class SchemaComparison {
         SchemaDiff.Options unasked = new SchemaDiff.Options(schema, diffOptions.renames(), RenameDecider.never())
                 .withTypeChanges(new UnaskedTypeChanges())
                 .withSerialToIdentity(diffOptions.serialToIdentity());
+        unasked = diffOptions.bothRead() ? unasked.withBothRead() : unasked;
         MigrationScript diff = withSchemasCreated(compared(live.schema(), read, unasked), entityDdl, live, read);
         if (!diff.isEmpty() || !diff.warnings().isEmpty()) {
             return Optional.empty();

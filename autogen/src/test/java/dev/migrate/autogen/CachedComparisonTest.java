@@ -76,7 +76,8 @@ class CachedComparisonTest {
                     RenameDecider.never(),
                     entityCache,
                     false,
-                    DeclaredObjects.none());
+                    DeclaredObjects.none(),
+                    false);
         }
 
         Optional<MigrationScript> compareCached(List<String> entityDdl) {

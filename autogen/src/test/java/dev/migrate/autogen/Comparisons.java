@@ -115,7 +115,14 @@ public final class Comparisons {
 
     SchemaComparison step() {
         return new SchemaComparison(
-                schema, Exclusions.versionTables().and(exclude), renames, decider, cache, serialToIdentity, declared);
+                schema,
+                Exclusions.versionTables().and(exclude),
+                renames,
+                decider,
+                cache,
+                serialToIdentity,
+                declared,
+                false);
     }
 
     /** A new database of the test server, for the declared objects. */

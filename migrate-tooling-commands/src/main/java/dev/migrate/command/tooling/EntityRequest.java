@@ -110,7 +110,8 @@ public record EntityRequest(ResolvedSettings settings, String command, Path proj
     public AutogenerateRequest.Builder builder(Migrator chain, SchemaSource.SourceInputs inputs, Path entityCache) {
         SchemaSource source = source(inputs);
         @Nullable SqlSchemaFiles files = source == SchemaSource.SQL ? sqlFiles() : null;
-        AutogenerateRequest.Builder request = builder(chain, source.ddl(inputs, files), entityCache);
+        AutogenerateRequest.Builder request = builder(chain, source.ddl(inputs, files), entityCache)
+                .declaringTheWholeSchema(source == SchemaSource.SQL || source == SchemaSource.COMMAND);
         if (files != null) {
             Path objects = objectsDirectory();
             request.declaringObjects(files.with(DeclaredObjects.in(objects, shown.apply(objects))));
