@@ -51,17 +51,7 @@ class ProgramDdlExtensionTest {
     }
 
     private static AutogenerateResult run(Migrator chain) {
-        EntityDdlSource program = new EntityDdlSource() {
-            @Override
-            public String key(int serverMajorVersion) {
-                return String.join("\n", DDL);
-            }
-
-            @Override
-            public List<String> generate(int serverMajorVersion) {
-                return DDL;
-            }
-        };
+        EntityDdlSource program = PrintedDdl.of(DDL);
         return Autogenerate.run(
                 AutogenerateRequest.builder(chain, program).build(), new TestThrowaways(null), line -> {});
     }

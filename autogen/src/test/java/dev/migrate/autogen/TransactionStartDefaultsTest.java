@@ -58,17 +58,7 @@ class TransactionStartDefaultsTest {
                   "paid_at" timestamp(6) %s,
                   primary key ("id")
                 )""".formatted(issuedAt, paidAt));
-        EntityDdlSource jooq = new EntityDdlSource() {
-            @Override
-            public String key(int serverMajorVersion) {
-                return String.join("\n", ddl);
-            }
-
-            @Override
-            public List<String> generate(int serverMajorVersion) {
-                return ddl;
-            }
-        };
+        EntityDdlSource jooq = PrintedDdl.of(ddl);
         Migrator chain = Migrator.builder().migrations(CreateInvoices.class).build();
         AutogenerateResult result = Autogenerate.run(
                 AutogenerateRequest.builder(chain, jooq).build(), new TestThrowaways(null), line -> {});

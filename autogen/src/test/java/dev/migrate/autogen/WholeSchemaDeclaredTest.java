@@ -53,17 +53,7 @@ class WholeSchemaDeclaredTest {
     }
 
     private static AutogenerateResult run(boolean wholeSchema) {
-        EntityDdlSource program = new EntityDdlSource() {
-            @Override
-            public String key(int serverMajorVersion) {
-                return String.join("\n", DDL);
-            }
-
-            @Override
-            public List<String> generate(int serverMajorVersion) {
-                return DDL;
-            }
-        };
+        EntityDdlSource program = PrintedDdl.of(DDL);
         Migrator chain = Migrator.builder().migrations(CreateDocs.class).build();
         return Autogenerate.run(
                 AutogenerateRequest.builder(chain, program)
