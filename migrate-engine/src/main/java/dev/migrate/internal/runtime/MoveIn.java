@@ -601,7 +601,6 @@ final class MoveIn {
         // what was applied must be the start of the chain: the chain can only say "everything up to here"
         List<String> stamped = new ArrayList<>();
         List<VersionTables.ImportedRow> rows = new ArrayList<>();
-        @Nullable String firstMissing = null;
         List<String> missing = new ArrayList<>(); // from the first not applied on, until one applied after them
         List<Revision> tried = new ArrayList<>(); // failOnError=false, no row: stamped once a later one ran
         List<Revision> passedOver = new ArrayList<>(); // CONTINUE, no row: pending once a later one ran
@@ -621,10 +620,10 @@ final class MoveIn {
                 }
             }
             if (all) {
-                if (firstMissing != null && revision.repeatable()) {
+                if (!missing.isEmpty() && revision.repeatable()) {
                     continue; // Flyway's repeatable ones, last: they run again after what follows
                 }
-                for (Revision over : firstMissing == null ? passedOver : List.<Revision>of()) {
+                for (Revision over : missing.isEmpty() ? passedOver : List.<Revision>of()) {
                     stamped.add(over.id());
                     rows.add(new VersionTables.ImportedRow(
                             over.id(),
@@ -639,7 +638,7 @@ final class MoveIn {
                             true));
                 }
                 passedOver.clear();
-                for (Revision failed : firstMissing == null ? tried : List.<Revision>of()) {
+                for (Revision failed : missing.isEmpty() ? tried : List.<Revision>of()) {
                     stamped.add(failed.id());
                     rows.add(new VersionTables.ImportedRow(
                             failed.id(),
@@ -652,7 +651,7 @@ final class MoveIn {
                             true));
                 }
                 tried.clear();
-                if (firstMissing != null) {
+                if (!missing.isEmpty()) {
                     throw new MigrateException(table.displayTool() + " applied "
                             + ran.get(0).shown()
                             + " to this database but not " + named(missing) + ", which come"
@@ -688,14 +687,12 @@ final class MoveIn {
                         first.selectRow().isEmpty() ? null : first.selectRow(),
                         // one changeset that ran makes the revision's downgrade undo something
                         ran.stream().allMatch(Applied::ranNothing)));
-            } else if (firstMissing == null && !flyway && revision.undoesItsErrors()) {
+            } else if (missing.isEmpty() && !flyway && revision.undoesItsErrors()) {
                 tried.add(revision);
-            } else if (firstMissing == null && !flyway && continues.test(revision.id())) {
+            } else if (missing.isEmpty() && !flyway && continues.test(revision.id())) {
                 passedOver.add(revision);
             } else if (!revision.repeatable()) {
-                String named = describe(flyway, revision.from().get(0)) + " (revision " + revision.id() + ")";
-                firstMissing = firstMissing == null ? named : firstMissing;
-                missing.add(named);
+                missing.add(describe(flyway, revision.from().get(0)) + " (revision " + revision.id() + ")");
             }
         }
         return new Plan(table, stamped, rows, List.copyOf(unexpected));
