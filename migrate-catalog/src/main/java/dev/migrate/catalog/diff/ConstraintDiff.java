@@ -128,7 +128,7 @@ final class ConstraintDiff {
                                                         t, h.name(), context.ops.check(have, h)),
                                                 new ConstraintOp.AddConstraint(t, context.ops.check(want, w))),
                                         Hazards.constraint("check constraint " + w.name() + " on " + table)),
-                                ModelOps.columnsChangeType(have, want)));
+                                ModelOps.replacedAroundColumns(have, want)));
         new ShapeMatch<>(ForeignKey::name, ConstraintDiff::foreignKeyShape)
                 .match(
                         have.foreignKeys(),

@@ -80,7 +80,7 @@ final class IndexDiff {
                                                             before.table().sibling(h.name()), false, before),
                                                     context.ops.index(want, w)),
                                             "index " + w.name() + " on " + want.qualifiedName()),
-                                    ModelOps.columnsChangeType(have, want));
+                                    ModelOps.replacedAroundColumns(have, want));
                         });
     }
 

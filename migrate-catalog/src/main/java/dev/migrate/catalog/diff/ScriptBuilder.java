@@ -85,11 +85,12 @@ final class ScriptBuilder {
      * A constraint or index of {@code table} replaced (its first op drops the old one, the rest adds
      * the new one). When a column of the table changes type, PostgreSQL rebuilds whatever reads it
      * from the old definition, which may not fit the new type (a numeric check on a column becoming
-     * {@code varchar}): then the old one goes before the columns change and the new one comes after,
-     * and the downgrade, undoing the parts in reverse, does the same the other way.
+     * {@code varchar}); when one is renamed, the old definition follows the new name, and its downgrade would
+     * add it back on a name not back yet. Then ({@code aroundColumns}) the old one goes before the columns change
+     * and the new one comes after, and the downgrade, undoing the parts in reverse, does the same the other way.
      */
-    void replaced(ObjectName table, Change change, boolean columnsChangeType) {
-        if (!columnsChangeType) {
+    void replaced(ObjectName table, Change change, boolean aroundColumns) {
+        if (!aroundColumns) {
             table(table, Part.ADD_CONSTRAINT_OR_INDEX, change);
             return;
         }
