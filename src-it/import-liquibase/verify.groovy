@@ -26,8 +26,11 @@ try {
     assert written.size() == 7 : written
     def ids = ['L0001_create_customer', 'L0002_customer_email', 'L0003_seed_customers', 'L0004_release_1',
                'L0005_orders_1', 'L0006_orders_2', 'L0007_customer_names']
-    ids.eachWithIndex { id, i -> assert written[i].startsWith(id + '_') : written }
-    def source = { String id -> new File(dir, written.find { it.startsWith(id + '_') }).text }
+    // a changeset without a comment names its class by its id alone; one with a comment adds it
+    def named = { String file, String id -> file == id + '.java' || file.startsWith(id + '_') }
+    ids.eachWithIndex { id, i -> assert named(written[i], id) : written }
+    assert written.contains('L0002_customer_email.java') && written.contains('L0001_create_customer_PeopleWhoBuy.java') : written
+    def source = { String id -> new File(dir, written.find { named(it, id) }).text }
     // each revision carries the changeset's identity and the MD5SUM Liquibase recorded for it on the reference
     def changelog = ItDatabase.rows(reference,
             'SELECT filename, id, author, md5sum FROM databasechangelog ORDER BY orderexecuted')
