@@ -336,10 +336,13 @@ final class SchemaComparison {
      */
     Optional<MigrationScript> confirmed(ReplayedSchema live, DatabaseSchema read, List<String> entityDdl) {
         // nobody is asked about a rename here: one is a difference, for the comparison on the server to ask about
-        SchemaDiff.Options unasked = new SchemaDiff.Options(schema, diffOptions.renames(), RenameDecider.never())
-                .withTypeChanges(new UnaskedTypeChanges())
-                .withSerialToIdentity(diffOptions.serialToIdentity());
-        unasked = diffOptions.bothRead() ? unasked.withBothRead() : unasked;
+        SchemaDiff.Options unasked = new SchemaDiff.Options(
+                diffOptions.defaultSchema(),
+                diffOptions.renames(),
+                RenameDecider.never(),
+                new UnaskedTypeChanges(),
+                diffOptions.serialToIdentity(),
+                diffOptions.bothRead());
         MigrationScript diff = withSchemasCreated(compared(live.schema(), read, unasked), entityDdl, live, read);
         if (!diff.isEmpty() || !diff.warnings().isEmpty()) {
             return Optional.empty();

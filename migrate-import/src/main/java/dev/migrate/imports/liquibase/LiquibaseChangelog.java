@@ -235,6 +235,9 @@ public record LiquibaseChangelog(
             warnings.add("The changeset " + named(key) + " is ignored (ignore=\"true\" on it or on the include that "
                     + "brings it): Liquibase neither runs nor records it, so it is not part of the chain.");
         }
+        // a default schema Liquibase put first on the search path (public already leads it)
+        @Nullable String defaultSchema = project.defaultSchema();
+        @Nullable String searchSchema = defaultSchema == null || defaultSchema.equals("public") ? null : defaultSchema;
         for (LiquibaseChangeSet changeSet : changeSets) {
             LiquibaseChangeSet.Precondition decided = changeSet.preconditions().stream()
                     .filter(LiquibaseChangeSet.Precondition::failsOnPostgres)
@@ -271,18 +274,15 @@ public record LiquibaseChangelog(
                         + "statements plainly and stops on an error; check that it ran on every database before "
                         + "relying on it.");
             }
-            OldMigration migration =
-                    migration(changeSet, project.defaultSchema(), changelogGuards, changelogNotes, warnings);
-            String schema = project.defaultSchema();
-            if (schema != null
-                    && !schema.equals("public")
-                    && migration.guards().stream().anyMatch(g -> readsSqlWithout(g.precondition(), schema))) {
-                warnings.add(
-                        changeSet.named() + " has a sqlCheck precondition, which Liquibase evaluated with " + schema
-                                + " first on the search_path; its revision's guard is evaluated on the connection's own path"
-                                + " before the revision runs. Where its query names a table without a schema, qualify it ("
-                                + schema + ".<table>) or put " + schema + " first on the connection's search_path"
-                                + " (?currentSchema=" + schema + ",public in the URL).");
+            OldMigration migration = migration(changeSet, searchSchema, changelogGuards, changelogNotes, warnings);
+            if (searchSchema != null
+                    && migration.guards().stream().anyMatch(g -> readsSqlWithout(g.precondition(), searchSchema))) {
+                warnings.add(changeSet.named() + " has a sqlCheck precondition, which Liquibase evaluated with "
+                        + searchSchema
+                        + " first on the search_path; its revision's guard is evaluated on the connection's own path"
+                        + " before the revision runs. Where its query names a table without a schema, qualify it ("
+                        + searchSchema + ".<table>) or put " + searchSchema + " first on the connection's search_path"
+                        + " (?currentSchema=" + searchSchema + ",public in the URL).");
             }
             migrations.add(migration);
         }
@@ -404,7 +404,7 @@ public record LiquibaseChangelog(
 
     private static OldMigration migration(
             LiquibaseChangeSet changeSet,
-            @Nullable String defaultSchema,
+            @Nullable String searchSchema,
             List<SqlOp.Guard> changelogGuards,
             List<String> changelogNotes,
             List<String> warnings) {
@@ -494,9 +494,9 @@ public record LiquibaseChangelog(
                     + "it, warns and goes on, as Liquibase rolls the changeset back and records it FAILED.");
         }
         List<String> downgrade = changeSet.rollback();
-        if (defaultSchema != null && !defaultSchema.equals("public")) {
-            upgrade = onSearchPath(upgrade, defaultSchema, changeSet.runInTransaction());
-            downgrade = downgrade == null ? null : onSearchPath(downgrade, defaultSchema, changeSet.runInTransaction());
+        if (searchSchema != null) {
+            upgrade = onSearchPath(upgrade, searchSchema, changeSet.runInTransaction());
+            downgrade = downgrade == null ? null : onSearchPath(downgrade, searchSchema, changeSet.runInTransaction());
         }
         OldMigration.Kind kind = changeSet.runAlways()
                 ? OldMigration.Kind.ALWAYS
