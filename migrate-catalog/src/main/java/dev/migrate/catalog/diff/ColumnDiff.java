@@ -15,15 +15,18 @@ import dev.migrate.sql.Identifiers;
 import dev.migrate.sql.TypeSpelling;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The columns of a table on both sides: added, removed, renamed, or changed in place (type,
+ * The columns of a table on both sides (renamed already, {@link Renames}): added, removed, or changed in place (type,
  * collation, identity, default, nullability, generation, comment).
  */
 final class ColumnDiff {
@@ -45,35 +48,45 @@ final class ColumnDiff {
         this.context = context;
     }
 
-    void compare(Table have, Table want) {
+    /**
+     * Writes the changes of the table's columns.
+     *
+     * @return the columns dropped and added again (a generated column whose generation changes, or which reads a
+     *     column whose type changes): what is built on them goes with them, and is built again after
+     */
+    Set<String> compare(Table have, Table want) {
         Map<String, TableColumn> added = new LinkedHashMap<>();
         Map<String, TableColumn> removed = new LinkedHashMap<>();
+        Set<String> retyped = want.columns().stream()
+                .filter(c -> {
+                    TableColumn old = have.column(c.name());
+                    return old != null && !old.type().equals(c.type());
+                })
+                .map(TableColumn::name)
+                .collect(Collectors.toSet());
+        // dropped before any column changes and added after all of them: PostgreSQL changes no type a generated
+        // column reads
+        Set<String> rebuilt = new LinkedHashSet<>();
+        List<Change> addedBack = new ArrayList<>();
+        for (TableColumn c : want.columns()) {
+            TableColumn old = have.column(c.name());
+            if (old != null && rebuilds(old, c, retyped)) {
+                List<Change> parts = generationChange(want, old, c, retyped).splitAfter(1);
+                changed(want, parts.get(0));
+                addedBack.add(parts.get(1));
+                rebuilt.add(c.name());
+            }
+        }
         for (TableColumn c : want.columns()) {
             TableColumn old = have.column(c.name());
             if (old == null) {
                 added.put(c.name(), c);
-            } else {
+            } else if (!rebuilt.contains(c.name())) {
                 alter(want, old, c);
             }
         }
+        addedBack.forEach(change -> changed(want, change));
         have.columns().stream().filter(c -> want.column(c.name()) == null).forEach(c -> removed.put(c.name(), c));
-        for (TableColumn gone : List.copyOf(removed.values())) {
-            Optional<TableColumn> renamedTo =
-                    added.values().stream().filter(c -> isRename(want, gone, c)).findFirst();
-            if (renamedTo.isPresent()) {
-                TableColumn target = renamedTo.get();
-                removed.remove(gone.name());
-                added.remove(target.name());
-                context.script.table(
-                        want.qualifiedName(),
-                        Part.RENAME_COLUMN,
-                        new Change(
-                                Description.renamed(subject(want, gone), target.name()),
-                                List.of(new ColumnOp.RenameColumn(context.ops.name(want), gone.name(), target.name())),
-                                Hazards.rename(subject(want, gone))));
-                alter(want, renamedColumn(gone, target.name()), target);
-            }
-        }
         for (TableColumn c : added.values()) {
             Column column = context.ops.column(context.serials.asCreated(want, c));
             List<String> notes = new ArrayList<>();
@@ -119,6 +132,13 @@ final class ColumnDiff {
                                     subject(want, c),
                                     "drops column " + want.qualifiedName() + "." + c.name() + " and its data")));
         }
+        return rebuilt;
+    }
+
+    private static boolean rebuilds(TableColumn have, TableColumn want, Set<String> retyped) {
+        return !Objects.equals(have.generated(), want.generated())
+                || (have.generated() != null
+                        && ColumnNames.readIn(have.generated().expression(), retyped));
     }
 
     /**
@@ -139,43 +159,9 @@ final class ColumnDiff {
         return null;
     }
 
-    private boolean isRename(Table table, TableColumn from, TableColumn to) {
-        String hint = context.options.columnRename(table.name(), from.name());
-        if (hint != null) {
-            return hint.equals(to.name());
-        }
-        if (!from.type().equals(to.type())) {
-            return false;
-        }
-        if (context.options.decider().isRename("column", table.qualifiedName().toString(), from.name(), to.name())) {
-            return true;
-        }
-        context.script.warn("Column " + table.qualifiedName() + "." + from.name() + " looks renamed to " + to.name()
-                + ", but it is "
-                + "written as DROP COLUMN plus ADD COLUMN, which loses its data. To rename it instead, run again with "
-                + "-Dmigrate.renames=" + table.name() + "." + from.name() + "=" + to.name() + ".");
-        return false;
-    }
-
-    private static TableColumn renamedColumn(TableColumn c, String name) {
-        return new TableColumn(
-                name,
-                c.type(),
-                c.nullable(),
-                c.defaultExpression(),
-                c.identity(),
-                c.generated(),
-                c.collation(),
-                c.comment());
-    }
-
     private void alter(Table table, TableColumn have, TableColumn want) {
         QualifiedName t = context.ops.name(table);
         String where = subject(table, want);
-        if (!Objects.equals(have.generated(), want.generated())) {
-            generationChange(table, have, want, where);
-            return;
-        }
         if (!have.type().equals(want.type())) {
             TypeChanges casts = context.options.typeChanges();
             String using = casts.needsUsing(have.type(), want.type()) ? castOf(want.name(), want.type()) : null;
@@ -411,8 +397,9 @@ final class ColumnDiff {
      * A generated column's values come from the other columns, so dropping and adding it again
      * loses nothing; a plain column that becomes generated (or the reverse) does lose its values.
      */
-    private void generationChange(Table table, TableColumn have, TableColumn want, String where) {
+    private Change generationChange(Table table, TableColumn have, TableColumn want, Set<String> retyped) {
         QualifiedName t = context.ops.name(table);
+        String where = subject(table, want);
         List<String> notes = new ArrayList<>();
         if (have.generated() == null || want.generated() == null) {
             notes.add("Hazard: the column is dropped and added again "
@@ -425,14 +412,24 @@ final class ColumnDiff {
                             + "lost"
                             + (want.generated().stored() ? ", but the table is rewritten to store them." : "."));
         }
-        changed(
-                table,
-                new Change(
-                        Description.changed(where, "generated " + generation(have) + " -> " + generation(want)),
-                        List.of(
-                                new ColumnOp.DropColumn(t, have.name(), context.ops.column(have)),
-                                new ColumnOp.AddColumn(t, context.ops.column(want))),
-                        notes));
+        boolean same = Objects.equals(have.generated(), want.generated());
+        if (same) {
+            notes.add(
+                    0,
+                    "PostgreSQL changes the type of no column a generated column reads, so " + want.name()
+                            + " goes before " + String.join(", ", new TreeSet<>(retyped))
+                            + " change and comes back after.");
+        }
+        return new Change(
+                Description.changed(
+                        where,
+                        same
+                                ? "dropped and added again around the type change"
+                                : "generated " + generation(have) + " -> " + generation(want)),
+                List.of(
+                        new ColumnOp.DropColumn(t, have.name(), context.ops.column(have)),
+                        new ColumnOp.AddColumn(t, context.ops.column(want))),
+                notes);
     }
 
     private static String generation(TableColumn c) {

@@ -12,7 +12,7 @@ import java.util.Set;
 final class DiffContext {
     final SchemaDiff.Options options;
     final ModelOps ops;
-    final ScriptBuilder script = new ScriptBuilder();
+    final ScriptBuilder script;
     /** The columns numbered by a sequence they own, on both sides. */
     final SerialColumns serials;
     /** Tables whose primary key is dropped and added again: foreign keys that point at it must let go first. */
@@ -22,9 +22,10 @@ final class DiffContext {
 
     record ChangedForeignKey(Change change, Table table, ForeignKey live, ForeignKey wanted) {}
 
-    DiffContext(SchemaDiff.Options options, SerialColumns serials) {
+    DiffContext(SchemaDiff.Options options, ModelOps ops, ScriptBuilder script, SerialColumns serials) {
         this.options = options;
-        this.ops = new ModelOps(options.defaultSchema());
+        this.ops = ops;
+        this.script = script;
         this.serials = serials;
     }
 }

@@ -107,7 +107,7 @@ final class IndexDiff {
      * what JPA's {@code @Index(columnList = "a desc, b", options = ...)} can ask for. Expressions,
      * operator classes and other methods cannot be described, so such an index is never dropped.
      */
-    private boolean comparable(Index i) {
+    boolean comparable(Index i) {
         return context.options.bothRead() || expressibleByEntities(i);
     }
 

@@ -213,20 +213,13 @@ final class ModelOps {
 
     /**
      * Whether a replaced constraint or index of the table goes before its columns change and comes back after: a
-     * column has another type on the other side, or the columns' names differ (a column renamed: PostgreSQL moves
-     * the old definition to the new name, so the old one is dropped before the rename and the new one added after,
-     * and the downgrade, undoing the parts in reverse, adds the old one back once the name is back).
+     * column has another type on the other side. (A rename needs no such care: renames run first, and the table is
+     * compared as they leave it.)
      */
     static boolean replacedAroundColumns(Table have, Table want) {
         return have.columns().stream()
-                        .anyMatch(h -> want.columns().stream()
-                                .anyMatch(w ->
-                                        w.name().equals(h.name()) && !w.type().equals(h.type())))
-                || !columnNames(have).equals(columnNames(want));
-    }
-
-    private static Set<String> columnNames(Table t) {
-        return t.columns().stream().map(TableColumn::name).collect(Collectors.toSet());
+                .anyMatch(h -> want.columns().stream()
+                        .anyMatch(w -> w.name().equals(h.name()) && !w.type().equals(h.type())));
     }
 
     Constraint.ForeignKey foreignKey(ForeignKey fk) {

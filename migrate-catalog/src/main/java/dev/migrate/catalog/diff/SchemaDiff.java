@@ -171,15 +171,18 @@ public final class SchemaDiff {
 
     public static MigrationScript compare(DatabaseSchema live, DatabaseSchema desired, Options options) {
         checkRenames(live, desired, options);
-        DiffContext context = new DiffContext(options, new SerialColumns(live, desired));
-        new EnumTypeDiff(context).compare(live, desired);
-        new SequenceDiff(context).compare(live, desired);
-        new TableDiff(context, live).compare(desired);
+        ModelOps ops = new ModelOps(options.defaultSchema());
+        ScriptBuilder script = new ScriptBuilder();
+        DatabaseSchema renamed = new Renames(options, ops, script).apply(live, desired);
+        DiffContext context = new DiffContext(options, ops, script, new SerialColumns(renamed, desired));
+        new EnumTypeDiff(context).compare(renamed, desired);
+        new SequenceDiff(context).compare(renamed, desired);
+        new TableDiff(context, renamed).compare(desired);
         // entities say nothing of a Citus cluster yet: its distribution is compared where both sides were read
         if (options.bothRead() || !desired.distribution().isEmpty()) {
-            DistributionDiff.changes(live, desired, options.defaultSchema()).forEach(context.script::afterTables);
+            DistributionDiff.changes(renamed, desired, options.defaultSchema()).forEach(context.script::afterTables);
         }
-        return context.script.build(references(desired), references(live));
+        return context.script.build(references(desired), references(renamed));
     }
 
     /** For each table, the tables its foreign keys point at. */

@@ -33,7 +33,6 @@ final class ScriptBuilder {
         /** Create, rename or comment on the table itself. */
         TABLE,
         DROP_CONSTRAINT_OR_INDEX,
-        RENAME_COLUMN,
         COLUMN,
         ADD_CONSTRAINT_OR_INDEX,
         /** After the foreign keys: dropping a column drops the constraints on it, which may still be replaced by name. */
@@ -42,6 +41,7 @@ final class ScriptBuilder {
 
     private record ForeignKeyChange(ObjectName referenced, Change change) {}
 
+    private final Map<ObjectName, List<Change>> renames = new LinkedHashMap<>();
     private final List<Change> beforeTables = new ArrayList<>();
     private final Map<ObjectName, List<Change>> foreignKeysLetGo = new LinkedHashMap<>();
     private final Map<ObjectName, List<Change>> droppedTables = new LinkedHashMap<>();
@@ -50,6 +50,11 @@ final class ScriptBuilder {
     private final List<Change> afterTables = new ArrayList<>();
     private final List<Change> notMigrated = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+
+    /** A rename of {@code table} (by its new name), or of a column or sequence of it: first of all, last undone. */
+    void renamed(ObjectName table, Change change) {
+        renames.computeIfAbsent(table, t -> new ArrayList<>()).add(change);
+    }
 
     /** A schema, enum type or sequence created or changed: tables may use it. */
     void beforeTables(Change change) {
@@ -85,8 +90,7 @@ final class ScriptBuilder {
      * A constraint or index of {@code table} replaced (its first op drops the old one, the rest adds
      * the new one). When a column of the table changes type, PostgreSQL rebuilds whatever reads it
      * from the old definition, which may not fit the new type (a numeric check on a column becoming
-     * {@code varchar}); when one is renamed, the old definition follows the new name, and its downgrade would
-     * add it back on a name not back yet. Then ({@code aroundColumns}) the old one goes before the columns change
+     * {@code varchar}). Then ({@code aroundColumns}) the old one goes before the columns change
      * and the new one comes after, and the downgrade, undoing the parts in reverse, does the same the other way.
      */
     void replaced(ObjectName table, Change change, boolean aroundColumns) {
@@ -126,6 +130,7 @@ final class ScriptBuilder {
     MigrationScript build(
             Map<ObjectName, Set<ObjectName>> desiredReferences, Map<ObjectName, Set<ObjectName>> liveReferences) {
         List<OpGroup> groups = new ArrayList<>();
+        renames.forEach((table, changes) -> groups.add(new OpGroup(table, changes)));
         groups.add(OpGroup.outsideTables(beforeTables));
         foreignKeysLetGo.forEach((table, changes) -> groups.add(new OpGroup(table, changes)));
 

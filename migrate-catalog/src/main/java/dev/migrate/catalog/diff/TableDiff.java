@@ -1,5 +1,6 @@
 package dev.migrate.catalog.diff;
 
+import dev.migrate.catalog.CheckConstraint;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.ExclusionConstraint;
 import dev.migrate.catalog.ForeignKey;
@@ -8,6 +9,7 @@ import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.Sequence;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
+import dev.migrate.catalog.UniqueConstraint;
 import dev.migrate.catalog.diff.ScriptBuilder.Part;
 import dev.migrate.op.ConstraintOp;
 import dev.migrate.op.IndexOp;
@@ -22,12 +24,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tables added, removed or renamed; for a table on both sides, its columns, constraints, indexes
- * and comment are handed to their comparers.
+ * Tables added or removed; for a table on both sides, its columns, constraints, indexes and comment are handed
+ * to their comparers. Renames are decided before ({@link Renames}), and the live side is the schema they leave.
  */
 final class TableDiff {
     private final DiffContext context;
@@ -61,25 +63,6 @@ final class TableDiff {
                 .filter(t -> !desired.tables().containsKey(t.qualifiedName()))
                 .forEach(t -> removed.put(t.qualifiedName(), t));
 
-        for (Table gone : List.copyOf(removed.values())) {
-            Optional<Table> renamedTo = added.values().stream()
-                    .filter(t -> t.schema().equals(gone.schema()) && isRename(gone, t))
-                    .findFirst();
-            if (renamedTo.isPresent()) {
-                Table target = renamedTo.get();
-                removed.remove(gone.qualifiedName());
-                added.remove(target.qualifiedName());
-                context.script.table(
-                        target.qualifiedName(),
-                        Part.TABLE,
-                        new Change(
-                                Description.renamed("table " + gone.qualifiedName(), target.name()),
-                                List.of(new TableOp.RenameTable(context.ops.name(gone), target.name())),
-                                Hazards.rename("table " + gone.qualifiedName())));
-                Table have = renamed(gone, target.name());
-                alter(have, partitioned.fit(have, target));
-            }
-        }
         for (Table want : added.values()) {
             create(want);
         }
@@ -87,56 +70,6 @@ final class TableDiff {
         for (Table have : removed.values()) {
             drop(have);
         }
-    }
-
-    private boolean isRename(Table from, Table to) {
-        String hint = context.options.renames().get(from.name());
-        if (hint != null) {
-            return hint.equals(to.name());
-        }
-        if (!sameColumnNames(from, to)) {
-            return false;
-        }
-        if (context.options
-                .decider()
-                .isRename(
-                        "table",
-                        null,
-                        from.qualifiedName().toString(),
-                        to.qualifiedName().toString())) {
-            return true;
-        }
-        context.script.warn(
-                "Table " + from.qualifiedName() + " looks renamed to " + to.qualifiedName() + ", but it is written as "
-                        + "DROP TABLE plus CREATE TABLE, which loses its data. To rename it instead, run again with "
-                        + "-Dmigrate.renames=" + from.name() + "=" + to.name() + ".");
-        return false;
-    }
-
-    private static boolean sameColumnNames(Table a, Table b) {
-        return a.columns().stream()
-                .map(TableColumn::name)
-                .sorted()
-                .toList()
-                .equals(b.columns().stream().map(TableColumn::name).sorted().toList());
-    }
-
-    private static Table renamed(Table t, String name) {
-        return new Table(
-                t.schema(),
-                name,
-                t.columns(),
-                t.primaryKey(),
-                t.foreignKeys(),
-                t.uniqueConstraints(),
-                t.checkConstraints(),
-                t.exclusionConstraints(),
-                t.indexes(),
-                t.comment(),
-                t.partitioning(),
-                t.unlogged(),
-                t.constraintComments(),
-                t.indexComments());
     }
 
     private void create(Table table) {
@@ -361,13 +294,88 @@ final class TableDiff {
                 new Change(Description.removed("table " + have.qualifiedName()), ops, drop, notes));
     }
 
+    /**
+     * Drops the indexes, unique and check constraints on columns dropped and added again ({@code rebuilt}), which
+     * would go with the column and not come back, before the columns change; and gives {@code have} without them,
+     * so that what {@code want} has of them is built after. An index the entities cannot describe, kept otherwise,
+     * is built again as it was.
+     */
+    private Table letGoOfWhatIsBuiltOn(Set<String> rebuilt, Table have, Table want) {
+        QualifiedName t = context.ops.name(have);
+        ObjectName table = have.qualifiedName();
+        List<Index> keptIndexes = new ArrayList<>();
+        for (Index index : have.indexes()) {
+            boolean builtOn = index.keys().stream().anyMatch(k -> ColumnNames.readIn(k, rebuilt))
+                    || index.includeColumns().stream().anyMatch(rebuilt::contains)
+                    || (index.where() != null && ColumnNames.readIn(index.where(), rebuilt));
+            if (!builtOn) {
+                keptIndexes.add(index);
+                continue;
+            }
+            IndexOp.CreateIndex definition = context.ops.index(have, index);
+            List<Op> ops = new ArrayList<>(List.of(new IndexOp.DropIndex(t.sibling(index.name()), false, definition)));
+            if (!indexes.comparable(index) && want.index(index.name()) == null) {
+                ops.add(definition);
+            }
+            context.script.replaced(
+                    table,
+                    new Change(
+                            Description.changed("index " + index.name() + " on " + t, "built again on " + rebuilt),
+                            ops,
+                            List.of()),
+                    true);
+        }
+        List<UniqueConstraint> keptUniques = new ArrayList<>();
+        for (UniqueConstraint unique : have.uniqueConstraints()) {
+            if (unique.columns().stream().noneMatch(rebuilt::contains)) {
+                keptUniques.add(unique);
+                continue;
+            }
+            context.script.table(
+                    table,
+                    Part.DROP_CONSTRAINT_OR_INDEX,
+                    Change.of(
+                            Description.removed("unique constraint " + unique.name() + " of " + t),
+                            new ConstraintOp.DropConstraint(t, unique.name(), context.ops.unique(unique))));
+        }
+        List<CheckConstraint> keptChecks = new ArrayList<>();
+        for (CheckConstraint check : have.checkConstraints()) {
+            if (!ColumnNames.readIn(check.expression(), rebuilt)) {
+                keptChecks.add(check);
+                continue;
+            }
+            context.script.table(
+                    table,
+                    Part.DROP_CONSTRAINT_OR_INDEX,
+                    Change.of(
+                            Description.removed("check constraint " + check.name() + " of " + t),
+                            new ConstraintOp.DropConstraint(t, check.name(), context.ops.check(have, check))));
+        }
+        return new Table(
+                have.schema(),
+                have.name(),
+                have.columns(),
+                have.primaryKey(),
+                have.foreignKeys(),
+                keptUniques,
+                keptChecks,
+                have.exclusionConstraints(),
+                keptIndexes,
+                have.comment(),
+                have.partitioning(),
+                have.unlogged(),
+                have.constraintComments(),
+                have.indexComments());
+    }
+
     private void alter(Table have, Table want) {
         if (same(have, want)) {
             return;
         }
-        columns.compare(have, want);
-        constraints.compare(have, want);
-        indexes.compare(have, want);
+        Set<String> rebuilt = columns.compare(have, want);
+        Table kept = rebuilt.isEmpty() ? have : letGoOfWhatIsBuiltOn(rebuilt, have, want);
+        constraints.compare(kept, want);
+        indexes.compare(kept, want);
         if (context.options.bothRead()) {
             exclusions(have, want);
         }
