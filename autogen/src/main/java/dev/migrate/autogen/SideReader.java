@@ -10,6 +10,7 @@ import dev.migrate.autogen.internal.scratch.DefinedTypes;
 import dev.migrate.autogen.internal.scratch.QualifiedDdl;
 import dev.migrate.autogen.internal.scratch.ScratchSchema;
 import dev.migrate.autogen.objects.DeclaredObjects;
+import dev.migrate.autogen.objects.DeclaredStatement;
 import dev.migrate.catalog.CheckConstraint;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.SchemaObject;
@@ -239,6 +240,9 @@ final class SideReader {
         Set<String> managed = new LinkedHashSet<>();
         managed.add(schema);
         managed.addAll(QualifiedDdl.schemas(entityDdl));
+        // SQL files that create a table in another schema manage that schema too, as entities naming it do
+        managed.addAll(QualifiedDdl.tableSchemas(
+                declared.statements().stream().map(DeclaredStatement::sql).toList()));
         return List.copyOf(managed);
     }
 

@@ -9,11 +9,13 @@ import dev.migrate.catalog.Partitioning;
 import dev.migrate.catalog.PrimaryKey;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.UniqueConstraint;
+import dev.migrate.catalog.diff.ScriptBuilder.Part;
 import dev.migrate.op.IndexKey;
 import dev.migrate.op.TableOp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -90,9 +92,21 @@ final class PartitionedTables {
                 leftOut("unique index " + i.name(), have, p, "");
             }
         }
-        context.script.warn("Table " + have.qualifiedName() + " kept: " + describe(p)
-                + (standsFor.isEmpty() ? "" : "; " + String.join("; ", standsFor))
-                + " (entities cannot express partitioning, so migrations leave it as it is).");
+        Partitioning declared = want.partitioning();
+        if (context.options.bothRead() && declared != null && declared.key().equals(p.key())) {
+            comparePartitions(have, p, declared);
+        } else {
+            context.script.warn("Table " + have.qualifiedName() + " kept: " + describe(p)
+                    + (standsFor.isEmpty() ? "" : "; " + String.join("; ", standsFor))
+                    + (!context.options.bothRead()
+                            ? " (entities cannot express partitioning, so migrations leave it as it is)."
+                            : declared == null
+                                    ? " (declared without partitioning: a partitioned table becomes a plain one by"
+                                            + " hand, copying its rows, so migrations leave it as it is)."
+                                    : " (declared partitioned by " + declared.strategy() + " " + declared.keyList()
+                                            + ": a new partitioning key is written by hand, a new table filled from"
+                                            + " the old, so migrations leave it as it is)."));
+        }
         Table fitted = new Table(
                 want.schema(),
                 want.name(),
@@ -153,6 +167,71 @@ final class PartitionedTables {
                         want.unlogged(),
                         want.constraintComments(),
                         want.indexComments());
+    }
+
+    /**
+     * The partitions of a partitioned table that stays, where both sides declare them with the same key (SQL files, a
+     * program's DDL, a database): a partition declared and missing is created, one no longer declared is dropped
+     * with its rows (a hazard), and one whose bounds differ is left as it is, with a warning, since its rows would
+     * have to move.
+     */
+    private void comparePartitions(Table have, Partitioning live, Partitioning declared) {
+        ObjectName table = have.qualifiedName();
+        dev.migrate.op.QualifiedName parent = context.ops.name(have);
+        for (Partition wanted : declared.partitions()) {
+            Partition existing = partition(live, wanted.name());
+            if (existing == null) {
+                List<TableOp.CreatePartition> creates = new ArrayList<>();
+                addCreates(
+                        parent,
+                        new Partitioning(
+                                declared.key(), declared.keyColumns(), declared.keyHasExpressions(), List.of(wanted)),
+                        creates);
+                context.script.table(
+                        table,
+                        Part.ADD_CONSTRAINT_OR_INDEX,
+                        new Change(
+                                Description.added("partition " + wanted.name() + " of " + table),
+                                List.copyOf(creates),
+                                List.of()));
+            } else if (!existing.bound().equals(wanted.bound())
+                    || !Objects.equals(
+                            existing.partitioning() == null
+                                    ? null
+                                    : existing.partitioning().key(),
+                            wanted.partitioning() == null
+                                    ? null
+                                    : wanted.partitioning().key())) {
+                context.script.warn("Partition " + wanted.name() + " of " + table + " kept: it is "
+                        + existing.bound() + " in the database and declared " + wanted.bound()
+                        + "; new bounds move rows, which a migration written by hand does (DETACH PARTITION, a new"
+                        + " partition, INSERT ... SELECT), so migrations leave it as it is.");
+            }
+        }
+        for (Partition gone : live.partitions()) {
+            if (partition(declared, gone.name()) == null) {
+                List<TableOp.CreatePartition> creates = new ArrayList<>();
+                addCreates(
+                        parent,
+                        new Partitioning(live.key(), live.keyColumns(), live.keyHasExpressions(), List.of(gone)),
+                        creates);
+                String subject = "partition " + gone.name() + " of " + table;
+                context.script.table(
+                        table,
+                        Part.DROP_COLUMN,
+                        new Change(
+                                Description.removed(subject),
+                                List.of(new TableOp.DropPartition(creates.get(0).partition(), creates.get(0))),
+                                Hazards.drop(subject, "drops partition " + gone.name() + " and its rows")));
+            }
+        }
+    }
+
+    private static @Nullable Partition partition(Partitioning p, String name) {
+        return p.partitions().stream()
+                .filter(x -> x.name().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The partitions of a table to create, parents before their own partitions; none for a plain table. */

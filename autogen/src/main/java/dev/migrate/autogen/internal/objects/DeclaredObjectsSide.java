@@ -1,6 +1,7 @@
 package dev.migrate.autogen.internal.objects;
 
 import dev.migrate.MigrateException;
+import dev.migrate.autogen.internal.scratch.QualifiedDdl;
 import dev.migrate.autogen.objects.DeclaredObjects;
 import dev.migrate.autogen.objects.DeclaredStatement;
 import dev.migrate.catalog.DatabaseSchema;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,8 +79,14 @@ public final class DeclaredObjectsSide {
         try {
             fresh.setAutoCommit(true);
             try (Statement s = fresh.createStatement()) {
+                // a schema the declared statements create themselves is theirs to create
+                Set<String> createdByThem = QualifiedDdl.createdSchemas(declared.statements().stream()
+                        .map(DeclaredStatement::sql)
+                        .toList());
                 for (String name : managed) {
-                    s.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(name));
+                    if (!createdByThem.contains(name)) {
+                        s.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(name));
+                    }
                 }
                 s.execute("SET search_path = " + Identifiers.quote(schema) + ", public");
                 Map<DeclaredStatement, SQLException> failed = applyInRounds(s, pending);

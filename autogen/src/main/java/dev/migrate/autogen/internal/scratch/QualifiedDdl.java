@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The schemas entity DDL names explicitly ({@code @Table(schema = "audit")},
@@ -47,6 +48,58 @@ public final class QualifiedDdl {
             }
         }
         return schemas;
+    }
+
+    /**
+     * The schemas the DDL creates ({@code CREATE SCHEMA}) or creates a table in ({@code CREATE TABLE audit.log}), in
+     * order of first mention: a schema it merely refers to ({@code REFERENCES auth.users}) is not among them.
+     */
+    public static Set<String> tableSchemas(List<String> ddl) {
+        Set<String> schemas = new LinkedHashSet<>();
+        for (String sql : ddl) {
+            List<SqlToken> tokens = SqlLexer.tokens(sql);
+            if (isCreateSchema(tokens)) {
+                schemas.add(tokens.get(tokens.size() - 1).name());
+            } else if (tableSchema(tokens) != null) {
+                schemas.add(tableSchema(tokens));
+            }
+        }
+        return schemas;
+    }
+
+    /** The schemas the DDL creates with {@code CREATE SCHEMA}. */
+    public static Set<String> createdSchemas(List<String> ddl) {
+        Set<String> schemas = new LinkedHashSet<>();
+        for (String sql : ddl) {
+            List<SqlToken> tokens = SqlLexer.tokens(sql);
+            if (isCreateSchema(tokens)) {
+                schemas.add(tokens.get(tokens.size() - 1).name());
+            }
+        }
+        return schemas;
+    }
+
+    /**
+     * The schema of the table {@code create [global|local] [temporary|unlogged] table [if not exists] schema.name}
+     * creates, or null when the statement is another or names no schema.
+     */
+    private static @Nullable String tableSchema(List<SqlToken> tokens) {
+        int i = 1;
+        while (i < tokens.size() && i < 4 && !tokens.get(i).isWord("table")) {
+            i++;
+        }
+        if (tokens.isEmpty() || !tokens.get(0).isWord("create") || i >= tokens.size() || i == 4) {
+            return null;
+        }
+        i++;
+        if (i + 2 < tokens.size() && tokens.get(i).isWord("if")) {
+            i += 3;
+        }
+        boolean qualified = i + 2 < tokens.size()
+                && tokens.get(i).isIdentifier()
+                && tokens.get(i + 1).is(".")
+                && tokens.get(i + 2).isIdentifier();
+        return qualified ? tokens.get(i).name() : null;
     }
 
     /**

@@ -16,6 +16,19 @@ class QualifiedDdlTest {
     private static final Map<String, String> STAND_INS = new HashMap<>(Map.of("audit", "migrate_scratch_1_audit"));
 
     @Test
+    void theSchemasTablesAreCreatedInAreThoseCreatedNotThoseReferredTo() {
+        List<String> ddl = List.of(
+                "CREATE SCHEMA audit",
+                "create unlogged table if not exists \"Stage\".load (id int)",
+                "create table billing.invoice (id int, customer int references auth.users (id))",
+                "create table plain (id int)",
+                "create index on reporting.x (id)",
+                "create table s.\"t(x)\"(id int)");
+        assertThat(QualifiedDdl.tableSchemas(ddl)).containsExactly("audit", "Stage", "billing", "s");
+        assertThat(QualifiedDdl.createdSchemas(ddl)).containsExactly("audit");
+    }
+
+    @Test
     void aReferenceAfterAnEscapeStringWithABackslashedQuoteMoves() {
         List<String> ddl = List.of(
                 "create table audit.parent (id bigint primary key)",
