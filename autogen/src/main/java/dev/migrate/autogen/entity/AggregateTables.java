@@ -30,6 +30,8 @@ final class AggregateTables {
     private final RelationalMappingContext context;
     private final Map<String, TableDdl> tables = new LinkedHashMap<>();
     private final Set<String> sequences = new LinkedHashSet<>();
+    /** The tables made for an entity met as an aggregate root, not (yet) as held by another. */
+    private final Set<String> madeAsRoot = new LinkedHashSet<>();
 
     AggregateTables(RelationalMappingContext context) {
         this.context = context;
@@ -57,7 +59,15 @@ final class AggregateTables {
     private void table(RelationalPersistentEntity<?> entity, @Nullable Held owner) {
         String name = sql(entity.getQualifiedTableName());
         if (tables.containsKey(name)) {
-            return; // the same entity held twice, or an aggregate root held by another: one table
+            // the same entity held twice, or an aggregate root held by another: one table; but a @Table entity met
+            // as a root before the aggregate that holds it is made again as held, with its back-reference
+            if (owner == null || !madeAsRoot.remove(name)) {
+                return;
+            }
+            tables.remove(name);
+        }
+        if (owner == null) {
+            madeAsRoot.add(name);
         }
         TableDdl table = new TableDdl(name);
         tables.put(name, table);

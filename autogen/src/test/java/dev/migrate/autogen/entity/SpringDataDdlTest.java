@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrate.MigrateException;
 import dev.migrate.autogen.entity.springdata.edge.Carrier;
 import dev.migrate.autogen.entity.springdata.edge.Shipment;
+import dev.migrate.autogen.entity.springdata.heldtable.Entry;
+import dev.migrate.autogen.entity.springdata.heldtable.Playlist;
 import dev.migrate.autogen.entity.springdata.named.Invoice;
 import dev.migrate.autogen.entity.springdata.named.PrefixedNames;
 import dev.migrate.autogen.entity.springdata.nested.Survey;
@@ -270,6 +272,28 @@ class SpringDataDdlTest {
             Shipment read = template.findById(template.save(shipment).id, Shipment.class);
             assertThat(read.carrier.getId()).isEqualTo(7L);
             assertThat(read.label.text).isEqualTo("fragile");
+        });
+    }
+
+    @Test
+    void anEntityAnnotatedTableThatAnotherAggregateHoldsKeepsItsBackReference() throws Exception {
+        // Entry is found before Playlist, which holds it: its table was made as a root's, without the back-reference
+        DataSource db = built("sdj_held_table", ddl(SPRINGDATA + "heldtable"));
+
+        assertThat(columns(db, "entry"))
+                .containsExactly(
+                        "playlist bigint not null", "id bigint not null identity", "title character varying(255)");
+        assertThat(keys(db, "entry"))
+                .containsExactly("PRIMARY KEY (id)", "FOREIGN KEY (playlist) REFERENCES playlist(id)");
+
+        withSpringDataJdbc(db, null, template -> {
+            Playlist playlist = new Playlist();
+            playlist.name = "mornings";
+            Entry entry = new Entry();
+            entry.title = "first";
+            playlist.entries.add(entry);
+            Playlist read = template.findById(template.save(playlist).id, Playlist.class);
+            assertThat(read.entries).extracting(e -> e.title).containsExactly("first");
         });
     }
 
