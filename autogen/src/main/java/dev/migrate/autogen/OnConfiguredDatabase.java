@@ -9,9 +9,11 @@ import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.diff.DataMeasurements;
 import dev.migrate.catalog.diff.MigrationScript;
 import dev.migrate.connection.ConnectionFailure;
+import dev.migrate.op.ObjectOp;
 import dev.migrate.servers.ComparisonDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -83,6 +85,7 @@ final class OnConfiguredDatabase extends ComparisonRoute {
                         objects::get);
             }
             logCacheUse();
+            diff = withItsDropsSaid(diff);
             Set<ObjectName> large = Set.of();
             if (request.measureTimeout().isPresent() && !diff.isEmpty()) {
                 MigrationScript changes = diff;
@@ -103,6 +106,31 @@ final class OnConfiguredDatabase extends ComparisonRoute {
             // closing a connection is all that is left here
             throw failure("closing its connection", e);
         }
+    }
+
+    /**
+     * The script with a warning when it drops objects beside the tables (a policy, a grant, a function): the database
+     * compared is the configured one, whose objects may have been made there by hand and never by the chain, and
+     * the revision would drop them wherever it runs.
+     */
+    static MigrationScript withItsDropsSaid(MigrationScript script) {
+        List<String> dropped = script.upgrade().stream()
+                .filter(ObjectOp.DropObject.class::isInstance)
+                .map(ObjectOp.DropObject.class::cast)
+                .map(drop -> drop.kind().title() + " " + drop.identity())
+                .toList();
+        if (dropped.isEmpty()) {
+            return script;
+        }
+        String named = String.join(", ", dropped.subList(0, Math.min(5, dropped.size())))
+                + (dropped.size() > 5 ? " and " + (dropped.size() - 5) + " more" : "");
+        return script.withLast(
+                List.of(),
+                List.of("This revision drops " + dropped.size() + " object" + (dropped.size() == 1 ? "" : "s")
+                        + " that the configured database has and nothing declares (" + named + "). That database"
+                        + " was compared, not the chain: what was made there by hand is dropped as if the chain had"
+                        + " made it. Declare what should stay, exclude it, or compare with the chain alone (no"
+                        + " configured url: the embedded default replays the chain)."));
     }
 
     /** A connection to the configured database: a failure here is one to connect, whatever its SQLSTATE. */

@@ -50,7 +50,7 @@ class RenameTest {
                             .withRenames(Map.of("old_items", "new_itmes"), RenameDecider.never())
                             .compare(c, NEW_TABLE_ENTITIES))
                     .isInstanceOf(MigrateException.class)
-                    .hasMessageContaining("the entities have no table new_itmes");
+                    .hasMessageContaining("the entities (or schema files, or DDL) have no table new_itmes");
         }
         try (Connection c = database(OLD_COLUMNS)) {
             assertThatThrownBy(() -> Comparisons.of("public")
@@ -135,8 +135,9 @@ class RenameTest {
                                     Map.of("old_items", "new_items", "old_items.title", "nmae"), RenameDecider.never())
                             .compare(c, entities))
                     .isInstanceOf(MigrateException.class)
-                    .hasMessageContaining("The rename old_items.title=nmae matches nothing: the entities have no column"
-                            + " new_items.nmae.");
+                    .hasMessageContaining(
+                            "The rename old_items.title=nmae matches nothing: the entities (or schema files, or DDL) have no column"
+                                    + " new_items.nmae.");
             assertThatThrownBy(() -> Comparisons.of("public")
                             .withRenames(
                                     Map.of("old_items", "new_items", "new_items.titel", "name"), RenameDecider.never())

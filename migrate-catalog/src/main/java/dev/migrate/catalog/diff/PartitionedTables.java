@@ -52,7 +52,7 @@ final class PartitionedTables {
         PrimaryKey primaryKey = want.primaryKey();
         if (primaryKey != null && !p.allowsKeyOn(primaryKey.columns())) {
             if (have.primaryKey() != null && widens(have.primaryKey().columns(), primaryKey.columns(), p)) {
-                standsFor.add("its primary key " + have.primaryKey().columns() + " stands for the entity's "
+                standsFor.add("its primary key " + have.primaryKey().columns() + " stands for the declared "
                         + primaryKey.columns());
             } else {
                 leftOut(
@@ -78,7 +78,7 @@ final class PartitionedTables {
                     .orElse(null);
             if (widened != null) {
                 uniques.add(widened);
-                standsFor.add("its unique constraint " + widened.columns() + " stands for the entity's " + u.columns());
+                standsFor.add("its unique constraint " + widened.columns() + " stands for the declared " + u.columns());
             } else {
                 leftOut("unique constraint " + u.columns(), have, p, "");
             }

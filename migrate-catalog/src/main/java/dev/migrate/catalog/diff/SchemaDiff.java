@@ -125,7 +125,7 @@ public final class SchemaDiff {
                 boolean applied = tableNamed(live, from) == null && tableNamed(live, to) != null;
                 problem = tableNamed(live, from) == null && !applied
                         ? "the database has no table " + from
-                        : tableNamed(desired, to) == null ? "the entities have no table " + to : null;
+                        : tableNamed(desired, to) == null ? "the entities (or schema files, or DDL) have no table " + to : null;
             } else {
                 String table = from.substring(0, dot);
                 String column = from.substring(dot + 1);
@@ -141,12 +141,12 @@ public final class SchemaDiff {
                 problem = (have == null || have.column(column) == null) && !applied
                         ? "the database has no column " + from
                         : want == null || want.column(to) == null
-                                ? "the entities have no column " + desiredName + "." + to
+                                ? "the entities (or schema files, or DDL) have no column " + desiredName + "." + to
                                 : null;
             }
             if (problem != null) {
                 throw new MigrateException("The rename " + from + "=" + to + " matches nothing: " + problem
-                        + ". Check the spelling against the database and the entities, or leave it out of "
+                        + ". Check the spelling against the database and the entities (or schema files, or DDL), or leave it out of "
                         + "-Dmigrate.renames (<renames> in the pom) once the rename is applied.");
             }
         }
