@@ -55,6 +55,22 @@ class RenamesAndRebuildsRoundTripTest {
     }
 
     @Test
+    void aViewOverARenamedTableAndColumnIsBuiltAgainAroundTheRenames() throws SQLException {
+        List<String> upgrade = roundTrip(
+                "renamed_under_view",
+                List.of(
+                        "create table clients (id int primary key, name text)",
+                        "create view client_names as select id, name from clients where name <> ''"),
+                List.of(
+                        "create table customers (id int primary key, full_name text)",
+                        "create view client_names as select id, full_name from customers where full_name <> ''"),
+                Map.of("clients", "customers", "clients.name", "full_name"));
+        // the view goes before the renames and comes back after them, each way
+        assertThat(upgrade.get(0)).isEqualTo("DROP VIEW client_names");
+        assertThat(upgrade.get(upgrade.size() - 1)).startsWith("CREATE OR REPLACE VIEW client_names AS");
+    }
+
+    @Test
     void aSerialsSequenceIsRenamedWithItsTableAndColumn() throws SQLException {
         List<String> upgrade = roundTrip(
                 "renamed_serial",
@@ -161,9 +177,9 @@ class RenamesAndRebuildsRoundTripTest {
     }
 
     /**
-     * The public schema's columns (the chain's history tables aside) (defaults and generation included), indexes and constraints; {@code withNames}
-     * names them too (a rename leaves an index's and a constraint's name as they were, which the DDL of the new side
-     * does not).
+     * The public schema's columns (defaults and generation included), views, indexes and constraints, the chain's
+     * history tables aside; {@code withNames} names them too (a rename leaves an index's and a constraint's name as
+     * they were, which the DDL of the new side does not).
      */
     private static List<String> shape(DataSource database, boolean withNames) throws SQLException {
         String index = withNames ? "indexdef" : "regexp_replace(indexdef, 'INDEX \\S+ ON', 'INDEX ON')";
@@ -178,6 +194,8 @@ class RenamesAndRebuildsRoundTripTest {
                         + " UNION ALL SELECT conrelid::regclass || ' ' || " + constraint
                         + "pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace"
                         + " AND conrelid::regclass::text NOT LIKE 'migrate%'"
+                        + " UNION ALL SELECT 'view ' || viewname || ' ' || definition FROM pg_views"
+                        + " WHERE schemaname = 'public'"
                         + " UNION ALL SELECT 'sequence ' || sequencename FROM pg_sequences"
                         + " WHERE schemaname = 'public' AND sequencename NOT LIKE 'migrate%'"
                         + " ORDER BY 1");

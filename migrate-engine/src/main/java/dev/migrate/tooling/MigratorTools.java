@@ -84,6 +84,23 @@ public final class MigratorTools {
         return open.engine(migrator).graph().modules().dependents(module);
     }
 
+    /**
+     * Creates the role {@code role} ({@code NOLOGIN}) on a throwaway server, for what grants to it; false when it is
+     * there already, made meanwhile by another comparison or replay on the same server: found made (SQLSTATE 42710),
+     * or made while this waited on the catalog's unique index for the other's commit (23505).
+     */
+    public static boolean createRole(Statement statement, String role) throws SQLException {
+        try {
+            statement.execute("CREATE ROLE " + Identifiers.quote(role) + " NOLOGIN");
+            return true;
+        } catch (SQLException e) {
+            if ("42710".equals(e.getSQLState()) || "23505".equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** The module a revision of the graph belongs to: {@code billing} for {@code billing.20261129_090000}. */
     public static String moduleOf(String revision) {
         return ModuleOrder.moduleOf(revision);
@@ -266,15 +283,8 @@ public final class MigratorTools {
                         continue;
                     }
                 }
-                try {
-                    create.execute("CREATE ROLE " + Identifiers.quote(role) + " NOLOGIN");
+                if (createRole(create, role)) {
                     log.accept("Created role " + role + " on the throwaway server: the migrations grant to it.");
-                } catch (SQLException e) {
-                    // made meanwhile by another replay on the server: found made (42710), or made while this
-                    // waited on the catalog's unique index for the other's commit (23505)
-                    if (!"42710".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
-                        throw e;
-                    }
                 }
             }
         } catch (SQLException e) {

@@ -10,6 +10,7 @@ import dev.migrate.catalog.read.CanonicalChecks;
 import dev.migrate.catalog.read.CatalogReader;
 import dev.migrate.catalog.read.Exclusions;
 import dev.migrate.sql.Identifiers;
+import dev.migrate.tooling.MigratorTools;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -154,11 +155,10 @@ public final class DeclaredObjectsSide {
     /** Whether {@code role} is there now: made here, or meanwhile by another comparison on the same server. */
     private static boolean makeRole(Statement s, String role) {
         try {
-            s.execute("CREATE ROLE " + Identifiers.quote(role) + " NOLOGIN");
+            MigratorTools.createRole(s, role);
             return true;
         } catch (SQLException e) {
-            // 42710: found made; 23505: made while this waited on the catalog's unique index for the other's commit
-            return "42710".equals(e.getSQLState()) || "23505".equals(e.getSQLState());
+            return false;
         }
     }
 
