@@ -125,7 +125,9 @@ public final class SchemaDiff {
                 boolean applied = tableNamed(live, from) == null && tableNamed(live, to) != null;
                 problem = tableNamed(live, from) == null && !applied
                         ? "the database has no table " + from
-                        : tableNamed(desired, to) == null ? "the entities (or schema files, or DDL) have no table " + to : null;
+                        : tableNamed(desired, to) == null
+                                ? "the entities (or schema files, or DDL) have no table " + to
+                                : null;
             } else {
                 String table = from.substring(0, dot);
                 String column = from.substring(dot + 1);

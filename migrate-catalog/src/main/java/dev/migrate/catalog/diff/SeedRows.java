@@ -68,7 +68,8 @@ public final class SeedRows {
                 changes.add(new Change(
                         Description.notMigrated(
                                 "the seed row \"" + sql.strip() + "\"",
-                                "is for table " + table + ", which the entities (or schema files, or DDL) do not create"),
+                                "is for table " + table
+                                        + ", which the entities (or schema files, or DDL) do not create"),
                         List.of(),
                         List.of("Write it in a migration by hand (op.execute(...)) if the table is yours.")));
                 continue;
