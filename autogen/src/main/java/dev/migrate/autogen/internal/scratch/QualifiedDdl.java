@@ -58,10 +58,10 @@ public final class QualifiedDdl {
         Set<String> schemas = new LinkedHashSet<>();
         for (String sql : ddl) {
             List<SqlToken> tokens = SqlLexer.tokens(sql);
-            if (isCreateSchema(tokens)) {
-                schemas.add(tokens.get(tokens.size() - 1).name());
-            } else if (tableSchema(tokens) != null) {
-                schemas.add(tableSchema(tokens));
+            String schema =
+                    isCreateSchema(tokens) ? tokens.get(tokens.size() - 1).name() : tableSchema(tokens);
+            if (schema != null) {
+                schemas.add(schema);
             }
         }
         return schemas;
