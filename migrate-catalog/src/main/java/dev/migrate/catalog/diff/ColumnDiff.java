@@ -1,6 +1,7 @@
 package dev.migrate.catalog.diff;
 
 import dev.migrate.catalog.ColumnIdentity;
+import dev.migrate.catalog.Generated;
 import dev.migrate.catalog.Sequence;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -64,8 +64,8 @@ final class ColumnDiff {
                 })
                 .map(TableColumn::name)
                 .collect(Collectors.toSet());
-        // dropped before any column changes and added after all of them: PostgreSQL changes no type a generated
-        // column reads
+        // dropped before any column changes and added after all of them: PostgreSQL refuses to change the type of
+        // a column a generated column reads
         Set<String> rebuilt = new LinkedHashSet<>();
         List<Change> addedBack = new ArrayList<>();
         for (TableColumn c : want.columns()) {
@@ -412,13 +412,18 @@ final class ColumnDiff {
                             + "lost"
                             + (want.generated().stored() ? ", but the table is rewritten to store them." : "."));
         }
-        boolean same = Objects.equals(have.generated(), want.generated());
-        if (same) {
+        Generated generated = have.generated();
+        boolean same = Objects.equals(generated, want.generated());
+        if (same && generated != null) {
+            List<String> read = retyped.stream()
+                    .filter(c -> ColumnNames.readIn(generated.expression(), Set.of(c)))
+                    .sorted()
+                    .toList();
             notes.add(
                     0,
-                    "PostgreSQL changes the type of no column a generated column reads, so " + want.name()
-                            + " goes before " + String.join(", ", new TreeSet<>(retyped))
-                            + " change and comes back after.");
+                    "PostgreSQL refuses to change the type of a column a generated column reads, so " + want.name()
+                            + " goes before " + String.join(", ", read) + " change"
+                            + (read.size() == 1 ? "s" : "") + " type and comes back after.");
         }
         return new Change(
                 Description.changed(
