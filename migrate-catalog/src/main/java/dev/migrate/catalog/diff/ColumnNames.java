@@ -23,7 +23,8 @@ final class ColumnNames {
         }
         List<SqlToken> tokens = SqlLexer.tokens(sql);
         for (int i = 0; i < tokens.size(); i++) {
-            if (columns.contains(column(tokens, i))) {
+            String column = column(tokens, i);
+            if (column != null && columns.contains(column)) {
                 return true;
             }
         }
