@@ -128,6 +128,37 @@ class RenamesAndRebuildsRoundTripTest {
     }
 
     @Test
+    void anIndexEntitiesCannotDescribeIsBuiltAgainAsItWasAroundTheGeneratedColumn() throws SQLException {
+        // as from JPA entities: the GIN index is not theirs to declare, so it is kept, and built again as it was
+        before = List.of(
+                "create table g (id int primary key, title varchar(10),"
+                        + " search tsvector generated always as (to_tsvector('english', title)) stored)",
+                "create index g_search on g using gin (search)");
+        AutogenerateResult result = Autogenerate.run(
+                AutogenerateRequest.builder(
+                                Migrator.builder().migrations(Before.class).build(),
+                                PrintedDdl.of(List.of("create table g (id int primary key, title varchar(20),"
+                                        + " search tsvector generated always as (to_tsvector('english', title))"
+                                        + " stored)")))
+                        .build(),
+                new TestThrowaways(null),
+                line -> {});
+        List<String> upgrade = OpSql.renderAll(result.script().upgrade());
+        assertThat(upgrade.get(0)).isEqualTo("DROP INDEX g_search");
+        assertThat(upgrade.get(upgrade.size() - 1)).isEqualTo("CREATE INDEX g_search ON g USING gin (search)");
+
+        DataSource database = TestPostgres.freshDatabase("kept_index_rebuilt");
+        Migrator.builder().dataSource(database).migrations(Before.class).build().upgrade("heads");
+        String index = "SELECT indexdef FROM pg_indexes WHERE indexname = 'g_search'";
+        run(database, result.script().upgrade());
+        assertThat(TestPostgres.query(database, index))
+                .containsExactly("CREATE INDEX g_search ON public.g USING gin (search)");
+        run(database, result.script().downgrade());
+        assertThat(TestPostgres.query(database, index))
+                .containsExactly("CREATE INDEX g_search ON public.g USING gin (search)");
+    }
+
+    @Test
     void aGeneratedColumnWhoseExpressionChangesGetsItsIndexBack() throws SQLException {
         List<String> upgrade = roundTrip(
                 "generated_expression",

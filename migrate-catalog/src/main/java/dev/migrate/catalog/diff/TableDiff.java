@@ -313,17 +313,23 @@ final class TableDiff {
                 continue;
             }
             IndexOp.CreateIndex definition = context.ops.index(have, index);
-            List<Op> ops = new ArrayList<>(List.of(new IndexOp.DropIndex(t.sibling(index.name()), false, definition)));
+            IndexOp.DropIndex drop = new IndexOp.DropIndex(t.sibling(index.name()), false, definition);
             if (!indexes.comparable(index) && want.index(index.name()) == null) {
-                ops.add(definition);
+                // kept otherwise: built again as it was, once the column is back
+                context.script.replaced(
+                        table,
+                        new Change(
+                                Description.changed("index " + index.name() + " on " + t, "built again on " + rebuilt),
+                                List.of(drop, definition),
+                                List.of()),
+                        true);
+            } else {
+                // what the other side has of it is built after the column, as an index added
+                context.script.table(
+                        table,
+                        Part.DROP_CONSTRAINT_OR_INDEX,
+                        Change.of(Description.removed("index " + index.name() + " on " + t), drop));
             }
-            context.script.replaced(
-                    table,
-                    new Change(
-                            Description.changed("index " + index.name() + " on " + t, "built again on " + rebuilt),
-                            ops,
-                            List.of()),
-                    true);
         }
         List<UniqueConstraint> keptUniques = new ArrayList<>();
         for (UniqueConstraint unique : have.uniqueConstraints()) {
