@@ -79,12 +79,7 @@ final class ConstraintDiff {
                                         Description.added("unique constraint " + u.columns() + " to " + t),
                                         List.of(new ConstraintOp.AddConstraint(t, context.ops.unique(u))),
                                         Hazards.unique("unique constraint " + u.columns() + " on " + table))),
-                        u -> context.script.table(
-                                table,
-                                Part.DROP_CONSTRAINT_OR_INDEX,
-                                Change.of(
-                                        Description.removed("unique constraint " + u.name() + " of " + t),
-                                        new ConstraintOp.DropConstraint(t, u.name(), context.ops.unique(u)))),
+                        u -> dropUnique(have, u),
                         (h, w, what) -> context.script.table(
                                 table,
                                 Part.ADD_CONSTRAINT_OR_INDEX,
@@ -113,12 +108,7 @@ final class ConstraintDiff {
                                         Description.added("check constraint " + c.expression() + " to " + t),
                                         List.of(new ConstraintOp.AddConstraint(t, context.ops.check(want, c))),
                                         Hazards.constraint("check constraint " + c.name() + " on " + table))),
-                        c -> context.script.table(
-                                table,
-                                Part.DROP_CONSTRAINT_OR_INDEX,
-                                Change.of(
-                                        Description.removed("check constraint " + c.name() + " of " + t),
-                                        new ConstraintOp.DropConstraint(t, c.name(), context.ops.check(have, c)))),
+                        c -> dropCheck(have, c),
                         (h, w, what) -> context.script.replaced(
                                 table,
                                 new Change(
@@ -222,6 +212,28 @@ final class ConstraintDiff {
                                         ? List.of(Hazards.constraint(
                                                 "foreign key " + fk.name() + " on " + table.qualifiedName()))
                                         : List.of()));
+    }
+
+    /** A unique constraint of {@code table} dropped before its columns change. */
+    void dropUnique(Table table, UniqueConstraint unique) {
+        QualifiedName t = context.ops.name(table);
+        context.script.table(
+                table.qualifiedName(),
+                Part.DROP_CONSTRAINT_OR_INDEX,
+                Change.of(
+                        Description.removed("unique constraint " + unique.name() + " of " + t),
+                        new ConstraintOp.DropConstraint(t, unique.name(), context.ops.unique(unique))));
+    }
+
+    /** A check constraint of {@code table} dropped before its columns change. */
+    void dropCheck(Table table, CheckConstraint check) {
+        QualifiedName t = context.ops.name(table);
+        context.script.table(
+                table.qualifiedName(),
+                Part.DROP_CONSTRAINT_OR_INDEX,
+                Change.of(
+                        Description.removed("check constraint " + check.name() + " of " + t),
+                        new ConstraintOp.DropConstraint(t, check.name(), context.ops.check(table, check))));
     }
 
     /** Foreign keys let go before anything else changes: what they point at may change or go. */

@@ -337,12 +337,7 @@ final class TableDiff {
                 keptUniques.add(unique);
                 continue;
             }
-            context.script.table(
-                    table,
-                    Part.DROP_CONSTRAINT_OR_INDEX,
-                    Change.of(
-                            Description.removed("unique constraint " + unique.name() + " of " + t),
-                            new ConstraintOp.DropConstraint(t, unique.name(), context.ops.unique(unique))));
+            constraints.dropUnique(have, unique);
         }
         List<CheckConstraint> keptChecks = new ArrayList<>();
         for (CheckConstraint check : have.checkConstraints()) {
@@ -350,12 +345,7 @@ final class TableDiff {
                 keptChecks.add(check);
                 continue;
             }
-            context.script.table(
-                    table,
-                    Part.DROP_CONSTRAINT_OR_INDEX,
-                    Change.of(
-                            Description.removed("check constraint " + check.name() + " of " + t),
-                            new ConstraintOp.DropConstraint(t, check.name(), context.ops.check(have, check))));
+            constraints.dropCheck(have, check);
         }
         return new Table(
                 have.schema(),
