@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * SQL schema files declare the whole schema, other schemas they create tables in and the partitions of a
  * partitioned table included: a table in {@code audit} is created with its schema (it was left out without a word),
  * a partition declared is created and one no longer declared is dropped (neither was seen), and new bounds are
- * left alone with a warning. Each migration runs up and down on a database the chain built.
+ * left alone with a warning, at every level of partitions partitioned in turn. Each migration runs up and down on a
+ * database the chain built.
  */
 class SqlFilesSchemasAndPartitionsTest {
     @Revision(id = "p1", message = "events by year")
@@ -42,6 +43,27 @@ class SqlFilesSchemasAndPartitionsTest {
         @Override
         public void downgrade(Operations op) {
             op.execute("DROP TABLE events");
+        }
+    }
+
+    @Revision(id = "v1", message = "visits by year, then by region")
+    public static class VisitsByYearAndRegion implements Migration {
+        @Override
+        public void upgrade(Operations op) {
+            op.execute("CREATE TABLE visits (id bigint NOT NULL, at date NOT NULL, region text NOT NULL)"
+                    + " PARTITION BY RANGE (at)");
+            op.execute("CREATE TABLE visits_2025 PARTITION OF visits FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"
+                    + " PARTITION BY LIST (region)");
+            op.execute("CREATE TABLE visits_2025_eu PARTITION OF visits_2025 FOR VALUES IN ('eu')");
+            op.execute("CREATE TABLE visits_2025_us PARTITION OF visits_2025 FOR VALUES IN ('us')");
+            op.execute("CREATE TABLE visits_2026 PARTITION OF visits FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')"
+                    + " PARTITION BY LIST (region)");
+            op.execute("CREATE TABLE visits_2026_eu PARTITION OF visits_2026 FOR VALUES IN ('eu')");
+        }
+
+        @Override
+        public void downgrade(Operations op) {
+            op.execute("DROP TABLE visits");
         }
     }
 
@@ -96,6 +118,65 @@ class SqlFilesSchemasAndPartitionsTest {
                 .contains("TO ('2025-07-01')");
     }
 
+    @Test
+    void thePartitionsOfAPartitionPartitionedInTurnAreComparedAndADroppedOneComesBackWithItsOwn() throws Exception {
+        MigrationScript script = compare("sub_partitions", """
+                CREATE TABLE visits (id bigint NOT NULL, at date NOT NULL, region text NOT NULL) PARTITION BY RANGE (at);
+                CREATE TABLE visits_2025 PARTITION OF visits FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')
+                    PARTITION BY LIST (region);
+                CREATE TABLE visits_2025_eu PARTITION OF visits_2025 FOR VALUES IN ('eu');
+                CREATE TABLE visits_2025_asia PARTITION OF visits_2025 FOR VALUES IN ('asia');
+                """, VisitsByYearAndRegion.class);
+        assertThat(script.descriptions())
+                .containsExactlyInAnyOrder(
+                        "added partition visits_2025_asia of public.visits_2025",
+                        "removed partition visits_2025_us of public.visits_2025",
+                        "removed partition visits_2026 of public.visits");
+        assertThat(script.warnings()).noneMatch(w -> w.contains("kept"));
+        DataSource database = TestPostgres.freshDatabase("sub_partitions");
+        Migrator.builder()
+                .dataSource(database)
+                .migrations(VisitsByYearAndRegion.class)
+                .build()
+                .upgrade("heads");
+        run(database, script.upgrade());
+        assertThat(leaves(database)).containsExactly("visits_2025_asia", "visits_2025_eu");
+        run(database, script.downgrade());
+        // the dropped year comes back partitioned by region, with its partition
+        assertThat(leaves(database)).containsExactly("visits_2025_eu", "visits_2025_us", "visits_2026_eu");
+        assertThat(TestPostgres.query(database, "SELECT pg_get_partkeydef('visits_2026'::regclass)"))
+                .containsExactly("LIST (region)");
+    }
+
+    @Test
+    void aPartitionPartitionedAnotherWayIsLeftAloneWithAWarning() throws Exception {
+        MigrationScript script = compare("sub_key", """
+                CREATE TABLE visits (id bigint NOT NULL, at date NOT NULL, region text NOT NULL) PARTITION BY RANGE (at);
+                CREATE TABLE visits_2025 PARTITION OF visits FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')
+                    PARTITION BY HASH (id);
+                CREATE TABLE visits_2025_0 PARTITION OF visits_2025 FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+                CREATE TABLE visits_2025_1 PARTITION OF visits_2025 FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+                CREATE TABLE visits_2026 PARTITION OF visits FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')
+                    PARTITION BY LIST (region);
+                CREATE TABLE visits_2026_eu PARTITION OF visits_2026 FOR VALUES IN ('eu');
+                """, VisitsByYearAndRegion.class);
+        assertThat(script.descriptions()).isEmpty();
+        assertThat(script.warnings())
+                .singleElement()
+                .asString()
+                .contains("Partition visits_2025 of public.visits kept")
+                .contains("partitioned by list (region)")
+                .contains("partitioned by hash (id)");
+    }
+
+    /** The partitions that hold rows (not partitioned in turn), by name. */
+    private static List<String> leaves(DataSource database) throws SQLException {
+        return TestPostgres.query(
+                database,
+                "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE c.relkind = 'r'"
+                        + " ORDER BY 1");
+    }
+
     private static String partition(String year) {
         int next = Integer.parseInt(year) + 1;
         return "CREATE TABLE events_" + year + " PARTITION OF events FOR VALUES FROM ('" + year + "-01-01') TO ('"
@@ -103,12 +184,16 @@ class SqlFilesSchemasAndPartitionsTest {
     }
 
     private MigrationScript compare(String name, String sql) throws Exception {
+        return compare(name, sql, EventsByYear.class);
+    }
+
+    private MigrationScript compare(String name, String sql, Class<? extends Migration> chain) throws Exception {
         Path schema = project.resolve(name);
         Files.createDirectories(schema);
         Files.writeString(schema.resolve("schema.sql"), sql);
         SqlSchemaFiles files = SqlSchemaFiles.in(schema, "db/schema");
         AutogenerateRequest request = AutogenerateRequest.builder(
-                        Migrator.builder().migrations(EventsByYear.class).build(), EntityDdlSource.none(files.key()))
+                        Migrator.builder().migrations(chain).build(), EntityDdlSource.none(files.key()))
                 .renames(files.renames())
                 .declaringObjects(files.with(DeclaredObjects.none()))
                 .declaringTheWholeSchema(true)

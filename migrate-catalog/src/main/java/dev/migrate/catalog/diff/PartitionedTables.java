@@ -11,11 +11,11 @@ import dev.migrate.catalog.Table;
 import dev.migrate.catalog.UniqueConstraint;
 import dev.migrate.catalog.diff.ScriptBuilder.Part;
 import dev.migrate.op.IndexKey;
+import dev.migrate.op.Op;
 import dev.migrate.op.TableOp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -173,11 +173,28 @@ final class PartitionedTables {
      * The partitions of a partitioned table that stays, where both sides declare them with the same key (SQL files, a
      * program's DDL, a database): a partition declared and missing is created, one no longer declared is dropped
      * with its rows (a hazard), and one whose bounds differ is left as it is, with a warning, since its rows would
-     * have to move.
+     * have to move. A partition partitioned in turn by the same key on both sides has its own partitions compared
+     * the same way, at every level.
      */
     private void comparePartitions(Table have, Partitioning live, Partitioning declared) {
-        ObjectName table = have.qualifiedName();
-        dev.migrate.op.QualifiedName parent = context.ops.name(have);
+        comparePartitions(
+                have.qualifiedName(),
+                context.ops.name(have),
+                have.qualifiedName().toString(),
+                live,
+                declared);
+    }
+
+    /**
+     * The partitions of {@code parent} ({@code shown} in messages), a partitioned table or a partition of {@code
+     * table} partitioned in turn, as {@link #comparePartitions(Table, Partitioning, Partitioning)} compares them.
+     */
+    private void comparePartitions(
+            ObjectName table,
+            dev.migrate.op.QualifiedName parent,
+            String shown,
+            Partitioning live,
+            Partitioning declared) {
         for (Partition wanted : declared.partitions()) {
             Partition existing = partition(live, wanted.name());
             if (existing == null) {
@@ -191,21 +208,30 @@ final class PartitionedTables {
                         table,
                         Part.ADD_CONSTRAINT_OR_INDEX,
                         new Change(
-                                Description.added("partition " + wanted.name() + " of " + table),
+                                Description.added("partition " + wanted.name() + " of " + shown),
                                 List.copyOf(creates),
                                 List.of()));
-            } else if (!existing.bound().equals(wanted.bound())
-                    || !Objects.equals(
-                            existing.partitioning() == null
-                                    ? null
-                                    : existing.partitioning().key(),
-                            wanted.partitioning() == null
-                                    ? null
-                                    : wanted.partitioning().key())) {
-                context.script.warn("Partition " + wanted.name() + " of " + table + " kept: it is "
-                        + existing.bound() + " in the database and declared " + wanted.bound()
-                        + "; new bounds move rows, which a migration written by hand does (DETACH PARTITION, a new"
-                        + " partition, INSERT ... SELECT), so migrations leave it as it is.");
+                continue;
+            }
+            Partitioning liveBelow = existing.partitioning();
+            Partitioning declaredBelow = wanted.partitioning();
+            boolean sameBelow = liveBelow == null
+                    ? declaredBelow == null
+                    : declaredBelow != null && liveBelow.key().equals(declaredBelow.key());
+            if (!existing.bound().equals(wanted.bound()) || !sameBelow) {
+                context.script.warn("Partition " + wanted.name() + " of " + shown + " kept: it is "
+                        + existing.bound() + (liveBelow == null ? "" : ", " + describe(liveBelow))
+                        + " in the database and declared " + wanted.bound()
+                        + (declaredBelow == null ? "" : ", " + describe(declaredBelow))
+                        + "; new bounds or a new partitioning move rows, which a migration written by hand does"
+                        + " (DETACH PARTITION, a new partition, INSERT ... SELECT), so migrations leave it as it is.");
+            } else if (liveBelow != null && declaredBelow != null) {
+                comparePartitions(
+                        table,
+                        context.ops.name(existing.schema(), existing.name()),
+                        existing.qualifiedName().toString(),
+                        liveBelow,
+                        declaredBelow);
             }
         }
         for (Partition gone : live.partitions()) {
@@ -215,13 +241,18 @@ final class PartitionedTables {
                         parent,
                         new Partitioning(live.key(), live.keyColumns(), live.keyHasExpressions(), List.of(gone)),
                         creates);
-                String subject = "partition " + gone.name() + " of " + table;
+                // its own partitions first, each with what builds it again: the downgrade restores every level
+                List<Op> drops = new ArrayList<>();
+                for (int k = creates.size() - 1; k >= 0; k--) {
+                    drops.add(new TableOp.DropPartition(creates.get(k).partition(), creates.get(k)));
+                }
+                String subject = "partition " + gone.name() + " of " + shown;
                 context.script.table(
                         table,
                         Part.DROP_COLUMN,
                         new Change(
                                 Description.removed(subject),
-                                List.of(new TableOp.DropPartition(creates.get(0).partition(), creates.get(0))),
+                                List.copyOf(drops),
                                 Hazards.drop(subject, "drops partition " + gone.name() + " and its rows")));
             }
         }
