@@ -288,8 +288,7 @@ public final class ImportedRevisions {
                 text.append("<p>").append(note).append('\n');
             }
             // said once: a note that gives the reason says it already
-            if (migration.downgrade() == null
-                    && migration.notes().stream().noneMatch(n -> n.contains("no downgrade"))) {
+            if (migration.downgrade() == null && !migration.saysWhyNoDowngrade()) {
                 text.append("<p>No downgrade: ")
                         .append(migration.tool().displayName())
                         .append(" has none for it.\n");

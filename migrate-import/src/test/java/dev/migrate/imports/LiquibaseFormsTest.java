@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -97,6 +98,21 @@ class LiquibaseFormsTest {
                         // includeAll's changesets take the logicalFilePath of the changelog that includes them
                         "forms/master::all-1::forms",
                         "forms/master::all-2::forms");
+    }
+
+    /** A revision without a downgrade says so once: with Liquibase's reason where it gives one, else in general. */
+    @Test
+    void aRevisionWithoutADowngradeSaysSoOnce() {
+        List<String> without = revisions.stream()
+                .map(r -> r.file().toString())
+                .filter(source -> source.toLowerCase(Locale.ROOT).contains("no downgrade"))
+                .toList();
+        assertThat(without)
+                .isNotEmpty()
+                .allSatisfy(source -> assertThat(source.toLowerCase(Locale.ROOT).split("no downgrade", -1))
+                        .as(source)
+                        .hasSize(2))
+                .anySatisfy(source -> assertThat(source).contains(OldMigration.NO_DOWNGRADE));
     }
 
     /** Liquibase's update and the imported chain, each from empty: the same schema and the same rows. */

@@ -482,7 +482,12 @@ public record LiquibaseChangelog(
         }
         switch (changeSet.rollbackKind()) {
             case "derived" -> notes.add("Its downgrade is the rollback Liquibase derives from its changes.");
-            case "none" -> notes.add("It has no downgrade: " + changeSet.rollbackReason());
+            case "none" -> {
+                String reason = changeSet.rollbackReason();
+                if (reason != null) {
+                    notes.add(OldMigration.noDowngrade(reason)); // else the revision says Liquibase has none
+                }
+            }
             default -> {
                 // a written rollback needs no note: it is the project's own
             }

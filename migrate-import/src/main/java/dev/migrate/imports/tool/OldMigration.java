@@ -46,6 +46,19 @@ public record OldMigration(
         List<SqlOp.Guard> guards,
         boolean failOnError) {
 
+    /** How a note that says why the old tool has no downgrade for a migration begins, the reason after it. */
+    public static final String NO_DOWNGRADE = "It has no downgrade: ";
+
+    /** The note that says why the old tool has no downgrade for a migration: {@code noDowngrade("drops data")}. */
+    public static String noDowngrade(String reason) {
+        return NO_DOWNGRADE + reason;
+    }
+
+    /** Whether one of its notes says why it has no downgrade ({@link #noDowngrade}). */
+    public boolean saysWhyNoDowngrade() {
+        return notes.stream().anyMatch(note -> note.startsWith(NO_DOWNGRADE));
+    }
+
     /** How often the old tool runs a migration. */
     public enum Kind {
         VERSIONED,

@@ -87,6 +87,21 @@ record Timing(List<Long> millis, List<Figures> processes) {
         return sorted.get(sorted.size() / 2);
     }
 
+    /**
+     * The median, over the rounds both ran in, of this run's time over {@code other}'s in the same round: two commands
+     * that took turns compared run by run, so that a slower spell of the machine weighs on both sides of each ratio.
+     */
+    double medianRatioByRound(Timing other) {
+        int rounds = Math.min(millis.size(), other.millis.size());
+        List<Double> ratios = new ArrayList<>(rounds);
+        for (int i = 0; i < rounds; i++) {
+            ratios.add((double) millis.get(i) / Math.max(1, other.millis.get(i)));
+        }
+        List<Double> sorted = ratios.stream().sorted().toList();
+        int n = sorted.size();
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
     /** The median of the runs' peak resident sets, MB; -1 when none was measured. */
     double peakRssMb() {
         return medianOf(p -> p.peakRssKb() / 1024.0);

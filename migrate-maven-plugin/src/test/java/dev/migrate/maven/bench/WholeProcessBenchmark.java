@@ -997,10 +997,11 @@ public final class WholeProcessBenchmark {
             Timing cliUpgrade = t.get("cli upgrade");
             lines.add(String.format(
                     Locale.ROOT,
-                    "bin/migrate upgrade, %,d migrations              %s; / psql floor %.2f%s",
+                    "bin/migrate upgrade, %,d migrations              %s; / psql floor %.2f (by round %.2f)%s",
                     m,
                     cliUpgrade,
                     (double) cliUpgrade.median() / t.get("psql").median(),
+                    cliUpgrade.medianRatioByRound(t.get("psql")),
                     python.isPresent()
                             ? String.format(
                                     Locale.ROOT,
@@ -1021,15 +1022,17 @@ public final class WholeProcessBenchmark {
                             : ""));
             lines.add(String.format(
                     Locale.ROOT,
-                    "java -jar migrate-cli.jar upgrade, %,d migrations %s; / psql floor %.2f",
+                    "java -jar migrate-cli.jar upgrade, %,d migrations %s; / psql floor %.2f (by round %.2f)",
                     m,
                     t.get("cli upgrade, java -jar"),
                     (double) t.get("cli upgrade, java -jar").median()
-                            / t.get("psql").median()));
+                            / t.get("psql").median(),
+                    t.get("cli upgrade, java -jar").medianRatioByRound(t.get("psql"))));
             lines.add(String.format(
                     Locale.ROOT,
-                    "java -jar migrate-cli.jar current at head         %s",
-                    t.get("cli current, java -jar")));
+                    "java -jar migrate-cli.jar current at head         %s; / bin/migrate current %.2f by round",
+                    t.get("cli current, java -jar"),
+                    t.get("cli current, java -jar").medianRatioByRound(t.get("cli current"))));
             if (flyway.isPresent()) {
                 lines.add(String.format(
                         Locale.ROOT,
