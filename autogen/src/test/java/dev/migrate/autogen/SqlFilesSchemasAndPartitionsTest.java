@@ -71,6 +71,10 @@ class SqlFilesSchemasAndPartitionsTest {
             CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
             """;
 
+    private static final String VISITS = """
+            CREATE TABLE visits (id bigint NOT NULL, at date NOT NULL, region text NOT NULL) PARTITION BY RANGE (at);
+            """;
+
     @TempDir
     Path project;
 
@@ -120,8 +124,7 @@ class SqlFilesSchemasAndPartitionsTest {
 
     @Test
     void thePartitionsOfAPartitionPartitionedInTurnAreComparedAndADroppedOneComesBackWithItsOwn() throws Exception {
-        MigrationScript script = compare("sub_partitions", """
-                CREATE TABLE visits (id bigint NOT NULL, at date NOT NULL, region text NOT NULL) PARTITION BY RANGE (at);
+        MigrationScript script = compare("sub_partitions", VISITS + """
                 CREATE TABLE visits_2025 PARTITION OF visits FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')
                     PARTITION BY LIST (region);
                 CREATE TABLE visits_2025_eu PARTITION OF visits_2025 FOR VALUES IN ('eu');
@@ -133,12 +136,7 @@ class SqlFilesSchemasAndPartitionsTest {
                         "removed partition visits_2025_us of public.visits_2025",
                         "removed partition visits_2026 of public.visits");
         assertThat(script.warnings()).noneMatch(w -> w.contains("kept"));
-        DataSource database = TestPostgres.freshDatabase("sub_partitions");
-        Migrator.builder()
-                .dataSource(database)
-                .migrations(VisitsByYearAndRegion.class)
-                .build()
-                .upgrade("heads");
+        DataSource database = builtByTheChain("sub_partitions", VisitsByYearAndRegion.class);
         run(database, script.upgrade());
         assertThat(leaves(database)).containsExactly("visits_2025_asia", "visits_2025_eu");
         run(database, script.downgrade());
@@ -150,8 +148,7 @@ class SqlFilesSchemasAndPartitionsTest {
 
     @Test
     void aPartitionPartitionedAnotherWayIsLeftAloneWithAWarning() throws Exception {
-        MigrationScript script = compare("sub_key", """
-                CREATE TABLE visits (id bigint NOT NULL, at date NOT NULL, region text NOT NULL) PARTITION BY RANGE (at);
+        MigrationScript script = compare("sub_key", VISITS + """
                 CREATE TABLE visits_2025 PARTITION OF visits FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')
                     PARTITION BY HASH (id);
                 CREATE TABLE visits_2025_0 PARTITION OF visits_2025 FOR VALUES WITH (MODULUS 2, REMAINDER 0);
@@ -202,12 +199,7 @@ class SqlFilesSchemasAndPartitionsTest {
     }
 
     private static void runsBothWays(String name, MigrationScript script) throws SQLException {
-        DataSource database = TestPostgres.freshDatabase(name);
-        Migrator.builder()
-                .dataSource(database)
-                .migrations(EventsByYear.class)
-                .build()
-                .upgrade("heads");
+        DataSource database = builtByTheChain(name, EventsByYear.class);
         run(database, script.upgrade());
         run(database, script.downgrade());
         assertThat(TestPostgres.query(
@@ -217,6 +209,13 @@ class SqlFilesSchemasAndPartitionsTest {
                 .containsExactly("events_2024", "events_2025");
         assertThat(TestPostgres.query(database, "SELECT count(*) FROM pg_namespace WHERE nspname = 'audit'"))
                 .containsExactly("0");
+    }
+
+    /** A new database named {@code name}, at the head of the chain of {@code chain}. */
+    private static DataSource builtByTheChain(String name, Class<? extends Migration> chain) {
+        DataSource database = TestPostgres.freshDatabase(name);
+        Migrator.builder().dataSource(database).migrations(chain).build().upgrade("heads");
+        return database;
     }
 
     private static void run(DataSource database, List<Op> ops) throws SQLException {
