@@ -121,35 +121,20 @@ public record DatabaseSchema(
                         t.columns().stream().map(renameType).toList(),
                         t.primaryKey(),
                         t.foreignKeys().stream()
-                                .map(fk -> new ForeignKey(
-                                        fk.name(),
-                                        fk.columns(),
-                                        rename.apply(fk.referencedSchema()),
-                                        fk.referencedTable(),
-                                        fk.referencedColumns(),
-                                        fk.onDelete(),
-                                        fk.onUpdate(),
-                                        fk.deferrable(),
-                                        fk.initiallyDeferred(),
-                                        fk.validated(),
-                                        fk.matchFull(),
-                                        fk.onDeleteColumns(),
-                                        fk.notEnforced()))
+                                .map(fk -> fk.renamed(
+                                        c -> c,
+                                        ObjectName.of(rename.apply(fk.referencedSchema()), fk.referencedTable()),
+                                        c -> c))
                                 .toList(),
                         t.uniqueConstraints(),
                         t.checkConstraints(),
                         t.exclusionConstraints(),
                         t.indexes().stream()
-                                .map(i -> new Index(
-                                        i.name(),
-                                        i.unique(),
-                                        i.method(),
+                                .map(i -> i.rewritten(
                                         i.keys().stream().map(inText).toList(),
                                         i.includeColumns(),
                                         i.where(),
-                                        i.nullsNotDistinct(),
-                                        i.definition().replace(" ON " + from + ".", " ON " + to + "."),
-                                        i.storage()))
+                                        i.definition().replace(" ON " + from + ".", " ON " + to + ".")))
                                 .toList(),
                         t.comment(),
                         t.partitioning() == null ? null : renamed(t.partitioning(), rename),

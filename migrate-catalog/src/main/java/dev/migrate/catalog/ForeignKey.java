@@ -4,6 +4,7 @@ import dev.migrate.op.ReferentialAction;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * A foreign key constraint. Column lists are in key order and pair up by position.
@@ -115,6 +116,28 @@ public record ForeignKey(
                 validated,
                 matchFull,
                 onDeleteColumns,
+                notEnforced);
+    }
+
+    /**
+     * The same key with its own columns renamed by {@code column}, referencing {@code referenced} with its columns
+     * renamed by {@code referencedColumn} (a rename of either table or their columns, or of a schema).
+     */
+    public ForeignKey renamed(
+            UnaryOperator<String> column, ObjectName referenced, UnaryOperator<String> referencedColumn) {
+        return new ForeignKey(
+                name,
+                columns.stream().map(column).toList(),
+                referenced.schema(),
+                referenced.name(),
+                referencedColumns.stream().map(referencedColumn).toList(),
+                onDelete,
+                onUpdate,
+                deferrable,
+                initiallyDeferred,
+                validated,
+                matchFull,
+                onDeleteColumns.stream().map(column).toList(),
                 notEnforced);
     }
 

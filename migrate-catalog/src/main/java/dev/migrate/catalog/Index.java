@@ -57,4 +57,9 @@ public record Index(
             String definition) {
         this(name, unique, method, keys, includeColumns, where, nullsNotDistinct, definition, Map.of());
     }
+
+    /** The same index, its keys, included columns, predicate and definition as given (a rename, a respelling). */
+    public Index rewritten(List<String> keys, List<String> includeColumns, @Nullable String where, String definition) {
+        return new Index(name, unique, method, keys, includeColumns, where, nullsNotDistinct, definition, storage);
+    }
 }

@@ -32,4 +32,9 @@ public record PrimaryKey(
     public PrimaryKey(String name, List<String> columns) {
         this(name, columns, false, false);
     }
+
+    /** The same key on {@code columns} (its columns renamed). */
+    public PrimaryKey withColumns(List<String> columns) {
+        return new PrimaryKey(name, columns, deferrable, initiallyDeferred, storage);
+    }
 }

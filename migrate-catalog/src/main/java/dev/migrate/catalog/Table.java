@@ -201,16 +201,11 @@ public record Table(
                         .map(c -> new ExclusionConstraint(c.name(), respell.apply(c.definition())))
                         .toList(),
                 indexes.stream()
-                        .map(i -> new Index(
-                                i.name(),
-                                i.unique(),
-                                i.method(),
+                        .map(i -> i.rewritten(
                                 i.keys().stream().map(respell).toList(),
                                 i.includeColumns(),
                                 respelled(i.where(), respell),
-                                i.nullsNotDistinct(),
-                                respell.apply(i.definition()),
-                                i.storage()))
+                                respell.apply(i.definition())))
                         .toList(),
                 comment,
                 partitioning,

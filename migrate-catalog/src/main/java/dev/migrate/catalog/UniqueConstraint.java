@@ -39,4 +39,9 @@ public record UniqueConstraint(
             boolean initiallyDeferred) {
         this(name, columns, nullsNotDistinct, deferrable, initiallyDeferred, Map.of());
     }
+
+    /** The same constraint on {@code columns} (its columns renamed). */
+    public UniqueConstraint withColumns(List<String> columns) {
+        return new UniqueConstraint(name, columns, nullsNotDistinct, deferrable, initiallyDeferred, storage);
+    }
 }

@@ -3,14 +3,12 @@ package dev.migrate.catalog.diff;
 import dev.migrate.catalog.ColumnRef;
 import dev.migrate.catalog.DatabaseSchema;
 import dev.migrate.catalog.ForeignKey;
-import dev.migrate.catalog.Index;
 import dev.migrate.catalog.ObjectName;
 import dev.migrate.catalog.Partitioning;
 import dev.migrate.catalog.PrimaryKey;
 import dev.migrate.catalog.Sequence;
 import dev.migrate.catalog.Table;
 import dev.migrate.catalog.TableColumn;
-import dev.migrate.catalog.UniqueConstraint;
 import dev.migrate.op.ColumnOp;
 import dev.migrate.op.SqlOp;
 import dev.migrate.op.TableOp;
@@ -201,37 +199,15 @@ final class Renames {
                 respelled.columns().stream()
                         .map(c -> own.containsKey(c.name()) ? withName(c, own.get(c.name())) : c)
                         .toList(),
-                pk == null
-                        ? null
-                        : new PrimaryKey(
-                                pk.name(),
-                                mapped(pk.columns(), column),
-                                pk.deferrable(),
-                                pk.initiallyDeferred(),
-                                pk.storage()),
+                pk == null ? null : pk.withColumns(mapped(pk.columns(), column)),
                 t.foreignKeys().stream().map(fk -> renamed(fk, column)).toList(),
                 t.uniqueConstraints().stream()
-                        .map(u -> new UniqueConstraint(
-                                u.name(),
-                                mapped(u.columns(), column),
-                                u.nullsNotDistinct(),
-                                u.deferrable(),
-                                u.initiallyDeferred(),
-                                u.storage()))
+                        .map(u -> u.withColumns(mapped(u.columns(), column)))
                         .toList(),
                 respelled.checkConstraints(),
                 respelled.exclusionConstraints(),
                 respelled.indexes().stream()
-                        .map(i -> new Index(
-                                i.name(),
-                                i.unique(),
-                                i.method(),
-                                i.keys(),
-                                mapped(i.includeColumns(), column),
-                                i.where(),
-                                i.nullsNotDistinct(),
-                                i.definition(),
-                                i.storage()))
+                        .map(i -> i.rewritten(i.keys(), mapped(i.includeColumns(), column), i.where(), i.definition()))
                         .toList(),
                 t.comment(),
                 partitioning == null
@@ -254,20 +230,7 @@ final class Renames {
     private ForeignKey renamed(ForeignKey fk, UnaryOperator<String> column) {
         ObjectName target = newName(fk.referencedSchema(), fk.referencedTable());
         Map<String, String> theirs = columns.getOrDefault(target, Map.of());
-        return new ForeignKey(
-                fk.name(),
-                mapped(fk.columns(), column),
-                target.schema(),
-                target.name(),
-                mapped(fk.referencedColumns(), c -> theirs.getOrDefault(c, c)),
-                fk.onDelete(),
-                fk.onUpdate(),
-                fk.deferrable(),
-                fk.initiallyDeferred(),
-                fk.validated(),
-                fk.matchFull(),
-                mapped(fk.onDeleteColumns(), column),
-                fk.notEnforced());
+        return fk.renamed(column, target, c -> theirs.getOrDefault(c, c));
     }
 
     private ColumnRef renamedRef(ColumnRef owner) {
