@@ -97,9 +97,7 @@ record Timing(List<Long> millis, List<Figures> processes) {
         for (int i = 0; i < rounds; i++) {
             ratios.add((double) millis.get(i) / Math.max(1, other.millis.get(i)));
         }
-        List<Double> sorted = ratios.stream().sorted().toList();
-        int n = sorted.size();
-        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return ratios.isEmpty() ? Double.NaN : middle(ratios);
     }
 
     /** The median of the runs' peak resident sets, MB; -1 when none was measured. */
@@ -121,8 +119,14 @@ record Timing(List<Long> millis, List<Figures> processes) {
         if (processes.isEmpty()) {
             return -1;
         }
-        List<Double> sorted = new ArrayList<>();
-        processes.forEach(p -> sorted.add(figure.applyAsDouble(p)));
+        List<Double> values = new ArrayList<>();
+        processes.forEach(p -> values.add(figure.applyAsDouble(p)));
+        return middle(values);
+    }
+
+    /** The median of {@code values} as {@link #median()} takes it: the middle one, the upper of two. */
+    private static double middle(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
         sorted.sort(Double::compare);
         return sorted.get(sorted.size() / 2);
     }
