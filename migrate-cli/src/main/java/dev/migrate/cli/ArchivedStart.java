@@ -73,6 +73,11 @@ final class ArchivedStart {
         if (args.length > 0 && RESIDENT.contains(args[0])) {
             return OptionalInt.empty(); // before anything else is read: the commands that stay pay nothing for this
         }
+        if (ShortRunCompilers.compilersChosen(System.getProperty("java.vm.info", ""))) {
+            // bin/migrate's JVM, the second JVM and the image's were given options: not a plain java -jar, known
+            // without reading the JVM's arguments (ProcessHandle and its lambdas, 6 ms of a JVM from its archive)
+            return OptionalInt.empty();
+        }
         Optional<String[]> given = ProcessHandle.current().info().arguments();
         if (given.isEmpty()) {
             return OptionalInt.empty();
@@ -152,7 +157,12 @@ final class ArchivedStart {
         if (!more.isEmpty()) {
             line.addAll(List.of(more.split("\\s+")));
         }
-        line.addAll(given);
+        // the jar as the class path rather than -jar: the manifest's Add-Opens, which only -jar reads, is the first
+        // JVM's (its compiler directive); in the second it would cost the opening of two packages nobody uses
+        line.add("-cp");
+        line.add(given.get(1));
+        line.add(Main.class.getName());
+        line.addAll(given.subList(2, given.size()));
         return Optional.of(new ArchivedStart(line, archive, writing));
     }
 

@@ -59,7 +59,7 @@ class ArchivedStartTest {
         assertThat(line.get(0)).isEqualTo("/opt/jdk-17/bin/java");
         assertThat(line.get(1)).startsWith("-XX:ArchiveClassesAtExit=" + cache.resolve("migrate-cli-jar-"));
         assertThat(line.get(1)).endsWith("-current.jsa.4242");
-        // as bin/migrate runs a short command, then the run's own arguments as given
+        // as bin/migrate runs a short command (the jar as its class path), then the run's own arguments as given
         assertThat(line.subList(2, line.size()))
                 .containsExactly(
                         "-XX:TieredStopAtLevel=1",
@@ -67,8 +67,9 @@ class ArchivedStartTest {
                         "-Xlog:cds=off",
                         "-Xlog:cds+dynamic=off",
                         "-XX:+UseSerialGC",
-                        "-jar",
+                        "-cp",
                         jar.toString(),
+                        "dev.migrate.cli.Main",
                         "current",
                         "--url",
                         "postgresql://db/app");
@@ -149,7 +150,7 @@ class ArchivedStartTest {
         List<String> line = start(plain("upgrade"), Map.of("MIGRATE_JAVA_OPTS", "  -Xmx256m   -Dx=y "))
                 .orElseThrow()
                 .command();
-        assertThat(line.subList(line.indexOf("-jar") - 2, line.indexOf("-jar"))).containsExactly("-Xmx256m", "-Dx=y");
+        assertThat(line.subList(line.indexOf("-cp") - 2, line.indexOf("-cp"))).containsExactly("-Xmx256m", "-Dx=y");
     }
 
     @Test
