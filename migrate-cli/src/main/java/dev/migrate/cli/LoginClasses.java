@@ -14,9 +14,9 @@ import javax.crypto.SecretKeyFactory;
 /**
  * Loads and initializes what a login to PostgreSQL runs, on a thread of its own while the command line is read: the
  * driver and the reflective call it reads its defaults through, the security providers and the Unicode normalizer of a
- * SCRAM exchange, and the default time zone, number
- * format and calendar the driver's connection reads (the JDK's locale data, 19 ms of a first login). A command
- * connects as soon as it knows where to, on a thread of its own; what its login would load first is then loaded.
+ * SCRAM exchange, and the default time zone, number format and calendar the driver's connection reads (the JDK's
+ * locale data, 19 ms of a first login). A command connects as soon as it knows where to, on a thread of its own; what
+ * its login would load first is then loaded.
  */
 final class LoginClasses {
     private LoginClasses() {}
