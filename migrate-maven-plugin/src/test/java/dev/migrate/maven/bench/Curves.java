@@ -21,8 +21,11 @@ final class Curves {
     /** The figures by name, each with its points in the order they were taken. */
     private final Map<String, Curve<Point>> curves = new LinkedHashMap<>();
 
-    /** The smallest heap each figure completes in, in MB, by size. */
-    private final Map<String, Curve<HeapPoint>> smallestHeaps = new LinkedHashMap<>();
+    /**
+     * Heap figures by size, in MB, each named for what it is: the smallest heap a command completes in, or what a
+     * resident process holds live after a full collection.
+     */
+    private final Map<String, Curve<HeapPoint>> heaps = new LinkedHashMap<>();
 
     /** A figure's points, in the order they were taken, and the unit its sizes count. */
     private record Curve<P>(String unit, List<P> points) {}
@@ -38,26 +41,28 @@ final class Curves {
                 .add(new Point(size, timing));
     }
 
-    /** Adds the smallest heap, {@code mb}, the figure {@code figure} completes in at {@code size} units of work. */
-    void addSmallestHeap(String figure, String unit, int size, int mb) {
-        smallestHeaps
-                .computeIfAbsent(figure, f -> new Curve<>(unit, new ArrayList<>()))
+    /**
+     * Adds the heap figure {@code figure} at {@code size} units of work, {@code mb}: the smallest {@code -Xmx} a
+     * command completes in, or the heap a resident process holds live.
+     */
+    void addHeap(String figure, String unit, int size, int mb) {
+        heaps.computeIfAbsent(figure, f -> new Curve<>(unit, new ArrayList<>()))
                 .points()
                 .add(new HeapPoint(size, mb));
     }
 
     /**
-     * The smallest heaps as a Markdown table, with the growth from each size to the next beside the growth of the
-     * work; empty when none was bisected.
+     * The heap figures as a Markdown table, with the growth from each size to the next beside the growth of the
+     * work; empty when none was taken.
      */
-    List<String> smallestHeapTable() {
-        if (smallestHeaps.isEmpty()) {
+    List<String> heapTable() {
+        if (heaps.isEmpty()) {
             return List.of();
         }
         List<String> lines = new ArrayList<>();
-        lines.add("| figure | size | smallest -Xmx, MB | size x | heap x |");
+        lines.add("| figure | size | heap, MB | size x | heap x |");
         lines.add("|---|---:|---:|---:|---:|");
-        smallestHeaps.forEach((figure, curve) -> {
+        heaps.forEach((figure, curve) -> {
             HeapPoint before = null;
             for (HeapPoint p : curve.points().stream()
                     .sorted(java.util.Comparator.comparingInt(HeapPoint::size))

@@ -77,6 +77,6 @@ class CurvesPlotTest {
     }
 
     private static Timing timing(long millis, long peakRssKb) {
-        return new Timing(List.of(millis), List.of(new Timing.Figures(peakRssKb, 1.0, -1)));
+        return new Timing(List.of(millis), List.of(new Timing.Figures(peakRssKb, 1.0, -1, -1)));
     }
 }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The runs of one command: the wall-clock time of each and, where the command was one process measured by
@@ -35,14 +34,20 @@ record Timing(List<Long> millis, List<Figures> processes) {
      * @param peakRssKb its largest resident set, as the kernel counted it ({@code /usr/bin/time %M})
      * @param cpuSeconds its processor time, user and system
      * @param heapAfterGcKb the Java heap in use after its fullest collection; -1 for none (no JVM, or no collection)
+     * @param liveHeapKb the Java heap in use after the last full collection asked of the JVM ({@code System.gc()},
+     *     {@code jcmd <pid> GC.run}): what it held live then; -1 for none asked
      */
-    record Figures(long peakRssKb, double cpuSeconds, long heapAfterGcKb) {
+    record Figures(long peakRssKb, double cpuSeconds, long heapAfterGcKb, long liveHeapKb) {
         /** {@code /usr/bin/time -f} format that {@link #read} reads. */
         static final String TIME_FORMAT = "%M %U %S";
 
         private static final Pattern FIGURES = Pattern.compile("^(\\d+) ([\\d.]+) ([\\d.]+)");
 
         private static final Pattern AFTER_GC = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\(");
+
+        /** How {@code -Xlog:gc} names a full collection the JVM was asked for: by its code, or by {@code jcmd}. */
+        private static final List<String> ASKED_FULL_GC =
+                List.of("Pause Full (System.gc())", "Pause Full (Diagnostic Command)");
 
         /**
          * The figures {@code /usr/bin/time -f TIME_FORMAT -o time} wrote, with the largest heap after a
@@ -59,17 +64,24 @@ record Timing(List<Long> millis, List<Figures> processes) {
                 return Optional.empty();
             }
             long heap = -1;
+            long live = -1;
             if (Files.exists(gcLog)) {
-                try (Stream<String> log = Files.lines(gcLog)) {
-                    heap = log.map(AFTER_GC::matcher)
-                            .filter(Matcher::find)
-                            .mapToLong(m -> kilobytes(m.group(3), m.group(4)))
-                            .max()
-                            .orElse(-1);
+                for (String line : Files.readAllLines(gcLog)) {
+                    Matcher m = AFTER_GC.matcher(line);
+                    if (m.find()) {
+                        long after = kilobytes(m.group(3), m.group(4));
+                        heap = Math.max(heap, after);
+                        if (ASKED_FULL_GC.stream().anyMatch(line::contains)) {
+                            live = after;
+                        }
+                    }
                 }
             }
             return Optional.of(new Figures(
-                    Long.parseLong(f.group(1)), Double.parseDouble(f.group(2)) + Double.parseDouble(f.group(3)), heap));
+                    Long.parseLong(f.group(1)),
+                    Double.parseDouble(f.group(2)) + Double.parseDouble(f.group(3)),
+                    heap,
+                    live));
         }
 
         private static long kilobytes(String amount, String unit) {
@@ -108,6 +120,11 @@ record Timing(List<Long> millis, List<Figures> processes) {
     /** The median of the runs' heap after their fullest collection, MB; -1 when none was measured. */
     double heapAfterGcMb() {
         return medianOf(p -> p.heapAfterGcKb() < 0 ? -1 : p.heapAfterGcKb() / 1024.0);
+    }
+
+    /** The median of the runs' heap live after a full collection asked of them, MB; -1 when none was asked. */
+    double liveHeapMb() {
+        return medianOf(p -> p.liveHeapKb() < 0 ? -1 : p.liveHeapKb() / 1024.0);
     }
 
     /** The median of the runs' processor time, s; -1 when none was measured. */

@@ -91,6 +91,27 @@ final class WatchProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks the watch's JVM for a full collection ({@code jcmd <pid> GC.run}), between cycles: its log then says
+     * what the watch holds live ({@link Timing.Figures#liveHeapKb}), where the heap after its own collections may
+     * still hold garbage a young collection left.
+     */
+    void collectGarbage() throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        for (ProcessHandle jvm : time.children().toList()) {
+            Process run = new ProcessBuilder(jcmd.toString(), Long.toString(jvm.pid()), "GC.run")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!run.waitFor(60, TimeUnit.SECONDS) || run.exitValue() != 0) {
+                run.destroyForcibly();
+                throw new IllegalStateException(
+                        "jcmd " + jvm.pid() + " GC.run did not complete: the watch's JVM is"
+                                + " not reachable by the JDK's attach mechanism (another user, or -XX:+DisableAttachMechanism).");
+            }
+        }
+    }
+
     /** Stops the watch as a user does (Ctrl+C) and returns what the whole process took. */
     Optional<Timing.Figures> stop() throws IOException, InterruptedException {
         // /usr/bin/time ignores SIGINT while it waits; the JVM it runs (mvn execs java) takes it, unless it was

@@ -234,7 +234,7 @@ public final class WholeProcessBenchmark {
         lines.add("");
         lines.addAll(curves.tables());
         lines.add("");
-        lines.addAll(curves.smallestHeapTable());
+        lines.addAll(curves.heapTable());
         lines.add("");
         lines.add("```");
         lines.addAll(curves.chart());
@@ -575,6 +575,8 @@ public final class WholeProcessBenchmark {
                 mvn(project, Map.of(), "-o", "-q", "compile");
                 watch.drain(Duration.ofSeconds(2));
             }
+            // what the watch holds between cycles, after every edit: the memory that grows with the model
+            watch.collectGarbage();
             process = watch.stop();
         }
         // the first cycle again from a fresh checkout, runs times in all, so that its median stands beside the cold
@@ -592,6 +594,11 @@ public final class WholeProcessBenchmark {
         Timing firstCycle = new Timing(
                 firsts, process.map(p -> Collections.nCopies(firsts.size(), p)).orElse(List.of()));
         Timing afterCompile = new Timing(millis);
+        double live = firstProcess.liveHeapMb();
+        if (live >= 0) {
+            curves.addHeap(
+                    "live in mvn migrate:watch after its cycles (jcmd GC.run)", ENTITIES, n, (int) Math.round(live));
+        }
         curves.add("mvn migrate:watch, first cycle, embedded", ENTITIES, n, firstCycle);
         curves.add("mvn migrate:watch, end of mvn compile to the differences", ENTITIES, n, afterCompile);
         Timing cold = coldCheckByTables.get(n);
@@ -600,7 +607,7 @@ public final class WholeProcessBenchmark {
                         Locale.ROOT,
                         "mvn migrate:watch, %,d tables, embedded, from a fresh checkout: first cycle printed %,d ms"
                                 + " after the start (median of %d starts, each %s)%s; the first watch process, its"
-                                + " edits included, %s",
+                                + " edits included, %s; live after its cycles (a full collection) %s",
                         n,
                         firstCycle.median(),
                         firsts.size(),
@@ -612,7 +619,8 @@ public final class WholeProcessBenchmark {
                                         " (%.2fx the cold check's %,d ms)",
                                         (double) firstCycle.median() / cold.median(),
                                         cold.median()),
-                        firstProcess),
+                        firstProcess,
+                        live < 0 ? "-" : String.format(Locale.ROOT, "%,.0f MB", live)),
                 String.format(
                         Locale.ROOT,
                         "mvn migrate:watch, %,d tables, end of mvn compile to the differences: median %,d ms, each %s;"
@@ -708,7 +716,7 @@ public final class WholeProcessBenchmark {
                     fails = probe;
                 }
             }
-            curves.addSmallestHeap(figure, ENTITIES, n, passes);
+            curves.addHeap("smallest -Xmx: " + figure, ENTITIES, n, passes);
             lines.add(String.format(
                     Locale.ROOT, "%s, %,d tables: smallest heap %d MB (%d MB fails)", figure, n, passes, fails));
         }
