@@ -51,7 +51,8 @@ record Timing(List<Long> millis, List<Figures> processes) {
 
         /**
          * The figures {@code /usr/bin/time -f TIME_FORMAT -o time} wrote, with the largest heap after a
-         * collection in the JVM's {@code -Xlog:gc} file {@code gcLog}, when there is one.
+         * collection and the heap after the last full collection asked for, from the JVM's {@code -Xlog:gc} file
+         * {@code gcLog}, when there is one.
          */
         static Optional<Figures> read(Path time, Path gcLog) throws IOException {
             if (!Files.exists(time)) {

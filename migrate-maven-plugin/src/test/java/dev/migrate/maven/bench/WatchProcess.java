@@ -105,9 +105,8 @@ final class WatchProcess implements AutoCloseable {
                     .start();
             if (!run.waitFor(60, TimeUnit.SECONDS) || run.exitValue() != 0) {
                 run.destroyForcibly();
-                throw new IllegalStateException(
-                        "jcmd " + jvm.pid() + " GC.run did not complete: the watch's JVM is"
-                                + " not reachable by the JDK's attach mechanism (another user, or -XX:+DisableAttachMechanism).");
+                throw new IllegalStateException("jcmd " + jvm.pid() + " GC.run did not complete: the watch's JVM"
+                        + " does not take the JDK's attach (another user's, or -XX:+DisableAttachMechanism).");
             }
         }
     }
