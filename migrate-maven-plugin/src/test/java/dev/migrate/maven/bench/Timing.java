@@ -159,13 +159,17 @@ record Timing(List<Long> millis, List<Figures> processes) {
         if (processes.isEmpty()) {
             return time;
         }
-        double heap = heapAfterGcMb();
         return time
                 + String.format(
                         Locale.ROOT,
                         " [RSS %,.0f MB, heap after GC %s, CPU %.1f s]",
                         peakRssMb(),
-                        heap < 0 ? "-" : String.format(Locale.ROOT, "%,.0f MB", heap),
+                        megabytes(heapAfterGcMb()),
                         cpuSeconds());
+    }
+
+    /** A heap figure of this class as a line prints it: {@code 123 MB}, or {@code -} when it was not measured. */
+    static String megabytes(double mb) {
+        return mb < 0 ? "-" : String.format(Locale.ROOT, "%,.0f MB", mb);
     }
 }

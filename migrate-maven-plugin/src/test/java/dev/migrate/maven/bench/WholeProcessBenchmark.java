@@ -620,7 +620,7 @@ public final class WholeProcessBenchmark {
                                         (double) firstCycle.median() / cold.median(),
                                         cold.median()),
                         firstProcess,
-                        live < 0 ? "-" : String.format(Locale.ROOT, "%,.0f MB", live)),
+                        Timing.megabytes(live)),
                 String.format(
                         Locale.ROOT,
                         "mvn migrate:watch, %,d tables, end of mvn compile to the differences: median %,d ms, each %s;"
