@@ -1,5 +1,7 @@
 package dev.migrate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Where a run reports progress ({@code Running upgrade a -> b, message} when a step starts, a
  * {@code Still running ...} line every progress interval of a long one, {@code Finished upgrade a -> b in 12 ms.})
@@ -37,16 +39,29 @@ public interface MigrationLog {
      * @return the log over {@code System.Logger}
      */
     static MigrationLog system() {
-        System.Logger logger = System.getLogger("dev.migrate");
         return new MigrationLog() {
+            // asked for at the first line, not here: finding the platform's logger finder searches the class path (7 ms
+            // of a command line's start), and a run given a log of its own never logs here; asked again by a thread
+            // that raced the first, the same logger
+            private System.@Nullable Logger logger;
+
+            private System.Logger logger() {
+                System.Logger found = logger;
+                if (found == null) {
+                    found = System.getLogger("dev.migrate");
+                    logger = found;
+                }
+                return found;
+            }
+
             @Override
             public void info(String line) {
-                logger.log(System.Logger.Level.INFO, line);
+                logger().log(System.Logger.Level.INFO, line);
             }
 
             @Override
             public void warn(String line) {
-                logger.log(System.Logger.Level.WARNING, line);
+                logger().log(System.Logger.Level.WARNING, line);
             }
         };
     }

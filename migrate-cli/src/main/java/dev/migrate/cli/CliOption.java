@@ -114,10 +114,13 @@ final class CliOption {
 
     /** The option {@link #ALL} holds for the row {@code setting}, so that every use of it is one option. */
     private static CliOption fromTable(Setting<?> setting) {
-        return ALL.stream()
-                .filter(option -> setting.equals(option.setting))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(setting.name() + " is no option of the command line"));
+        // a loop, not a stream: fifty of these run at every start, before anything connects
+        for (CliOption option : ALL) {
+            if (setting.equals(option.setting)) {
+                return option;
+            }
+        }
+        throw new IllegalStateException(setting.name() + " is no option of the command line");
     }
 
     /** The reference page's Markdown as help prints it: a link as its text, code as its text. */

@@ -67,6 +67,7 @@ class ArchivedStartTest {
                         "-Xlog:cds=off",
                         "-Xlog:cds+dynamic=off",
                         "-XX:+UseSerialGC",
+                        "-XX:CICompilerCount=1",
                         "-cp",
                         jar.toString(),
                         "dev.migrate.cli.Main",

@@ -67,16 +67,14 @@ public record CurrentCommand(
         }
         context.onDatabase(builder -> {
             Migrator migrator = builder.build();
-            List<String> report = ModuleScope.tools(migrator, module).currentReport(verbose);
-            if (report.isEmpty()) {
+            // the report and the result from one read of the database
+            MigratorTools.CurrentReading reading =
+                    ModuleScope.tools(migrator, module).currentReading(verbose);
+            if (reading.lines().isEmpty()) {
                 context.output().info("The database has no revision applied (it is at base).");
             }
-            report.forEach(context.output()::info);
-            context.output()
-                    .result(new CommandResult.Current(
-                            migrator.current(),
-                            migrator.heads(),
-                            MigratorTools.of(migrator).pendingHere()));
+            reading.lines().forEach(context.output()::info);
+            context.output().result(new CommandResult.Current(reading.current(), migrator.heads(), reading.pending()));
             if (checkHeads) {
                 migrator.assertUpToDate();
             }

@@ -15,6 +15,7 @@ import dev.migrate.internal.graph.GraphReport;
 import dev.migrate.internal.graph.ModuleOrder;
 import dev.migrate.internal.graph.RevisionGraph;
 import dev.migrate.internal.runtime.Engine;
+import dev.migrate.internal.runtime.history.VersionReads;
 import dev.migrate.internal.runtime.session.ConnectionSource;
 import dev.migrate.internal.runtime.session.Settings;
 import dev.migrate.internal.sql.RoleNames;
@@ -29,6 +30,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -114,7 +116,11 @@ public final class MigratorTools {
 
     /** The version rows the reports read: all, or the module's. */
     private List<CurrentRevision> rows(Engine database) {
-        List<CurrentRevision> rows = database.reads().current();
+        return inModule(database.reads().current());
+    }
+
+    /** The rows of this tool's module, or all when it is scoped to none. */
+    private List<CurrentRevision> inModule(List<CurrentRevision> rows) {
         return module == null
                 ? rows
                 : rows.stream()
@@ -453,8 +459,20 @@ public final class MigratorTools {
      * @return the lines, without line ends; empty when no revision is applied
      */
     public List<String> currentReport(boolean verbose) {
+        return currentReading(verbose).lines();
+    }
+
+    /**
+     * What {@code current} reports, its version rows and pending revisions read on one connection: the lines of
+     * {@link #currentReport(boolean)} (of this tool's module, if scoped to one) and, as data, every version row
+     * ({@link Migrator#current()}) and the revisions pending here ({@link #pendingHere()}).
+     *
+     * @param verbose a block per current revision instead of one line
+     */
+    public CurrentReading currentReading(boolean verbose) {
         Engine database = open.database(migrator);
-        List<CurrentRevision> rows = rows(database);
+        VersionReads.CurrentAndPending read = database.reads().currentAndPending();
+        List<CurrentRevision> rows = inModule(read.current());
         Set<String> current = known(rows);
         List<String> lines = new ArrayList<>(
                 verbose
@@ -468,12 +486,28 @@ public final class MigratorTools {
                     + ", which runs only in the context" + (skipped.contexts().size() == 1 ? " " : "s ") + contexts
                     + ": a run given " + (skipped.contexts().size() == 1 ? "it" : "one of them") + " applies it.");
         }
-        for (PendingRevision pending : pendingHere(database)) {
-            lines.add("Pending here: " + pending.id()
-                    + (pending.message().isEmpty() ? "" : " (" + pending.message() + ")") + ": " + pending.why()
+        List<PendingRevision> pending = pendingRevisions(database, read.pending());
+        for (PendingRevision revision : pending) {
+            lines.add("Pending here: " + revision.id()
+                    + (revision.message().isEmpty() ? "" : " (" + revision.message() + ")") + ": " + revision.why()
                     + ".");
         }
-        return lines;
+        return new CurrentReading(read.current(), pending, lines);
+    }
+
+    /**
+     * What {@code current} read and reports.
+     *
+     * @param current every version row, as {@link Migrator#current()} reads them
+     * @param pending the revisions a guard left pending here, as {@link #pendingHere()} reads them
+     * @param lines the report's lines, without line ends; empty when no revision is applied
+     */
+    public record CurrentReading(List<CurrentRevision> current, List<PendingRevision> pending, List<String> lines) {
+        public CurrentReading {
+            current = List.copyOf(current);
+            pending = List.copyOf(pending);
+            lines = List.copyOf(lines);
+        }
     }
 
     /**
@@ -495,12 +529,15 @@ public final class MigratorTools {
     }
 
     private static List<PendingRevision> pendingHere(Engine database) {
-        List<PendingRevision> pending = new ArrayList<>();
-        database.reads()
-                .pending()
-                .forEach((id, why) -> pending.add(
-                        new PendingRevision(id, database.graph().get(id).message(), why)));
-        return pending;
+        return pendingRevisions(database, database.reads().pending());
+    }
+
+    /** The pending revisions {@code pending} names (id to why), with their messages, in its order. */
+    private static List<PendingRevision> pendingRevisions(Engine database, Map<String, String> pending) {
+        List<PendingRevision> revisions = new ArrayList<>();
+        pending.forEach((id, why) ->
+                revisions.add(new PendingRevision(id, database.graph().get(id).message(), why)));
+        return revisions;
     }
 
     /**

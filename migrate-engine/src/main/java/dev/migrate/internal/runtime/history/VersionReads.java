@@ -51,37 +51,64 @@ public final class VersionReads {
 
     public List<CurrentRevision> current() {
         try (Connection c = connections.open()) {
-            Set<String> rows = graph.reported(graph.canonical(tables.readVersions(c)));
-            Map<String, String> phases = online.phases(c);
-            online.warnOfInterruptedExpands(
-                    phases,
-                    phases.containsValue(OnlineState.EXPANDING)
-                            ? ServerSessions.advisoryLockHolder(
-                                    c, AdvisoryLock.keyFor(tables.versionTable().toString()))
-                            : List.of());
-            List<String> unknown = graph.unknown(rows);
-            if (!settings.acceptFutureRevisions()) {
-                graph.checkKnown(rows);
-            }
-            List<CurrentRevision> result = new ArrayList<>();
-            for (String id : rows) {
-                result.add(
-                        unknown.contains(id)
-                                ? CurrentRevision.ahead(id)
-                                : new CurrentRevision(
-                                        id,
-                                        graph.get(id).message(),
-                                        graph.isHead(id),
-                                        true,
-                                        OnlineRunner.inProgress(phases, id)));
-            }
-            return result;
+            return current(c, tables.readVersions(c));
         } catch (SQLException e) {
-            throw new MigrateException(
-                    "Could not read the version table " + tables.versionTable() + " from " + connections.description()
-                            + ": " + e.getMessage() + readGrantHint(e),
-                    e);
+            throw versionTableUnread(e);
         }
+    }
+
+    /**
+     * The version rows as {@link #current()} reads them, and the revisions pending on the database's path as
+     * {@link #pending()} reads them: one connection and one read of the version table, for a report of both.
+     */
+    public CurrentAndPending currentAndPending() {
+        Set<String> versions;
+        List<CurrentRevision> current;
+        try (Connection c = connections.open()) {
+            versions = tables.readVersions(c);
+            current = current(c, versions);
+            return new CurrentAndPending(current, pending(c, versions));
+        } catch (SQLException e) {
+            throw versionTableUnread(e);
+        }
+    }
+
+    /** The version rows and the revisions pending on the path, read together ({@link #currentAndPending()}). */
+    public record CurrentAndPending(List<CurrentRevision> current, Map<String, String> pending) {}
+
+    private List<CurrentRevision> current(Connection c, Set<String> versions) throws SQLException {
+        Set<String> rows = graph.reported(graph.canonical(versions));
+        Map<String, String> phases = online.phases(c);
+        online.warnOfInterruptedExpands(
+                phases,
+                phases.containsValue(OnlineState.EXPANDING)
+                        ? ServerSessions.advisoryLockHolder(
+                                c, AdvisoryLock.keyFor(tables.versionTable().toString()))
+                        : List.of());
+        List<String> unknown = graph.unknown(rows);
+        if (!settings.acceptFutureRevisions()) {
+            graph.checkKnown(rows);
+        }
+        List<CurrentRevision> result = new ArrayList<>();
+        for (String id : rows) {
+            result.add(
+                    unknown.contains(id)
+                            ? CurrentRevision.ahead(id)
+                            : new CurrentRevision(
+                                    id,
+                                    graph.get(id).message(),
+                                    graph.isHead(id),
+                                    true,
+                                    OnlineRunner.inProgress(phases, id)));
+        }
+        return result;
+    }
+
+    private MigrateException versionTableUnread(SQLException e) {
+        return new MigrateException(
+                "Could not read the version table " + tables.versionTable() + " from " + connections.description()
+                        + ": " + e.getMessage() + readGrantHint(e),
+                e);
     }
 
     /**
@@ -105,7 +132,15 @@ public final class VersionReads {
      */
     public Map<String, String> pending() {
         try (Connection c = connections.open()) {
-            return PendingRevisions.onPath(graph, tables, c, tables.readVersions(c));
+            return pending(c, tables.readVersions(c));
+        } catch (SQLException e) {
+            throw versionTableUnread(e);
+        }
+    }
+
+    private Map<String, String> pending(Connection c, Set<String> versions) {
+        try {
+            return PendingRevisions.onPath(graph, tables, c, versions);
         } catch (SQLException e) {
             throw new MigrateException(
                     "Could not read the history table " + tables.historyTable() + " from " + connections.description()
