@@ -115,20 +115,22 @@ public final class LentConnection implements Connection {
         return returned || real.isClosed();
     }
 
-    @Override
-    public void setClientInfo(String name, @Nullable String value) throws SQLClientInfoException {
+    /** As {@link #open()}, failing as {@code setClientInfo} declares it fails. */
+    private Connection openForClientInfo() throws SQLClientInfoException {
         if (returned) {
             throw new SQLClientInfoException(closedBecause(), Map.of());
         }
-        real.setClientInfo(name, value);
+        return real;
+    }
+
+    @Override
+    public void setClientInfo(String name, @Nullable String value) throws SQLClientInfoException {
+        openForClientInfo().setClientInfo(name, value);
     }
 
     @Override
     public void setClientInfo(Properties properties) throws SQLClientInfoException {
-        if (returned) {
-            throw new SQLClientInfoException(closedBecause(), Map.of());
-        }
-        real.setClientInfo(properties);
+        openForClientInfo().setClientInfo(properties);
     }
 
     @Override

@@ -62,12 +62,9 @@ public final class VersionReads {
      * {@link #pending()} reads them: one connection and one read of the version table, for a report of both.
      */
     public CurrentAndPending currentAndPending() {
-        Set<String> versions;
-        List<CurrentRevision> current;
         try (Connection c = connections.open()) {
-            versions = tables.readVersions(c);
-            current = current(c, versions);
-            return new CurrentAndPending(current, pending(c, versions));
+            Set<String> versions = tables.readVersions(c);
+            return new CurrentAndPending(current(c, versions), pending(c, versions));
         } catch (SQLException e) {
             throw versionTableUnread(e);
         }
