@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Starts a plain {@code java -jar} run of a short command as {@code bin/migrate} starts it: from a class-data
- * sharing archive of the classes such a run loads, with C1 alone on one compiler thread and the serial collector.
+ * sharing archive of the classes such a run loads, with C1 alone on one compiler thread, the serial collector and no
+ * performance-data file.
  *
  * <p>A command of the command line lasts a few tenths of a second, most of them the JVM loading and verifying the
  * driver's, the security providers' and migrate's classes, which an archive maps ready instead. A jar cannot give its
@@ -52,7 +53,8 @@ final class ArchivedStart {
             "-Xlog:cds=off",
             "-Xlog:cds+dynamic=off",
             "-XX:+UseSerialGC",
-            "-XX:CICompilerCount=1");
+            "-XX:CICompilerCount=1",
+            "-XX:-UsePerfData");
 
     /** The second JVM's command line. */
     private final List<String> command;

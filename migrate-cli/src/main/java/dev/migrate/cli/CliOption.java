@@ -5,8 +5,8 @@ import dev.migrate.command.settings.Setting;
 import dev.migrate.command.settings.SettingType;
 import dev.migrate.command.settings.SettingsTable;
 import dev.migrate.command.settings.TakenSettings;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,12 +25,7 @@ final class CliOption {
      * Every option: one per setting of the table the command line takes, which the commands that declare it accept,
      * then the command line's own.
      */
-    static final List<CliOption> ALL = Stream.concat(
-                    SettingsTable.ALL.stream()
-                            .filter(s -> s.takenBy(Face.COMMAND_LINE))
-                            .map(CliOption::of),
-                    Stream.of(JSON, HELP))
-            .toList();
+    static final List<CliOption> ALL = all();
 
     static final CliOption URL = fromTable(SettingsTable.URL);
     static final CliOption USER = fromTable(SettingsTable.USER);
@@ -110,6 +105,19 @@ final class CliOption {
                         : "<" + setting.type().name() + ">",
                 null,
                 setting);
+    }
+
+    /** One option per row the command line takes, then its own; a loop, as {@link #fromTable} is. */
+    private static List<CliOption> all() {
+        List<CliOption> all = new ArrayList<>();
+        for (Setting<?> setting : SettingsTable.ALL) {
+            if (setting.takenBy(Face.COMMAND_LINE)) {
+                all.add(of(setting));
+            }
+        }
+        all.add(JSON);
+        all.add(HELP);
+        return List.copyOf(all);
     }
 
     /** The option {@link #ALL} holds for the row {@code setting}, so that every use of it is one option. */

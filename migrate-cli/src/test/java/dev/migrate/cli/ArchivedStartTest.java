@@ -68,6 +68,7 @@ class ArchivedStartTest {
                         "-Xlog:cds+dynamic=off",
                         "-XX:+UseSerialGC",
                         "-XX:CICompilerCount=1",
+                        "-XX:-UsePerfData",
                         "-cp",
                         jar.toString(),
                         "dev.migrate.cli.Main",

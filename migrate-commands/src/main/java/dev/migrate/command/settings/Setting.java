@@ -116,9 +116,10 @@ public record Setting<T>(
             this.name = Objects.requireNonNull(name, "name");
             this.type = Objects.requireNonNull(type, "type");
             spellings.put(Face.MAVEN, List.of("-Dmigrate." + name, "<" + element(name) + ">"));
-            spellings.put(Face.COMMAND_LINE, List.of("--" + Face.dashed(name.substring(name.lastIndexOf('.') + 1))));
-            spellings.put(Face.SPRING_BOOT, List.of("migrate." + Face.dashed(name)));
-            spellings.put(Face.QUARKUS, List.of("quarkus.migrate." + Face.dashed(name)));
+            String dashed = Face.dashed(name);
+            spellings.put(Face.COMMAND_LINE, List.of("--" + dashed.substring(dashed.lastIndexOf('.') + 1)));
+            spellings.put(Face.SPRING_BOOT, List.of("migrate." + dashed));
+            spellings.put(Face.QUARKUS, List.of("quarkus.migrate." + dashed));
             absent.put(Face.JAVA_API, "");
         }
 

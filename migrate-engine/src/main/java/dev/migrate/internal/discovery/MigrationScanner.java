@@ -424,7 +424,7 @@ public final class MigrationScanner {
             URL url = roots.nextElement();
             try {
                 switch (url.getProtocol()) {
-                    case "file" -> fromDirectory(new File(url.toURI()), path, classFiles);
+                    case "file" -> fromDirectory(new File(url.toURI()), path, classFiles, new byte[8192]);
                     case "jar" -> fromJar(url, pkg, path, classFiles);
                     default -> throw unsupported(pkg, url);
                 }
@@ -439,7 +439,7 @@ public final class MigrationScanner {
      * java.io rather than Files.walk: in a JVM that has just started, listing and reading a thousand
      * class files this way takes a third of the CPU time of the stream and channel machinery.
      */
-    private static void fromDirectory(File dir, String path, Map<String, ClassFileSummary> classFiles)
+    private static void fromDirectory(File dir, String path, Map<String, ClassFileSummary> classFiles, byte[] buffer)
             throws IOException {
         String[] names = dir.list();
         if (names == null) {
@@ -450,13 +450,33 @@ public final class MigrationScanner {
             if (fileName.endsWith(".class")) {
                 String name = className(path + "/" + fileName);
                 if (name != null && !classFiles.containsKey(name)) {
-                    try (InputStream in = new FileInputStream(file)) {
-                        classFiles.put(name, summarize(in.readAllBytes()));
-                    }
+                    classFiles.put(name, summarize(readWhole(file, buffer)));
                 }
             } else if (file.isDirectory()) {
-                fromDirectory(file, path + "/" + fileName, classFiles);
+                fromDirectory(file, path + "/" + fileName, classFiles, buffer);
             }
+        }
+    }
+
+    /**
+     * The bytes of {@code file}, read to its end through {@code buffer} without asking its size first, where
+     * {@code readAllBytes} asks the file's size and position before reading: 2,000 calls to the system fewer for a
+     * chain of 1,000 revisions. The buffer is 8 kB, what the JDK reads into on the stack rather than through a buffer
+     * it allocates for the call; a larger class file takes more reads.
+     */
+    private static byte[] readWhole(File file, byte[] buffer) throws IOException {
+        try (InputStream in = new FileInputStream(file)) {
+            int n = 0;
+            for (int read; n < buffer.length && (read = in.read(buffer, n, buffer.length - n)) >= 0; ) {
+                n += read;
+            }
+            if (n < buffer.length) {
+                return Arrays.copyOf(buffer, n);
+            }
+            byte[] rest = in.readAllBytes();
+            byte[] whole = Arrays.copyOf(buffer, n + rest.length);
+            System.arraycopy(rest, 0, whole, n, rest.length);
+            return whole;
         }
     }
 

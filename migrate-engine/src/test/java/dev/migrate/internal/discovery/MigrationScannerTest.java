@@ -95,6 +95,70 @@ class MigrationScannerTest {
                 .hasMessageContaining("Rebuild the project");
     }
 
+    /**
+     * A directory's class files are read to their end in 8 kB reads: a class file larger than the first read (a
+     * migration with long SQL in its constants) is read whole, and one of the read's size exactly too.
+     */
+    @Test
+    void classFilesLargerThanTheFirstReadAreReadWhole(@TempDir Path tmp) throws Exception {
+        Path classes = Files.createDirectories(tmp.resolve("classes"));
+        compileLarge(tmp, classes, 1, 0);
+        compileLarge(tmp, classes, 2, 11_000);
+        compileLarge(tmp, classes, 3, 39_000);
+        // each character more in the constant is a byte more in the class file
+        long small = Files.size(compileLarge(tmp, classes, 4, 0));
+        Path exact = compileLarge(tmp, classes, 4, (int) (8192 - small));
+        assertThat(Files.size(exact)).isEqualTo(8192);
+        assertThat(Files.size(classes.resolve("large/V2_Large.class"))).isGreaterThan(8192);
+        assertThat(Files.size(classes.resolve("large/V3_Large.class"))).isGreaterThan(4 * 8192);
+
+        try (WatchedLoader loader = new WatchedLoader(classes, testLoader)) {
+            List<DiscoveredMigration> found = new MigrationScanner(loader, List.of("large")).scan();
+            assertThat(found).extracting(m -> m.info().id()).containsExactly("l1", "l2", "l3", "l4");
+            for (int n = 1; n <= 4; n++) {
+                // a class file read short is no class file to the reader, and its class would be loaded instead
+                assertThat(loader.isLoaded("large.V" + n + "_Large"))
+                        .as("V%d_Large read from its class file", n)
+                        .isFalse();
+            }
+            assertThat(found)
+                    .extracting(m -> m.info().message())
+                    .containsExactly("large 1", "large 2", "large 3", "large 4");
+            for (DiscoveredMigration m : found) {
+                assertThat(m.info())
+                        .as("what reflection reads")
+                        .isEqualTo(
+                                MigrationScanner.toInfo(m.type().getAnnotation(dev.migrate.Revision.class), m.type()));
+            }
+        }
+    }
+
+    /** Compiles migration {@code n} of a chain, with a constant of {@code extra} characters; its class file. */
+    private static Path compileLarge(Path tmp, Path classes, int n, int extra) throws IOException {
+        Path file = Files.createDirectories(tmp.resolve("src/large")).resolve("V" + n + "_Large.java");
+        Files.writeString(
+                file,
+                "package large;\n@dev.migrate.Revision(id = \"l" + n + "\""
+                        + (n == 1 ? "" : ", revises = \"l" + (n - 1) + "\"")
+                        + ", message = \"large " + n + "\")\n"
+                        + "public class V" + n + "_Large implements dev.migrate.Migration {\n"
+                        + "    static final String SQL = \"" + "x".repeat(extra) + "\";\n"
+                        + "    public void upgrade(dev.migrate.Operations op) {}\n"
+                        + "    public void downgrade(dev.migrate.Operations op) {}\n}\n");
+        int status = javax.tools.ToolProvider.getSystemJavaCompiler()
+                .run(
+                        null,
+                        null,
+                        null,
+                        "-d",
+                        classes.toString(),
+                        "-cp",
+                        location(Migration.class) + java.io.File.pathSeparator + location(dev.migrate.Operations.class),
+                        file.toString());
+        assertThat(status).as("javac").isZero();
+        return classes.resolve("large/V" + n + "_Large.class");
+    }
+
     @Test
     void scansOnlyTheConfiguredPackages() {
         assertThat(new MigrationScanner(testLoader, List.of(GOOD + ".nested")).scan())
