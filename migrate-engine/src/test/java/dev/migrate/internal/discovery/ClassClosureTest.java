@@ -2,12 +2,13 @@ package dev.migrate.internal.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.testing.Javac;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,16 +56,7 @@ class ClassClosureTest {
                 src.resolve("Helper.java"),
                 "package closure;\nclass Helper {\n    static String column() {\n        return \"" + column
                         + "\";\n    }\n}\n");
-        int status = ToolProvider.getSystemJavaCompiler()
-                .run(
-                        null,
-                        null,
-                        null,
-                        "-d",
-                        classes.toString(),
-                        src.resolve("Migration.java").toString(),
-                        src.resolve("Helper.java").toString());
-        assertThat(status).as("javac").isZero();
+        Javac.compile(classes, List.of(), src.resolve("Migration.java"), src.resolve("Helper.java"));
         return classes;
     }
 }

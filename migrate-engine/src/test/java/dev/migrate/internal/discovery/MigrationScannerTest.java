@@ -11,6 +11,7 @@ import dev.migrate.internal.discovery.fixtures.good.V1_First;
 import dev.migrate.internal.discovery.fixtures.good.V2_Second;
 import dev.migrate.internal.discovery.fixtures.good.nested.V3_Nested;
 import dev.migrate.internal.graph.RevisionGraph;
+import dev.migrate.testing.Javac;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
@@ -145,17 +146,7 @@ class MigrationScannerTest {
                         + "    static final String SQL = \"" + "x".repeat(extra) + "\";\n"
                         + "    public void upgrade(dev.migrate.Operations op) {}\n"
                         + "    public void downgrade(dev.migrate.Operations op) {}\n}\n");
-        int status = javax.tools.ToolProvider.getSystemJavaCompiler()
-                .run(
-                        null,
-                        null,
-                        null,
-                        "-d",
-                        classes.toString(),
-                        "-cp",
-                        location(Migration.class) + java.io.File.pathSeparator + location(dev.migrate.Operations.class),
-                        file.toString());
-        assertThat(status).as("javac").isZero();
+        Javac.compile(classes, List.of(location(Migration.class), location(dev.migrate.Operations.class)), file);
         return classes.resolve("large/V" + n + "_Large.class");
     }
 

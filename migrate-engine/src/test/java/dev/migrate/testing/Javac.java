@@ -1,0 +1,35 @@
+package dev.migrate.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.ToolProvider;
+
+/**
+ * The JDK's compiler, for tests that need class files written as a build writes them.
+ *
+ * <pre>{@code
+ * Javac.compile(classes, List.of(ClassLocations.location(Migration.class)), source);
+ * }</pre>
+ */
+public final class Javac {
+    private Javac() {}
+
+    /** Compiles {@code sources} into {@code classes} against {@code classPath}, failing the test if javac does. */
+    public static void compile(Path classes, List<Path> classPath, Path... sources) {
+        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString()));
+        if (!classPath.isEmpty()) {
+            arguments.add("-cp");
+            arguments.add(String.join(
+                    File.pathSeparator, classPath.stream().map(Path::toString).toList()));
+        }
+        for (Path source : sources) {
+            arguments.add(source.toString());
+        }
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new));
+        assertThat(status).as("javac %s", List.of(sources)).isZero();
+    }
+}
