@@ -2,7 +2,9 @@ package dev.migrate.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +20,12 @@ import javax.tools.ToolProvider;
 public final class Javac {
     private Javac() {}
 
-    /** Compiles {@code sources} into {@code classes} against {@code classPath}, failing the test if javac does. */
+    /**
+     * Compiles {@code sources} into {@code classes} against {@code classPath}, no annotation processing, failing the
+     * test with javac's errors if it fails.
+     */
     public static void compile(Path classes, List<Path> classPath, Path... sources) {
-        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString()));
+        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-proc:none"));
         if (!classPath.isEmpty()) {
             arguments.add("-cp");
             arguments.add(String.join(
@@ -29,7 +34,10 @@ public final class Javac {
         for (Path source : sources) {
             arguments.add(source.toString());
         }
-        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new));
-        assertThat(status).as("javac %s", List.of(sources)).isZero();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, errors, arguments.toArray(String[]::new));
+        assertThat(status)
+                .as("javac %s: %s", List.of(sources), errors.toString(StandardCharsets.UTF_8))
+                .isZero();
     }
 }

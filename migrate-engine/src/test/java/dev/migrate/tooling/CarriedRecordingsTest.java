@@ -3,15 +3,14 @@ package dev.migrate.tooling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.Migrator;
-import java.io.ByteArrayOutputStream;
+import dev.migrate.testing.Javac;
+import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,16 +91,13 @@ class CarriedRecordingsTest {
                     }
                 }
                 """.replace("COLUMN", columns.name().toLowerCase(java.util.Locale.ROOT)));
-        List<String> args = new ArrayList<>(
-                List.of("-d", classes.toString(), "-classpath", System.getProperty("java.class.path"), "-proc:none"));
-        try (var sources = Files.list(src)) {
-            sources.forEach(f -> args.add(f.toString()));
+        List<Path> classPath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            classPath.add(Path.of(entry));
         }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertThat(javac.run(null, null, err, args.toArray(String[]::new)))
-                .as(err.toString(java.nio.charset.StandardCharsets.UTF_8))
-                .isZero();
+        try (var sources = Files.list(src)) {
+            Javac.compile(classes, classPath, sources.toArray(Path[]::new));
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.migrate.MigrationResult;
 import dev.migrate.Migrator;
 import dev.migrate.RevisionDetails;
 import dev.migrate.StepDirection;
+import dev.migrate.testing.Javac;
 import dev.migrate.testing.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,8 +32,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -110,21 +109,16 @@ final class Shape {
                 Path out = dir.resolve("classes");
                 Files.createDirectories(src);
                 Files.createDirectories(out);
-                List<String> args = new ArrayList<>(List.of(
-                        "-d",
-                        out.toString(),
-                        "-classpath",
-                        location(Migrator.class) + java.io.File.pathSeparator + location(TraversalMigration.class),
-                        "-proc:none"));
+                List<Path> files = new ArrayList<>();
                 for (Rev r : revisions.values()) {
                     Path file = src.resolve("M_" + r.id + ".java");
                     Files.writeString(file, source(r));
-                    args.add(file.toString());
+                    files.add(file);
                 }
-                JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-                java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-                int status = javac.run(null, null, err, args.toArray(String[]::new));
-                assertThat(status).as("compiling shape %s: %s", name, err).isZero();
+                Javac.compile(
+                        out,
+                        List.of(location(Migrator.class), location(TraversalMigration.class)),
+                        files.toArray(Path[]::new));
                 return new URLClassLoader(new URL[] {out.toUri().toURL()}, Shape.class.getClassLoader());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
